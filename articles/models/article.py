@@ -1,0 +1,364 @@
+"""The article, and what hangs off it: authors, translations, recommendations."""
+
+import functools
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Case, Prefetch, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from articles.slugs import validate_slug_is_free
+from experts.models import Expert
+from thinktank.html import SanitizedHTMLField
+from thinktank.images import validate_image_upload
+
+from .taxonomy import PublicationType, Region, Topic
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+def published_condition(prefix=""):
+    """
+    The one rule for what readers may see: published, and dated now or earlier.
+
+    `prefix` applies it across a relation ("to_article__"), so querysets of other
+    models (recommendations, translations) use the same rule instead of a copy.
+    """
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_condition())
+
+    def in_language(self, language):
+        return self.filter(language=language)
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def language_first(self, language):
+        """Newest first, with the work in `language` ahead of the rest."""
+        return self.annotate(
+            in_page_language=Case(
+                When(language=language, then=Value(0)),
+                default=Value(1),
+                output_field=models.IntegerField(),
+            )
+        ).order_by("in_page_language", "-published_at", "-pk")
+
+    def with_authors(self):
+        return self.prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=ArticleAuthor.objects.select_related("expert").order_by("position"),
+            )
+        )
+
+    def for_listing(self):
+        """What a list item shows: type, title, date, event time and authors."""
+        return self.select_related("publication_type").with_authors()
+
+    def for_page(self):
+        """Everything the article page shows, in a number of queries that does not grow."""
+        recommendations = (
+            Recommendation.objects.filter(published_condition("to_article__"))
+            .select_related("to_article__publication_type")
+            .prefetch_related(
+                Prefetch(
+                    "to_article__authorships",
+                    queryset=ArticleAuthor.objects.select_related("expert").order_by("position"),
+                )
+            )
+            .order_by("position", "pk")
+        )
+        return (
+            self.select_related("publication_type", "translation_set")
+            .prefetch_related(
+                Prefetch(
+                    "authorships",
+                    queryset=ArticleAuthor.objects.select_related(
+                        "expert", "expert__program"
+                    ).order_by("position"),
+                ),
+                Prefetch("topics", queryset=Topic.objects.order_by("name")),
+                Prefetch("regions", queryset=Region.objects.order_by("name")),
+                Prefetch(
+                    "translation_set__articles",
+                    queryset=Article.objects.published().order_by("language"),
+                    to_attr="published_versions",
+                ),
+                Prefetch("recommendation_links", queryset=recommendations),
+            )
+        )
+
+
+class TranslationSet(models.Model):
+    """The versions of one piece in different languages; each is a whole Article."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("translation set")
+        verbose_name_plural = _("translation sets")
+
+    def __str__(self):
+        return _("Translation set %(id)s") % {"id": self.pk}
+
+
+@functools.cache
+def time_zone_names():
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value):
+    if value and value not in time_zone_names():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone name. Use a name such as America/New_York."),
+            params={"value": value},
+            code="invalid_time_zone",
+        )
+
+
+class Article(models.Model):
+    Status = Status
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        help_text=_("The last part of the address: /policy-analysis/<slug>."),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    translation_set = models.ForeignKey(
+        TranslationSet,
+        verbose_name=_("translation set"),
+        on_delete=models.PROTECT,
+        blank=True,
+        related_name="articles",
+        help_text=_("Versions of the same piece in other languages share a translation set."),
+    )
+    publication_type = models.ForeignKey(
+        PublicationType,
+        verbose_name=_("publication type"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences; also the page's meta description.")
+    )
+    body = SanitizedHTMLField(_("body"), blank=True)
+    footer_note = SanitizedHTMLField(
+        _("footer note"),
+        blank=True,
+        help_text=_("Shown after the body, e.g. the author's affiliation and original publication."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Readers see a published article from this time on."),
+    )
+    authors = models.ManyToManyField(
+        Expert,
+        verbose_name=_("authors"),
+        through="ArticleAuthor",
+        related_name="articles",
+        blank=True,
+    )
+    outlet_name = models.CharField(
+        _("also published in"),
+        max_length=200,
+        blank=True,
+        help_text=_("The outlet that published this piece first, e.g. 19FortyFive."),
+    )
+    outlet_url = models.URLField(_("original URL"), max_length=500, blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="articles", blank=True
+    )
+    regions = models.ManyToManyField(
+        Region, verbose_name=_("regions and countries"), related_name="articles", blank=True
+    )
+    tags = TaggableManager(_("tags"), blank=True)
+    recommendations = models.ManyToManyField(
+        "self",
+        verbose_name=_("recommended"),
+        through="Recommendation",
+        symmetrical=False,
+        related_name="recommended_by",
+        blank=True,
+    )
+    hero_image = models.ImageField(
+        _("hero image"),
+        upload_to="articles/",
+        blank=True,
+        width_field="hero_image_width",
+        height_field="hero_image_height",
+        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image_upload],
+    )
+    hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_image_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    hero_image_credit = models.CharField(_("hero image credit"), max_length=200, blank=True)
+    event_start = models.DateTimeField(_("event start"), null=True, blank=True)
+    event_time_zone = models.CharField(
+        _("event time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Where the event's time is given, e.g. America/New_York."),
+    )
+    event_end = models.DateTimeField(_("event end"), null=True, blank=True)
+    event_location = models.CharField(
+        _("event location"),
+        max_length=300,
+        blank=True,
+        help_text=_("A place, or leave empty and tick “online”."),
+    )
+    event_is_online = models.BooleanField(_("online event"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "slug"], name="article_unique_slug_per_language"
+            ),
+            models.UniqueConstraint(
+                fields=["translation_set", "language"],
+                name="article_one_version_per_language",
+                violation_error_message=_("This translation set already has a version in this language."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="article_published_has_date",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["language", "status", "-published_at"], name="article_listing"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.slug:
+            try:
+                validate_slug_is_free(self.slug, language=self.language, instance=self)
+            except ValidationError as error:
+                errors.update(error.message_dict)
+        if self.hero_image and not self.hero_image_alt.strip():
+            errors["hero_image_alt"] = _("Describe the hero image for readers who cannot see it.")
+        if self.event_end and self.event_start and self.event_end < self.event_start:
+            errors["event_end"] = _("The event cannot end before it starts.")
+        if self.publication_type_id and self.publication_type.is_event:
+            if not self.event_start:
+                errors["event_start"] = _("An event needs a start time.")
+            if not self.event_time_zone:
+                errors["event_time_zone"] = _("An event needs the time zone its time is given in.")
+            if not self.event_location.strip() and not self.event_is_online:
+                errors["event_location"] = _("Give the event's location, or mark it as online.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.translation_set_id is None:
+            self.translation_set = TranslationSet.objects.create()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("articles:entry", kwargs={"slug": self.slug})
+
+    @property
+    def event_start_local(self):
+        """The start in the event's own time zone (as the reference shows it)."""
+        if self.event_start is None:
+            return None
+        zone = self.event_time_zone or settings.TIME_ZONE
+        return self.event_start.astimezone(zoneinfo.ZoneInfo(zone))
+
+
+class ArticleAuthor(models.Model):
+    """An author's place in an article's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
+    expert = models.ForeignKey(
+        Expert, verbose_name=_("author"), on_delete=models.PROTECT, related_name="authorships"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "expert"], name="author_once_per_article")
+        ]
+
+    def __str__(self):
+        return str(self.expert)
+
+
+class Recommendation(models.Model):
+    """An editor's pick shown in an article's "Recommended" sidebar, in order."""
+
+    from_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="recommendation_links"
+    )
+    to_article = models.ForeignKey(
+        Article,
+        verbose_name=_("recommended article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_article", "to_article"], name="recommend_once_per_article"
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_article=models.F("to_article")), name="no_self_recommendation"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.to_article)
+
+    def clean(self):
+        super().clean()
+        if self.from_article_id and self.from_article_id == self.to_article_id:
+            raise ValidationError({"to_article": _("An article cannot recommend itself.")})

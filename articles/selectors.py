@@ -1,0 +1,54 @@
+"""Reads that assemble what a page shows from what `for_page()` already fetched."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from articles.models import Article, Region
+
+LANGUAGE_ORDER = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
+
+
+def translations_for(article):
+    """The article's other published versions, in the order of settings.LANGUAGES."""
+    versions = getattr(article.translation_set, "published_versions", None)
+    if versions is None:  # not fetched with for_page(): fetch them
+        versions = Article.objects.published().filter(translation_set=article.translation_set_id)
+    others = [version for version in versions if version.pk != article.pk]
+    return sorted(others, key=lambda version: LANGUAGE_ORDER.get(version.language, 99))
+
+
+def recommendations_for(article):
+    """The editors' published picks, in their order (prefetched by for_page())."""
+    return [link.to_article for link in article.recommendation_links.all()]
+
+
+def topic_article_list(topic, language=None):
+    return (
+        Article.objects.published()
+        .in_language(language or get_language())
+        .filter(topics=topic)
+        .for_listing()
+        .newest_first()
+    )
+
+
+def region_article_list(region, language=None):
+    """A region's work includes the work on every region nested under it."""
+    return (
+        Article.objects.published()
+        .in_language(language or get_language())
+        .filter(regions__in=Region.objects.descendant_ids(region))
+        .distinct()
+        .for_listing()
+        .newest_first()
+    )
+
+
+def region_context_for(region):
+    """A region's ancestors (for the breadcrumb) and direct sub-regions, from one query."""
+    regions = {item.pk: item for item in Region.objects.all()}
+    children = sorted(
+        (item for item in regions.values() if item.parent_id == region.pk),
+        key=lambda item: item.name,
+    )
+    return {"ancestors": region.ancestors(regions), "subregions": children}

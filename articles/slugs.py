@@ -1,0 +1,41 @@
+"""
+One slug namespace under /policy-analysis/.
+
+Articles, topics and regions share the URL prefix, so a slug names at most one of
+them in a language. Topics and regions have a page in every language, so their
+slug must be free in all of them; an article's must be free in its own language.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+def slug_owner(slug, *, language=None, instance=None):
+    """The article, topic or region that already uses `slug`, other than `instance`."""
+    from articles.models import Article, Region, Topic
+
+    articles = Article.objects.filter(slug=slug)
+    if language is not None:
+        articles = articles.filter(language=language)
+    for queryset in (Topic.objects.filter(slug=slug), Region.objects.filter(slug=slug), articles):
+        if instance is not None and instance.pk and queryset.model is type(instance):
+            queryset = queryset.exclude(pk=instance.pk)
+        owner = queryset.first()
+        if owner is not None:
+            return owner
+    return None
+
+
+def validate_slug_is_free(slug, *, language=None, instance=None):
+    owner = slug_owner(slug, language=language, instance=instance)
+    if owner is not None:
+        raise ValidationError(
+            {
+                "slug": _(
+                    "The address /policy-analysis/%(slug)s is already used by the %(kind)s "
+                    "“%(name)s”. Choose another slug."
+                )
+                % {"slug": slug, "kind": owner._meta.verbose_name, "name": owner}
+            },
+            code="slug_taken",
+        )

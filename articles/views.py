@@ -1,0 +1,93 @@
+"""Public pages of articles, topics and regions."""
+
+from django.http import Http404
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView
+
+from articles import selectors
+from articles.models import Article, Region, Topic
+
+PAGE_SIZE = 20
+
+
+class HomeView(ListView):
+    """The latest published work in the page's language."""
+
+    template_name = "articles/article_home.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return (
+            Article.objects.published().in_language(get_language()).for_listing().newest_first()
+        )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        return self.kwargs["article"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context.update(
+            authorships=list(article.authorships.all()),
+            translations=selectors.translations_for(article),
+            recommendations=selectors.recommendations_for(article),
+            topics=list(article.topics.all()),
+            regions=list(article.regions.all()),
+        )
+        return context
+
+
+class LandingPageView(ListView):
+    """A topic's or a region's page: its description and its published work."""
+
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["landing"] = self.kwargs["landing"]
+        return context
+
+
+class TopicDetailView(LandingPageView):
+    template_name = "articles/topic_detail.html"
+
+    def get_queryset(self):
+        return selectors.topic_article_list(self.kwargs["landing"])
+
+
+class RegionDetailView(LandingPageView):
+    template_name = "articles/region_detail.html"
+
+    def get_queryset(self):
+        return selectors.region_article_list(self.kwargs["landing"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(selectors.region_context_for(self.kwargs["landing"]))
+        return context
+
+
+def policy_analysis_entry(request, slug):
+    """
+    /policy-analysis/<slug> is one namespace: an article in the page's language,
+    else a topic, else a region (the model's validation keeps them apart).
+    """
+    article = (
+        Article.objects.published().in_language(get_language()).for_page().filter(slug=slug).first()
+    )
+    if article is not None:
+        return ArticleDetailView.as_view()(request, slug=slug, article=article)
+    topic = Topic.objects.filter(slug=slug).first()
+    if topic is not None:
+        return TopicDetailView.as_view()(request, slug=slug, landing=topic)
+    region = Region.objects.filter(slug=slug).first()
+    if region is not None:
+        return RegionDetailView.as_view()(request, slug=slug, landing=region)
+    raise Http404("No article, topic or region at this address.")

@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from experts.models import Expert, Program
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Expert)
+class ExpertAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "program", "kind", "is_active"]
+    list_filter = ["kind", "is_active", "program"]
+    list_select_related = ["program"]
+    search_fields = ["name", "sort_name", "role", "short_bio"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["program"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "sort_name", "kind", "is_active"]}),
+        (_("Position"), {"fields": ["role", "program"]}),
+        (_("Profile"), {"fields": ["photo", "short_bio", "bio"]}),
+    ]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from experts import views
+
+app_name = "experts"
+
+urlpatterns = [
+    path("<slug:slug>", views.ExpertDetailView.as_view(), name="detail"),
+]
