@@ -9,8 +9,8 @@ export DEBUG ?= 1
 
 .PHONY: run install migrate demo test lint format lock clean
 
-run: install migrate demo
-	@$(BIN)/python manage.py demo_banner --url http://$(HOST):$(PORT)
+run: migrate
+	$(BIN)/python manage.py load_demo --base-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 install: $(VENV)/.installed
