@@ -1,9 +1,11 @@
 """Reads that assemble what a page shows from what `for_page()` already fetched."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from articles.models import Article, Region
+from articles.models.article import byline_prefetch
 
 LANGUAGE_ORDER = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
 
@@ -17,9 +19,24 @@ def translations_for(article):
     return sorted(others, key=lambda version: LANGUAGE_ORDER.get(version.language, 99))
 
 
-def recommendations_for(article):
-    """The editors' published picks, in their order (prefetched by for_page())."""
-    return [link.to_article for link in article.recommendation_links.all()]
+def article_for_page(slug, language=None):
+    """
+    The published article at `slug` in `language`, with all its page shows:
+    `article.recommended` (the editors' published picks, in order) and the
+    `byline` of the article and of each pick, fetched together in one query.
+    """
+    article = (
+        Article.objects.published()
+        .in_language(language or get_language())
+        .for_page()
+        .filter(slug=slug)
+        .first()
+    )
+    if article is None:
+        return None
+    article.recommended = [link.to_article for link in article.recommendation_links.all()]
+    prefetch_related_objects([article, *article.recommended], byline_prefetch())
+    return article
 
 
 def topic_article_list(topic, language=None):

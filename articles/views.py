@@ -18,9 +18,7 @@ class HomeView(ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return (
-            Article.objects.published().in_language(get_language()).for_listing().newest_first()
-        )
+        return Article.objects.published().in_language(get_language()).for_listing().newest_first()
 
 
 class ArticleDetailView(DetailView):
@@ -34,9 +32,7 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         context.update(
-            authorships=list(article.authorships.all()),
             translations=selectors.translations_for(article),
-            recommendations=selectors.recommendations_for(article),
             topics=list(article.topics.all()),
             regions=list(article.regions.all()),
         )
@@ -79,9 +75,7 @@ def policy_analysis_entry(request, slug):
     /policy-analysis/<slug> is one namespace: an article in the page's language,
     else a topic, else a region (the model's validation keeps them apart).
     """
-    article = (
-        Article.objects.published().in_language(get_language()).for_page().filter(slug=slug).first()
-    )
+    article = selectors.article_for_page(slug)
     if article is not None:
         return ArticleDetailView.as_view()(request, slug=slug, article=article)
     topic = Topic.objects.filter(slug=slug).first()

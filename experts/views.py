@@ -20,9 +20,7 @@ class ExpertDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         # The reverse relation carries the articles' own query vocabulary, so this
         # app never repeats (or imports) the rule of what is published.
-        publications = (
-            self.object.articles.published().for_listing().language_first(get_language())
-        )
+        publications = self.object.articles.published().for_listing().language_first(get_language())
         page = Paginator(publications, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(page_obj=page, publications=page.object_list)
         return context

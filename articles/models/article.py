@@ -57,49 +57,45 @@ class ArticleQuerySet(models.QuerySet):
         ).order_by("in_page_language", "-published_at", "-pk")
 
     def with_authors(self):
-        return self.prefetch_related(
-            Prefetch(
-                "authorships",
-                queryset=ArticleAuthor.objects.select_related("expert").order_by("position"),
-            )
-        )
+        return self.prefetch_related(byline_prefetch())
 
     def for_listing(self):
         """What a list item shows: type, title, date, event time and authors."""
         return self.select_related("publication_type").with_authors()
 
     def for_page(self):
-        """Everything the article page shows, in a number of queries that does not grow."""
+        """
+        What the article page shows besides bylines, in a fixed number of queries.
+
+        Bylines are fetched afterwards for the article and its recommendations
+        together (`selectors.article_for_page`), so their count stays flat too.
+        """
         recommendations = (
             Recommendation.objects.filter(published_condition("to_article__"))
             .select_related("to_article__publication_type")
-            .prefetch_related(
-                Prefetch(
-                    "to_article__authorships",
-                    queryset=ArticleAuthor.objects.select_related("expert").order_by("position"),
-                )
-            )
             .order_by("position", "pk")
         )
-        return (
-            self.select_related("publication_type", "translation_set")
-            .prefetch_related(
-                Prefetch(
-                    "authorships",
-                    queryset=ArticleAuthor.objects.select_related(
-                        "expert", "expert__program"
-                    ).order_by("position"),
-                ),
-                Prefetch("topics", queryset=Topic.objects.order_by("name")),
-                Prefetch("regions", queryset=Region.objects.order_by("name")),
-                Prefetch(
-                    "translation_set__articles",
-                    queryset=Article.objects.published().order_by("language"),
-                    to_attr="published_versions",
-                ),
-                Prefetch("recommendation_links", queryset=recommendations),
-            )
+        return self.select_related("publication_type", "translation_set").prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            Prefetch("regions", queryset=Region.objects.order_by("name")),
+            Prefetch(
+                "translation_set__articles",
+                queryset=Article.objects.published().order_by("language"),
+                to_attr="published_versions",
+            ),
+            Prefetch("recommendation_links", queryset=recommendations),
         )
+
+
+def byline_prefetch():
+    """An article's authors in byline order, as `article.byline` (a list)."""
+    return Prefetch(
+        "authorships",
+        queryset=ArticleAuthor.objects.select_related("expert", "expert__program").order_by(
+            "position", "pk"
+        ),
+        to_attr="byline",
+    )
 
 
 class TranslationSet(models.Model):
@@ -162,7 +158,9 @@ class Article(models.Model):
     footer_note = SanitizedHTMLField(
         _("footer note"),
         blank=True,
-        help_text=_("Shown after the body, e.g. the author's affiliation and original publication."),
+        help_text=_(
+            "Shown after the body, e.g. the author's affiliation and original publication."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
@@ -251,7 +249,9 @@ class Article(models.Model):
             models.UniqueConstraint(
                 fields=["translation_set", "language"],
                 name="article_one_version_per_language",
-                violation_error_message=_("This translation set already has a version in this language."),
+                violation_error_message=_(
+                    "This translation set already has a version in this language."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(status="draft") | Q(published_at__isnull=False),

@@ -1,0 +1,30 @@
+"""Template helpers for article pages and lists."""
+
+from datetime import UTC
+
+from django import template
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def event_start(article):
+    """
+    An event's start as the reference shows it, in the event's own time zone with
+    GMT beside it: "December 14, 2023, starting at 11:00 a.m. EST (1600 GMT)".
+    """
+    local = article.event_start_local
+    if local is None:
+        return ""
+    text = _("%(date)s, starting at %(time)s %(zone)s (%(gmt)s GMT)") % {
+        "date": formats.date_format(local, "F j, Y"),
+        "time": formats.time_format(local, "g:i a"),
+        "zone": local.tzname(),
+        "gmt": article.event_start.astimezone(UTC).strftime("%H%M"),
+    }
+    return format_html(
+        '<time datetime="{}">{}</time>', article.event_start.astimezone(UTC).isoformat(), text
+    )
