@@ -100,12 +100,12 @@ class Expert(models.Model):
             self.sort_name = default_sort_name(self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("experts:detail", kwargs={"slug": self.slug})
+
     @property
     def has_profile(self):
         return self.kind != self.Kind.GUEST
-
-    def get_absolute_url(self):
-        return reverse("experts:detail", kwargs={"slug": self.slug})
 
 
 def default_sort_name(name):

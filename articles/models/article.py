@@ -265,6 +265,17 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.translation_set_id is None:
+            self.translation_set = TranslationSet.objects.create()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("articles:entry", kwargs={"slug": self.slug})
+
     def clean(self):
         super().clean()
         errors = {}
@@ -286,17 +297,6 @@ class Article(models.Model):
                 errors["event_location"] = _("Give the event's location, or mark it as online.")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        if self.translation_set_id is None:
-            self.translation_set = TranslationSet.objects.create()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("articles:entry", kwargs={"slug": self.slug})
 
     @property
     def event_start_local(self):

@@ -43,13 +43,13 @@ class LandingPage(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("articles:entry", kwargs={"slug": self.slug})
+
     def clean(self):
         super().clean()
         if self.slug:
             validate_slug_is_free(self.slug, instance=self)
-
-    def get_absolute_url(self):
-        return reverse("articles:entry", kwargs={"slug": self.slug})
 
 
 class Topic(LandingPage):
