@@ -128,6 +128,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Let Django itself serve uploads from MEDIA_ROOT: for development and tests only;
+# in production a web server or object storage serves them.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 
 # Largest upload accepted for an image (hero images, expert photos), in bytes.
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024))
