@@ -65,6 +65,7 @@ class Expert(models.Model):
     photo = models.ImageField(
         _("photo"),
         upload_to="experts/",
+        max_length=255,
         blank=True,
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_upload],
     )

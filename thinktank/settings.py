@@ -118,6 +118,8 @@ LANGUAGES = [
     ("fa", _("Persian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Per-language date formats that differ from Django's (thinktank/formats/<lang>/).
+FORMAT_MODULE_PATH = ["thinktank.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_TZ = True

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Case, Prefetch, Q, Value, When
+from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -44,7 +44,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(language=language)
 
     def newest_first(self):
-        return self.order_by("-published_at", "-pk")
+        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
     def language_first(self, language):
         """Newest first, with the work in `language` ahead of the rest."""
@@ -54,7 +54,7 @@ class ArticleQuerySet(models.QuerySet):
                 default=Value(1),
                 output_field=models.IntegerField(),
             )
-        ).order_by("in_page_language", "-published_at", "-pk")
+        ).order_by("in_page_language", F("published_at").desc(nulls_last=True), "-pk")
 
     def with_authors(self):
         return self.prefetch_related(byline_prefetch())
@@ -203,6 +203,7 @@ class Article(models.Model):
     hero_image = models.ImageField(
         _("hero image"),
         upload_to="articles/",
+        max_length=255,
         blank=True,
         width_field="hero_image_width",
         height_field="hero_image_height",
@@ -239,7 +240,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-pk"]
+        ordering = [F("published_at").desc(nulls_last=True), "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = [
@@ -278,6 +279,8 @@ class Article(models.Model):
 
     def clean(self):
         super().clean()
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()  # publishing with no date means now
         errors = {}
         if self.slug:
             try:

@@ -6,6 +6,7 @@ from django import template
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -20,7 +21,7 @@ def event_start(article):
     if local is None:
         return ""
     text = _("%(date)s, starting at %(time)s %(zone)s (%(gmt)s GMT)") % {
-        "date": formats.date_format(local, "F j, Y"),
+        "date": formats.date_format(local, pgettext("date format of an event's start", "F j, Y")),
         "time": formats.time_format(local, "g:i a"),
         "zone": local.tzname(),
         "gmt": article.event_start.astimezone(UTC).strftime("%H%M"),

@@ -1,0 +1,189 @@
+"""
+Writing the demo content into the database, idempotently.
+
+Every row is keyed on a slug (articles on language and slug) and written through
+`sync`, so a second run finds everything as it should be and changes nothing.
+"""
+
+import datetime as dt
+
+from django.utils.text import slugify
+
+from articles.demo import arabic, catalogue, content, photos, reference
+from articles.demo.sync import Tally, ensure_image, sync, sync_m2m, sync_ordered, sync_tags
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    PublicationType,
+    Recommendation,
+    Region,
+    Topic,
+)
+from experts.models import Expert, Program
+
+HERO_IMAGE_NAME = "articles/demo-hero-putins-alignment.jpg"
+HERO_IMAGE_ALT = (
+    "An abstract illustrated map: pale landmasses on a dark blue sea, linked by orange routes."
+)
+HERO_IMAGE_CREDIT = "Illustration: thinktank demo"
+
+
+def utc(text):
+    """ "2023-11-27 15:00" -> an aware datetime in UTC (None stays None)."""
+    if text is None:
+        return None
+    return dt.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=dt.UTC)
+
+
+class DemoLoader:
+    def __init__(self):
+        self.tally = Tally()
+        self.programs = {}
+        self.experts = {}
+        self.types = {}
+        self.topics = {}
+        self.regions = {}
+        self.articles = {}  # (language, slug) -> Article
+
+    def load(self):
+        self.load_programs()
+        self.load_experts()
+        self.load_publication_types()
+        self.load_topics()
+        self.load_regions()
+        self.load_articles()
+        return self.tally
+
+    # People ---------------------------------------------------------------------
+
+    def load_programs(self):
+        for row in content.PROGRAMS:
+            self.programs[row["slug"]] = sync(
+                Program,
+                {"slug": row["slug"]},
+                self.tally,
+                name=row["name"],
+                description=row["description"],
+            )
+
+    def load_experts(self):
+        for row in content.EXPERTS:
+            slug = row["slug"]
+            fields = {
+                "name": row["name"],
+                "sort_name": row["sort_name"],
+                "role": row.get("role", ""),
+                "kind": row["kind"],
+                "program": self.programs.get(row.get("program")),
+                "short_bio": row["short_bio"],
+                "bio": row.get("bio", ""),
+                "is_active": row.get("is_active", True),
+            }
+            if row["kind"] != Expert.Kind.GUEST:
+                fields["photo"] = ensure_image(
+                    Expert,
+                    "photo",
+                    {"slug": slug},
+                    f"experts/{slug}.jpg",
+                    lambda row=row: photos.portrait(row["slug"], row["name"]),
+                    self.tally,
+                )
+            self.experts[slug] = sync(Expert, {"slug": slug}, self.tally, **fields)
+
+    # Classification -------------------------------------------------------------
+
+    def load_publication_types(self):
+        for position, (name, is_event) in enumerate(content.PUBLICATION_TYPES):
+            self.types[name] = sync(
+                PublicationType,
+                {"slug": slugify(name)},
+                self.tally,
+                name=name,
+                is_event=is_event,
+                position=position,
+            )
+
+    def load_topics(self):
+        for slug, name, description in content.TOPICS:
+            self.topics[slug] = sync(
+                Topic, {"slug": slug}, self.tally, name=name, description=description
+            )
+
+    def load_regions(self):
+        for slug, name, parent, description in content.REGIONS:
+            self.regions[slug] = sync(
+                Region,
+                {"slug": slug},
+                self.tally,
+                name=name,
+                description=description,
+                parent=self.regions[parent] if parent else None,
+            )
+
+    # Articles -------------------------------------------------------------------
+
+    def article_rows(self):
+        """English pieces first (their translation sets must exist), then Arabic ones."""
+        topic_names = {slug: topic.name for slug, topic in self.topics.items()}
+        region_names = {slug: region.name for slug, region in self.regions.items()}
+        rows = reference.REFERENCE_ARTICLES + catalogue.articles(topic_names, region_names)
+        english = {row["slug"]: row for row in rows if row.get("language", "en") == "en"}
+        rows += arabic.translations(english)
+        return sorted(rows, key=lambda row: row.get("language", "en") != "en")
+
+    def load_articles(self):
+        rows = self.article_rows()
+        for row in rows:
+            self.load_article(row)
+        for row in rows:  # every target exists now
+            article = self.articles[row.get("language", "en"), row["slug"]]
+            targets = [self.articles[article.language, slug] for slug in row.get("recommends", [])]
+            sync_ordered(Recommendation, "from_article", article, "to_article", targets, self.tally)
+
+    def load_article(self, row):
+        language, slug = row.get("language", "en"), row["slug"]
+        lookup = {"language": language, "slug": slug}
+        fields = {
+            "title": row["title"],
+            "publication_type": self.types[row["type"]],
+            "summary": row["summary"],
+            "body": row["body"],
+            "footer_note": row.get("footer_note", ""),
+            "status": row.get("status", Article.Status.PUBLISHED),
+            "published_at": utc(row["published_at"]),
+            "outlet_name": row.get("outlet_name", ""),
+            "outlet_url": row.get("outlet_url", ""),
+            "event_start": utc(row.get("event_start")),
+            "event_end": utc(row.get("event_end")),
+            "event_time_zone": row.get("event_time_zone", ""),
+            "event_location": row.get("event_location", ""),
+            "event_is_online": row.get("event_is_online", False),
+        }
+        if "translation_of" in row:
+            original = self.articles["en", row["translation_of"]]
+            fields["translation_set"] = original.translation_set
+        if row.get("hero"):
+            fields["hero_image"] = ensure_image(
+                Article,
+                "hero_image",
+                lookup,
+                HERO_IMAGE_NAME,
+                lambda: photos.hero(slug),
+                self.tally,
+            )
+            fields["hero_image_alt"] = HERO_IMAGE_ALT
+            fields["hero_image_credit"] = HERO_IMAGE_CREDIT
+        article = sync(Article, lookup, self.tally, **fields)
+        self.articles[language, slug] = article
+
+        authors = [self.experts[item] for item in row["authors"]]
+        sync_ordered(ArticleAuthor, "article", article, "expert", authors, self.tally)
+        sync_m2m(article.topics, [self.topics[item] for item in row["topics"]], self.tally)
+        sync_m2m(article.regions, [self.regions[item] for item in row["regions"]], self.tally)
+        sync_tags(article, row.get("tags", []), self.tally)
+        return article
+
+
+def load():
+    """Load (or bring up to date) the demo content; returns a Tally of what changed."""
+    return DemoLoader().load()

@@ -1,0 +1,151 @@
+"""
+Idempotent writes: make a row look like the demo data, touching it only if it differs.
+
+Running the loader twice must leave every table exactly as it was, ids and
+`updated_at` included, so nothing here saves a row, replaces a through row or
+rewrites a file unless a value actually changed.
+"""
+
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.db import models
+
+from thinktank.html import SanitizedHTMLField, sanitize_html
+
+
+@dataclass
+class Tally:
+    """What a load changed, for the closing banner."""
+
+    created: int = 0
+    updated: int = 0
+    links: int = 0
+    files: int = 0
+
+    def note(self, *, created):
+        if created:
+            self.created += 1
+        else:
+            self.updated += 1
+
+    def link(self):
+        self.links += 1
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated or self.links or self.files)
+
+
+def stored_value(model, name, value):
+    """`value` as the database will hold it (rich text is sanitized on save)."""
+    if isinstance(model._meta.get_field(name), SanitizedHTMLField):
+        return sanitize_html(value)
+    return value
+
+
+def differs(instance, name, value):
+    model_field = instance._meta.get_field(name)
+    if model_field.is_relation:
+        wanted = value.pk if isinstance(value, models.Model) else value
+        return getattr(instance, model_field.attname) != wanted
+    if isinstance(model_field, models.FileField):
+        return (getattr(instance, name).name or "") != (value or "")
+    return getattr(instance, name) != value
+
+
+def sync(model, lookup, tally=None, **fields):
+    """
+    The row matching `lookup`, created or updated to have `fields`.
+
+    It is validated (full_clean) and saved only when it is new or a value differs,
+    so a second run leaves `updated_at` and every id alone.
+    """
+    fields = {name: stored_value(model, name, value) for name, value in fields.items()}
+    instance = model.objects.filter(**lookup).first()
+    created = instance is None
+    if created:
+        instance = model(**lookup, **fields)
+        changed = True
+    else:
+        changed = False
+        for name, value in fields.items():
+            if differs(instance, name, value):
+                setattr(instance, name, value)
+                changed = True
+    if changed:
+        instance.full_clean()
+        instance.save()
+        if tally is not None:
+            tally.note(created=created)
+    return instance
+
+
+def sync_m2m(manager, wanted, tally=None):
+    """Make a plain many-to-many hold exactly `wanted`; rows that stay keep their ids."""
+    current = set(manager.values_list("pk", flat=True))
+    if current != {item.pk for item in wanted}:
+        manager.set(wanted)
+        if tally is not None:
+            tally.link()
+
+
+def sync_ordered(through, owner_field, owner, item_field, items, tally=None):
+    """
+    Make the ordered through rows of `owner` be `items` at positions 0, 1, 2...
+
+    A row whose item is still wanted keeps its primary key (only its position
+    changes, if it must); unwanted rows go; missing rows are created.
+    """
+    rows = {
+        getattr(row, f"{item_field}_id"): row
+        for row in through.objects.filter(**{owner_field: owner})
+    }
+    wanted_ids = [item.pk for item in items]
+    stale = [row.pk for item_id, row in rows.items() if item_id not in wanted_ids]
+    if stale:
+        through.objects.filter(pk__in=stale).delete()
+        if tally is not None:
+            tally.link()
+    for position, item in enumerate(items):
+        row = rows.get(item.pk)
+        if row is None:
+            row = through(**{owner_field: owner, item_field: item, "position": position})
+            row.full_clean()
+            row.save()
+            if tally is not None:
+                tally.link()
+        elif row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
+            if tally is not None:
+                tally.link()
+
+
+def sync_tags(instance, names, tally=None):
+    current = sorted(instance.tags.names())
+    if current != sorted(names):
+        instance.tags.set(names)
+        if tally is not None:
+            tally.link()
+
+
+def ensure_image(model, field_name, lookup, name, render, tally=None):
+    """
+    The file name an image field should hold: the one it has, if that file exists;
+    otherwise the demo drawing, stored under the fixed `name` (drawn only if missing).
+
+    An image an editor uploaded in place of the drawing is kept. Storage would add a
+    random suffix to a name that is taken, so an existing file is reused as it is.
+    """
+    current = model.objects.filter(**lookup).values_list(field_name, flat=True).first()
+    storage = model._meta.get_field(field_name).storage
+    if current and storage.exists(current):
+        return current
+    if not storage.exists(name):
+        saved = storage.save(name, ContentFile(render()))
+        if saved != name:  # pragma: no cover (only if another process raced us)
+            raise RuntimeError(f"Storage saved the demo image as {saved}, not {name}.")
+        if tally is not None:
+            tally.files += 1
+    return name
