@@ -7,16 +7,14 @@ from django.utils.translation import get_language
 from articles.models import Article, Region
 from articles.models.article import byline_prefetch
 
-LANGUAGE_ORDER = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
-
-
 def translations_for(article):
     """The article's other published versions, in the order of settings.LANGUAGES."""
     versions = getattr(article.translation_set, "published_versions", None)
     if versions is None:  # not fetched with for_page(): fetch them
         versions = Article.objects.published().filter(translation_set=article.translation_set_id)
+    order = {code: index for index, (code, _name) in enumerate(settings.LANGUAGES)}
     others = [version for version in versions if version.pk != article.pk]
-    return sorted(others, key=lambda version: LANGUAGE_ORDER.get(version.language, 99))
+    return sorted(others, key=lambda version: order.get(version.language, len(order)))
 
 
 def article_for_page(slug, language=None):
