@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from articles.models import Article, Region
 from articles.models.article import byline_prefetch
 
+
 def translations_for(article):
     """The article's other published versions, in the order of settings.LANGUAGES."""
     versions = getattr(article.translation_set, "published_versions", None)

@@ -4,7 +4,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
+
+admin.site.site_header = admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = _("Publishing")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

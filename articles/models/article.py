@@ -132,7 +132,7 @@ class Article(models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=255,
-        help_text=_("The last part of the address: /policy-analysis/<slug>."),
+        help_text=_("The last part of the article's address, after /policy-analysis/."),
     )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
