@@ -1,6 +1,7 @@
 """The articles' admin. The editorial workflow issue turns it into a newsroom tool."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import (
@@ -83,6 +84,8 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["publication_type", "topics", "regions"]
     raw_id_fields = ["translation_set"]
     inlines = [ArticleAuthorInline, RecommendationInline]
+    # An outlet URL typed without a scheme is https, as Django 6 will assume.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "slug", "publication_type", "language", "translation_set"]}),
         (_("Publishing"), {"fields": ["status", "published_at"]}),

@@ -54,7 +54,11 @@ def sanitize_html(html):
 
 
 class SanitizedHTMLField(models.TextField):
-    """A TextField whose value is sanitized on every save, whatever saves it."""
+    """
+    A TextField whose value is sanitized whenever a model instance is saved
+    (save(), create(), bulk_create(), forms). QuerySet.update() writes raw SQL and
+    bypasses it: pass `sanitize_html(value)` there.
+    """
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))

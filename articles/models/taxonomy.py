@@ -68,12 +68,13 @@ class RegionQuerySet(models.QuerySet):
         children = {}
         for region_id, parent_id in self.tree().items():
             children.setdefault(parent_id, []).append(region_id)
-        found, stack = [], [region.pk]
+        found, stack = {region.pk}, [region.pk]
         while stack:
-            current = stack.pop()
-            found.append(current)
-            stack.extend(children.get(current, []))
-        return found
+            for child in children.get(stack.pop(), []):
+                if child not in found:  # a loop saved around clean() must not hang a page
+                    found.add(child)
+                    stack.append(child)
+        return sorted(found)
 
 
 class Region(LandingPage):

@@ -1,0 +1,132 @@
+"""
+The demo article in a real browser at 1280x900: the "Recommended" aside sits beside
+the article (right of it in English, left of it in Arabic), nothing fails to load,
+and full-page screenshots go to test-artifacts/ for people to look at.
+"""
+
+import pytest
+
+from tests.conftest import load_demo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EN_PATH = (
+    "/policy-analysis/"
+    "putins-alignment-in-middle-east-should-signal-to-israel-its-time-for-a-change-of-allegiance"
+)
+AR_PATH = (
+    "/ar/policy-analysis/"
+    "anyaz-bwtyn-fy-alshrq-alawst-yjb-yshyr-lasrayyl-ban-alwqt-qd-han-ltghyyr-alwlaat"
+)
+TITLE = (
+    "Putin's Alignment in Middle East Should Signal to Israel It's Time for a Change of Allegiance"
+)
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def demo_site(live_server, settings):
+    load_demo(settings)
+    return live_server.url
+
+
+class PageWatch:
+    """Console errors, uncaught exceptions and failed requests of one page."""
+
+    def __init__(self, page):
+        self.problems = []
+        page.on("console", self.on_console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url}"))
+        page.on("response", self.on_response)
+
+    def on_console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text} ({message.location})")
+
+    def on_response(self, response):
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+
+def open_page(chromium, url):
+    context = chromium.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    watch = PageWatch(page)
+    response = page.goto(url, wait_until="networkidle")
+    assert response.status == 200
+    return context, page, watch
+
+
+def boxes(page):
+    """The bounding boxes of the article column and of the aside beside it."""
+    article = page.locator("article.article").bounding_box()
+    aside = page.locator("aside.article-aside").bounding_box()
+    assert article and aside
+    # Side by side: the aside starts level with the article, not below it.
+    assert abs(aside["y"] - article["y"]) < 5
+    return article, aside
+
+
+def images_loaded(page):
+    """Every image (lazy ones too, once scrolled to) has loaded and decoded."""
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("Array.from(document.images).every(image => image.complete)")
+    loaded = page.evaluate(
+        "Array.from(document.images).map(image => [image.currentSrc, image.naturalWidth > 0])"
+    )
+    page.evaluate("window.scrollTo(0, 0)")
+    assert loaded, "the page has no images"
+    return all(ok for _src, ok in loaded)
+
+
+def test_english_article_layout(chromium, demo_site, artifacts):
+    context, page, watch = open_page(chromium, demo_site + EN_PATH)
+    try:
+        assert page.locator("h1").inner_text() == TITLE
+        assert page.evaluate("document.documentElement.dir") == "ltr"
+        assert page.evaluate("document.documentElement.lang") == "en"
+        article, aside = boxes(page)
+        assert aside["x"] >= article["x"] + article["width"]
+        recommended = page.locator("aside section", has_text="Recommended").bounding_box()
+        assert recommended["x"] >= article["x"] + article["width"]
+        assert recommended["y"] < article["y"] + article["height"]
+        assert page.locator("aside .recommended > li").count() == 3
+        assert aside["x"] + aside["width"] <= VIEWPORT["width"]
+        # The stylesheet is applied and the photos are served.
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.article-layout')).display")
+            == "grid"
+        )
+        assert images_loaded(page)
+        page.screenshot(path=str(artifacts / "article-en.png"), full_page=True)
+        assert watch.problems == []
+    finally:
+        context.close()
+    assert (artifacts / "article-en.png").stat().st_size > 10_000
+
+
+def test_arabic_article_layout(chromium, demo_site, artifacts):
+    context, page, watch = open_page(chromium, demo_site + AR_PATH)
+    try:
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+        assert page.evaluate("document.documentElement.lang") == "ar"
+        assert page.locator("h1").inner_text().startswith("انحياز بوتين")
+        article, aside = boxes(page)
+        assert aside["x"] + aside["width"] <= article["x"]
+        topics = page.locator("aside section[aria-labelledby='topics']").bounding_box()
+        assert topics["x"] + topics["width"] <= article["x"]
+        assert aside["x"] >= 0
+        assert images_loaded(page)
+        # The link back to the English version works in the browser.
+        english = page.locator(".article__translations a[hreflang='en']")
+        assert english.inner_text() == "English"
+        page.screenshot(path=str(artifacts / "article-ar.png"), full_page=True)
+        assert watch.problems == []
+        english.click()
+        page.wait_for_url(demo_site + EN_PATH)
+        assert page.locator("h1").inner_text() == TITLE
+    finally:
+        context.close()
+    assert (artifacts / "article-ar.png").stat().st_size > 10_000

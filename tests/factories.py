@@ -1,0 +1,147 @@
+"""
+Object factories for the tests: plain functions, no extra dependency.
+
+Every factory saves through the ORM (so sanitizing and defaults apply as in the app)
+and gives each object a unique name and slug unless told otherwise.
+"""
+
+import io
+import itertools
+from datetime import timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from django.utils.text import slugify
+from PIL import Image
+
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    PublicationType,
+    Recommendation,
+    Region,
+    Topic,
+)
+from experts.models import Expert, Program
+
+_counter = itertools.count(1)
+
+
+def unique(prefix):
+    return f"{prefix} {next(_counter)}"
+
+
+def png_bytes(size=(8, 8), color=(200, 30, 30)):
+    """A small, real PNG image."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def image_upload(name="picture.png", size=(8, 8)):
+    return SimpleUploadedFile(name, png_bytes(size), content_type="image/png")
+
+
+def make_program(name=None, **fields):
+    name = name or unique("Program")
+    return Program.objects.create(name=name, slug=fields.pop("slug", slugify(name)), **fields)
+
+
+def make_expert(name=None, *, slug=None, kind=Expert.Kind.FELLOW, photo=False, **fields):
+    name = name or unique("Expert")
+    expert = Expert(name=name, slug=slug or slugify(name), kind=kind, **fields)
+    if photo:
+        expert.photo = image_upload(f"{expert.slug}.png")
+    expert.save()
+    return expert
+
+
+def make_guest(name=None, **fields):
+    return make_expert(name, kind=Expert.Kind.GUEST, **fields)
+
+
+def make_publication_type(name="Policy Analysis", *, is_event=False, **fields):
+    publication_type, _created = PublicationType.objects.get_or_create(
+        slug=slugify(name), defaults={"name": name, "is_event": is_event, **fields}
+    )
+    return publication_type
+
+
+def make_event_type():
+    return make_publication_type("Event", is_event=True)
+
+
+def make_topic(name=None, *, slug=None, **fields):
+    name = name or unique("Topic")
+    return Topic.objects.create(name=name, slug=slug or slugify(name), **fields)
+
+
+def make_region(name=None, *, slug=None, parent=None, **fields):
+    name = name or unique("Region")
+    return Region.objects.create(name=name, slug=slug or slugify(name), parent=parent, **fields)
+
+
+def make_article(
+    title=None,
+    *,
+    slug=None,
+    published=True,
+    published_at=None,
+    language="en",
+    translation_of=None,
+    publication_type=None,
+    authors=(),
+    topics=(),
+    regions=(),
+    recommendations=(),
+    summary=None,
+    body="<p>Body text.</p>",
+    **fields,
+):
+    """
+    An article. `published=True` (the default) publishes it a day ago; `published=False`
+    leaves a draft; pass `published_at` (e.g. in the future) to schedule it.
+    `translation_of` puts it in that article's translation set.
+    """
+    title = title or unique("Article")
+    if published and published_at is None:
+        published_at = timezone.now() - timedelta(days=1)
+    article = Article(
+        title=title,
+        slug=slug or slugify(title),
+        language=language,
+        publication_type=publication_type or make_publication_type(),
+        summary=summary if summary is not None else f"Summary of {title}.",
+        body=body,
+        status=Article.Status.PUBLISHED if published else Article.Status.DRAFT,
+        published_at=published_at,
+        **fields,
+    )
+    if translation_of is not None:
+        article.translation_set = translation_of.translation_set
+    article.save()
+    add_authors(article, authors)
+    if topics:
+        article.topics.add(*topics)
+    if regions:
+        article.regions.add(*regions)
+    add_recommendations(article, recommendations)
+    return article
+
+
+def add_authors(article, experts):
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article=article, expert=expert, position=position)
+        for position, expert in enumerate(experts)
+    )
+
+
+def add_recommendations(article, picks):
+    Recommendation.objects.bulk_create(
+        Recommendation(from_article=article, to_article=pick, position=position)
+        for position, pick in enumerate(picks)
+    )
+
+
+def in_future(days=7):
+    return timezone.now() + timedelta(days=days)
