@@ -13,10 +13,11 @@ from articles.models import (
     Topic,
     TranslationSet,
 )
+from thinktank.translation_admin import TranslatableAdmin
 
 
 @admin.register(PublicationType)
-class PublicationTypeAdmin(admin.ModelAdmin):
+class PublicationTypeAdmin(TranslatableAdmin):
     list_display = ["name", "slug", "is_event", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
@@ -24,14 +25,14 @@ class PublicationTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslatableAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(TranslatableAdmin):
     list_display = ["name", "slug", "parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

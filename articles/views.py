@@ -31,8 +31,13 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        translations = selectors.translations_for(article)
         context.update(
-            translations=selectors.translations_for(article),
+            translations=translations,
+            # The languages this article exists in, for the switcher and hreflang.
+            alternates={
+                version.language: version.get_absolute_url() for version in [article, *translations]
+            },
             topics=list(article.topics.all()),
             regions=list(article.regions.all()),
         )

@@ -2,17 +2,18 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from experts.models import Expert, Program
+from thinktank.translation_admin import TranslatableAdmin
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(TranslatableAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Expert)
-class ExpertAdmin(admin.ModelAdmin):
+class ExpertAdmin(TranslatableAdmin):
     list_display = ["name", "role", "program", "kind", "is_active"]
     list_filter = ["kind", "is_active", "program"]
     list_select_related = ["program"]

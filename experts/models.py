@@ -7,12 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from thinktank.html import SanitizedHTMLField
 from thinktank.images import validate_image_upload
+from thinktank.translation import TranslatableModel
 
 IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 
 
-class Program(models.Model):
+class Program(TranslatableModel):
     """A research program, such as "Program on Great Power Competition and the Middle East"."""
+
+    translatable_fields = ("name", "description")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -36,7 +39,9 @@ class ExpertQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
-class Expert(models.Model):
+class Expert(TranslatableModel):
+    translatable_fields = ("name", "role", "short_bio", "bio")
+
     class Kind(models.TextChoices):
         FELLOW = "fellow", _("Fellow")
         STAFF = "staff", _("Staff")

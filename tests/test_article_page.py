@@ -233,6 +233,7 @@ def test_hreflang_alternates_in_head(page):
     assert alternates == {
         "en": f"http://testserver{EN_URL}",
         "ar": f"http://testserver{AR_URL}",
+        "x-default": f"http://testserver{EN_URL}",
     }
     assert head.find("link", rel="canonical").get("href") == f"http://testserver{EN_URL}"
 
@@ -303,6 +304,7 @@ def test_arabic_hreflang_alternates(arabic_page):
     assert alternates == {
         "en": f"http://testserver{EN_URL}",
         "ar": f"http://testserver{AR_URL}",
+        "x-default": f"http://testserver{EN_URL}",
     }
 
 

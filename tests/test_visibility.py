@@ -168,8 +168,9 @@ def test_also_available_in_lists_only_published_translations(client, db):
     versions = page.section("Also available in")
     assert versions.hrefs() == ["/ar/policy-analysis/arabic-version"]
     assert [link.get("hreflang") for link in page.find_all("link", rel="alternate")] == [
-        "ar",
         "en",
+        "ar",
+        "x-default",
     ]
     assert "/fa/policy-analysis/persian-draft" not in page_text(client, original)
 

@@ -1,6 +1,8 @@
 """Facts about the site's languages that Django's locale data gets wrong or lacks."""
 
-from django.utils.translation import get_language_info
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
 
 # Each language named in its own script, as readers expect to see it in a language
 # list. Django's data spells Arabic with a shadda (العربيّة), which the reference
@@ -17,3 +19,27 @@ def local_name(code):
 
 def is_rtl(code):
     return bool(get_language_info(code)["bidi"])
+
+
+def home_url(code):
+    with override(code):
+        return reverse("articles:home")
+
+
+def page_in_languages(request, alternates=None):
+    """
+    {language: URL of the page being shown, in that language} for the page of `request`.
+
+    `alternates` is what the view knows: an article exists only in the languages of
+    its published versions, so its view passes them; an error page passes {}.
+    Without it, the page exists in every language (a topic, an expert, a home page)
+    and its URL is the same route under each language's prefix.
+    """
+    if alternates is not None:
+        return dict(alternates)
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(request.path, code)
+        if url != request.path or code == get_language():
+            urls[code] = url
+    return urls

@@ -10,6 +10,8 @@ from django.views.static import serve
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Publishing")
 
+handler404 = "thinktank.views.page_not_found"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
 ]

@@ -6,10 +6,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles.slugs import validate_slug_is_free
+from thinktank.translation import TranslatableModel
 
 
-class PublicationType(models.Model):
+class PublicationType(TranslatableModel):
     """An editable kind of publication: Policy Analysis, Brief Analysis, Op-Ed, Event, ..."""
+
+    translatable_fields = ("name",)
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -29,8 +32,10 @@ class PublicationType(models.Model):
         return self.name
 
 
-class LandingPage(models.Model):
+class LandingPage(TranslatableModel):
     """A topic or a region: it has a landing page at /policy-analysis/<slug>."""
+
+    translatable_fields = ("name", "description")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)

@@ -1,4 +1,6 @@
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 
 from thinktank import languages
 
@@ -15,3 +17,45 @@ def local_language_name(code):
 def text_direction(code):
     """ "rtl" or "ltr" for the language `code`."""
     return "rtl" if languages.is_rtl(code) else "ltr"
+
+
+def _page_urls(context):
+    request = context.get("request")
+    if request is None:
+        return {}
+    return languages.page_in_languages(request, context.get("alternates"))
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Each language, linking to this page in it when it exists, else to its home page."""
+    urls = _page_urls(context)
+    current = get_language()
+    links = [
+        {
+            "code": code,
+            "name": languages.local_name(code),
+            "direction": "rtl" if languages.is_rtl(code) else "ltr",
+            "url": urls.get(code) or languages.home_url(code),
+            "is_current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each language this page exists in, and x-default."""
+    urls = _page_urls(context)
+    if len(urls) < 2:
+        return {"alternates": []}
+    request = context["request"]
+    alternates = [
+        (code, request.build_absolute_uri(urls[code]))
+        for code, _name in settings.LANGUAGES
+        if code in urls
+    ]
+    default = urls.get(settings.LANGUAGE_CODE) or urls.get(get_language())
+    alternates.append(("x-default", request.build_absolute_uri(default)))
+    return {"alternates": alternates}

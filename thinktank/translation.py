@@ -1,0 +1,101 @@
+"""
+Per-language values of a model's own fields (names, descriptions, bios).
+
+A translatable model keeps its source text (English, settings.LANGUAGE_CODE) in
+its ordinary columns and the other languages in one JSON column:
+
+    topic.translations == {"ar": {"name": "منافسة القوى الكبرى"}, "fa": {...}}
+
+Templates and code read the value for the active language, falling back to the
+source text when a translation is missing, in one way only:
+
+    {{ topic.translated.name }}           topic.translated.name
+    topic.get_translation("name", "ar")
+
+Why a JSON column rather than a translations table (django-parler) or a column
+per language (django-modeltranslation): the values travel with the row, so a page
+makes no extra query however many translated things it shows; adding a language
+is a settings change with no migration; and it works the same on SQLite and
+PostgreSQL.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from thinktank.html import SanitizedHTMLField, sanitize_html
+
+
+def translation_languages():
+    """The configured languages other than the source language, in settings order."""
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class TranslationsField(models.JSONField):
+    """{language: {field: value}}, tidied on save: known fields only, HTML sanitized."""
+
+    def pre_save(self, model_instance, add):
+        value = tidy_translations(model_instance, getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+def tidy_translations(instance, translations):
+    tidy = {}
+    for language, values in (translations or {}).items():
+        if not isinstance(values, dict):
+            continue
+        kept = {}
+        for name, value in values.items():
+            if name not in instance.translatable_fields or not isinstance(value, str):
+                continue
+            if isinstance(instance._meta.get_field(name), SanitizedHTMLField):
+                value = sanitize_html(value)
+            if value.strip():
+                kept[name] = value.strip()
+        if kept:
+            tidy[language] = kept
+    return dict(sorted(tidy.items()))
+
+
+class TranslatedFields:
+    """`instance.translated.<field>`: the field in one language, or the source text."""
+
+    __slots__ = ("_instance", "_language")
+
+    def __init__(self, instance, language):
+        self._instance = instance
+        self._language = language
+
+    def __getattr__(self, name):
+        if name not in self._instance.translatable_fields:
+            raise AttributeError(name)
+        return self._instance.get_translation(name, self._language)
+
+
+class TranslatableModel(models.Model):
+    # The names of the fields that have per-language values.
+    translatable_fields: tuple[str, ...] = ()
+
+    translations = TranslationsField(
+        _("translations"),
+        default=dict,
+        blank=True,
+        help_text=_("The text of the translatable fields in other languages."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def translated(self):
+        return TranslatedFields(self, get_language() or settings.LANGUAGE_CODE)
+
+    def get_translation(self, name, language=None):
+        language = language or get_language() or settings.LANGUAGE_CODE
+        if language != settings.LANGUAGE_CODE:
+            value = (self.translations or {}).get(language, {}).get(name)
+            if value:
+                return value
+        return getattr(self, name)
