@@ -81,7 +81,6 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["publication_type"]
     search_fields = ["title", "summary", "authors__name"]
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["publication_type", "topics", "regions"]
     raw_id_fields = ["translation_set"]
     inlines = [ArticleAuthorInline, RecommendationInline]

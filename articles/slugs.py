@@ -9,6 +9,8 @@ slug must be free in all of them; an article's must be free in its own language.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from thinktank.transliteration import slugify_title
+
 
 def slug_owner(slug, *, language=None, instance=None):
     """The article, topic or region that already uses `slug`, other than `instance`."""
@@ -39,3 +41,16 @@ def validate_slug_is_free(slug, *, language=None, instance=None):
             },
             code="slug_taken",
         )
+
+
+def free_slug(title, *, language=None, instance=None, max_length=255):
+    """
+    A slug for `title` (transliterated by the project's letter map) that is free in
+    the namespace: "-2", "-3", ... is added when the plain one is taken.
+    """
+    base = slugify_title(title, max_length=max_length - 4) or "untitled"
+    candidate, number = base, 1
+    while slug_owner(candidate, language=language, instance=instance) is not None:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

@@ -43,3 +43,18 @@ def page_in_languages(request, alternates=None):
         if url != request.path or code == get_language():
             urls[code] = url
     return urls
+
+
+# Digits used in dates and times, by language. Persian pages write Persian digits
+# (۲۷ نوامبر ۲۰۲۳), as Persian publishers do; Arabic pages keep 0-9, as most Arabic
+# news and policy sites do. Body text is left as its author wrote it.
+NATIVE_DIGITS = {
+    "fa": "۰۱۲۳۴۵۶۷۸۹",
+}
+
+
+def localize_digits(text, code=None):
+    digits = NATIVE_DIGITS.get(code or get_language())
+    if not digits:
+        return text
+    return text.translate(str.maketrans("0123456789", digits))

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from articles.slugs import validate_slug_is_free
+from articles.slugs import free_slug, validate_slug_is_free
 from experts.models import Expert
 from thinktank.html import SanitizedHTMLField
 from thinktank.images import validate_image_upload
@@ -132,7 +132,11 @@ class Article(models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=255,
-        help_text=_("The last part of the article's address, after /policy-analysis/."),
+        blank=True,
+        help_text=_(
+            "The last part of the article's address, after /policy-analysis/. Left empty, "
+            "it is made from the title (Arabic and Persian letters written in Latin ones)."
+        ),
     )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -267,6 +271,8 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = free_slug(self.title, language=self.language, instance=self)
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         if self.translation_set_id is None:
@@ -281,6 +287,8 @@ class Article(models.Model):
         super().clean()
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()  # publishing with no date means now
+        if not self.slug and self.title:
+            self.slug = free_slug(self.title, language=self.language, instance=self)
         errors = {}
         if self.slug:
             try:

@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from thinktank.languages import localize_digits
+
 register = template.Library()
 
 
@@ -27,5 +29,7 @@ def event_start(article):
         "gmt": article.event_start.astimezone(UTC).strftime("%H%M"),
     }
     return format_html(
-        '<time datetime="{}">{}</time>', article.event_start.astimezone(UTC).isoformat(), text
+        '<time datetime="{}">{}</time>',
+        article.event_start.astimezone(UTC).isoformat(),
+        localize_digits(text),
     )

@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.utils import formats
+from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 
 from thinktank import languages
@@ -17,6 +19,14 @@ def local_language_name(code):
 def text_direction(code):
     """ "rtl" or "ltr" for the language `code`."""
     return "rtl" if languages.is_rtl(code) else "ltr"
+
+
+@register.filter
+def local_date(value, format_name="DATE_FORMAT"):
+    """A date in the page's language and its digits: "Nov 27, 2023", "۲۷ نوامبر ۲۰۲۳"."""
+    if not value:
+        return ""
+    return languages.localize_digits(formats.date_format(template_localtime(value), format_name))
 
 
 def _page_urls(context):
