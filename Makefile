@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development defaults; production sets these in its environment.
 export DEBUG ?= 1
 
-.PHONY: run install migrate demo test lint format lock clean
+.PHONY: run install migrate demo test lint format messages lock clean
 
 run: migrate
 	$(BIN)/python manage.py load_demo --base-url http://$(HOST):$(PORT)
@@ -38,6 +38,13 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Update the translation catalogues from the code, then compile them (needs gettext).
+# Translate the new entries in locale/<lang>/LC_MESSAGES/django.po before committing.
+messages: install
+	$(BIN)/python manage.py makemessages --all --no-location \
+		--ignore=.venv --ignore=tests --ignore=staticfiles --ignore=media
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Regenerate requirements.lock from pyproject.toml in a throwaway environment.
 lock:

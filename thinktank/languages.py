@@ -13,6 +13,12 @@ LOCAL_NAMES = {
 }
 
 
+def configured_languages():
+    """settings.LANGUAGES, as a callable for a model field's `choices`: read at run time,
+    so adding a language is a settings change, with no migration."""
+    return settings.LANGUAGES
+
+
 def local_name(code):
     return LOCAL_NAMES.get(code) or get_language_info(code)["name_local"]
 

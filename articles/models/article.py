@@ -17,6 +17,7 @@ from articles.slugs import free_slug, validate_slug_is_free
 from experts.models import Expert
 from thinktank.html import SanitizedHTMLField
 from thinktank.images import validate_image_upload
+from thinktank.languages import configured_languages
 
 from .taxonomy import PublicationType, Region, Topic
 
@@ -139,7 +140,10 @@ class Article(models.Model):
         ),
     )
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("language"),
+        max_length=10,
+        choices=configured_languages,
+        default=settings.LANGUAGE_CODE,
     )
     translation_set = models.ForeignKey(
         TranslationSet,
