@@ -7,7 +7,7 @@ and gives each object a unique name and slug unless told otherwise.
 
 import io
 import itertools
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -101,14 +101,16 @@ def make_article(
     """
     An article. `published=True` (the default) publishes it a day ago; `published=False`
     leaves a draft; pass `published_at` (e.g. in the future) to schedule it.
-    `translation_of` puts it in that article's translation set.
+    `translation_of` puts it in that article's translation set. The slug is the title
+    through Django's `slugify` unless given; `slug=""` leaves it to the model, which
+    makes it from the title with the project's transliteration.
     """
     title = title or unique("Article")
     if published and published_at is None:
         published_at = timezone.now() - timedelta(days=1)
     article = Article(
         title=title,
-        slug=slug or slugify(title),
+        slug=slugify(title) if slug is None else slug,
         language=language,
         publication_type=publication_type or make_publication_type(),
         summary=summary if summary is not None else f"Summary of {title}.",
@@ -140,6 +142,36 @@ def add_recommendations(article, picks):
     Recommendation.objects.bulk_create(
         Recommendation(from_article=article, to_article=pick, position=position)
         for position, pick in enumerate(picks)
+    )
+
+
+def make_translation(original, language, title=None, **fields):
+    """A version of `original` in `language`, in its translation set, of the same type."""
+    fields.setdefault("publication_type", original.publication_type)
+    return make_article(title, language=language, translation_of=original, **fields)
+
+
+def make_event(
+    title=None,
+    *,
+    start=None,
+    time_zone="America/New_York",
+    online=True,
+    location="",
+    **fields,
+):
+    """
+    An event (publication type "Event"), by default online and starting on
+    December 14, 2023 at 11:00 a.m. in New York (1600 GMT), as the reference's event.
+    """
+    return make_article(
+        title,
+        publication_type=make_event_type(),
+        event_start=start or datetime(2023, 12, 14, 16, 0, tzinfo=UTC),
+        event_time_zone=time_zone,
+        event_is_online=online,
+        event_location=location,
+        **fields,
     )
 
 

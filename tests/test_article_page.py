@@ -18,6 +18,10 @@ AR_URL = (
     "/ar/policy-analysis/"
     "anyaz-bwtyn-fy-alshrq-alawst-yjb-yshyr-lasrayyl-ban-alwqt-qd-han-ltghyyr-alwlaat"
 )
+FA_URL = (
+    "/fa/policy-analysis/"
+    "hmswyy-pwtyn-dr-khawrmyanh-bayd-bh-asrayyl-nshan-dhd-kh-zman-tghyyr-wfadary-fra-rsydh-ast"
+)
 TITLE = (
     "Putin's Alignment in Middle East Should Signal to Israel It's Time for a Change of Allegiance"
 )
@@ -94,7 +98,10 @@ def test_date(page, client):
 
 def test_also_available_in_arabic(page):
     versions = header_of(page).section("Also available in")
-    (link,) = versions.links()
+    # Each published version, in the order of settings.LANGUAGES.
+    assert versions.hrefs() == [AR_URL, FA_URL]
+    assert [link.text for link in versions.links()] == ["العربية", "فارسی"]
+    link = versions.links()[0]
     assert link.text == "العربية"
     assert link.get("href") == AR_URL
     assert link.get("lang") == "ar"
@@ -233,6 +240,7 @@ def test_hreflang_alternates_in_head(page):
     assert alternates == {
         "en": f"http://testserver{EN_URL}",
         "ar": f"http://testserver{AR_URL}",
+        "fa": f"http://testserver{FA_URL}",
         "x-default": f"http://testserver{EN_URL}",
     }
     assert head.find("link", rel="canonical").get("href") == f"http://testserver{EN_URL}"
@@ -270,7 +278,8 @@ def test_arabic_page_is_right_to_left(arabic_page):
 
 def test_arabic_page_links_back_to_english(arabic_page):
     versions = header_of(arabic_page).find(cls="article__translations")
-    (link,) = versions.links()
+    assert versions.hrefs() == [EN_URL, FA_URL]
+    link = versions.links()[0]
     assert link.text == "English"
     assert link.get("href") == EN_URL
     assert link.get("lang") == "en"
@@ -304,6 +313,7 @@ def test_arabic_hreflang_alternates(arabic_page):
     assert alternates == {
         "en": f"http://testserver{EN_URL}",
         "ar": f"http://testserver{AR_URL}",
+        "fa": f"http://testserver{FA_URL}",
         "x-default": f"http://testserver{EN_URL}",
     }
 

@@ -355,7 +355,7 @@ def test_translations_share_a_set_and_list_each_other(client):
     }
     page = get_page(client, "/fa/policy-analysis/persian")
     # Other versions in the order of settings.LANGUAGES: English, then Arabic.
-    assert page.section("Also available in").hrefs() == [
+    assert page.find(cls="article__translations").hrefs() == [
         "/policy-analysis/original",
         "/ar/policy-analysis/arabic",
     ]

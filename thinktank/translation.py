@@ -95,7 +95,8 @@ class TranslatableModel(models.Model):
     def get_translation(self, name, language=None):
         language = language or get_language() or settings.LANGUAGE_CODE
         if language != settings.LANGUAGE_CODE:
-            value = (self.translations or {}).get(language, {}).get(name)
+            values = (self.translations or {}).get(language)
+            value = values.get(name) if isinstance(values, dict) else None
             if value:
                 return value
         return getattr(self, name)

@@ -9,7 +9,7 @@ import datetime as dt
 
 from django.utils.text import slugify
 
-from articles.demo import arabic, catalogue, content, photos, reference
+from articles.demo import arabic, catalogue, content, persian, photos, reference, translated
 from articles.demo.sync import Tally, ensure_image, sync, sync_m2m, sync_ordered, sync_tags
 from articles.models import (
     Article,
@@ -64,6 +64,7 @@ class DemoLoader:
                 self.tally,
                 name=row["name"],
                 description=row["description"],
+                translations=translated.program(row["slug"]),
             )
 
     def load_experts(self):
@@ -78,6 +79,7 @@ class DemoLoader:
                 "short_bio": row["short_bio"],
                 "bio": row.get("bio", ""),
                 "is_active": row.get("is_active", True),
+                "translations": translated.expert(slug),
             }
             if row["kind"] != Expert.Kind.GUEST:
                 fields["photo"] = ensure_image(
@@ -101,12 +103,18 @@ class DemoLoader:
                 name=name,
                 is_event=is_event,
                 position=position,
+                translations=translated.publication_type(name),
             )
 
     def load_topics(self):
         for slug, name, description in content.TOPICS:
             self.topics[slug] = sync(
-                Topic, {"slug": slug}, self.tally, name=name, description=description
+                Topic,
+                {"slug": slug},
+                self.tally,
+                name=name,
+                description=description,
+                translations=translated.topic(slug),
             )
 
     def load_regions(self):
@@ -118,17 +126,18 @@ class DemoLoader:
                 name=name,
                 description=description,
                 parent=self.regions[parent] if parent else None,
+                translations=translated.region(slug),
             )
 
     # Articles -------------------------------------------------------------------
 
     def article_rows(self):
-        """English pieces first (their translation sets must exist), then Arabic ones."""
+        """English pieces first (their translation sets must exist), then translations."""
         topic_names = {slug: topic.name for slug, topic in self.topics.items()}
         region_names = {slug: region.name for slug, region in self.regions.items()}
         rows = reference.REFERENCE_ARTICLES + catalogue.articles(topic_names, region_names)
         english = {row["slug"]: row for row in rows if row.get("language", "en") == "en"}
-        rows += arabic.translations(english)
+        rows += arabic.translations(english) + persian.translations(english)
         return sorted(rows, key=lambda row: row.get("language", "en") != "en")
 
     def load_articles(self):

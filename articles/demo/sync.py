@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 
 from thinktank.html import SanitizedHTMLField, sanitize_html
+from thinktank.translation import TranslationsField, tidy_translations
 
 
 @dataclass
@@ -38,9 +39,16 @@ class Tally:
 
 
 def stored_value(model, name, value):
-    """`value` as the database will hold it (rich text is sanitized on save)."""
-    if isinstance(model._meta.get_field(name), SanitizedHTMLField):
+    """
+    `value` as the database will hold it: rich text is sanitized on save, and a
+    translations dict is tidied (values stripped and sanitized, empty ones dropped,
+    languages sorted), so comparing with the stored row finds no false difference.
+    """
+    model_field = model._meta.get_field(name)
+    if isinstance(model_field, SanitizedHTMLField):
         return sanitize_html(value)
+    if isinstance(model_field, TranslationsField):
+        return tidy_translations(model, value)
     return value
 
 

@@ -1,7 +1,8 @@
 """
 The demo article in a real browser at 1280x900: the "Recommended" aside sits beside
-the article (right of it in English, left of it in Arabic), nothing fails to load,
-and full-page screenshots go to test-artifacts/ for people to look at.
+the article (right of it in English, left of it in Arabic), the Arabic byline starts
+on the right and the Arabic title is set in the project's own font, nothing fails to
+load, and full-page screenshots go to test-artifacts/ for people to look at.
 """
 
 import pytest
@@ -81,6 +82,56 @@ def images_loaded(page):
     return all(ok for _src, ok in loaded)
 
 
+def text_box(page, selector):
+    """The box of the text inside an element (its lines), not of the element's block."""
+    return page.evaluate(
+        """selector => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector(selector));
+            const box = range.getBoundingClientRect();
+            return {x: box.x, y: box.y, width: box.width, height: box.height};
+        }""",
+        selector,
+    )
+
+
+def assert_byline_starts_on_the_right(page, article):
+    """
+    Right-to-left, the byline starts at the right edge of the article column and ends
+    short of its left edge (the byline is one short line, far narrower than the column).
+    """
+    byline = text_box(page, ".article__byline")
+    right = byline["x"] + byline["width"]
+    column_right = article["x"] + article["width"]
+    assert byline["width"] > 0
+    assert abs(right - column_right) <= 2, (byline, article)
+    assert byline["x"] > article["x"] + article["width"] / 3, (byline, article)
+    # The title above it starts on the right too.
+    title = text_box(page, "h1")
+    assert abs(title["x"] + title["width"] - column_right) <= 2, (title, article)
+
+
+def assert_drawn_with_the_project_font(page):
+    """The Arabic title is set in the project's own Arabic font, loaded from /static/."""
+    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert family.replace('"', "").replace("'", "").startswith("Thinktank"), family
+    assert page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            return document.fonts.check('16px "Thinktank Naskh"', 'ب');
+        }"""
+    )
+    loaded = page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            return Array.from(document.fonts)
+                .filter(face => face.status === "loaded")
+                .map(face => face.family.replace(/["']/g, ""));
+        }"""
+    )
+    assert "Thinktank Naskh" in loaded, loaded
+
+
 def test_english_article_layout(chromium, demo_site, artifacts):
     context, page, watch = open_page(chromium, demo_site + EN_PATH)
     try:
@@ -118,6 +169,8 @@ def test_arabic_article_layout(chromium, demo_site, artifacts):
         topics = page.locator("aside section[aria-labelledby='topics']").bounding_box()
         assert topics["x"] + topics["width"] <= article["x"]
         assert aside["x"] >= 0
+        assert_byline_starts_on_the_right(page, article)
+        assert_drawn_with_the_project_font(page)
         assert images_loaded(page)
         # The link back to the English version works in the browser.
         english = page.locator(".article__translations a[hreflang='en']")

@@ -65,7 +65,8 @@ def hreflang_links(context):
         (code, request.build_absolute_uri(urls[code]))
         for code, _name in settings.LANGUAGES
         if code in urls
-    ]
-    default = urls.get(settings.LANGUAGE_CODE) or urls.get(get_language())
-    alternates.append(("x-default", request.build_absolute_uri(default)))
+    ]  # settings order: the default language, where present, comes first
+    # Every version must name the same x-default: the site's default language where
+    # the page exists in it, else its first language in settings order.
+    alternates.append(("x-default", alternates[0][1]))
     return {"alternates": alternates}

@@ -103,6 +103,7 @@ class Command(BaseCommand):
             f"  Articles:          {articles.count()} "
             f"({published.in_language('en').count()} published in English, "
             f"{published.in_language('ar').count()} in Arabic, "
+            f"{published.in_language('fa').count()} in Persian, "
             f"{articles.filter(status=Article.Status.DRAFT).count()} draft, "
             f"{articles.count() - published.count() - articles.filter(status='draft').count()}"
             " scheduled)",
