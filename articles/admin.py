@@ -1,9 +1,13 @@
 """The articles' admin. The editorial workflow issue turns it into a newsroom tool."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
+from articles import services
+from articles.forms import ArticleAdminForm
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -13,6 +17,7 @@ from articles.models import (
     Topic,
     TranslationSet,
 )
+from thinktank.concurrency import ConcurrentEditError
 from thinktank.translation_admin import TranslatableAdmin
 
 
@@ -74,10 +79,33 @@ class TranslationSetAdmin(admin.ModelAdmin):
     inlines = [TranslationInline]
 
 
+def run_workflow_action(modeladmin, request, queryset, service, done_message):
+    """A bulk action that goes through the same service, one article at a time."""
+    done, refused = 0, []
+    for article in queryset:
+        try:
+            service(article, user=request.user)
+        except (ConcurrentEditError, PermissionDenied):
+            refused.append(article.title)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+    if refused:
+        modeladmin.message_user(
+            request,
+            _("Not changed (someone else saved them meanwhile, or not allowed): %(titles)s")
+            % {"titles": "; ".join(refused)},
+            messages.ERROR,
+        )
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "publication_type", "status", "language", "published_at"]
+    form = ArticleAdminForm
+    list_display = ["title", "publication_type", "state_label", "language", "published_at"]
     list_filter = ["status", "publication_type", "language", "topics", "regions"]
+    actions = ["publish", "unpublish", "archive", "submit_for_review"]
     list_select_related = ["publication_type"]
     search_fields = ["title", "summary", "authors__name"]
     date_hierarchy = "published_at"
@@ -88,7 +116,7 @@ class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "slug", "publication_type", "language", "translation_set"]}),
-        (_("Publishing"), {"fields": ["status", "published_at"]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "loaded_version"]}),
         (_("Text"), {"fields": ["summary", "body", "footer_note"]}),
         (_("Also published in"), {"fields": ["outlet_name", "outlet_url"]}),
         (_("Classification"), {"fields": ["topics", "regions", "tags"]}),
@@ -107,3 +135,54 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError:
+            # Lost the race between the form's check and the UPDATE: nothing was saved.
+            self.message_user(
+                request,
+                _("Someone else saved this article at the same moment; nothing was saved."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+    @admin.display(description=_("state"), ordering="status")
+    def state_label(self, article):
+        return article.state.label
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
+    @admin.action(description=_("Publish selected articles"), permissions=["publish"])
+    def publish(self, request, queryset):
+        run_workflow_action(
+            self, request, queryset, services.article_publish, _("%(count)d published.")
+        )
+
+    @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        run_workflow_action(
+            self, request, queryset, services.article_unpublish, _("%(count)d unpublished.")
+        )
+
+    @admin.action(description=_("Archive selected articles"), permissions=["publish"])
+    def archive(self, request, queryset):
+        run_workflow_action(
+            self, request, queryset, services.article_archive, _("%(count)d archived.")
+        )
+
+    @admin.action(description=_("Submit selected articles for review"), permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        run_workflow_action(
+            self,
+            request,
+            queryset,
+            services.article_submit_for_review,
+            _("%(count)d submitted for review."),
+        )

@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 
 from articles.slugs import free_slug, validate_slug_is_free
 from experts.models import Expert
+from thinktank.concurrency import VersionedModel
 from thinktank.html import SanitizedHTMLField
 from thinktank.images import validate_image_upload
 from thinktank.languages import configured_languages
@@ -23,8 +24,25 @@ from .taxonomy import PublicationType, Region, Topic
 
 
 class Status(models.TextChoices):
+    """
+    What is stored. "Scheduled" is not a status: it is a published article whose
+    publication date is still ahead (see Article.state), so it goes live by itself.
+    """
+
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class State(models.TextChoices):
+    """What an editor sees: the stored status, with "scheduled" told apart."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
 
 
 def published_condition(prefix=""):
@@ -126,8 +144,9 @@ def validate_time_zone(value):
         )
 
 
-class Article(models.Model):
+class Article(VersionedModel):
     Status = Status
+    State = State
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
@@ -251,6 +270,9 @@ class Article(models.Model):
         ordering = [F("published_at").desc(nulls_last=True), "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, schedule, unpublish and archive articles")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["language", "slug"], name="article_unique_slug_per_language"
@@ -263,7 +285,7 @@ class Article(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_date",
             ),
         ]
@@ -312,6 +334,13 @@ class Article(models.Model):
                 errors["event_location"] = _("Give the event's location, or mark it as online.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def state(self):
+        """Draft, in review, scheduled, published or archived."""
+        if self.status == Status.PUBLISHED and self.published_at > timezone.now():
+            return State.SCHEDULED
+        return State(self.status)
 
     @property
     def event_start_local(self):

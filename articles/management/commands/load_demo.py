@@ -32,7 +32,7 @@ class DemoAccount:
     groups: tuple = ()  # names of Groups (roles) to join, once roles exist
 
 
-# Add editor, contributor and expert-manager accounts here when their roles exist.
+# One account per role (the groups are made by a data migration: articles 0005).
 ACCOUNTS = [
     DemoAccount(
         username="admin",
@@ -41,6 +41,30 @@ ACCOUNTS = [
         role="superuser",
         is_superuser=True,
         is_staff=True,
+    ),
+    DemoAccount(
+        username="editor",
+        email="editor@example.org",
+        password="changeme",
+        role="Editors: everything on content, publishing included",
+        is_staff=True,
+        groups=("Editors",),
+    ),
+    DemoAccount(
+        username="contributor",
+        email="contributor@example.org",
+        password="changeme",
+        role="Contributors: drafts and review, no publishing",
+        is_staff=True,
+        groups=("Contributors",),
+    ),
+    DemoAccount(
+        username="expert-manager",
+        email="expert-manager@example.org",
+        password="changeme",
+        role="Expert managers: experts and programs only",
+        is_staff=True,
+        groups=("Expert managers",),
     ),
 ]
 

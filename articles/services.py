@@ -1,0 +1,81 @@
+"""
+Every write of the editorial workflow, in one place.
+
+The admin's form, its bulk actions and management commands all call these, so no
+write path skips a rule: each checks the user's permission on the server, runs in a
+transaction, and saves through the model, whose UPDATE compares the version it was
+loaded with (thinktank.concurrency), so a concurrent edit is refused, never lost.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from articles.models import Article
+
+PUBLISH_PERMISSION = "articles.publish_article"
+CHANGE_PERMISSION = "articles.change_article"
+
+
+def can_publish(user):
+    return user.has_perm(PUBLISH_PERMISSION)
+
+
+def _require(user, permission):
+    if not user.has_perm(permission):
+        raise PermissionDenied(_("You do not have permission to do this."))
+
+
+@transaction.atomic
+def article_submit_for_review(article, *, user):
+    """A contributor hands a draft to the editors."""
+    _require(user, CHANGE_PERMISSION)
+    if article.status not in (Article.Status.DRAFT, Article.Status.REVIEW):
+        raise PermissionDenied(_("Only a draft can be submitted for review."))
+    article.status = Article.Status.REVIEW
+    article.save()
+    return article
+
+
+@transaction.atomic
+def article_publish(article, *, user, at=None):
+    """
+    Publish now, or at `at`: a future date makes the article scheduled, and it goes
+    live by itself at that time (the public queries decide; no job runs).
+    """
+    _require(user, PUBLISH_PERMISSION)
+    article.status = Article.Status.PUBLISHED
+    article.published_at = at or article.published_at or timezone.now()
+    if at is None and article.published_at > timezone.now():
+        article.published_at = timezone.now()  # "publish" means now unless a date is given
+    article.save()
+    return article
+
+
+@transaction.atomic
+def article_unpublish(article, *, user):
+    """Back to draft: off every public surface at once."""
+    _require(user, PUBLISH_PERMISSION)
+    article.status = Article.Status.DRAFT
+    article.save()
+    return article
+
+
+@transaction.atomic
+def article_archive(article, *, user):
+    """Off every public surface, kept with its history; restorable by unarchiving."""
+    _require(user, PUBLISH_PERMISSION)
+    article.status = Article.Status.ARCHIVED
+    article.save()
+    return article
+
+
+def may_set_status(user, old_status, new_status):
+    """Whether `user` may move an article from `old_status` to `new_status` in a form."""
+    if old_status == new_status:
+        return True
+    editorial = {Article.Status.DRAFT, Article.Status.REVIEW}
+    if old_status in editorial and new_status in editorial:
+        return user.has_perm(CHANGE_PERMISSION) or user.has_perm("articles.add_article")
+    return can_publish(user)
