@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from articles import services
 from articles.models import Article
+from thinktank.languages import configured_languages, is_rtl
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -26,6 +27,21 @@ class ArticleAdminForm(forms.ModelForm):
                 for value, label in self.fields["status"].choices
                 if services.may_set_status(self.user, current, value)
             ]
+
+        self.set_text_direction()
+
+    # Fields written in the article's own language.
+    TEXT_FIELDS = ("title", "summary", "body", "footer_note", "hero_image_alt", "outlet_name")
+
+    def set_text_direction(self):
+        """Arabic or Persian content is typed right to left, even in an English admin."""
+        language = self.data.get(self.add_prefix("language")) or self.instance.language
+        if language not in dict(configured_languages()):
+            return
+        direction = "rtl" if is_rtl(language) else "ltr"
+        for name in self.TEXT_FIELDS:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update({"lang": language, "dir": direction})
 
     def clean_status(self):
         status = self.cleaned_data["status"]

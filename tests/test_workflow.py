@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article
 from tests.factories import make_article, make_publication_type
+from tests.htmlpage import parse
 from thinktank.concurrency import ConcurrentEditError
 
 pytestmark = pytest.mark.django_db
@@ -276,3 +277,14 @@ def test_demo_has_one_account_per_role(demo, client):
         assert list(user.groups.values_list("name", flat=True)) == [group]
         assert client.login(username=username, password="changeme")
     assert User.objects.get(username="admin").is_superuser
+
+
+def test_arabic_article_is_edited_right_to_left_in_an_english_admin(admin_client):
+    article = make_article("مقال تجريبي", slug="mqal-tjryby", language="ar")
+    form = parse(admin_client.get(change_url(article)))
+    for name in ("title", "summary", "body"):
+        field = form.find(name=name)
+        assert (field.get("lang"), field.get("dir")) == ("ar", "rtl"), name
+    assert form.find(name="slug").get("dir") is None  # the slug is ASCII
+    english = parse(admin_client.get(change_url(make_article("English piece"))))
+    assert english.find(name="title").get("dir") == "ltr"
