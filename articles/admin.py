@@ -11,6 +11,7 @@ from articles.forms import ArticleAdminForm
 from articles.models import (
     Article,
     ArticleAuthor,
+    ArticleRedirect,
     PublicationType,
     Recommendation,
     Region,
@@ -71,6 +72,14 @@ class TranslationInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ArticleRedirect)
+class ArticleRedirectAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "article", "created_at"]
+    list_select_related = ["article"]
+    search_fields = ["old_slug", "article__title"]
+    autocomplete_fields = ["article"]
 
 
 @admin.register(TranslationSet)
@@ -139,6 +148,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
+
+    def save_model(self, request, obj, form, change):
+        services.article_save(obj, user=request.user)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:

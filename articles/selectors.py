@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
-from articles.models import Article, Region
+from articles.models import Article, ArticleRedirect, Region
 from articles.models.article import byline_prefetch
 
 
@@ -68,3 +68,17 @@ def region_context_for(region):
         key=lambda item: item.name,
     )
     return {"ancestors": region.ancestors(regions), "subregions": children}
+
+
+def moved_article_for(slug, language=None):
+    """The published article that used to be at `slug`, if its slug has changed."""
+    redirect = (
+        ArticleRedirect.objects.filter(
+            language=language or get_language(),
+            old_slug=slug,
+            article__in=Article.objects.published(),
+        )
+        .select_related("article")
+        .first()
+    )
+    return redirect.article if redirect else None

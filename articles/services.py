@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article
+from articles.models import Article, ArticleRedirect
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CHANGE_PERMISSION = "articles.change_article"
@@ -25,6 +25,28 @@ def can_publish(user):
 def _require(user, permission):
     if not user.has_perm(permission):
         raise PermissionDenied(_("You do not have permission to do this."))
+
+
+@transaction.atomic
+def article_save(article, *, user):
+    """
+    Save an edited or new article. When its address changed (slug or language), the
+    old address keeps working: it answers 301 to the article from now on.
+    """
+    previous = None
+    if article.pk:
+        _require(user, CHANGE_PERMISSION)
+        previous = Article.objects.filter(pk=article.pk).values("language", "slug").first()
+    else:
+        _require(user, "articles.add_article")
+    article.save()
+    if previous and (previous["language"], previous["slug"]) != (article.language, article.slug):
+        ArticleRedirect.objects.update_or_create(
+            language=previous["language"], old_slug=previous["slug"], defaults={"article": article}
+        )
+    # An address the article has again needs no redirect.
+    ArticleRedirect.objects.filter(language=article.language, old_slug=article.slug).delete()
+    return article
 
 
 @transaction.atomic

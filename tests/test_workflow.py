@@ -288,3 +288,48 @@ def test_arabic_article_is_edited_right_to_left_in_an_english_admin(admin_client
     assert form.find(name="slug").get("dir") is None  # the slug is ASCII
     english = parse(admin_client.get(change_url(make_article("English piece"))))
     assert english.find(name="title").get("dir") == "ltr"
+
+
+# --- changed slugs --------------------------------------------------------------------------------
+
+
+def test_changing_a_slug_leaves_a_301_from_every_old_address(client, editor):
+    article = make_article("Slug test", slug="first-slug")
+    for new_slug in ("second-slug", "third-slug"):
+        article.slug = new_slug
+        services.article_save(article, user=editor)
+    for old in ("first-slug", "second-slug"):
+        response = client.get(f"/policy-analysis/{old}")
+        assert response.status_code == 301
+        assert response["Location"] == "/policy-analysis/third-slug"
+    assert client.get("/policy-analysis/third-slug").status_code == 200
+    # Back to an old slug: that address is the article's again, no redirect loop.
+    article.slug = "first-slug"
+    services.article_save(article, user=editor)
+    assert client.get("/policy-analysis/first-slug").status_code == 200
+    assert client.get("/policy-analysis/third-slug")["Location"] == "/policy-analysis/first-slug"
+
+
+def test_old_address_of_an_unpublished_article_is_a_404(client, editor):
+    article = make_article("Slug test", slug="old-address")
+    article.slug = "new-address"
+    services.article_save(article, user=editor)
+    services.article_unpublish(article, user=editor)
+    assert client.get("/policy-analysis/old-address").status_code == 404
+
+
+def test_old_address_is_per_language(client, editor):
+    article = make_article("عنوان", slug="anwan", language="ar")
+    article.slug = "anwan-jdyd"
+    services.article_save(article, user=editor)
+    assert client.get("/ar/policy-analysis/anwan")["Location"] == "/ar/policy-analysis/anwan-jdyd"
+    assert client.get("/policy-analysis/anwan").status_code == 404
+
+
+def test_slug_change_in_the_admin_leaves_a_redirect(client, editor):
+    article = make_article("Admin slug", slug="admin-old", publication_type=make_publication_type())
+    client.force_login(editor)
+    response = client.post(change_url(article), form_data(article, slug="admin-new"))
+    assert response.status_code == 302
+    client.logout()
+    assert client.get("/policy-analysis/admin-old")["Location"] == "/policy-analysis/admin-new"

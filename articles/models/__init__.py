@@ -2,6 +2,7 @@ from articles.models.article import (
     Article,
     ArticleAuthor,
     ArticleQuerySet,
+    ArticleRedirect,
     Recommendation,
     TranslationSet,
 )
@@ -11,6 +12,7 @@ __all__ = [
     "Article",
     "ArticleAuthor",
     "ArticleQuerySet",
+    "ArticleRedirect",
     "PublicationType",
     "Recommendation",
     "Region",

@@ -406,3 +406,25 @@ class Recommendation(models.Model):
         super().clean()
         if self.from_article_id and self.from_article_id == self.to_article_id:
             raise ValidationError({"to_article": _("An article cannot recommend itself.")})
+
+
+class ArticleRedirect(models.Model):
+    """An address an article had before its slug changed; it answers 301 to the article."""
+
+    language = models.CharField(_("language"), max_length=10, choices=configured_languages)
+    old_slug = models.SlugField(_("old slug"), max_length=255)
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="redirects"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "old_slug"], name="one_redirect_per_slug")
+        ]
+
+    def __str__(self):
+        with translation.override(self.language):
+            return reverse("articles:entry", kwargs={"slug": self.old_slug})
