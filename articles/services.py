@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticleRedirect
+from articles import revisions
+from articles.models import Article, ArticleRedirect, ArticleRevision
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CHANGE_PERMISSION = "articles.change_article"
@@ -57,6 +58,7 @@ def article_submit_for_review(article, *, user):
         raise PermissionDenied(_("Only a draft can be submitted for review."))
     article.status = Article.Status.REVIEW
     article.save()
+    article_record_revision(article, user=user)
     return article
 
 
@@ -72,6 +74,7 @@ def article_publish(article, *, user, at=None):
     if at is None and article.published_at > timezone.now():
         article.published_at = timezone.now()  # "publish" means now unless a date is given
     article.save()
+    article_record_revision(article, user=user)
     return article
 
 
@@ -81,6 +84,7 @@ def article_unpublish(article, *, user):
     _require(user, PUBLISH_PERMISSION)
     article.status = Article.Status.DRAFT
     article.save()
+    article_record_revision(article, user=user)
     return article
 
 
@@ -90,6 +94,7 @@ def article_archive(article, *, user):
     _require(user, PUBLISH_PERMISSION)
     article.status = Article.Status.ARCHIVED
     article.save()
+    article_record_revision(article, user=user)
     return article
 
 
@@ -101,3 +106,31 @@ def may_set_status(user, old_status, new_status):
     if old_status in editorial and new_status in editorial:
         return user.has_perm(CHANGE_PERMISSION) or user.has_perm("articles.add_article")
     return can_publish(user)
+
+
+def article_record_revision(article, *, user, note=""):
+    """Keep what the article is now: every field, authors, topics, regions, picks, tags."""
+    return ArticleRevision.objects.create(
+        article=article,
+        user=user if user is not None and user.is_authenticated else None,
+        data=revisions.snapshot(article),
+        note=note,
+    )
+
+
+@transaction.atomic
+def article_restore(article, revision, *, user):
+    """
+    Make the article what it was at `revision`: a write like any other (permission,
+    version check), which is itself kept as a new revision.
+    """
+    _require(user, CHANGE_PERMISSION)
+    if revision.article_id != article.pk:
+        raise PermissionDenied(_("This revision belongs to another article."))
+    if not may_set_status(user, article.status, revision.data.get("status", article.status)):
+        raise PermissionDenied(_("You do not have permission to publish or archive."))
+    revisions.apply(article, revision.data)
+    when = revision.created_at.strftime("%Y-%m-%d %H:%M")
+    return article_record_revision(
+        article, user=user, note=_("Restored the revision of %(when)s") % {"when": when}
+    )

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article
+from tests.adminforms import change_url, form_data
 from tests.factories import make_article, make_publication_type
 from tests.htmlpage import parse
 from thinktank.concurrency import ConcurrentEditError
@@ -160,43 +161,6 @@ def test_service_on_a_stale_copy_is_refused(editor):
 
 
 # --- the admin ------------------------------------------------------------------------------------
-
-
-def form_data(article, **changes):
-    data = {
-        "title": article.title,
-        "slug": article.slug,
-        "publication_type": article.publication_type_id,
-        "language": article.language,
-        "translation_set": article.translation_set_id,
-        "status": article.status,
-        "published_at_0": "",
-        "published_at_1": "",
-        "loaded_version": article.version,
-        "summary": article.summary,
-        "body": article.body,
-        "footer_note": "",
-        "outlet_name": "",
-        "outlet_url": "",
-        "tags": "",
-        "hero_image_alt": "",
-        "hero_image_credit": "",
-        "event_time_zone": "",
-        "event_location": "",
-        "authorships-TOTAL_FORMS": "0",
-        "authorships-INITIAL_FORMS": "0",
-        "recommendation_links-TOTAL_FORMS": "0",
-        "recommendation_links-INITIAL_FORMS": "0",
-    }
-    if article.published_at:
-        data["published_at_0"] = article.published_at.strftime("%Y-%m-%d")
-        data["published_at_1"] = article.published_at.strftime("%H:%M:%S")
-    data.update(changes)
-    return data
-
-
-def change_url(article):
-    return f"/admin/articles/article/{article.pk}/change/"
 
 
 def test_contributor_crafted_publish_post_is_refused(client, contributor):

@@ -6,6 +6,7 @@ from articles.models.article import (
     Recommendation,
     TranslationSet,
 )
+from articles.models.revision import ArticleRevision
 from articles.models.taxonomy import PublicationType, Region, Topic
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "ArticleAuthor",
     "ArticleQuerySet",
     "ArticleRedirect",
+    "ArticleRevision",
     "PublicationType",
     "Recommendation",
     "Region",
