@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import revisions, services
@@ -89,6 +90,10 @@ class ArticleRedirectAdmin(admin.ModelAdmin):
 class TranslationSetAdmin(admin.ModelAdmin):
     list_display = ["__str__", "created_at"]
     inlines = [TranslationInline]
+
+
+def _when(revision):
+    return formats.date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
 
 
 def run_workflow_action(modeladmin, request, queryset, service, done_message):
@@ -203,7 +208,7 @@ class ArticleAdmin(admin.ModelAdmin):
         against = request.GET.get("against")
         if against and against.isdigit():
             other = get_object_or_404(article.revisions, pk=against)
-            newer, label = other.data, str(other.created_at)
+            newer, label = other.data, _when(other)
         else:
             newer, label = revisions.snapshot(article), _("now")
         context = {
@@ -214,7 +219,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "against_label": label,
             "differences": revisions.compare(revision.data, newer),
             "can_restore": self.has_change_permission(request, article),
-            "title": _("Revision of %(when)s") % {"when": revision.created_at},
+            "title": _("Revision of %(when)s") % {"when": _when(revision)},
         }
         return TemplateResponse(request, "admin/articles/article/revision_detail.html", context)
 
