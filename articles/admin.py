@@ -16,6 +16,7 @@ from articles.models import (
     Article,
     ArticleAuthor,
     ArticleRedirect,
+    LandingRedirect,
     PublicationType,
     Recommendation,
     Region,
@@ -34,15 +35,58 @@ class PublicationTypeAdmin(TranslatableAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class LandingPageAdmin(TranslatableAdmin):
+    """Topics and regions: saved and merged through the services, so old URLs redirect."""
+
+    actions = ["merge"]
+
+    def save_model(self, request, obj, form, change):
+        services.landing_save(obj, user=request.user)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # merge instead: it keeps the old addresses
+        return actions
+
+    @admin.action(description=_("Merge selected into one…"), permissions=["delete"])
+    def merge(self, request, queryset):
+        items = list(queryset)
+        survivor_id = request.POST.get("survivor")
+        if survivor_id and "confirm" in request.POST:
+            survivor = next((item for item in items if str(item.pk) == survivor_id), None)
+            if survivor is None:
+                self.message_user(request, _("Choose which one to keep."), messages.ERROR)
+                return None
+            try:
+                services.landing_merge(survivor, items, user=request.user)
+            except PermissionDenied as refusal:
+                self.message_user(request, str(refusal), messages.ERROR)
+                return None
+            self.message_user(
+                request,
+                _("Merged into “%(name)s”; the old addresses now lead there.") % {"name": survivor},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "items": items,
+            "title": _("Merge %(things)s") % {"things": self.opts.verbose_name_plural},
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/articles/merge.html", context)
+
+
 @admin.register(Topic)
-class TopicAdmin(TranslatableAdmin):
+class TopicAdmin(LandingPageAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Region)
-class RegionAdmin(TranslatableAdmin):
+class RegionAdmin(LandingPageAdmin):
     list_display = ["name", "slug", "parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]
@@ -84,6 +128,13 @@ class ArticleRedirectAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     search_fields = ["old_slug", "article__title"]
     autocomplete_fields = ["article"]
+
+
+@admin.register(LandingRedirect)
+class LandingRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "topic", "region", "created_at"]
+    list_select_related = ["topic", "region"]
+    search_fields = ["old_slug"]
 
 
 @admin.register(TranslationSet)

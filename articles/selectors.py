@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
-from articles.models import Article, ArticleRedirect, Region
+from articles.models import Article, ArticleRedirect, LandingRedirect, Region
 from articles.models.article import byline_prefetch
 
 
@@ -82,3 +82,10 @@ def moved_article_for(slug, language=None):
         .first()
     )
     return redirect.article if redirect else None
+
+
+def moved_landing_for(slug):
+    """The topic or region that used to be at `slug` (merged, or its slug changed)."""
+    redirect = LandingRedirect.objects.filter(old_slug=slug).select_related("topic", "region")
+    redirect = redirect.first()
+    return redirect.target if redirect else None

@@ -13,7 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import revisions
-from articles.models import Article, ArticleRedirect, ArticleRevision
+from articles.models import (
+    Article,
+    ArticleRedirect,
+    ArticleRevision,
+    LandingRedirect,
+    Region,
+    Topic,
+)
 
 PUBLISH_PERMISSION = "articles.publish_article"
 CHANGE_PERMISSION = "articles.change_article"
@@ -134,3 +141,58 @@ def article_restore(article, revision, *, user):
     return article_record_revision(
         article, user=user, note=_("Restored the revision of %(when)s") % {"when": when}
     )
+
+
+# --- topics and regions -----------------------------------------------------------------
+
+
+def _landing_field(landing):
+    return "topic" if isinstance(landing, Topic) else "region"
+
+
+def _redirect_landing(old_slug, landing):
+    field = _landing_field(landing)
+    LandingRedirect.objects.update_or_create(
+        old_slug=old_slug, defaults={"topic": None, "region": None, field: landing}
+    )
+
+
+@transaction.atomic
+def landing_save(landing, *, user):
+    """Save a topic or region; a changed slug leaves a 301 from the old address."""
+    model = type(landing)
+    _require(user, f"articles.{'change' if landing.pk else 'add'}_{model._meta.model_name}")
+    previous = model.objects.filter(pk=landing.pk).values_list("slug", flat=True).first()
+    landing.save()
+    if previous and previous != landing.slug:
+        _redirect_landing(previous, landing)
+    LandingRedirect.objects.filter(old_slug=landing.slug).delete()
+    return landing
+
+
+@transaction.atomic
+def landing_merge(survivor, others, *, user):
+    """
+    Merge topics (or regions) into `survivor`: their articles move to it, a region's
+    sub-regions move under it, and every old address answers 301 to the survivor.
+    """
+    model = type(survivor)
+    _require(user, f"articles.delete_{model._meta.model_name}")
+    field = _landing_field(survivor)
+    for other in others:
+        if other.pk == survivor.pk:
+            continue
+        if type(other) is not model:
+            raise PermissionDenied(_("Only topics with topics, or regions with regions."))
+        if model is Region and survivor.pk in Region.objects.descendant_ids(other):
+            raise PermissionDenied(
+                _("A region cannot be merged into one of its own parts: merge the other way.")
+            )
+        survivor.articles.add(*other.articles.all())
+        if model is Region:
+            Region.objects.filter(parent=other).update(parent=survivor)
+        LandingRedirect.objects.filter(**{field: other}).update(**{field: survivor})
+        old_slug = other.slug
+        other.delete()
+        _redirect_landing(old_slug, survivor)
+    return survivor

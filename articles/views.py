@@ -78,8 +78,8 @@ class RegionDetailView(LandingPageView):
 def policy_analysis_entry(request, slug):
     """
     /policy-analysis/<slug> is one namespace: an article in the page's language,
-    else a topic, else a region (the model's validation keeps them apart), else an
-    article's former address, which answers 301 to where the article is now.
+    else a topic, else a region (the model's validation keeps them apart), else a
+    former address of an article, topic or region, which answers 301 to where it is now.
     """
     article = selectors.article_for_page(slug)
     if article is not None:
@@ -90,7 +90,7 @@ def policy_analysis_entry(request, slug):
     region = Region.objects.filter(slug=slug).first()
     if region is not None:
         return RegionDetailView.as_view()(request, slug=slug, landing=region)
-    moved = selectors.moved_article_for(slug)
+    moved = selectors.moved_article_for(slug) or selectors.moved_landing_for(slug)
     if moved is not None:
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
     raise Http404("No article, topic or region at this address.")

@@ -28,8 +28,10 @@ ROLES = {
         ["add", "change", "view"],
     )
     + codenames(CONTENT_MODELS[3:] + EXPERT_MODELS, ["view"]),
-    # Everything on content, publishing included.
-    "Editors": codenames(CONTENT_MODELS, ["add", "change", "delete", "view"])
+    # Everything on content, publishing included. Articles are archived, not deleted
+    # (see the README): only a superuser may delete one.
+    "Editors": codenames(CONTENT_MODELS, ["add", "change", "view"])
+    + codenames([m for m in CONTENT_MODELS if m != ("articles", "article")], ["delete"])
     + [("articles", "publish_article")]
     + codenames(EXPERT_MODELS, ["view"]),
     # Experts and programs only.

@@ -7,7 +7,7 @@ from articles.models.article import (
     TranslationSet,
 )
 from articles.models.revision import ArticleRevision
-from articles.models.taxonomy import PublicationType, Region, Topic
+from articles.models.taxonomy import LandingRedirect, PublicationType, Region, Topic
 
 __all__ = [
     "Article",
@@ -15,6 +15,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleRedirect",
     "ArticleRevision",
+    "LandingRedirect",
     "PublicationType",
     "Recommendation",
     "Region",

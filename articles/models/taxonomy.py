@@ -119,3 +119,33 @@ class Region(LandingPage):
             chain.append(current)
             current = regions_by_id.get(current.parent_id)
         return list(reversed(chain))
+
+
+class LandingRedirect(models.Model):
+    """A former topic or region address, kept after a merge or a slug change (301)."""
+
+    old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("region or country"), on_delete=models.CASCADE, null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old topic or region address")
+        verbose_name_plural = _("old topic and region addresses")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(topic__isnull=True) ^ models.Q(region__isnull=True),
+                name="landing_redirect_has_one_target",
+            )
+        ]
+
+    def __str__(self):
+        return self.old_slug
+
+    @property
+    def target(self):
+        return self.topic or self.region
