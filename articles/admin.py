@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import revisions, services
+from articles import preview, revisions, services
 from articles.forms import ArticleAdminForm
 from articles.models import (
     Article,
@@ -228,8 +228,33 @@ class ArticleAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.revision_view),
                 name="articles_article_revision",
             ),
+            path(
+                "<path:object_id>/preview-link/",
+                self.admin_site.admin_view(self.preview_link_view),
+                name="articles_article_preview_link",
+            ),
         ]
         return revision_urls + super().get_urls()
+
+    def preview_link_view(self, request, object_id):
+        """POST: share a signed preview link (or, with "revoke", end every one given out)."""
+        article = self.get_object(request, object_id)
+        if request.method != "POST" or article is None:
+            raise PermissionDenied
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        if "revoke" in request.POST:
+            services.article_revoke_previews(article, user=request.user)
+            self.message_user(request, _("Every preview link of this article has stopped working."))
+            return HttpResponseRedirect(change_url)
+        url = request.build_absolute_uri(services.article_share_preview(article, user=request.user))
+        days = preview.max_age() // 86400
+        self.message_user(
+            request,
+            _("Preview link for people without an account (valid %(days)s days): %(url)s")
+            % {"days": days, "url": url},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(change_url)
 
     def revisions_view(self, request, object_id):
         """An article's history: every saved revision, to view, compare or restore."""

@@ -24,13 +24,17 @@ def article_for_page(slug, language=None):
     `article.recommended` (the editors' published picks, in order) and the
     `byline` of the article and of each pick, fetched together in one query.
     """
-    article = (
-        Article.objects.published()
-        .in_language(language or get_language())
-        .for_page()
-        .filter(slug=slug)
-        .first()
-    )
+    published = Article.objects.published().in_language(language or get_language())
+    return _with_page_parts(published.filter(slug=slug))
+
+
+def article_for_preview(pk):
+    """Any article, whatever its status, as its page will show it (for previews)."""
+    return _with_page_parts(Article.objects.filter(pk=pk))
+
+
+def _with_page_parts(queryset):
+    article = queryset.for_page().first()
     if article is None:
         return None
     article.recommended = [link.to_article for link in article.recommendation_links.all()]

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import revisions
+from articles import preview, revisions
 from articles.models import (
     Article,
     ArticleRedirect,
@@ -141,6 +141,27 @@ def article_restore(article, revision, *, user):
     return article_record_revision(
         article, user=user, note=_("Restored the revision of %(when)s") % {"when": when}
     )
+
+
+# --- previews ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def article_share_preview(article, *, user):
+    """A signed, expiring preview link for someone without an account."""
+    _require(user, CHANGE_PERMISSION)
+    if not article.preview_secret:
+        article.preview_secret = preview.new_secret()
+        article.save(update_fields=["preview_secret"])
+    return preview.share_url(article)
+
+
+@transaction.atomic
+def article_revoke_previews(article, *, user):
+    """Every preview link given out for this article stops working at once."""
+    _require(user, CHANGE_PERMISSION)
+    article.preview_secret = preview.new_secret()
+    article.save(update_fields=["preview_secret"])
 
 
 # --- topics and regions -----------------------------------------------------------------

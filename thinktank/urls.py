@@ -7,6 +7,8 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from articles import views as article_views
+
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Publishing")
 
@@ -14,6 +16,11 @@ handler404 = "thinktank.views.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Previews are in the article's own language, whatever the address: no prefix.
+    path("preview/articles/<int:pk>", article_views.article_preview, name="article-preview"),
+    path(
+        "preview/<str:token>", article_views.article_shared_preview, name="article-preview-shared"
+    ),
 ]
 
 # Every public page exists in every language: English unprefixed, the others

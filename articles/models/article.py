@@ -261,6 +261,8 @@ class Article(VersionedModel):
         help_text=_("A place, or leave empty and tick “online”."),
     )
     event_is_online = models.BooleanField(_("online event"), default=False)
+    # Part of every shared preview link; a new value revokes the links given out.
+    preview_secret = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
