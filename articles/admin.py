@@ -1,5 +1,6 @@
 """The articles' admin. The editorial workflow issue turns it into a newsroom tool."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -171,10 +172,17 @@ def run_workflow_action(modeladmin, request, queryset, service, done_message):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "publication_type", "state_label", "language", "published_at"]
+    list_display = [
+        "title",
+        "publication_type",
+        "state_label",
+        "language",
+        "translation_current",
+        "published_at",
+    ]
     list_filter = ["status", "publication_type", "language", "topics", "regions"]
-    actions = ["publish", "unpublish", "archive", "submit_for_review"]
-    list_select_related = ["publication_type"]
+    actions = ["publish", "unpublish", "archive", "submit_for_review", "mark_translation_current"]
+    list_select_related = ["publication_type", "translation_source"]
     search_fields = ["title", "summary", "authors__name"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["publication_type", "topics", "regions"]
@@ -229,12 +237,73 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_revision",
             ),
             path(
+                "<path:object_id>/add-translation/",
+                self.admin_site.admin_view(self.add_translation_view),
+                name="articles_article_add_translation",
+            ),
+            path(
                 "<path:object_id>/preview-link/",
                 self.admin_site.admin_view(self.preview_link_view),
                 name="articles_article_preview_link",
             ),
         ]
         return revision_urls + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None:
+            versions = list(
+                article.translation_set.articles.select_related("translation_source").order_by(
+                    "language"
+                )
+            )
+            taken = {version.language for version in versions}
+            extra_context = {
+                **(extra_context or {}),
+                "translation_versions": versions,
+                "translation_languages": [
+                    (code, name) for code, name in settings.LANGUAGES if code not in taken
+                ],
+                "is_stale_translation": article.is_translation_stale,
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_translation_view(self, request, object_id):
+        """POST: a draft translation in the chosen language, prefilled from this article."""
+        article = self.get_object(request, object_id)
+        if request.method != "POST" or article is None:
+            raise PermissionDenied
+        language = request.POST.get("language", "")
+        if language not in dict(settings.LANGUAGES):
+            self.message_user(request, _("Choose a language."), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        try:
+            translation = services.article_add_translation(article, language, user=request.user)
+        except PermissionDenied as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+        self.message_user(
+            request,
+            _("A draft translation was made; translate its title, summary and body."),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[translation.pk]))
+
+    @admin.display(description=_("translation up to date"), boolean=True)
+    def translation_current(self, article):
+        if article.translation_source_id is None:
+            return None
+        return not article.is_translation_stale
+
+    @admin.action(description=_("Mark translations as up to date"), permissions=["change"])
+    def mark_translation_current(self, request, queryset):
+        run_workflow_action(
+            self,
+            request,
+            queryset.select_related("translation_source"),
+            services.article_mark_translation_current,
+            _("%(count)d marked as up to date."),
+        )
 
     def preview_link_view(self, request, object_id):
         """POST: share a signed preview link (or, with "revoke", end every one given out)."""

@@ -15,15 +15,28 @@ from django.utils.translation import gettext as _
 from articles import preview, revisions
 from articles.models import (
     Article,
+    ArticleAuthor,
     ArticleRedirect,
     ArticleRevision,
     LandingRedirect,
     Region,
     Topic,
 )
+from thinktank.html import SanitizedHTMLField, sanitize_html
+from thinktank.renditions import ensure_renditions
 
 PUBLISH_PERMISSION = "articles.publish_article"
+# The fields a translator translates: when they change, translations may be stale.
+TEXT_FIELDS = ("title", "summary", "body", "footer_note")
 CHANGE_PERMISSION = "articles.change_article"
+
+
+def _stored(article, name):
+    """The value as it will be stored (rich text is sanitized on save)."""
+    value = getattr(article, name)
+    if isinstance(Article._meta.get_field(name), SanitizedHTMLField):
+        return sanitize_html(value)
+    return value
 
 
 def can_publish(user):
@@ -44,10 +57,16 @@ def article_save(article, *, user):
     previous = None
     if article.pk:
         _require(user, CHANGE_PERMISSION)
-        previous = Article.objects.filter(pk=article.pk).values("language", "slug").first()
+        previous = (
+            Article.objects.filter(pk=article.pk).values("language", "slug", *TEXT_FIELDS).first()
+        )
     else:
         _require(user, "articles.add_article")
+    if previous is None or any(_stored(article, name) != previous[name] for name in TEXT_FIELDS):
+        article.text_changed_at = timezone.now()
+    uploaded = not getattr(article.hero_image, "_committed", True)  # a new file in this save
     article.save()
+    ensure_renditions(article.hero_image, replace=uploaded)  # sizes for pages, made now
     if previous and (previous["language"], previous["slug"]) != (article.language, article.slug):
         ArticleRedirect.objects.update_or_create(
             language=previous["language"], old_slug=previous["slug"], defaults={"article": article}
@@ -141,6 +160,66 @@ def article_restore(article, revision, *, user):
     return article_record_revision(
         article, user=user, note=_("Restored the revision of %(when)s") % {"when": when}
     )
+
+
+# --- translations ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def article_add_translation(source, language, *, user):
+    """
+    A draft in `language`, in the source's translation set, with its authors, topics,
+    regions, type, hero image and event details, for a translator to fill in.
+    """
+    _require(user, "articles.add_article")
+    if source.translation_set.articles.filter(language=language).exists():
+        raise PermissionDenied(_("This piece already has a version in that language."))
+    translation = Article(
+        title=source.title,
+        language=language,
+        translation_set=source.translation_set,
+        translation_source=source,
+        source_text_seen_at=source.text_changed_at or timezone.now(),
+        publication_type=source.publication_type,
+        summary=source.summary,
+        body=source.body,
+        status=Article.Status.DRAFT,
+        hero_image=source.hero_image.name,
+        hero_image_alt=source.hero_image_alt,
+        hero_image_credit=source.hero_image_credit,
+        **{
+            name: getattr(source, name)
+            for name in (
+                "event_start",
+                "event_time_zone",
+                "event_end",
+                "event_location",
+                "event_is_online",
+                "outlet_name",
+                "outlet_url",
+            )
+        },
+    )
+    article_save(translation, user=user)
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article=translation, expert_id=link.expert_id, position=link.position)
+        for link in source.authorships.all()
+    )
+    translation.topics.set(source.topics.all())
+    translation.regions.set(source.regions.all())
+    article_record_revision(translation, user=user, note=_("Translation started"))
+    return translation
+
+
+@transaction.atomic
+def article_mark_translation_current(article, *, user):
+    """A translator has brought this translation up to date with its source."""
+    _require(user, CHANGE_PERMISSION)
+    if article.translation_source is None:
+        return article
+    article.source_text_seen_at = article.translation_source.text_changed_at or timezone.now()
+    article.save(update_fields=["source_text_seen_at"])
+    return article
 
 
 # --- previews ----------------------------------------------------------------------------

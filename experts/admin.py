@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from experts.models import Expert, Program
+from thinktank.renditions import ensure_renditions
 from thinktank.translation_admin import TranslatableAdmin
 
 
@@ -25,3 +26,9 @@ class ExpertAdmin(TranslatableAdmin):
         (_("Position"), {"fields": ["role", "program"]}),
         (_("Profile"), {"fields": ["photo", "short_bio", "bio"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        uploaded = not getattr(obj.photo, "_committed", True)  # a new file in this save
+        super().save_model(request, obj, form, change)
+        # The photo's sizes for pages are made now, not when a reader asks for them.
+        ensure_renditions(obj.photo, replace=uploaded)

@@ -72,8 +72,13 @@ class Expert(TranslatableModel):
         upload_to="experts/",
         max_length=255,
         blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
         validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_upload],
     )
+    # Stored so pages know the photo's size (and so its renditions) without opening it.
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     program = models.ForeignKey(
         Program,
         verbose_name=_("program"),

@@ -20,6 +20,7 @@ from articles.models import (
     Topic,
 )
 from experts.models import Expert, Program
+from thinktank.renditions import make_renditions
 
 HERO_IMAGE_NAME = "articles/demo-hero-putins-alignment.jpg"
 HERO_IMAGE_ALT = (
@@ -44,6 +45,7 @@ class DemoLoader:
         self.topics = {}
         self.regions = {}
         self.articles = {}  # (language, slug) -> Article
+        self.rendered = set()  # image names whose renditions this load has made or found
 
     def load(self):
         self.load_programs()
@@ -90,7 +92,14 @@ class DemoLoader:
                     lambda row=row: photos.portrait(row["slug"], row["name"]),
                     self.tally,
                 )
-            self.experts[slug] = sync(Expert, {"slug": slug}, self.tally, **fields)
+            self.experts[slug] = expert = sync(Expert, {"slug": slug}, self.tally, **fields)
+            self.ensure_renditions(expert.photo)
+
+    def ensure_renditions(self, fieldfile):
+        """The image's renditions, as an upload gets them (made once; found after)."""
+        if fieldfile and fieldfile.name not in self.rendered:
+            self.tally.renditions += len(make_renditions(fieldfile))
+            self.rendered.add(fieldfile.name)
 
     # Classification -------------------------------------------------------------
 
@@ -184,6 +193,7 @@ class DemoLoader:
             fields["hero_image_credit"] = HERO_IMAGE_CREDIT
         article = sync(Article, lookup, self.tally, **fields)
         self.articles[language, slug] = article
+        self.ensure_renditions(article.hero_image)
 
         authors = [self.experts[item] for item in row["authors"]]
         sync_ordered(ArticleAuthor, "article", article, "expert", authors, self.tally)

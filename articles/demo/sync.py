@@ -23,6 +23,7 @@ class Tally:
     updated: int = 0
     links: int = 0
     files: int = 0
+    renditions: int = 0
 
     def note(self, *, created):
         if created:
@@ -35,7 +36,7 @@ class Tally:
 
     @property
     def changed(self):
-        return bool(self.created or self.updated or self.links or self.files)
+        return bool(self.created or self.updated or self.links or self.files or self.renditions)
 
 
 def stored_value(model, name, value):

@@ -261,6 +261,20 @@ class Article(VersionedModel):
         help_text=_("A place, or leave empty and tick “online”."),
     )
     event_is_online = models.BooleanField(_("online event"), default=False)
+    translation_source = models.ForeignKey(
+        "self",
+        verbose_name=_("translated from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations_made",
+        editable=False,
+    )
+    # When this article's text (title, summary, body, footer note) last changed, and,
+    # for a translation, which state of its source's text it matches: a source text
+    # changed later than that makes the translation possibly stale.
+    text_changed_at = models.DateTimeField(_("text changed"), null=True, blank=True, editable=False)
+    source_text_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Part of every shared preview link; a new value revokes the links given out.
     preview_secret = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -336,6 +350,15 @@ class Article(VersionedModel):
                 errors["event_location"] = _("Give the event's location, or mark it as online.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_translation_stale(self):
+        """The source's text changed after this translation was last brought up to date.
+        Needs `translation_source` (select_related) to avoid a query."""
+        source = self.translation_source
+        if source is None or source.text_changed_at is None:
+            return False
+        return self.source_text_seen_at is None or source.text_changed_at > self.source_text_seen_at
 
     @property
     def state(self):

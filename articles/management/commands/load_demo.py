@@ -118,7 +118,8 @@ class Command(BaseCommand):
         if tally.changed or created_accounts:
             changes = (
                 f"{tally.created} rows created, {tally.updated} updated, {tally.links} links "
-                f"set, {tally.files} images drawn, {len(created_accounts)} accounts created"
+                f"set, {tally.files} images drawn, {tally.renditions} renditions made, "
+                f"{len(created_accounts)} accounts created"
             )
         else:
             changes = "nothing to change, the demo was already loaded"

@@ -1,0 +1,79 @@
+"""
+`manage.py make_renditions`: the renditions of every stored image, made if missing.
+
+Pages never make renditions (they only name them), so this fills in what saving did
+not: images stored before renditions existed, or whose renditions were lost. It also
+records an image's size where the row lacks it. Safe to run again: what exists is
+kept (`--replace` makes everything anew).
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.models import Article
+from experts.models import Expert
+from thinktank.renditions import IMAGE_ERRORS, make_renditions, read_dimensions
+
+# (model, image field): every image that pages show through renditions.
+IMAGE_FIELDS = [(Article, "hero_image"), (Expert, "photo")]
+
+
+class Command(BaseCommand):
+    help = (
+        "Make the missing renditions (resized WebP and JPEG/PNG copies) of every article "
+        "hero image and expert photo. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Make every rendition again, even those that exist.",
+        )
+
+    def handle(self, *args, replace=False, verbosity=1, **options):
+        images = made = 0
+        failed = []
+        for model, field_name in IMAGE_FIELDS:
+            field = model._meta.get_field(field_name)
+            for name, (width, height) in self.stored_images(model, field).items():
+                images += 1
+                fieldfile = field.attr_class(None, field, name)
+                try:
+                    if not width:
+                        width, height = read_dimensions(field.storage, name)
+                        self.record_size(model, field, name, width, height)
+                    names = make_renditions(fieldfile, width, height, replace=replace)
+                except IMAGE_ERRORS as error:
+                    failed.append(name)
+                    self.stderr.write(f"{name}: {error}")
+                    continue
+                made += len(names)
+                if verbosity >= 2:
+                    for rendition in names:
+                        self.stdout.write(f"  {rendition}")
+        self.stdout.write(
+            self.style.SUCCESS(f"{made} renditions made for {images} images.")
+            if not failed
+            else f"{made} renditions made for {images} images."
+        )
+        if failed:
+            raise CommandError(f"{len(failed)} images could not be read: {', '.join(failed)}")
+
+    def stored_images(self, model, field):
+        """{file name: (width, height)} of every row with an image, without loading a row."""
+        rows = (
+            model._base_manager.exclude(**{field.name: ""})
+            .order_by(field.name)
+            .values_list(field.name, field.width_field, field.height_field)
+        )
+        images = {}
+        for name, width, height in rows:
+            if not images.get(name, (None, None))[0]:
+                images[name] = (width, height)
+        return images
+
+    def record_size(self, model, field, name, width, height):
+        """Store a size the rows lack (an update: no save, no version or date bumped)."""
+        model._base_manager.filter(
+            **{field.name: name, f"{field.width_field}__isnull": True}
+        ).update(**{field.width_field: width, field.height_field: height})
