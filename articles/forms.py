@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from articles import services
 from articles.models import Article
+from thinktank.html import rich_text_widget
 from thinktank.languages import configured_languages, is_rtl
 
 
@@ -28,6 +29,9 @@ class ArticleAdminForm(forms.ModelForm):
                 if services.may_set_status(self.user, current, value)
             ]
 
+        for name in ("body", "footer_note"):
+            if name in self.fields:
+                self.fields[name].widget = rich_text_widget()
         self.set_text_direction()
 
     # Fields written in the article's own language.

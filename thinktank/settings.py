@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "taggit",
+    "js_asset",
+    "django_prose_editor",
     "thinktank",
     "experts",
     "articles",
