@@ -1,12 +1,29 @@
 """The article form of the admin: workflow rules and the concurrent-edit check."""
 
+from datetime import datetime
+
 from django import forms
+from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
 from articles import services
 from articles.models import Article
 from thinktank.html import rich_text_widget
 from thinktank.languages import configured_languages, is_rtl
+
+
+def comparable(value):
+    """A field's value as stored: related objects by id, files by name."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, FieldFile) or value is False:
+        return getattr(value, "name", None) or ""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)  # the form shows whole seconds
+    return value
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -72,7 +89,8 @@ class ArticleAdminForm(forms.ModelForm):
             for field in Article._meta.concrete_fields
             if field.editable
             and field.name in self.cleaned_data
-            and field.value_from_object(current) != self.cleaned_data[field.name]
+            and comparable(field.value_from_object(current))
+            != comparable(self.cleaned_data[field.name])
         ]
         return _(
             "Someone else saved this article after you opened it, so your changes were "

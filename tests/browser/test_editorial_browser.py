@@ -1,0 +1,141 @@
+"""
+The newsroom in a real browser: an editor writes an article in the rich-text editor,
+orders two authors, picks a topic, schedules it and publishes it, and a logged-out
+reader then sees it; two editors saving the same article cannot overwrite each other.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.utils import timezone
+
+from articles.models import Article
+from tests.browser.conftest import ensure_roles
+from tests.factories import make_article, make_expert, make_publication_type, make_topic
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+VIEWPORT = {"width": 1280, "height": 1000}
+
+
+@pytest.fixture
+def newsroom(live_server):
+    ensure_roles()
+    editor = User.objects.create_user("browser-editor", password="changeme", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return {
+        "url": live_server.url,
+        "type": make_publication_type("Policy Analysis", slug="policy-analysis-type"),
+        "first": make_expert("Hanin Ghaddar", slug="hanin-ghaddar"),
+        "second": make_expert("Assaf Orion", slug="assaf-orion"),
+        "topic": make_topic("Great Power Competition", slug="great-power-competition"),
+    }
+
+
+def logged_in_page(chromium, base_url):
+    context = chromium.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", "browser-editor")
+    page.fill("#id_password", "changeme")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+    return context, page
+
+
+def choose(page, select_id, text):
+    """Pick `text` in one of the admin's autocomplete (select2) inputs."""
+    page.click(f"#{select_id} + .select2 .select2-selection")
+    page.fill(".select2-container--open .select2-search__field", text)
+    page.click(f".select2-results__option:has-text('{text}')")
+
+
+def test_editor_writes_schedules_and_publishes(chromium, newsroom, artifacts):
+    base = newsroom["url"]
+    context, page = logged_in_page(chromium, base)
+    page.goto(f"{base}/admin/articles/article/add/")
+    page.fill("#id_title", "How Moscow Courts the Gulf")
+    choose(page, "id_publication_type", "Policy Analysis")
+    page.fill("#id_summary", "Russia's Gulf diplomacy, read through three visits.")
+
+    body = page.locator(".field-body .ProseMirror:visible").first
+    body.click()
+    # The editor's input rules: "## " makes a heading, "- " a list; a typed URL a link.
+    page.keyboard.type("## Three visits")
+    page.keyboard.press("Enter")
+    page.keyboard.type("The record is at https://example.org/record and it is short. ")
+    page.keyboard.press("Enter")
+    page.keyboard.type("- Riyadh")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Abu Dhabi")
+
+    page.click("#authorships-group .add-row a")
+    page.click("#authorships-group .add-row a")
+    choose(page, "id_authorships-0-expert", "Hanin Ghaddar")
+    page.fill("#id_authorships-0-position", "0")
+    choose(page, "id_authorships-1-expert", "Assaf Orion")
+    page.fill("#id_authorships-1-position", "1")
+    choose(page, "id_topics", "Great Power Competition")
+
+    # Scheduled: published, with a date ahead.
+    later = timezone.localtime(timezone.now() + timedelta(days=2))
+    page.select_option("#id_status", "published")
+    page.fill("#id_published_at_0", later.strftime("%Y-%m-%d"))
+    page.fill("#id_published_at_1", later.strftime("%H:%M:%S"))
+    page.screenshot(path=str(artifacts / "editor-writes.png"), full_page=True)
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{base}/admin/articles/article/")
+    assert "Scheduled" in page.content()
+
+    article = Article.objects.get(title="How Moscow Courts the Gulf")
+    assert article.state == Article.State.SCHEDULED
+    reader = chromium.new_context(viewport=VIEWPORT).new_page()
+    assert reader.goto(f"{base}{article.get_absolute_url()}").status == 404
+
+    # Publish now, from the list's bulk action.
+    page.check(f"input[name=_selected_action][value='{article.pk}']")
+    page.select_option("select[name=action]", "publish")
+    page.click("button[name=index]")
+    page.wait_for_load_state()
+    context.close()
+
+    response = reader.goto(f"{base}{article.get_absolute_url()}")
+    assert response.status == 200
+    assert reader.locator(".prose h2").inner_text() == "Three visits"
+    assert reader.locator(".prose a[href='https://example.org/record']").count() == 1
+    assert reader.locator(".prose ul li").all_inner_texts() == ["Riyadh", "Abu Dhabi"]
+    assert reader.locator(".article__byline a").all_inner_texts() == [
+        "Hanin Ghaddar",
+        "Assaf Orion",
+    ]
+    assert "Great Power Competition" in reader.locator("#topics + ul").inner_text()
+    reader.screenshot(path=str(artifacts / "reader-sees-published.png"), full_page=True)
+
+
+def test_second_editor_is_refused_and_keeps_their_text(chromium, newsroom, artifacts):
+    base = newsroom["url"]
+    article = make_article("Shared piece", publication_type=newsroom["type"])
+    change = f"{base}/admin/articles/article/{article.pk}/change/"
+    first_context, first = logged_in_page(chromium, base)
+    second_context, second = logged_in_page(chromium, base)
+    first.goto(change)
+    second.goto(change)
+
+    first.fill("#id_summary", "The first editor's summary.")
+    first.click("input[name=_continue]")
+    first.wait_for_load_state()
+    assert "was changed successfully" in first.content()
+
+    second.fill("#id_summary", "The second editor's careful summary.")
+    second.click("input[name=_continue]")
+    second.wait_for_load_state()
+    assert "Someone else saved this article" in second.content()
+    assert second.input_value("#id_summary") == "The second editor's careful summary."
+    second.screenshot(path=str(artifacts / "concurrent-edit-refused.png"), full_page=True)
+    assert Article.objects.get(pk=article.pk).summary == "The first editor's summary."
+    first_context.close()
+    second_context.close()
