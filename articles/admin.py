@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -17,6 +18,7 @@ from articles.models import (
     Article,
     ArticleAuthor,
     ArticleRedirect,
+    ArticleRevision,
     LandingRedirect,
     PublicationType,
     Recommendation,
@@ -24,6 +26,7 @@ from articles.models import (
     Topic,
     TranslationSet,
 )
+from articles.models.article import byline_prefetch
 from thinktank.concurrency import ConcurrentEditError
 from thinktank.translation_admin import TranslatableAdmin
 
@@ -177,10 +180,20 @@ class ArticleAdmin(admin.ModelAdmin):
         "publication_type",
         "state_label",
         "language",
+        "author_names",
         "translation_current",
         "published_at",
+        "last_change",
     ]
-    list_filter = ["status", "publication_type", "language", "topics", "regions"]
+    list_filter = [
+        "status",
+        "publication_type",
+        "language",
+        "topics",
+        "regions",
+        ("authors", admin.RelatedOnlyFieldListFilter),
+        ("authors__program", admin.RelatedOnlyFieldListFilter),
+    ]
     actions = ["publish", "unpublish", "archive", "submit_for_review", "mark_translation_current"]
     list_select_related = ["publication_type", "translation_source"]
     search_fields = ["title", "summary", "authors__name"]
@@ -398,6 +411,33 @@ class ArticleAdmin(admin.ModelAdmin):
                 messages.ERROR,
             )
             return HttpResponseRedirect(request.get_full_path())
+
+    def get_queryset(self, request):
+        # The list's authors and last editor, in two queries for the whole page.
+        last_editor = ArticleRevision.objects.filter(article=OuterRef("pk")).order_by("-pk")
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(last_editor_name=Subquery(last_editor.values("user__username")[:1]))
+            .prefetch_related(byline_prefetch())
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # Recommendations may only point to published work.
+        if request.GET.get("model_name") == "recommendation":
+            queryset = queryset.published()
+        return queryset, may_have_duplicates
+
+    @admin.display(description=_("authors"))
+    def author_names(self, article):
+        return ", ".join(authorship.expert.name for authorship in article.byline)
+
+    @admin.display(description=_("last change"), ordering="updated_at")
+    def last_change(self, article):
+        when = formats.date_format(timezone.localtime(article.updated_at), "SHORT_DATETIME_FORMAT")
+        editor = getattr(article, "last_editor_name", None)
+        return f"{when} ({editor})" if editor else when
 
     @admin.display(description=_("state"), ordering="status")
     def state_label(self, article):

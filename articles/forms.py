@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
@@ -50,6 +51,11 @@ class ArticleAdminForm(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].widget = rich_text_widget()
         self.set_text_direction()
+        if "published_at" in self.fields:
+            self.fields["published_at"].help_text = _(
+                "Readers see a published article from this time on; a time ahead schedules "
+                "it. Times are in %(zone)s."
+            ) % {"zone": settings.TIME_ZONE}
 
     # Fields written in the article's own language.
     TEXT_FIELDS = ("title", "summary", "body", "footer_note", "hero_image_alt", "outlet_name")

@@ -10,13 +10,14 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from articles import services
 from articles.models import Article
 from tests.adminforms import change_url, form_data
-from tests.factories import make_article, make_publication_type
+from tests.factories import make_article, make_expert, make_publication_type
 from tests.htmlpage import parse
 from thinktank.concurrency import ConcurrentEditError
 
@@ -300,3 +301,62 @@ def test_slug_change_in_the_admin_leaves_a_redirect(client, editor):
     assert response.status_code == 302
     client.logout()
     assert client.get("/policy-analysis/admin-old")["Location"] == "/policy-analysis/admin-new"
+
+
+# --- the article list and its helpers ---------------------------------------------------------
+
+
+def test_list_shows_authors_and_who_changed_it_last(client, editor):
+    author = make_expert("Dana Writer")
+    article = make_article(
+        "Listed piece", authors=[author], publication_type=make_publication_type()
+    )
+    client.force_login(editor)
+    client.post(change_url(article), form_data(article, summary="Edited"))
+    row = parse(client.get("/admin/articles/article/?q=Listed"))
+    assert row.find(cls="field-author_names").text == "Dana Writer"
+    assert "(ed)" in row.find(cls="field-last_change").text
+
+
+def test_list_filters_by_author(client, editor):
+    author = make_expert("Filter Author")
+    mine, other = make_article("Mine", authors=[author]), make_article("Other")
+    client.force_login(editor)
+    content = client.get(f"/admin/articles/article/?authors__id__exact={author.pk}").content
+    assert mine.title in content.decode() and other.title not in content.decode()
+
+
+def test_recommendation_autocomplete_offers_published_work_only(client, editor):
+    make_article("Pickable published piece")
+    make_article("Pickable draft piece", published=False)
+    client.force_login(editor)
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "Pickable",
+            "app_label": "articles",
+            "model_name": "recommendation",
+            "field_name": "to_article",
+        },
+    )
+    texts = [result["text"] for result in response.json()["results"]]
+    assert texts == ["Pickable published piece"]
+
+
+def test_a_bad_upload_is_refused_and_the_old_image_kept(client, editor):
+    from tests.factories import image_upload
+
+    article = make_article("With a picture", publication_type=make_publication_type())
+    article.hero_image = image_upload("first.png", size=(40, 20))
+    article.hero_image_alt = "A picture"
+    article.save()
+    stored = Article.objects.get(pk=article.pk).hero_image.name
+    client.force_login(editor)
+    fake = SimpleUploadedFile("evil.png", b"<?php echo 'not an image'; ?>", "image/png")
+    data = form_data(
+        Article.objects.get(pk=article.pk), hero_image=fake, hero_image_alt="A picture"
+    )
+    response = client.post(change_url(article), data)
+    assert response.status_code == 200
+    assert "hero_image" in response.context["adminform"].form.errors
+    assert Article.objects.get(pk=article.pk).hero_image.name == stored
