@@ -227,3 +227,30 @@ def test_mixed_direction_attributes_are_kept():
 @pytest.mark.parametrize("empty", [None, "", "   "])
 def test_empty_input_gives_empty_text(empty):
     assert sanitize_html(empty) == ""
+
+
+def test_a_paste_from_word_becomes_clean_html():
+    word = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>'
+        "p.MsoNormal {margin:0cm}</style></head><body lang=EN-US>"
+        '<p class=MsoNormal style="mso-margin-top-alt:auto"><b><span style="font-size:12pt;'
+        'font-family:Calibri">Bold start</span></b><o:p></o:p></p>'
+        '<p class=MsoListParagraph style="mso-list:l0 level1 lfo1"><!--[if !supportLists]-->'
+        "<span>·<span>&nbsp;</span></span><!--[endif]-->Item</p>"
+        '<a href="https://example.org/x" style="color:blue">link</a></body></html>'
+    )
+    clean = sanitize_html(word)
+    for trace in (
+        "style",
+        "class=",
+        "Mso",
+        "mso-",
+        "<o:p",
+        "<!--",
+        "font-family",
+        "<html",
+        "<head",
+    ):
+        assert trace not in clean, trace
+    assert "<b>Bold start</b>" in clean.replace("<span>", "").replace("</span>", "")
+    assert '<a href="https://example.org/x" rel="noopener noreferrer">link</a>' in clean
