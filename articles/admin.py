@@ -175,6 +175,10 @@ def run_workflow_action(modeladmin, request, queryset, service, done_message):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     list_display = [
         "title",
         "publication_type",

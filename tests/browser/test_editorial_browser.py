@@ -139,3 +139,18 @@ def test_second_editor_is_refused_and_keeps_their_text(chromium, newsroom, artif
     assert Article.objects.get(pk=article.pk).summary == "The first editor's summary."
     first_context.close()
     second_context.close()
+
+
+def test_arabic_article_is_edited_right_to_left(chromium, newsroom, artifacts):
+    base = newsroom["url"]
+    article = make_article(
+        "مقال للتجربة", slug="mqal-lltjrba", language="ar", publication_type=newsroom["type"]
+    )
+    context, page = logged_in_page(chromium, base)
+    page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
+    editors = page.locator(".prose-editor .ProseMirror[contenteditable=true]")
+    directions = editors.evaluate_all("all => all.map(e => getComputedStyle(e).direction)")
+    assert directions == ["rtl", "rtl"]  # body and footer note
+    assert page.get_attribute("#id_title", "dir") == "rtl"
+    page.screenshot(path=str(artifacts / "editor-arabic.png"), full_page=True)
+    context.close()
