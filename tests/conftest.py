@@ -78,3 +78,27 @@ def demo_for_class(django_db_setup, django_db_blocker):
     """Like `demo_once`, for the tests of one class."""
     with demo_rolled_back(django_db_blocker):
         yield
+
+
+def user_in_role(group, username):
+    """A staff account in one of the role groups made by the data migration."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return User.objects.get(pk=user.pk)  # a fresh permission cache
+
+
+@pytest.fixture
+def editor(db):
+    return user_in_role("Editors", "ed")
+
+
+@pytest.fixture
+def contributor(db):
+    return user_in_role("Contributors", "con")
+
+
+@pytest.fixture
+def expert_manager(db):
+    return user_in_role("Expert managers", "em")

@@ -4,19 +4,12 @@ revocable links; previews are never indexed nor cached."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 
 from articles import preview, services
 from tests.factories import in_future, make_article
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    user = User.objects.create_user("pv-editor", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return User.objects.get(pk=user.pk)
 
 
 def assert_private(response):

@@ -1,7 +1,6 @@
 """Revisions: every save keeps one; history, differences, and a one-click restore."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from articles import revisions, services
 from articles.models import Article, ArticleRevision
@@ -15,13 +14,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    user = User.objects.create_user("rev-editor", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return User.objects.get(pk=user.pk)
 
 
 def history_url(article):
@@ -136,9 +128,7 @@ def test_restore_after_someone_else_saved_is_refused(client, editor):
     assert "nothing was restored" in follow
 
 
-def test_contributor_cannot_restore_a_published_revision(client):
-    contributor = User.objects.create_user("rev-con", password="x", is_staff=True)
-    contributor.groups.add(Group.objects.get(name="Contributors"))
+def test_contributor_cannot_restore_a_published_revision(client, contributor):
     article = make_article("Was public")
     published = services.article_record_revision(article, user=contributor)
     Article.objects.filter(pk=article.pk).update(status="draft", version=article.version + 1)

@@ -1,20 +1,12 @@
 """Topics and regions merged and renamed without breaking a link; articles archived, not deleted."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from articles import services
 from articles.models import Article, LandingRedirect, Region, Topic
 from tests.factories import make_article, make_region, make_topic
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    user = User.objects.create_user("tax-editor", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return User.objects.get(pk=user.pk)
 
 
 def test_merging_topics_moves_articles_and_redirects_the_old_address(client, editor):
@@ -81,12 +73,10 @@ def test_merge_in_the_admin(client, editor):
     assert LandingRedirect.objects.get(old_slug="fold-me").topic == keep
 
 
-def test_contributor_cannot_merge(client):
-    contributor = User.objects.create_user("tax-con", password="x", is_staff=True)
-    contributor.groups.add(Group.objects.get(name="Contributors"))
+def test_contributor_cannot_merge(client, contributor):
     one, two = make_topic(), make_topic()
     with pytest.raises(services.PermissionDenied):
-        services.landing_merge(one, [two], user=User.objects.get(pk=contributor.pk))
+        services.landing_merge(one, [two], user=contributor)
     client.force_login(contributor)
     client.post(
         "/admin/articles/topic/",

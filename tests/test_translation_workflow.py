@@ -1,7 +1,6 @@
 """Add translation: a prefilled draft in the same set; staleness when the source changes."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from articles import services
 from articles.models import Article
@@ -15,13 +14,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor():
-    user = User.objects.create_user("tr-editor", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return User.objects.get(pk=user.pk)
 
 
 def source_article(editor):

@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -22,27 +22,6 @@ from tests.htmlpage import parse
 from thinktank.concurrency import ConcurrentEditError
 
 pytestmark = pytest.mark.django_db
-
-
-def user_in(group, username=None):
-    user = User.objects.create_user(username or group.lower(), password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return User.objects.get(pk=user.pk)  # fresh permission cache
-
-
-@pytest.fixture
-def editor():
-    return user_in("Editors", "ed")
-
-
-@pytest.fixture
-def contributor():
-    return user_in("Contributors", "con")
-
-
-@pytest.fixture
-def expert_manager():
-    return user_in("Expert managers", "em")
 
 
 def public(article):
