@@ -76,16 +76,21 @@ def article_save(article, *, user):
     return article
 
 
+def _set_status(article, status, *, user):
+    """The one way a workflow step writes: save (version-checked), then a revision."""
+    article.status = status
+    article.save()
+    article_record_revision(article, user=user)
+    return article
+
+
 @transaction.atomic
 def article_submit_for_review(article, *, user):
     """A contributor hands a draft to the editors."""
     _require(user, CHANGE_PERMISSION)
     if article.status not in (Article.Status.DRAFT, Article.Status.REVIEW):
         raise PermissionDenied(_("Only a draft can be submitted for review."))
-    article.status = Article.Status.REVIEW
-    article.save()
-    article_record_revision(article, user=user)
-    return article
+    return _set_status(article, Article.Status.REVIEW, user=user)
 
 
 @transaction.atomic
@@ -95,33 +100,26 @@ def article_publish(article, *, user, at=None):
     live by itself at that time (the public queries decide; no job runs).
     """
     _require(user, PUBLISH_PERMISSION)
-    article.status = Article.Status.PUBLISHED
-    article.published_at = at or article.published_at or timezone.now()
-    if at is None and article.published_at > timezone.now():
-        article.published_at = timezone.now()  # "publish" means now unless a date is given
-    article.save()
-    article_record_revision(article, user=user)
-    return article
+    now = timezone.now()
+    if at is not None:
+        article.published_at = at
+    elif article.published_at is None or article.published_at > now:
+        article.published_at = now  # "publish" means now unless a date is given
+    return _set_status(article, Article.Status.PUBLISHED, user=user)
 
 
 @transaction.atomic
 def article_unpublish(article, *, user):
     """Back to draft: off every public surface at once."""
     _require(user, PUBLISH_PERMISSION)
-    article.status = Article.Status.DRAFT
-    article.save()
-    article_record_revision(article, user=user)
-    return article
+    return _set_status(article, Article.Status.DRAFT, user=user)
 
 
 @transaction.atomic
 def article_archive(article, *, user):
     """Off every public surface, kept with its history; restorable by unarchiving."""
     _require(user, PUBLISH_PERMISSION)
-    article.status = Article.Status.ARCHIVED
-    article.save()
-    article_record_revision(article, user=user)
-    return article
+    return _set_status(article, Article.Status.ARCHIVED, user=user)
 
 
 def may_set_status(user, old_status, new_status):
