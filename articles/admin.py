@@ -212,7 +212,7 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Publishing"), {"fields": ["status", "published_at", "loaded_version"]}),
         (_("Text"), {"fields": ["summary", "body", "footer_note"]}),
         (_("Also published in"), {"fields": ["outlet_name", "outlet_url"]}),
-        (_("Classification"), {"fields": ["topics", "regions", "tags"]}),
+        (_("Classification"), {"fields": ["topics", "regions", "tags", "new_tags"]}),
         (_("Hero image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_credit"]}),
         (
             _("Event"),

@@ -4,9 +4,13 @@ from datetime import datetime
 
 from django import forms
 from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from taggit.models import Tag
 
 from articles import services
 from articles.models import Article
@@ -27,8 +31,24 @@ def comparable(value):
     return value
 
 
+def tag_field():
+    """Existing tags, picked with the admin's autocomplete."""
+    return forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.order_by("name"),
+        required=False,
+        label=gettext_lazy("Tags"),
+        widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
+    )
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The admin supplies Meta (model and fields from its fieldsets)."""
+
+    new_tags = forms.CharField(
+        label=gettext_lazy("New tags"),
+        required=False,
+        help_text=gettext_lazy("Tags that do not exist yet, separated by commas."),
+    )
 
     # The version the editor loaded; the save compares it inside its UPDATE.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -50,6 +70,8 @@ class ArticleAdminForm(forms.ModelForm):
         for name in ("body", "footer_note"):
             if name in self.fields:
                 self.fields[name].widget = rich_text_widget()
+        if "tags" in self.fields:
+            self.fields["tags"] = tag_field()
         self.set_text_direction()
         if "published_at" in self.fields:
             self.fields["published_at"].help_text = _(
@@ -80,6 +102,9 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "tags" in cleaned:
+            typed = [name.strip() for name in cleaned.get("new_tags", "").split(",")]
+            cleaned["tags"] = [*cleaned["tags"], *(name for name in typed if name)]
         if self.instance.pk:
             loaded = cleaned.get("loaded_version")
             stored = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True)

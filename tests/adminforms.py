@@ -17,7 +17,6 @@ def form_data(article, **changes):
         "footer_note": "",
         "outlet_name": "",
         "outlet_url": "",
-        "tags": "",
         "hero_image_alt": "",
         "hero_image_credit": "",
         "event_time_zone": "",

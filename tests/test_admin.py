@@ -98,7 +98,6 @@ def article_form_data(**overrides):
         "footer_note": "",
         "outlet_name": "",
         "outlet_url": "",
-        "tags": "",
         "hero_image_alt": "",
         "hero_image_credit": "",
         "event_start_0": "",

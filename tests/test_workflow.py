@@ -339,3 +339,25 @@ def test_a_bad_upload_is_refused_and_the_old_image_kept(client, editor):
     assert response.status_code == 200
     assert "hero_image" in response.context["adminform"].form.errors
     assert Article.objects.get(pk=article.pk).hero_image.name == stored
+
+
+def test_tags_are_picked_with_autocomplete_and_new_ones_typed(client, editor):
+    from taggit.models import Tag
+
+    existing = Tag.objects.create(name="sanctions", slug="sanctions")
+    article = make_article("Tagged piece", publication_type=make_publication_type())
+    client.force_login(editor)
+    form = parse(client.get(change_url(article)))
+    assert "admin-autocomplete" in form.find("select", name="tags").get("class")
+    found = client.get(
+        "/admin/autocomplete/",
+        {"term": "sanc", "app_label": "articles", "model_name": "article", "field_name": "tags"},
+    ).json()["results"]
+    assert [result["text"] for result in found] == ["sanctions"]
+    data = form_data(article, tags=[existing.pk], new_tags="Red Sea, shipping")
+    assert client.post(change_url(article), data).status_code == 302
+    assert sorted(Article.objects.get(pk=article.pk).tags.names()) == [
+        "Red Sea",
+        "sanctions",
+        "shipping",
+    ]
