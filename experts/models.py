@@ -6,10 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thinktank.html import SanitizedHTMLField
-from thinktank.images import validate_image_upload
+from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.translation import TranslatableModel
-
-IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 
 
 class Program(TranslatableModel):

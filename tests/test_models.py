@@ -1,5 +1,6 @@
 """The content model's rules: one slug namespace, publication, events, images, translations."""
 
+import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from PIL import Image
 
 from articles.models import Article, Region, Topic
 from experts.models import Expert
@@ -313,6 +315,54 @@ def test_real_image_within_limits_is_accepted_and_keeps_its_position():
     expert.full_clean()
     expert.save()
     assert expert.photo.name.startswith("experts/")
+
+
+def image_bytes(image_format, size=(12, 8), mode="RGB"):
+    """A small, real image in `image_format` (as Pillow names it)."""
+    buffer = io.BytesIO()
+    Image.new(mode, size, 120).save(buffer, format=image_format)
+    return buffer.getvalue()
+
+
+def test_gif_is_accepted_on_both_image_fields():
+    upload = SimpleUploadedFile("animation.gif", image_bytes("GIF", mode="P"), "image/gif")
+    validate_image_upload(upload)
+    assert upload.tell() == 0
+
+    expert = Expert(name="Gif Photo", slug="gif-photo")
+    expert.photo = SimpleUploadedFile("photo.gif", image_bytes("GIF", mode="P"), "image/gif")
+    expert.full_clean()
+    article = new_article(hero_image_alt="A diagram.")
+    article.hero_image = SimpleUploadedFile("hero.gif", image_bytes("GIF", mode="P"), "image/gif")
+    article.full_clean()
+
+
+@pytest.mark.parametrize(
+    "image_format, name", [("TIFF", "scan.png"), ("BMP", "photo.jpg"), ("TIFF", "hero.gif")]
+)
+def test_other_image_formats_are_refused_whatever_their_name(image_format, name):
+    fake = SimpleUploadedFile(name, image_bytes(image_format), "image/png")
+    with pytest.raises(ValidationError) as caught:
+        validate_image_upload(fake)
+    assert caught.value.code == "image_format_not_accepted"
+    message = caught.value.messages[0]
+    assert f"a {image_format} image" in message
+    assert "JPEG, PNG, WebP or GIF" in message
+
+    expert = Expert(name="Scanned Photo", slug="scanned-photo")
+    expert.photo = SimpleUploadedFile(name, image_bytes(image_format), "image/png")
+    assert any("JPEG, PNG, WebP or GIF" in text for text in errors_of(expert)["photo"])
+    article = new_article(hero_image_alt="alt")
+    article.hero_image = SimpleUploadedFile(name, image_bytes(image_format), "image/png")
+    assert any("JPEG, PNG, WebP or GIF" in text for text in errors_of(article)["hero_image"])
+
+
+def test_a_camera_jpeg_with_a_second_picture_is_accepted():
+    # Pillow reads a JPEG carrying a second, smaller picture as "MPO"; it is a JPEG.
+    buffer = io.BytesIO()
+    first, second = Image.new("RGB", (20, 10), 90), Image.new("RGB", (10, 5), 90)
+    first.save(buffer, format="MPO", save_all=True, append_images=[second])
+    validate_image_upload(SimpleUploadedFile("camera.jpg", buffer.getvalue(), "image/jpeg"))
 
 
 def test_hero_image_dimensions_are_stored():

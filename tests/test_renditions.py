@@ -179,6 +179,37 @@ def test_a_transparent_png_keeps_its_transparency(admin_user):
     assert not default_storage.exists(f"renditions/{name}/320.jpg")
 
 
+def animated_gif_bytes(size=(400, 300)):
+    """A two-frame GIF: the first frame's left half green, its right half transparent."""
+    first = Image.new("RGBA", size, (0, 0, 0, 0))
+    first.paste((10, 120, 60, 255), (0, 0, size[0] // 2, size[1]))
+    second = Image.new("RGBA", size, (200, 30, 30, 255))
+    buffer = io.BytesIO()
+    first.save(buffer, format="GIF", save_all=True, append_images=[second], duration=200)
+    return buffer.getvalue()
+
+
+def test_an_animated_gif_gets_renditions_of_its_first_frame(admin_user):
+    data = animated_gif_bytes((400, 300))
+    assert Image.open(io.BytesIO(data)).n_frames == 2
+    article = article_with_hero(admin_user, data, name="chart.gif")
+    name = article.hero_image.name
+    assert (article.hero_image_width, article.hero_image_height) == (400, 300)
+    # GIF may be transparent: the fallback is PNG, as for a PNG original.
+    assert rendition_urls(article.hero_image).keys() == {"image/webp", "image/png"}
+    for rendition in expected_names(name, (160, 320), fallback="png"):
+        image = stored(rendition)
+        width = int(rendition.rsplit("/", 1)[1].split(".")[0])
+        assert image.size == (width, round(300 * width / 400))
+        assert image.format == ("WEBP" if rendition.endswith(".webp") else "PNG")
+        assert getattr(image, "n_frames", 1) == 1  # a still: the first frame
+        assert image.mode == "RGBA"
+        left, right = image.getpixel((5, 5)), image.getpixel((width - 5, 5))
+        assert left[3] == 255 and left[1] > 100 > left[0]  # green, not the red 2nd frame
+        assert right[3] == 0  # the transparent half stays so
+    assert not default_storage.exists(f"renditions/{name}/320.jpg")
+
+
 def test_expert_admin_makes_square_renditions(admin_client):
     data = {
         "name": "Photo Upload",

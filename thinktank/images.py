@@ -1,4 +1,11 @@
-"""Checks for uploaded images: a real image, of a sensible size."""
+"""
+Checks for uploaded images: a real image, in a format every browser shows, of a
+sensible size.
+
+The accepted formats are one list (FORMATS) so that the image fields' extension check
+and the check of what the file really is (Pillow's reading of it, whatever its name)
+cannot drift apart.
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,9 +15,25 @@ from PIL import Image, UnidentifiedImageError
 
 MAX_PIXELS = 40_000_000
 
+# The formats accepted, as Pillow names them, and the extensions each may be uploaded with.
+# A JPEG with more than one picture (many phone cameras add a small second one) is read by
+# Pillow as "MPO": it is a JPEG all the same, named .jpg, and shown by every browser.
+FORMATS = {
+    "JPEG": ("jpg", "jpeg"),
+    "MPO": (),
+    "PNG": ("png",),
+    "WEBP": ("webp",),
+    "GIF": ("gif",),
+}
+# For the image fields' FileExtensionValidator.
+IMAGE_EXTENSIONS = [extension for extensions in FORMATS.values() for extension in extensions]
+
 
 def validate_image_upload(file):
-    """Refuse files that are too large, not images, or decompression bombs."""
+    """
+    Refuse files that are too large, not images, in a format other than those of
+    FORMATS (a TIFF renamed .png), or decompression bombs.
+    """
     if getattr(file, "_committed", False):
         return  # already stored and unchanged: checked when it was uploaded
     limit = settings.MAX_IMAGE_UPLOAD_SIZE
@@ -24,6 +47,7 @@ def validate_image_upload(file):
     try:
         with Image.open(file) as image:
             width, height = image.size
+            image_format = image.format
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(
@@ -33,6 +57,12 @@ def validate_image_upload(file):
     finally:
         if position is not None:
             file.seek(position)
+    if image_format not in FORMATS:
+        raise ValidationError(
+            _("This file is a %(format)s image; upload a JPEG, PNG, WebP or GIF file.")
+            % {"format": image_format},
+            code="image_format_not_accepted",
+        )
     if width * height > MAX_PIXELS:
         raise ValidationError(
             _("This image is %(width)s×%(height)s pixels; make it smaller than 40 megapixels.")

@@ -17,7 +17,7 @@ from articles.slugs import free_slug, validate_slug_is_free
 from experts.models import Expert
 from thinktank.concurrency import VersionedModel
 from thinktank.html import SanitizedHTMLField
-from thinktank.images import validate_image_upload
+from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.languages import configured_languages
 
 from .taxonomy import PublicationType, Region, Topic
@@ -234,7 +234,7 @@ class Article(VersionedModel):
         blank=True,
         width_field="hero_image_width",
         height_field="hero_image_height",
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"]), validate_image_upload],
+        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_upload],
     )
     hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
