@@ -8,13 +8,17 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib import admin, messages
 from django.contrib.auth.models import Permission, User
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import RequestFactory
 from django.utils import timezone
 
 from articles import services
+from articles.admin import run_workflow_action
 from articles.models import Article
 from tests.adminforms import change_url, form_data
 from tests.factories import make_article, make_expert, make_publication_type
@@ -204,6 +208,38 @@ def test_bulk_publish_goes_through_the_service(client, editor, contributor):
     client.force_login(editor)
     client.post("/admin/articles/article/", action)
     assert all(public(a) for a in drafts)
+
+
+def test_bulk_action_refuses_an_article_saved_after_it_was_loaded(editor, contributor):
+    drafts = [make_article(f"Bulk draft {letter}", published=False) for letter in "ABC"]
+    # The copies the bulk action holds, loaded when the editor ran it...
+    selected = list(Article.objects.filter(pk__in=[a.pk for a in drafts]).order_by("pk"))
+    # ...and, before the action reaches it, a contributor saves B with a new title.
+    theirs = Article.objects.get(pk=drafts[1].pk)
+    theirs.title = "Their new title"
+    services.article_save(theirs, user=contributor)
+
+    request = RequestFactory().post("/admin/articles/article/")
+    request.user = editor
+    request._messages = CookieStorage(request)
+    run_workflow_action(
+        admin.site.get_model_admin(Article),
+        request,
+        selected,
+        services.article_publish,
+        "%(count)d published.",
+    )
+
+    assert public(drafts[0]) and public(drafts[2])
+    stored = Article.objects.get(pk=drafts[1].pk)
+    assert (stored.title, stored.status) == ("Their new title", Article.Status.DRAFT)
+    assert stored.version == theirs.version  # nothing written over their save
+    assert not public(stored)
+    reported = {message.level: message.message for message in messages.get_messages(request)}
+    assert reported[messages.SUCCESS] == "2 published."
+    assert "Bulk draft B" in reported[messages.ERROR]  # the title the editor selected
+    assert "Bulk draft A" not in reported[messages.ERROR]
+    assert "Bulk draft C" not in reported[messages.ERROR]
 
 
 def test_changelist_shows_the_derived_state(admin_client):
