@@ -18,7 +18,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from articles import services
-from articles.admin import run_workflow_action
+from articles.admin.article import run_workflow_action
 from articles.models import Article
 from tests.adminforms import change_url, form_data
 from tests.factories import make_article, make_expert, make_publication_type

@@ -1,4 +1,9 @@
-"""The articles' admin. The editorial workflow issue turns it into a newsroom tool."""
+"""
+The article admin: the newsroom's tool. Every write it makes (the form, the bulk
+actions, translations, preview links) goes through articles.services, so the
+permission checks, the refusal of concurrent edits and the revision record are the
+same here as on every other write path.
+"""
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -6,97 +11,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import preview, revisions, services
+from articles import preview, services
 from articles.forms import ArticleAdminForm
-from articles.models import (
-    Article,
-    ArticleAuthor,
-    ArticleRedirect,
-    ArticleRevision,
-    LandingRedirect,
-    PublicationType,
-    Recommendation,
-    Region,
-    Topic,
-    TranslationSet,
-)
+from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.article import byline_prefetch
 from thinktank.concurrency import ConcurrentEditError
-from thinktank.translation_admin import TranslatableAdmin
 
-
-@admin.register(PublicationType)
-class PublicationTypeAdmin(TranslatableAdmin):
-    list_display = ["name", "slug", "is_event", "position"]
-    list_editable = ["position"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-class LandingPageAdmin(TranslatableAdmin):
-    """Topics and regions: saved and merged through the services, so old URLs redirect."""
-
-    actions = ["merge"]
-
-    def save_model(self, request, obj, form, change):
-        services.landing_save(obj, user=request.user)
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # merge instead: it keeps the old addresses
-        return actions
-
-    @admin.action(description=_("Merge selected into one…"), permissions=["delete"])
-    def merge(self, request, queryset):
-        items = list(queryset)
-        survivor_id = request.POST.get("survivor")
-        if survivor_id and "confirm" in request.POST:
-            survivor = next((item for item in items if str(item.pk) == survivor_id), None)
-            if survivor is None:
-                self.message_user(request, _("Choose which one to keep."), messages.ERROR)
-                return None
-            try:
-                services.landing_merge(survivor, items, user=request.user)
-            except PermissionDenied as refusal:
-                self.message_user(request, str(refusal), messages.ERROR)
-                return None
-            self.message_user(
-                request,
-                _("Merged into “%(name)s”; the old addresses now lead there.") % {"name": survivor},
-                messages.SUCCESS,
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "items": items,
-            "title": _("Merge %(things)s") % {"things": self.opts.verbose_name_plural},
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/articles/merge.html", context)
-
-
-@admin.register(Topic)
-class TopicAdmin(LandingPageAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Region)
-class RegionAdmin(LandingPageAdmin):
-    list_display = ["name", "slug", "parent"]
-    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["parent"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["parent"]
+from .history import RevisionsAdminMixin
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -112,43 +37,6 @@ class RecommendationInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["to_article"]
     fields = ["to_article", "position"]
-
-
-class TranslationInline(admin.TabularInline):
-    model = Article
-    fields = ["title", "language", "status", "published_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(ArticleRedirect)
-class ArticleRedirectAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "article", "created_at"]
-    list_select_related = ["article"]
-    search_fields = ["old_slug", "article__title"]
-    autocomplete_fields = ["article"]
-
-
-@admin.register(LandingRedirect)
-class LandingRedirectAdmin(admin.ModelAdmin):
-    list_display = ["old_slug", "topic", "region", "created_at"]
-    list_select_related = ["topic", "region"]
-    search_fields = ["old_slug"]
-
-
-@admin.register(TranslationSet)
-class TranslationSetAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "created_at"]
-    inlines = [TranslationInline]
-
-
-def _when(revision):
-    return formats.date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
 
 
 def run_workflow_action(modeladmin, request, queryset, service, done_message):
@@ -173,7 +61,7 @@ def run_workflow_action(modeladmin, request, queryset, service, done_message):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
 
     class Media:
@@ -242,17 +130,7 @@ class ArticleAdmin(admin.ModelAdmin):
         services.article_record_revision(form.instance, user=request.user)
 
     def get_urls(self):
-        revision_urls = [
-            path(
-                "<path:object_id>/revisions/",
-                self.admin_site.admin_view(self.revisions_view),
-                name="articles_article_revisions",
-            ),
-            path(
-                "<path:object_id>/revisions/<int:revision_id>/",
-                self.admin_site.admin_view(self.revision_view),
-                name="articles_article_revision",
-            ),
+        urls = [
             path(
                 "<path:object_id>/add-translation/",
                 self.admin_site.admin_view(self.add_translation_view),
@@ -264,7 +142,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_preview_link",
             ),
         ]
-        return revision_urls + super().get_urls()
+        return urls + super().get_urls()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
@@ -341,68 +219,6 @@ class ArticleAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
         return HttpResponseRedirect(change_url)
-
-    def revisions_view(self, request, object_id):
-        """An article's history: every saved revision, to view, compare or restore."""
-        article = self.get_object(request, object_id)
-        if article is None or not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": article,
-            "title": _("Revisions of “%(title)s”") % {"title": article},
-            "revisions": article.revisions.select_related("user"),
-        }
-        return TemplateResponse(request, "admin/articles/article/revision_list.html", context)
-
-    def revision_view(self, request, object_id, revision_id):
-        """
-        One revision compared with the article as it is now (or with another revision,
-        ?against=<id>); POST restores it, as a new revision, if nobody saved meanwhile.
-        """
-        article = self.get_object(request, object_id)
-        if article is None or not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        revision = get_object_or_404(article.revisions, pk=revision_id)
-        if request.method == "POST":
-            return self.restore(request, article, revision)
-        against = request.GET.get("against")
-        if against and against.isdigit():
-            other = get_object_or_404(article.revisions, pk=against)
-            newer, label = other.data, _when(other)
-        else:
-            newer, label = revisions.snapshot(article), _("now")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": article,
-            "revision": revision,
-            "against_label": label,
-            "differences": revisions.compare(revision.data, newer),
-            "can_restore": self.has_change_permission(request, article),
-            "title": _("Revision of %(when)s") % {"when": _when(revision)},
-        }
-        return TemplateResponse(request, "admin/articles/article/revision_detail.html", context)
-
-    def restore(self, request, article, revision):
-        loaded = request.POST.get("loaded_version", "")
-        if loaded.isdigit():
-            article.version = int(loaded)
-        try:
-            services.article_restore(article, revision, user=request.user)
-        except ConcurrentEditError:
-            self.message_user(
-                request,
-                _(
-                    "Someone else saved this article after you opened this page; nothing was "
-                    "restored. Look at the differences again before restoring."
-                ),
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(request.get_full_path())
-        self.message_user(request, _("The revision was restored."), messages.SUCCESS)
-        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
