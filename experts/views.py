@@ -1,12 +1,52 @@
-"""Public expert profiles."""
+"""Public pages of experts and programs: the directory, profiles, program pages."""
+
+from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView, TemplateView
 
-from experts.models import Expert
+from articles.models import Article, PublicationType
+from experts.forms import ExpertFilterForm
+from experts.models import Expert, Program
+from experts.structured_data import person_json_ld, photo_url
+from thinktank.text import initial
 
 PAGE_SIZE = 20
+# Events an expert spoke at, beside their publications: every upcoming one, and
+# this many past ones.
+PAST_EVENTS_SHOWN = 10
+
+
+class ExpertDirectoryView(TemplateView):
+    """
+    Every expert with a profile, filtered by what the URL asks for, sorted by sort
+    name in the page's language and grouped by initial; former experts apart.
+    """
+
+    template_name = "experts/expert_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        language = get_language()
+        form = ExpertFilterForm(self.request.GET or None)
+        experts = form.filter(Expert.objects.with_profile().for_directory(language))
+        current = [expert for expert in experts if expert.is_active]
+        former = [expert for expert in experts if not expert.is_active]
+        groups = [
+            (letter, list(members))
+            for letter, members in groupby(
+                current, key=lambda expert: initial(expert.sort_key_in(language))
+            )
+        ]
+        context.update(
+            form=form,
+            groups=groups,
+            former=former,
+            total=len(current),
+        )
+        return context
 
 
 class ExpertDetailView(DetailView):
@@ -14,13 +54,66 @@ class ExpertDetailView(DetailView):
     context_object_name = "expert"
 
     def get_queryset(self):
-        return Expert.objects.with_profile().select_related("program")
+        return Expert.objects.with_profile().for_profile()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The reverse relation carries the articles' own query vocabulary, so this
-        # app never repeats (or imports) the rule of what is published.
-        publications = self.object.articles.published().for_listing().language_first(get_language())
+        expert, language = self.object, get_language()
+        work = Article.objects.published().by_author(expert)
+        types = PublicationType.objects.filter(
+            articles__in=work.excluding_events().values("pk")
+        ).distinct()
+        chosen_type = self.request.GET.get("type", "")
+        publications = work.excluding_events()
+        if chosen_type:
+            publications = publications.filter(publication_type__slug=chosen_type)
+        publications = publications.for_listing().language_first(language)
         page = Paginator(publications, PAGE_SIZE).get_page(self.request.GET.get("page"))
-        context.update(page_obj=page, publications=page.object_list)
+        context.update(
+            page_obj=page,
+            publications=page.object_list,
+            publication_types=list(types),
+            chosen_type=chosen_type,
+            upcoming_events=list(work.events().upcoming().for_listing().soonest_first()),
+            past_events=list(
+                work.events().past().for_listing().latest_events_first()[:PAST_EVENTS_SHOWN]
+            ),
+            json_ld=person_json_ld(expert, self.request),
+            og_image=photo_url(expert, self.request),
+        )
+        return context
+
+
+class ProgramListView(ListView):
+    template_name = "experts/program_list.html"
+    context_object_name = "programs"
+
+    def get_queryset(self):
+        return Program.objects.for_listing()
+
+
+class ProgramDetailView(DetailView):
+    """A program: what it studies, its experts, and its latest publications."""
+
+    template_name = "experts/program_detail.html"
+    context_object_name = "program"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Program, slug=self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        program = self.object
+        publications = (
+            Article.objects.published()
+            .by_program(program)
+            .for_listing()
+            .language_first(get_language())
+        )
+        page = Paginator(publications, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context.update(
+            experts=list(program.experts.with_profile().active().for_program_page()),
+            page_obj=page,
+            publications=page.object_list,
+        )
         return context

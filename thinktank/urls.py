@@ -26,7 +26,7 @@ urlpatterns = [
 # Every public page exists in every language: English unprefixed, the others
 # under /ar/, /fa/, ...
 urlpatterns += i18n_patterns(
-    path("experts/", include("experts.urls")),
+    path("", include("experts.urls")),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

@@ -75,6 +75,33 @@ class ArticleQuerySet(models.QuerySet):
             )
         ).order_by("in_page_language", F("published_at").desc(nulls_last=True), "-pk")
 
+    def by_author(self, expert):
+        return self.filter(pk__in=ArticleAuthor.objects.filter(expert=expert).values("article"))
+
+    def by_program(self, program):
+        """Work by any author of `program` (a subquery, so no article comes twice)."""
+        authorships = ArticleAuthor.objects.filter(expert__program=program)
+        return self.filter(pk__in=authorships.values("article"))
+
+    def events(self):
+        return self.filter(publication_type__is_event=True)
+
+    def excluding_events(self):
+        return self.exclude(publication_type__is_event=True)
+
+    def upcoming(self):
+        """Events that have not started yet (by their start, not their publication)."""
+        return self.filter(event_start__gte=timezone.now())
+
+    def past(self):
+        return self.filter(event_start__lt=timezone.now())
+
+    def soonest_first(self):
+        return self.order_by("event_start", "pk")
+
+    def latest_events_first(self):
+        return self.order_by(F("event_start").desc(nulls_last=True), "-pk")
+
     def with_authors(self):
         return self.prefetch_related(byline_prefetch())
 
