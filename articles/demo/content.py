@@ -336,3 +336,67 @@ REGIONS = [
     ("asia", "Asia", None, "Asian powers with a stake in the Middle East."),
     ("china", "China", "asia", "China's trade, investment and diplomacy in the Middle East."),
 ]  # fmt: skip
+
+# Profile details of the experts who have a profile: areas of expertise (topic and
+# region slugs), languages spoken, public contact and links. Contact details are
+# made up, on domains reserved for examples.
+PROFILES = {
+    "anna-borshchevskaya": {
+        "topics": ["great-power-competition", "military-and-security"],
+        "regions": ["russia", "syria", "israel"],
+        "languages": "English, Russian",
+        "email": "press@example.org",
+        "links": [("x", "https://x.com/example_anna"), ("website", "https://example.org/anna")],
+    },
+    "assaf-orion": {
+        "topics": ["military-and-security", "arab-israeli-relations"],
+        "regions": ["israel", "lebanon"],
+        "languages": "English, Hebrew",
+        "links": [("linkedin", "https://www.linkedin.com/in/example-assaf")],
+    },
+    "hanin-ghaddar": {
+        "topics": ["democracy-and-reform", "terrorism"],
+        "regions": ["lebanon", "syria"],
+        "languages": "English, Arabic",
+        "email": "press@example.org",
+        "links": [("x", "https://x.com/example_hanin")],
+    },
+    "matthew-levitt": {
+        "topics": ["terrorism"],
+        "regions": ["lebanon", "iran"],
+        "languages": "English, Hebrew",
+        "phone": "+1 202 555 0142",
+    },
+    "dalia-marwan": {
+        "topics": ["democracy-and-reform", "energy-and-economics"],
+        "regions": ["egypt", "jordan"],
+        "languages": "Arabic, English, French",
+    },
+    "jonathan-pereira": {
+        "topics": ["military-and-security"],
+        "regions": ["gulf-states", "yemen"],
+        "languages": "English, Portuguese",
+    },
+    "miriam-kessler": {
+        "topics": ["great-power-competition", "energy-and-economics"],
+        "regions": ["china", "gulf-states"],
+        "languages": "English, Mandarin",
+        "links": [("scholar", "https://scholar.example.org/miriam-kessler")],
+    },
+    "omar-farid-nasser": {
+        "topics": ["terrorism"],
+        "regions": ["iraq", "syria"],
+        "languages": "Arabic, English",
+    },
+    "sophie-lindqvist": {
+        "topics": ["irans-nuclear-program"],
+        "regions": ["iran"],
+        "languages": "English, Swedish, Persian",
+        "links": [("orcid", "https://orcid.org/0000-0000-0000-0000")],
+    },
+    "thomas-avery": {
+        "topics": ["energy-and-economics"],
+        "regions": ["gulf-states"],
+        "languages": "English",
+    },
+}

@@ -19,7 +19,7 @@ from articles.models import (
     Region,
     Topic,
 )
-from experts.models import Expert, Program
+from experts.models import Expert, ExpertLink, Program
 from thinktank.renditions import make_renditions
 
 HERO_IMAGE_NAME = "articles/demo-hero-putins-alignment.jpg"
@@ -27,6 +27,18 @@ HERO_IMAGE_ALT = (
     "An abstract illustrated map: pale landmasses on a dark blue sea, linked by orange routes."
 )
 HERO_IMAGE_CREDIT = "Illustration: thinktank demo"
+
+
+def sync_links(expert, wanted, tally):
+    """The expert's public links are exactly `wanted`, [(kind, url)], in that order."""
+    current = list(expert.links.order_by("position", "pk").values_list("kind", "url"))
+    if current != [tuple(link) for link in wanted]:
+        expert.links.all().delete()
+        ExpertLink.objects.bulk_create(
+            ExpertLink(expert=expert, kind=kind, url=url, position=position)
+            for position, (kind, url) in enumerate(wanted)
+        )
+        tally.link()
 
 
 def utc(text):
@@ -53,6 +65,7 @@ class DemoLoader:
         self.load_publication_types()
         self.load_topics()
         self.load_regions()
+        self.load_expertise()
         self.load_articles()
         return self.tally
 
@@ -72,6 +85,7 @@ class DemoLoader:
     def load_experts(self):
         for row in content.EXPERTS:
             slug = row["slug"]
+            profile = content.PROFILES.get(slug, {})
             fields = {
                 "name": row["name"],
                 "sort_name": row["sort_name"],
@@ -82,6 +96,9 @@ class DemoLoader:
                 "bio": row.get("bio", ""),
                 "is_active": row.get("is_active", True),
                 "translations": translated.expert(slug),
+                "languages": profile.get("languages", ""),
+                "email": profile.get("email", ""),
+                "phone": profile.get("phone", ""),
             }
             if row["kind"] != Expert.Kind.GUEST:
                 fields["photo"] = ensure_image(
@@ -94,6 +111,20 @@ class DemoLoader:
                 )
             self.experts[slug] = expert = sync(Expert, {"slug": slug}, self.tally, **fields)
             self.ensure_renditions(expert.photo)
+
+    def load_expertise(self):
+        """Areas of expertise and public links, once topics and regions exist."""
+        for slug, profile in content.PROFILES.items():
+            expert = self.experts[slug]
+            sync_m2m(
+                expert.topics, [self.topics[key] for key in profile.get("topics", [])], self.tally
+            )
+            sync_m2m(
+                expert.regions,
+                [self.regions[key] for key in profile.get("regions", [])],
+                self.tally,
+            )
+            sync_links(expert, profile.get("links", []), self.tally)
 
     def ensure_renditions(self, fieldfile):
         """The image's renditions, as an upload gets them (made once; found after)."""
