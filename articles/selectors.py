@@ -5,7 +5,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 
 from articles.models import Article, ArticleRedirect, LandingRedirect, Region
-from articles.models.article import byline_prefetch
+from articles.models.publishing import byline_prefetch
 
 
 def translations_for(article):

@@ -271,7 +271,7 @@ def landing_save(landing, *, user):
 @transaction.atomic
 def landing_merge(survivor, others, *, user):
     """
-    Merge topics (or regions) into `survivor`: their articles move to it, a region's
+    Merge topics (or regions) into `survivor`: their articles and experts move to it, a region's
     sub-regions move under it, and every old address answers 301 to the survivor.
     """
     model = type(survivor)
@@ -287,6 +287,7 @@ def landing_merge(survivor, others, *, user):
                 _("A region cannot be merged into one of its own parts: merge the other way.")
             )
         survivor.articles.add(*other.articles.all())
+        survivor.experts.add(*other.experts.all())  # their areas of expertise move too
         if model is Region:
             Region.objects.filter(parent=other).update(parent=survivor)
         LandingRedirect.objects.filter(**{field: other}).update(**{field: survivor})

@@ -4,7 +4,7 @@ import pytest
 
 from articles import services
 from articles.models import Article, LandingRedirect, Region, Topic
-from tests.factories import make_article, make_region, make_topic
+from tests.factories import make_article, make_expert, make_region, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -13,9 +13,12 @@ def test_merging_topics_moves_articles_and_redirects_the_old_address(client, edi
     keep = make_topic("Great Power Competition", slug="great-power-competition")
     typo = make_topic("Great Power Competiton", slug="great-power-competiton")
     article = make_article(topics=[typo])
+    expert = make_expert()
+    expert.topics.add(typo)
     services.landing_merge(keep, [keep, typo], user=editor)
     assert not Topic.objects.filter(pk=typo.pk).exists()
     assert list(Article.objects.get(pk=article.pk).topics.all()) == [keep]
+    assert list(expert.topics.all()) == [keep]  # the expert's expertise moves too
     response = client.get("/policy-analysis/great-power-competiton")
     assert (response.status_code, response["Location"]) == (
         301,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import preview, services
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
-from articles.models.article import byline_prefetch
+from articles.models.publishing import byline_prefetch
 from thinktank.concurrency import ConcurrentEditError
 
 from .history import RevisionsAdminMixin

@@ -1,11 +1,6 @@
-from articles.models.article import (
-    Article,
-    ArticleAuthor,
-    ArticleQuerySet,
-    ArticleRedirect,
-    Recommendation,
-    TranslationSet,
-)
+from articles.models.article import Article, TranslationSet
+from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
+from articles.models.publishing import ArticleQuerySet
 from articles.models.revision import ArticleRevision
 from articles.models.taxonomy import LandingRedirect, PublicationType, Region, Topic
 

@@ -1,4 +1,9 @@
-"""The article, and what hangs off it: authors, translations, recommendations."""
+"""
+The article: one piece of work in one language, with its own rules (a free slug, an
+event's time and place, alt text for its hero image). What links it to other rows is in
+links.py and the rule for what readers may see in publishing.py, so this module holds
+the model alone. `validate_time_zone` stays here: the migrations name it by this path.
+"""
 
 import functools
 import zoneinfo
@@ -7,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -20,128 +25,8 @@ from thinktank.html import SanitizedHTMLField
 from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.languages import configured_languages
 
+from .publishing import ArticleQuerySet, State, Status
 from .taxonomy import PublicationType, Region, Topic
-
-
-class Status(models.TextChoices):
-    """
-    What is stored. "Scheduled" is not a status: it is a published article whose
-    publication date is still ahead (see Article.state), so it goes live by itself.
-    """
-
-    DRAFT = "draft", _("Draft")
-    REVIEW = "review", _("In review")
-    PUBLISHED = "published", _("Published")
-    ARCHIVED = "archived", _("Archived")
-
-
-class State(models.TextChoices):
-    """What an editor sees: the stored status, with "scheduled" told apart."""
-
-    DRAFT = "draft", _("Draft")
-    REVIEW = "review", _("In review")
-    SCHEDULED = "scheduled", _("Scheduled")
-    PUBLISHED = "published", _("Published")
-    ARCHIVED = "archived", _("Archived")
-
-
-def published_condition(prefix=""):
-    """
-    The one rule for what readers may see: published, and dated now or earlier.
-
-    `prefix` applies it across a relation ("to_article__"), so querysets of other
-    models (recommendations, translations) use the same rule instead of a copy.
-    """
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(published_condition())
-
-    def in_language(self, language):
-        return self.filter(language=language)
-
-    def newest_first(self):
-        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
-
-    def language_first(self, language):
-        """Newest first, with the work in `language` ahead of the rest."""
-        return self.annotate(
-            in_page_language=Case(
-                When(language=language, then=Value(0)),
-                default=Value(1),
-                output_field=models.IntegerField(),
-            )
-        ).order_by("in_page_language", F("published_at").desc(nulls_last=True), "-pk")
-
-    def by_author(self, expert):
-        return self.filter(pk__in=ArticleAuthor.objects.filter(expert=expert).values("article"))
-
-    def by_program(self, program):
-        """Work by any author of `program` (a subquery, so no article comes twice)."""
-        authorships = ArticleAuthor.objects.filter(expert__program=program)
-        return self.filter(pk__in=authorships.values("article"))
-
-    def events(self):
-        return self.filter(publication_type__is_event=True)
-
-    def excluding_events(self):
-        return self.exclude(publication_type__is_event=True)
-
-    def upcoming(self):
-        """Events that have not started yet (by their start, not their publication)."""
-        return self.filter(event_start__gte=timezone.now())
-
-    def past(self):
-        return self.filter(event_start__lt=timezone.now())
-
-    def soonest_first(self):
-        return self.order_by("event_start", "pk")
-
-    def latest_events_first(self):
-        return self.order_by(F("event_start").desc(nulls_last=True), "-pk")
-
-    def with_authors(self):
-        return self.prefetch_related(byline_prefetch())
-
-    def for_listing(self):
-        """What a list item shows: type, title, date, event time and authors."""
-        return self.select_related("publication_type").with_authors()
-
-    def for_page(self):
-        """
-        What the article page shows besides bylines, in a fixed number of queries.
-
-        Bylines are fetched afterwards for the article and its recommendations
-        together (`selectors.article_for_page`), so their count stays flat too.
-        """
-        recommendations = (
-            Recommendation.objects.filter(published_condition("to_article__"))
-            .select_related("to_article__publication_type")
-            .order_by("position", "pk")
-        )
-        return self.select_related("publication_type", "translation_set").prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.order_by("name")),
-            Prefetch("regions", queryset=Region.objects.order_by("name")),
-            Prefetch(
-                "translation_set__articles",
-                queryset=Article.objects.published().order_by("language"),
-                to_attr="published_versions",
-            ),
-            Prefetch("recommendation_links", queryset=recommendations),
-        )
-
-
-def byline_prefetch():
-    """An article's authors in byline order, as `article.byline` (a list)."""
-    return Prefetch(
-        "authorships",
-        queryset=ArticleAuthor.objects.select_related("expert", "expert__program").order_by(
-            "position", "pk"
-        ),
-        to_attr="byline",
-    )
 
 
 class TranslationSet(models.Model):
@@ -401,82 +286,3 @@ class Article(VersionedModel):
             return None
         zone = self.event_time_zone or settings.TIME_ZONE
         return self.event_start.astimezone(zoneinfo.ZoneInfo(zone))
-
-
-class ArticleAuthor(models.Model):
-    """An author's place in an article's byline."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
-    expert = models.ForeignKey(
-        Expert, verbose_name=_("author"), on_delete=models.PROTECT, related_name="authorships"
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("author")
-        verbose_name_plural = _("authors")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "expert"], name="author_once_per_article")
-        ]
-
-    def __str__(self):
-        return str(self.expert)
-
-
-class Recommendation(models.Model):
-    """An editor's pick shown in an article's "Recommended" sidebar, in order."""
-
-    from_article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="recommendation_links"
-    )
-    to_article = models.ForeignKey(
-        Article,
-        verbose_name=_("recommended article"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        verbose_name = _("recommendation")
-        verbose_name_plural = _("recommendations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["from_article", "to_article"], name="recommend_once_per_article"
-            ),
-            models.CheckConstraint(
-                condition=~Q(from_article=models.F("to_article")), name="no_self_recommendation"
-            ),
-        ]
-
-    def __str__(self):
-        return str(self.to_article)
-
-    def clean(self):
-        super().clean()
-        if self.from_article_id and self.from_article_id == self.to_article_id:
-            raise ValidationError({"to_article": _("An article cannot recommend itself.")})
-
-
-class ArticleRedirect(models.Model):
-    """An address an article had before its slug changed; it answers 301 to the article."""
-
-    language = models.CharField(_("language"), max_length=10, choices=configured_languages)
-    old_slug = models.SlugField(_("old slug"), max_length=255)
-    article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="redirects"
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("old address")
-        verbose_name_plural = _("old addresses")
-        constraints = [
-            models.UniqueConstraint(fields=["language", "old_slug"], name="one_redirect_per_slug")
-        ]
-
-    def __str__(self):
-        with translation.override(self.language):
-            return reverse("articles:entry", kwargs={"slug": self.old_slug})

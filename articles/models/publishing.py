@@ -1,0 +1,147 @@
+"""
+What readers may see, decided in one place: an article is public when it is published
+and dated now or earlier, so a future date schedules it with no job to run. Public
+queries start from `published_condition` or `ArticleQuerySet.published`, and querysets
+of other models apply the same rule across a relation instead of a copy of it.
+
+The article's queryset is here too, built on that rule, with the filters and orders the
+pages use. It names models defined in modules that import this one (the article, its
+links), so it imports them inside the methods that use them.
+"""
+
+from django.db import models
+from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .taxonomy import Region, Topic
+
+
+class Status(models.TextChoices):
+    """
+    What is stored. "Scheduled" is not a status: it is a published article whose
+    publication date is still ahead (see Article.state), so it goes live by itself.
+    """
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class State(models.TextChoices):
+    """What an editor sees: the stored status, with "scheduled" told apart."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+def published_condition(prefix=""):
+    """
+    The one rule for what readers may see: published, and dated now or earlier.
+
+    `prefix` applies it across a relation ("to_article__"), so querysets of other
+    models (recommendations, translations) use the same rule instead of a copy.
+    """
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_condition())
+
+    def in_language(self, language):
+        return self.filter(language=language)
+
+    def newest_first(self):
+        return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
+
+    def language_first(self, language):
+        """Newest first, with the work in `language` ahead of the rest."""
+        return self.annotate(
+            in_page_language=Case(
+                When(language=language, then=Value(0)),
+                default=Value(1),
+                output_field=models.IntegerField(),
+            )
+        ).order_by("in_page_language", F("published_at").desc(nulls_last=True), "-pk")
+
+    def by_author(self, expert):
+        from .links import ArticleAuthor
+
+        return self.filter(pk__in=ArticleAuthor.objects.filter(expert=expert).values("article"))
+
+    def by_program(self, program):
+        """Work by any author of `program` (a subquery, so no article comes twice)."""
+        from .links import ArticleAuthor
+
+        authorships = ArticleAuthor.objects.filter(expert__program=program)
+        return self.filter(pk__in=authorships.values("article"))
+
+    def events(self):
+        return self.filter(publication_type__is_event=True)
+
+    def excluding_events(self):
+        return self.exclude(publication_type__is_event=True)
+
+    def upcoming(self):
+        """Events that have not started yet (by their start, not their publication)."""
+        return self.filter(event_start__gte=timezone.now())
+
+    def past(self):
+        return self.filter(event_start__lt=timezone.now())
+
+    def soonest_first(self):
+        return self.order_by("event_start", "pk")
+
+    def latest_events_first(self):
+        return self.order_by(F("event_start").desc(nulls_last=True), "-pk")
+
+    def with_authors(self):
+        return self.prefetch_related(byline_prefetch())
+
+    def for_listing(self):
+        """What a list item shows: type, title, date, event time and authors."""
+        return self.select_related("publication_type").with_authors()
+
+    def for_page(self):
+        """
+        What the article page shows besides bylines, in a fixed number of queries.
+
+        Bylines are fetched afterwards for the article and its recommendations
+        together (`selectors.article_for_page`), so their count stays flat too.
+        """
+        from .article import Article
+        from .links import Recommendation
+
+        recommendations = (
+            Recommendation.objects.filter(published_condition("to_article__"))
+            .select_related("to_article__publication_type")
+            .order_by("position", "pk")
+        )
+        return self.select_related("publication_type", "translation_set").prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            Prefetch("regions", queryset=Region.objects.order_by("name")),
+            Prefetch(
+                "translation_set__articles",
+                queryset=Article.objects.published().order_by("language"),
+                to_attr="published_versions",
+            ),
+            Prefetch("recommendation_links", queryset=recommendations),
+        )
+
+
+def byline_prefetch():
+    """An article's authors in byline order, as `article.byline` (a list)."""
+    from .links import ArticleAuthor
+
+    return Prefetch(
+        "authorships",
+        queryset=ArticleAuthor.objects.select_related("expert", "expert__program").order_by(
+            "position", "pk"
+        ),
+        to_attr="byline",
+    )
