@@ -33,8 +33,14 @@ ARABIC_LETTERS = str.maketrans(
 PUNCTUATION = re.compile(r"[\s\-‐‑–—_.'’ʿʾ`]+")
 
 # Words that start a family name rather than end a given one: "Mushtaq Abd Manaf"
-# is filed under Abd Manaf, "Ghaith al-Omari" under al-Omari.
+# is filed under Abd Manaf, "Ghaith al-Omari" under al-Omari, and so is "مشتاق عبد
+# مناف" under عبد مناف. Compared folded (so أبو and ابو are one word).
 SURNAME_PARTICLES = {
+    "ابن",
+    "ابو",
+    "بن",
+    "بنت",
+    "عبد",
     "abd",
     "abdel",
     "abdul",
@@ -73,14 +79,15 @@ def fold(text):
 def default_sort_name(name):
     """
     "Anna Borshchevskaya" -> "Borshchevskaya, Anna"; "Mushtaq Abd Manaf" ->
-    "Abd Manaf, Mushtaq"; a single word stays as it is.
+    "Abd Manaf, Mushtaq"; "مشتاق عبد مناف" -> "عبد مناف, مشتاق"; a single word
+    stays as it is.
     """
     words = (name or "").split()
     if len(words) < 2:
         return " ".join(words)
     start = len(words) - 1
     for index in range(1, len(words) - 1):
-        particle = words[index].casefold().split("-")[0]
+        particle = fold(words[index]).split(" ")[0]  # "al-Omari" -> "al"
         if particle in SURNAME_PARTICLES:
             start = index
             break
