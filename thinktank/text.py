@@ -95,7 +95,7 @@ def default_sort_name(name):
 
 
 def sort_key(sort_name):
-    """The folded sort name with a leading article dropped: "al-Omari, Ghaith" -> "omari, ghaith"."""
+    """The folded sort name without a leading article: "al-Omari, Ghaith" -> "omari, ghaith"."""
     folded = fold(sort_name).replace(" ,", ",")
     return SORT_IGNORED_PREFIXES.sub("", folded, count=1)
 
