@@ -121,7 +121,14 @@ def test_every_translatable_model_reads_its_fields(topic):
         assert region.translated.description == "ساحل شام"
         assert kind.translated.name == "Explainer"
     assert {model.translatable_fields for model in (Topic, Region)} == {("name", "description")}
-    assert Expert.translatable_fields == ("name", "role", "short_bio", "bio")
+    assert Expert.translatable_fields == (
+        "name",
+        "sort_name",
+        "role",
+        "short_bio",
+        "bio",
+        "languages",
+    )
     assert Program.translatable_fields == ("name", "description")
     assert PublicationType.translatable_fields == ("name",)
 
@@ -340,6 +347,8 @@ def expert_form_data(expert, **overrides):
         "program": "",
         "short_bio": expert.short_bio,
         "bio": expert.bio,
+        "photo_focal_x": expert.photo_focal_x,
+        "photo_focal_y": expert.photo_focal_y,
         "_save": "Save",
     }
     for language in OTHER_LANGUAGES:
