@@ -34,17 +34,22 @@ class ExpertFilterForm(forms.Form):
             self.fields[name].empty_label = _("All")
 
     def filter(self, experts):
-        """`experts` narrowed to what the valid filters ask for (all of them at once)."""
-        if not self.is_valid():
+        """
+        `experts` narrowed to what the valid filters ask for (all of them at once). A
+        filter that cannot be used (an unknown slug, a query too long) is left out and
+        marked on the form; the others still apply.
+        """
+        if not self.is_bound:
             return experts
+        self.full_clean()  # cleaned_data then holds the valid filters only
         data = self.cleaned_data
-        if data["q"]:
+        if data.get("q"):
             experts = experts.matching(data["q"])
-        if data["program"]:
+        if data.get("program"):
             experts = experts.filter(program=data["program"])
-        if data["topic"]:
+        if data.get("topic"):
             experts = experts.filter(topics=data["topic"])
-        if data["region"]:
+        if data.get("region"):
             # An expert on Israel is an expert on the Levant and the Middle East too.
             region_ids = Region.objects.descendant_ids(data["region"])
             experts = experts.filter(regions__in=region_ids).distinct()
@@ -52,4 +57,4 @@ class ExpertFilterForm(forms.Form):
 
     @property
     def is_filtered(self):
-        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+        return self.is_bound and (bool(self.errors) or any(self.cleaned_data.values()))
