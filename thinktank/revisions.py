@@ -2,13 +2,26 @@
 Revisions: a snapshot of a row (and the relations it owns) at every save.
 
 Each app keeps the revisions of its own models in its own table (ArticleRevision,
-ExpertRevision) on this abstract base, so history, differences and restore work the
-same way for an article and for an expert's profile.
+ExpertRevision) on the abstract Revision base, and describes what a snapshot holds
+with a RevisionSchema: the model's editable fields, always, plus the relations it
+owns (an article's ordered authors, topics, regions, ordered picks and tags; an
+expert's topics, regions and ordered links). The schema takes a snapshot, compares
+two, and puts one back, so history, differences and restore work the same way for
+an article and for an expert's profile (the admin's views: thinktank.revision_admin).
+
+A snapshot is JSON: each field as text, the way Django's serializers write it (None
+for NULL), and each relation under its own name (a list).
 """
+
+import difflib
 
 from django.conf import settings
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from thinktank.translation import TranslationsField
 
 
 class Revision(models.Model):
@@ -29,3 +42,301 @@ class Revision(models.Model):
         abstract = True
         ordering = ["-created_at", "-pk"]
         get_latest_by = "created_at"
+
+
+# --- the relations a snapshot holds -------------------------------------------------------
+
+
+class Relation:
+    """
+    Something a model owns besides its own columns, kept in its snapshot under `name`
+    as a list. A subclass reads it from an object, writes it back and names it.
+    """
+
+    def __init__(self, name, label=None):
+        self.name = name
+        self.label = label
+
+    def bind(self, model):
+        """Called once by the schema with the owning model."""
+        self.model = model
+        if self.label is None:
+            self.label = model._meta.get_field(self.name).verbose_name
+
+    def read(self, obj):
+        raise NotImplementedError
+
+    def write(self, obj, value):
+        raise NotImplementedError
+
+    def display(self, value):
+        return ", ".join(str(item) for item in value)
+
+
+class ManyToMany(Relation):
+    """A plain many-to-many, kept as the sorted ids (topics, regions)."""
+
+    def bind(self, model):
+        super().bind(model)
+        self.target = model._meta.get_field(self.name).related_model
+
+    def read(self, obj):
+        return sorted(getattr(obj, self.name).values_list("pk", flat=True))
+
+    def write(self, obj, value):
+        # Whatever was deleted since is left out.
+        getattr(obj, self.name).set(self.target.objects.filter(pk__in=value))
+
+    def display(self, value):
+        return _names(self.target, value)
+
+
+class OrderedLinks(Relation):
+    """
+    Ordered rows that join the object to others (an article's authors, its picks),
+    through `accessor`, each row pointing with `target` to one, kept as the ids in
+    order (the rows' `position`).
+    """
+
+    def __init__(self, name, label=None, *, accessor, target, exclude_self=False):
+        super().__init__(name, label)
+        self.accessor = accessor
+        self.target_field = target
+        self.exclude_self = exclude_self
+
+    def bind(self, model):
+        related = model._meta.get_field(self.accessor)
+        self.row_model = related.related_model
+        self.owner_field = related.field.name
+        self.target = self.row_model._meta.get_field(self.target_field).related_model
+        if self.label is None:
+            self.label = self.row_model._meta.verbose_name_plural
+
+    def read(self, obj):
+        rows = getattr(obj, self.accessor).order_by("position", "pk")
+        return list(rows.values_list(f"{self.target_field}_id", flat=True))
+
+    def write(self, obj, value):
+        existing = self.target.objects.filter(pk__in=value)
+        if self.exclude_self:
+            existing = existing.exclude(pk=obj.pk)
+        kept = set(existing.values_list("pk", flat=True))
+        getattr(obj, self.accessor).all().delete()
+        self.row_model.objects.bulk_create(
+            self.row_model(
+                **{self.owner_field: obj, f"{self.target_field}_id": pk, "position": position}
+            )
+            for position, pk in enumerate(pk for pk in value if pk in kept)
+        )
+
+    def display(self, value):
+        return _names(self.target, value)
+
+
+class OrderedChildren(Relation):
+    """
+    Ordered child rows that hold values of their own rather than point anywhere (an
+    expert's links: a kind and an address), through `accessor`, kept as one
+    {field: value} per row, in order (the rows' `position`).
+    """
+
+    def __init__(self, name, label=None, *, accessor, fields):
+        super().__init__(name, label)
+        self.accessor = accessor
+        self.fields = list(fields)
+
+    def bind(self, model):
+        related = model._meta.get_field(self.accessor)
+        self.row_model = related.related_model
+        self.owner_field = related.field.name
+        if self.label is None:
+            self.label = self.row_model._meta.verbose_name_plural
+
+    def read(self, obj):
+        rows = getattr(obj, self.accessor).order_by("position", "pk")
+        return [{name: row[name] for name in self.fields} for row in rows.values(*self.fields)]
+
+    def write(self, obj, value):
+        getattr(obj, self.accessor).all().delete()
+        self.row_model.objects.bulk_create(
+            self.row_model(
+                **{self.owner_field: obj, "position": position},
+                **{name: row[name] for name in self.fields if name in row},
+            )
+            for position, row in enumerate(value)
+        )
+
+    def display(self, value):
+        return "; ".join(
+            ": ".join(
+                _display(self.row_model._meta.get_field(name), row.get(name))
+                for name in self.fields
+            )
+            for row in value
+        )
+
+
+class Tags(Relation):
+    """django-taggit's tags, kept as their sorted names."""
+
+    def read(self, obj):
+        return sorted(getattr(obj, self.name).names())
+
+    def write(self, obj, value):
+        getattr(obj, self.name).set(value)
+
+
+# --- the schema ---------------------------------------------------------------------------
+
+
+class RevisionSchema:
+    """
+    What a snapshot of `model` holds: its editable concrete fields, and `relations`.
+    `text_fields` are long text whose differences are shown line by line.
+    """
+
+    def __init__(self, model, relations=(), *, text_fields=()):
+        self.model = model
+        self.relations = list(relations)
+        for relation in self.relations:
+            relation.bind(model)
+        self.text_fields = set(text_fields)
+
+    def fields(self):
+        """The editable fields, in form order; the other languages' values last."""
+        fields = [
+            field
+            for field in self.model._meta.concrete_fields
+            if field.editable and not field.primary_key
+        ]
+        return sorted(fields, key=lambda field: isinstance(field, TranslationsField))
+
+    def snapshot(self, obj):
+        data = {}
+        for field in self.fields():
+            raw = field.value_from_object(obj)
+            data[field.name] = None if raw is None else field.value_to_string(obj)
+        for relation in self.relations:
+            data[relation.name] = relation.read(obj)
+        return data
+
+    def apply_fields(self, obj, data):
+        """Put the fields of `data` back into `obj`, unsaved."""
+        for field in self.fields():
+            if field.name not in data:
+                continue
+            value = data[field.name]
+            value = None if value is None else field.to_python(value)
+            if isinstance(field, models.FileField):
+                _set_file(obj, field, value or "")
+            else:
+                setattr(obj, field.attname, value)
+
+    def apply_relations(self, obj, data):
+        """Put the relations of `data` back (`obj` is saved)."""
+        for relation in self.relations:
+            relation.write(obj, data.get(relation.name, []))
+
+    def apply(self, obj, data):
+        """Put `data` back into `obj` and save it (the version check applies)."""
+        self.apply_fields(obj, data)
+        obj.save()
+        self.apply_relations(obj, data)
+        return obj
+
+    def display(self, name, value):
+        """A snapshot's value of field `name`, as a person reads it."""
+        return _display(self.model._meta.get_field(name), value)
+
+    def compare(self, old, new):
+        """
+        The differences between two snapshots, field by field in form order, then
+        relation by relation: [{"label", "old", "new", "lines"}], where "lines" is a
+        line diff for long text.
+        """
+        rows = []
+        for field in self.fields():
+            name = field.name
+            if old.get(name) == new.get(name):
+                continue
+            row = {
+                "label": field.verbose_name,
+                "old": _display(field, old.get(name)),
+                "new": _display(field, new.get(name)),
+                "lines": None,
+            }
+            if name in self.text_fields:
+                diff = difflib.unified_diff(
+                    _lines(old.get(name)), _lines(new.get(name)), lineterm="", n=1
+                )
+                row["lines"] = list(diff)[2:]
+            rows.append(row)
+        for relation in self.relations:
+            before, after = old.get(relation.name, []), new.get(relation.name, [])
+            if before != after:
+                rows.append(
+                    {
+                        "label": relation.label,
+                        "old": relation.display(before),
+                        "new": relation.display(after),
+                        "lines": None,
+                    }
+                )
+        return rows
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _set_file(obj, field, name):
+    """A file field's stored name back; its image size fields follow it if it still exists."""
+    current = getattr(obj, field.attname)
+    if (current.name or "") == name:
+        return  # unchanged: nothing to open
+    try:
+        setattr(obj, field.attname, name)
+    except OSError:
+        # The file is gone from storage: keep its name (as the revision had it) all the same.
+        obj.__dict__[field.attname] = name
+        for size_field in ("width_field", "height_field"):
+            if getattr(field, size_field, None):
+                setattr(obj, getattr(field, size_field), None)
+
+
+def _names(model, ids):
+    found = {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)}
+    return ", ".join(found.get(pk, f"#{pk}") for pk in ids)
+
+
+def _display(field, value):
+    if value is None or value == "":
+        return ""
+    if field.is_relation:
+        obj = field.related_model.objects.filter(pk=value).first()
+        return str(obj) if obj else f"#{value}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(field.to_python(value), value))
+    if isinstance(field, models.BooleanField):
+        return gettext("Yes") if field.to_python(value) else gettext("No")
+    if isinstance(value, dict):
+        return "\n".join(_lines(value))
+    return value
+
+
+def _lines(value):
+    """
+    Readable lines of rich text (one a paragraph or heading, tags removed), or of a
+    {language: {field: text}} of translations (one a field in a language).
+    """
+    if not value:
+        return []
+    if isinstance(value, dict):
+        return [
+            line
+            for language, values in sorted(value.items())
+            if isinstance(values, dict)
+            for name, text in values.items()
+            for line in (f"[{language}] {name}: {part}" for part in _lines(str(text)))
+        ]
+    text = value.replace("</p>", "</p>\n").replace("</h2>", "</h2>\n").replace("</li>", "</li>\n")
+    return [line.strip() for line in strip_tags(text).splitlines() if line.strip()]

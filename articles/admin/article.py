@@ -15,13 +15,12 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import preview, services
+from articles import preview, revisions, services
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
 from thinktank.concurrency import ConcurrentEditError
-
-from .history import RevisionsAdminMixin
+from thinktank.revision_admin import RevisionsAdminMixin
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -63,6 +62,13 @@ def run_workflow_action(modeladmin, request, queryset, service, done_message):
 @admin.register(Article)
 class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
+    # Its "Revisions" pages (thinktank.revision_admin).
+    revision_schema = revisions.SCHEMA
+    revision_list_fields = ["status", "title"]
+    restore_conflict_message = _(
+        "Someone else saved this article after you opened this page; nothing was "
+        "restored. Look at the differences again before restoring."
+    )
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -128,6 +134,9 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         # After the inlines: the revision holds the authors and picks just saved.
         services.article_record_revision(form.instance, user=request.user)
+
+    def restore_revision(self, request, obj, revision):
+        return services.article_restore(obj, revision, user=request.user)
 
     def get_urls(self):
         urls = [

@@ -1,0 +1,141 @@
+"""
+A model's revisions in the admin: the list, one revision compared with the object now
+(or with another revision), and restoring one. A mixin of a ModelAdmin (ArticleAdmin,
+ExpertAdmin), kept apart because it is a set of views of its own.
+
+The ModelAdmin says what a snapshot holds (`revision_schema`, a
+thinktank.revisions.RevisionSchema), which snapshot fields the list shows, and how a
+revision is restored (`restore_revision`, which calls the app's service): so, like any
+save, a restore checks the user's permission and is refused when someone else saved
+the object meanwhile.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from thinktank.concurrency import ConcurrentEditError
+
+
+def _when(revision):
+    return formats.date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
+
+
+class RevisionsAdminMixin:
+    """The revision views of a ModelAdmin, at <id>/revisions/ and <id>/revisions/<id>/."""
+
+    revision_schema = None  # a thinktank.revisions.RevisionSchema
+    # The snapshot's fields shown as columns of the list, besides when, who and the note.
+    revision_list_fields = ()
+    # The reverse name of the object's revisions.
+    revisions_related_name = "revisions"
+    restore_conflict_message = _(
+        "Someone else saved this after you opened this page; nothing was restored. "
+        "Look at the differences again before restoring."
+    )
+
+    def restore_revision(self, request, obj, revision):
+        """Restore `revision` of `obj` through the app's service (which records it)."""
+        raise NotImplementedError
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        revision_urls = [
+            path(
+                "<path:object_id>/revisions/",
+                self.admin_site.admin_view(self.revisions_view),
+                name="{}_{}_revisions".format(*info),
+            ),
+            path(
+                "<path:object_id>/revisions/<int:revision_id>/",
+                self.admin_site.admin_view(self.revision_view),
+                name="{}_{}_revision".format(*info),
+            ),
+        ]
+        return revision_urls + super().get_urls()
+
+    def revision_templates(self, name):
+        info = self.opts.app_label, self.opts.model_name
+        return ["admin/{}/{}/{}".format(*info, name), f"admin/{name}"]
+
+    def revisions_of(self, obj):
+        return getattr(obj, self.revisions_related_name)
+
+    def _object_or_refuse(self, request, object_id):
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def revisions_view(self, request, object_id):
+        """The history: every saved revision, to view, compare or restore."""
+        obj = self._object_or_refuse(request, object_id)
+        schema = self.revision_schema
+        columns = [schema.model._meta.get_field(name) for name in self.revision_list_fields]
+        revisions = list(self.revisions_of(obj).select_related("user"))
+        for revision in revisions:
+            revision.columns = [
+                schema.display(field.name, revision.data.get(field.name)) for field in columns
+            ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "title": _("Revisions of “%(title)s”") % {"title": obj},
+            "columns": [field.verbose_name for field in columns],
+            "revisions": revisions,
+        }
+        return TemplateResponse(request, self.revision_templates("revision_list.html"), context)
+
+    def revision_view(self, request, object_id, revision_id):
+        """
+        One revision compared with the object as it is now (or with another revision,
+        ?against=<id>); POST restores it, as a new revision, if nobody saved meanwhile.
+        """
+        obj = self._object_or_refuse(request, object_id)
+        revision = get_object_or_404(self.revisions_of(obj), pk=revision_id)
+        if request.method == "POST":
+            return self.restore(request, obj, revision)
+        against = request.GET.get("against")
+        if against and against.isdigit():
+            other = get_object_or_404(self.revisions_of(obj), pk=against)
+            newer, label = other.data, _when(other)
+        else:
+            newer, label = self.revision_schema.snapshot(obj), _("now")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "revision": revision,
+            "against_label": label,
+            "differences": self.revision_schema.compare(revision.data, newer),
+            "can_restore": self.has_change_permission(request, obj),
+            "title": _("Revision of %(when)s") % {"when": _when(revision)},
+        }
+        return TemplateResponse(request, self.revision_templates("revision_detail.html"), context)
+
+    def restore(self, request, obj, revision):
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        loaded = request.POST.get("loaded_version", "")
+        if loaded.isdigit() and hasattr(obj, "version"):
+            obj.version = int(loaded)  # the version the page showed: the UPDATE compares it
+        try:
+            self.restore_revision(request, obj, revision)
+        except ConcurrentEditError:
+            self.message_user(request, self.restore_conflict_message, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        except (PermissionDenied, ValidationError) as refusal:
+            text = " ".join(refusal.messages) if isinstance(refusal, ValidationError) else refusal
+            self.message_user(
+                request, str(text) or _("This revision cannot be restored."), messages.ERROR
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        self.message_user(request, _("The revision was restored."), messages.SUCCESS)
+        info = self.opts.app_label, self.opts.model_name
+        return HttpResponseRedirect(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
