@@ -1,34 +1,18 @@
 """The article form of the admin: workflow rules and the concurrent-edit check."""
 
-from datetime import datetime
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.db import models
-from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from articles import services
 from articles.models import Article
+from thinktank.concurrency import VersionCheckedForm
 from thinktank.html import rich_text_widget
 from thinktank.languages import configured_languages, is_rtl
-
-
-def comparable(value):
-    """A field's value as stored: related objects by id, files by name."""
-    if isinstance(value, models.Model):
-        return value.pk
-    if isinstance(value, FieldFile) or value is False:
-        return getattr(value, "name", None) or ""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0)  # the form shows whole seconds
-    return value
 
 
 def tag_field():
@@ -41,8 +25,11 @@ def tag_field():
     )
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """The admin supplies Meta (model and fields from its fieldsets)."""
+class ArticleAdminForm(VersionCheckedForm):
+    """
+    The admin supplies Meta (model and fields from its fieldsets). A stale copy is
+    refused (VersionCheckedForm: the `loaded_version` field, in the Publishing fieldset).
+    """
 
     new_tags = forms.CharField(
         label=gettext_lazy("New tags"),
@@ -50,15 +37,17 @@ class ArticleAdminForm(forms.ModelForm):
         help_text=gettext_lazy("Tags that do not exist yet, separated by commas."),
     )
 
-    # The version the editor loaded; the save compares it inside its UPDATE.
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     user = None  # set by the admin for each request
+
+    conflict_text = gettext_lazy(
+        "Someone else saved this article after you opened it, so your changes were "
+        "not saved. Your text is still in the form below. Fields that differ from the "
+        "saved version: %(fields)s. Open the article again in another tab to see their "
+        "version, then bring your changes over."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.version
         if "status" in self.fields and self.user is not None:
             current = self.instance.status if self.instance.pk else Article.Status.DRAFT
             self.fields["status"].choices = [
@@ -105,32 +94,4 @@ class ArticleAdminForm(forms.ModelForm):
         if "tags" in cleaned:
             typed = [name.strip() for name in cleaned.get("new_tags", "").split(",")]
             cleaned["tags"] = [*cleaned["tags"], *(name for name in typed if name)]
-        if self.instance.pk:
-            loaded = cleaned.get("loaded_version")
-            stored = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
-            stored = stored.first()
-            if loaded is not None and stored is not None and loaded != stored:
-                raise forms.ValidationError(self.conflict_message(), code="concurrent_edit")
         return cleaned
-
-    def conflict_message(self):
-        current = Article.objects.get(pk=self.instance.pk)
-        changed = [
-            str(field.verbose_name)
-            for field in Article._meta.concrete_fields
-            if field.editable
-            and field.name in self.cleaned_data
-            and comparable(field.value_from_object(current))
-            != comparable(self.cleaned_data[field.name])
-        ]
-        return _(
-            "Someone else saved this article after you opened it, so your changes were "
-            "not saved. Your text is still in the form below. Fields that differ from the "
-            "saved version: %(fields)s. Open the article again in another tab to see their "
-            "version, then bring your changes over."
-        ) % {"fields": ", ".join(changed) or _("none (only the version)")}
-
-    def _post_clean(self):
-        super()._post_clean()
-        if self.instance.pk and self.cleaned_data.get("loaded_version") is not None:
-            self.instance.version = self.cleaned_data["loaded_version"]

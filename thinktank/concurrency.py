@@ -6,9 +6,17 @@ the version it was loaded with inside the UPDATE itself (`... WHERE id = %s AND
 version = %s`) and bumps it, so two editors who opened the same row cannot both
 save: the second UPDATE matches no row and the save raises ConcurrentEditError.
 There is no read-then-write window and no lock to go stale.
+
+VersionCheckedForm is the admin's side of it: the form remembers the version the
+editor loaded, refuses a stale copy with a message naming the fields that differ,
+and keeps the editor's text in the form.
 """
 
+from datetime import datetime
+
+from django import forms
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,3 +65,94 @@ class VersionedModel(models.Model):
             self.version = expected
             raise ConcurrentEditError(self)
         return updated
+
+
+# --- forms --------------------------------------------------------------------------------
+
+
+def comparable(value):
+    """A field's value as stored: related objects by id, files by name."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, FieldFile) or value is False:
+        return getattr(value, "name", None) or ""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)  # the form shows whole seconds
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        return sorted(comparable(item) for item in value)
+    return value
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """
+    A ModelForm of a VersionedModel that refuses a stale copy: the version the editor
+    loaded travels in the hidden `loaded_version` field (put it in a fieldset), is
+    compared with the stored one in clean(), and is set on the instance so the save's
+    UPDATE compares it too (a save between the check and the UPDATE is refused there).
+    The refusal names the fields that differ from the saved version, and the form,
+    with the editor's text in it, is shown again.
+    """
+
+    # The version the editor loaded; the save compares it inside its UPDATE.
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    # The refusal; %(fields)s names the fields that differ.
+    conflict_text = _(
+        "Someone else saved this after you opened it, so your changes were not saved. "
+        "Your text is still in the form below. Fields that differ from the saved version: "
+        "%(fields)s. Open it again in another tab to see their version, then bring your "
+        "changes over."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            loaded = cleaned.get("loaded_version")
+            model = self._meta.model
+            stored = model._base_manager.filter(pk=self.instance.pk).values_list(
+                "version", flat=True
+            )
+            stored = stored.first()
+            if loaded is not None and stored is not None and loaded != stored:
+                raise forms.ValidationError(self.conflict_message(), code="concurrent_edit")
+        return cleaned
+
+    def differing_fields(self, current):
+        """The labels of the fields whose value in the form is not the saved one."""
+        opts = self._meta.model._meta
+        fields = [
+            *(field for field in opts.concrete_fields if field.editable),
+            *(field for field in opts.many_to_many if isinstance(field, models.ManyToManyField)),
+        ]
+        return [
+            str(field.verbose_name)
+            for field in fields
+            if field.name in self.cleaned_data
+            and comparable(self._stored_value(current, field))
+            != comparable(self.cleaned_data[field.name])
+        ]
+
+    @staticmethod
+    def _stored_value(current, field):
+        if field.many_to_many:
+            return list(getattr(current, field.name).values_list("pk", flat=True))
+        return field.value_from_object(current)
+
+    def conflict_message(self):
+        current = self._meta.model._base_manager.get(pk=self.instance.pk)
+        changed = self.differing_fields(current)
+        return str(self.conflict_text) % {
+            "fields": ", ".join(changed) or _("none (only the version)")
+        }
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.instance.pk and self.cleaned_data.get("loaded_version") is not None:
+            self.instance.version = self.cleaned_data["loaded_version"]
