@@ -3,11 +3,13 @@
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, PublicationType
+from articles.models.publishing import byline_prefetch
 from experts.forms import ExpertFilterForm
 from experts.models import Expert, Program
 from experts.structured_data import person_json_ld, photo_url
@@ -67,17 +69,23 @@ class ExpertDetailView(DetailView):
         publications = work.excluding_events()
         if chosen_type:
             publications = publications.filter(publication_type__slug=chosen_type)
-        publications = publications.for_listing().language_first(language)
+        publications = publications.select_related("publication_type").language_first(language)
         page = Paginator(publications, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page.object_list = list(page.object_list)
+        events = work.events().select_related("publication_type")
+        upcoming_events = list(events.upcoming().soonest_first())
+        past_events = list(events.past().latest_events_first()[:PAST_EVENTS_SHOWN])
+        # The bylines of everything the page lists, in one query.
+        prefetch_related_objects(
+            [*page.object_list, *upcoming_events, *past_events], byline_prefetch()
+        )
         context.update(
             page_obj=page,
             publications=page.object_list,
             publication_types=list(types),
             chosen_type=chosen_type,
-            upcoming_events=list(work.events().upcoming().for_listing().soonest_first()),
-            past_events=list(
-                work.events().past().for_listing().latest_events_first()[:PAST_EVENTS_SHOWN]
-            ),
+            upcoming_events=upcoming_events,
+            past_events=past_events,
             json_ld=person_json_ld(expert, self.request),
             og_image=photo_url(expert, self.request),
         )
