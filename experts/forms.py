@@ -54,7 +54,3 @@ class ExpertFilterForm(forms.Form):
             region_ids = Region.objects.descendant_ids(data["region"])
             experts = experts.filter(regions__in=region_ids).distinct()
         return experts
-
-    @property
-    def is_filtered(self):
-        return self.is_bound and (bool(self.errors) or any(self.cleaned_data.values()))
