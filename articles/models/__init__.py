@@ -1,4 +1,5 @@
 from articles.models.article import Article, TranslationSet
+from articles.models.features import Feature
 from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
 from articles.models.publishing import ArticleQuerySet
 from articles.models.revision import ArticleRevision
@@ -10,6 +11,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleRedirect",
     "ArticleRevision",
+    "Feature",
     "LandingRedirect",
     "PublicationType",
     "Recommendation",

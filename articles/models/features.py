@@ -1,0 +1,80 @@
+"""Editors' picks: the work featured at the top of the home page and of a landing page."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .article import Article
+from .taxonomy import Region, Topic
+
+
+class FeatureQuerySet(models.QuerySet):
+    def on_home(self):
+        return self.filter(topic__isnull=True, region__isnull=True)
+
+    def on(self, landing):
+        """The features of a topic or a region page."""
+        field = "topic" if isinstance(landing, Topic) else "region"
+        return self.filter(**{field: landing})
+
+    def articles(self, language):
+        """The featured articles readers may see in `language`, in the editors' order."""
+        from .publishing import published_condition
+
+        features = (
+            self.filter(published_condition("article__"), article__language=language)
+            .select_related("article__publication_type")
+            .order_by("position", "pk")
+        )
+        return [feature.article for feature in features]
+
+
+class Feature(models.Model):
+    """
+    One featured article, in order: on a topic's page, a region's page, or, with
+    neither set, the home page. Drafts and scheduled work are never shown, so an
+    editor may feature a piece before it goes live.
+    """
+
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="features",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region or country"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="features",
+    )
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="features"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = FeatureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("featured article")
+        verbose_name_plural = _("featured articles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(topic__isnull=True) | Q(region__isnull=True),
+                name="feature_on_one_page",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.article)
+
+    def clean(self):
+        super().clean()
+        if self.topic_id and self.region_id:
+            raise ValidationError(_("Feature an article on a topic or on a region, not both."))
