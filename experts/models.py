@@ -79,8 +79,9 @@ class ExpertQuerySet(models.QuerySet):
         # Topics and regions sort by name, links by position: their models' ordering.
         return self.select_related("program").prefetch_related("topics", "regions", "links")
 
-    def for_program_page(self):
-        return self.order_by("position", sort_key_expression(settings.LANGUAGE_CODE), "pk")
+    def for_program_page(self, language):
+        """In the program's own order, then by sort name in `language`."""
+        return self.order_by("position", sort_key_expression(language), "pk")
 
 
 class Expert(VersionedModel, TranslatableModel):

@@ -111,16 +111,13 @@ class ProgramDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        program = self.object
+        program, language = self.object, get_language()
         publications = (
-            Article.objects.published()
-            .by_program(program)
-            .for_listing()
-            .language_first(get_language())
+            Article.objects.published().by_program(program).for_listing().language_first(language)
         )
         page = Paginator(publications, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
-            experts=list(program.experts.with_profile().active().for_program_page()),
+            experts=list(program.experts.with_profile().active().for_program_page(language)),
             page_obj=page,
             publications=page.object_list,
         )
