@@ -1,15 +1,10 @@
-"""Public pages of articles, topics and regions."""
+"""The public pages of articles: the home page, an article, a topic's or a region's page."""
 
-from django.contrib.admin.views.decorators import staff_member_required
-from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from articles import preview, selectors
+from articles import selectors
 from articles.models import Article, Region, Topic
 
 PAGE_SIZE = 20
@@ -99,37 +94,3 @@ def policy_analysis_entry(request, slug):
     if moved is not None:
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
     raise Http404("No article, topic or region at this address.")
-
-
-def _preview_response(request, article):
-    """The article page exactly as readers will see it, in its language, never cached."""
-    if article is None:
-        raise Http404("No such article.")
-    with translation.override(article.language):
-        response = ArticleDetailView.as_view(extra_context={"preview": True})(
-            request, slug=article.slug, article=article
-        )
-        response.render()
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
-@staff_member_required
-def article_preview(request, pk):
-    """Staff preview of any article, draft or scheduled included."""
-    if not request.user.has_perm("articles.view_article"):
-        raise PermissionDenied
-    return _preview_response(request, selectors.article_for_preview(pk))
-
-
-def article_shared_preview(request, token):
-    """An outside reviewer's preview: a signed link, until it expires or is revoked."""
-    try:
-        article_id, secret = preview.article_id_from_token(token)
-    except signing.BadSignature:
-        raise Http404("This preview link is not valid, or it has expired.") from None
-    article = selectors.article_for_preview(article_id)
-    if article is None or not secret or article.preview_secret != secret:
-        raise Http404("This preview link has been revoked.")
-    return _preview_response(request, article)

@@ -1,0 +1,45 @@
+"""Previews: an article as readers will see it, before it is published."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+
+from articles import preview, selectors
+from articles.views.pages import ArticleDetailView
+
+
+def _preview_response(request, article):
+    """The article page exactly as readers will see it, in its language, never cached."""
+    if article is None:
+        raise Http404("No such article.")
+    with translation.override(article.language):
+        response = ArticleDetailView.as_view(extra_context={"preview": True})(
+            request, slug=article.slug, article=article
+        )
+        response.render()
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@staff_member_required
+def article_preview(request, pk):
+    """Staff preview of any article, draft or scheduled included."""
+    if not request.user.has_perm("articles.view_article"):
+        raise PermissionDenied
+    return _preview_response(request, selectors.article_for_preview(pk))
+
+
+def article_shared_preview(request, token):
+    """An outside reviewer's preview: a signed link, until it expires or is revoked."""
+    try:
+        article_id, secret = preview.article_id_from_token(token)
+    except signing.BadSignature:
+        raise Http404("This preview link is not valid, or it has expired.") from None
+    article = selectors.article_for_preview(article_id)
+    if article is None or not secret or article.preview_secret != secret:
+        raise Http404("This preview link has been revoked.")
+    return _preview_response(request, article)
