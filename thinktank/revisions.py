@@ -266,10 +266,7 @@ class RevisionSchema:
                 "lines": None,
             }
             if name in self.text_fields:
-                diff = difflib.unified_diff(
-                    _lines(old.get(name)), _lines(new.get(name)), lineterm="", n=1
-                )
-                row["lines"] = list(diff)[2:]
+                row["lines"] = _line_diff(old.get(name), new.get(name))
             rows.append(row)
         for relation in self.relations:
             before, after = old.get(relation.name, []), new.get(relation.name, [])
@@ -321,6 +318,16 @@ def _display(field, value):
     if isinstance(value, dict):
         return "\n".join(_lines(value))
     return value
+
+
+def _line_diff(old, new):
+    """
+    The changed lines ("-" removed, "+" added) with one line of context around each
+    change, without diff headers: a gap between two changes is an ellipsis.
+    """
+    diff = list(difflib.unified_diff(_lines(old), _lines(new), lineterm="", n=1))[2:]
+    lines = ["…" if line.startswith("@@") else line for line in diff]
+    return lines[1:] if lines[:1] == ["…"] else lines
 
 
 def _lines(value):
