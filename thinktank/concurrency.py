@@ -19,6 +19,8 @@ from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.html import SanitizedHTMLField, sanitize_html
+
 
 class ConcurrentEditError(Exception):
     """The row changed since this copy of it was loaded."""
@@ -85,6 +87,13 @@ def comparable(value):
     return value
 
 
+def as_stored(field, value):
+    """A form's value as `field` will store it (rich text is sanitized on save)."""
+    if isinstance(field, SanitizedHTMLField) and isinstance(value, str):
+        return sanitize_html(value)
+    return value
+
+
 class VersionCheckedForm(forms.ModelForm):
     """
     A ModelForm of a VersionedModel that refuses a stale copy: the version the editor
@@ -136,7 +145,7 @@ class VersionCheckedForm(forms.ModelForm):
             for field in fields
             if field.name in self.cleaned_data
             and comparable(self._stored_value(current, field))
-            != comparable(self.cleaned_data[field.name])
+            != comparable(as_stored(field, self.cleaned_data[field.name]))
         ]
 
     @staticmethod

@@ -1,0 +1,108 @@
+"""
+Every write of an expert or a program, in one place.
+
+The admin's forms, its list and its bulk actions call these, so no write path skips a
+rule: each checks the user's permission on the server, runs in a transaction, and
+saves through the model, whose UPDATE compares the version it was loaded with
+(thinktank.concurrency), so a concurrent edit of a profile is refused, never lost.
+Every change to a profile is kept as a revision (experts.revisions), restorable.
+
+Experts are deactivated, not deleted: a former expert keeps their bylines (an
+Expert is protected by them anyway) and their profile, which says "Former expert".
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from experts import revisions
+from experts.models import ExpertRevision
+from thinktank.renditions import ensure_renditions
+
+ADD_PERMISSION = "experts.add_expert"
+CHANGE_PERMISSION = "experts.change_expert"
+
+
+def _require(user, permission):
+    if not user.has_perm(permission):
+        raise PermissionDenied(_("You do not have permission to do this."))
+
+
+@transaction.atomic
+def expert_save(expert, *, user, record_revision=True):
+    """
+    Save an edited or new expert and make their photo's sizes for pages now, not when
+    a reader asks for them. A caller that saves the expert's topics, regions or links
+    after this (the admin, with its inlines) passes record_revision=False and calls
+    expert_record_revision once they are saved, so the revision holds them.
+    """
+    _require(user, CHANGE_PERMISSION if expert.pk else ADD_PERMISSION)
+    uploaded = not getattr(expert.photo, "_committed", True)  # a new file in this save
+    expert.save()
+    ensure_renditions(expert.photo, replace=uploaded)
+    if record_revision:
+        expert_record_revision(expert, user=user)
+    return expert
+
+
+def expert_record_revision(expert, *, user, note=""):
+    """Keep what the profile is now: every field, topics, regions and links."""
+    return ExpertRevision.objects.create(
+        expert=expert,
+        user=user if user is not None and user.is_authenticated else None,
+        data=revisions.SCHEMA.snapshot(expert),
+        note=note,
+    )
+
+
+def _set_active(expert, active, *, user, note):
+    _require(user, CHANGE_PERMISSION)
+    if expert.is_active == active:
+        return expert
+    expert.is_active = active
+    expert.save(update_fields=["is_active", "updated_at"])  # version-checked
+    expert_record_revision(expert, user=user, note=note)
+    return expert
+
+
+@transaction.atomic
+def expert_deactivate(expert, *, user):
+    """
+    A former expert: out of the directory's current experts and their program's page,
+    on every byline still, with a profile that says "Former expert".
+    """
+    return _set_active(expert, False, user=user, note=_("Deactivated (former expert)"))
+
+
+@transaction.atomic
+def expert_reactivate(expert, *, user):
+    return _set_active(expert, True, user=user, note=_("Reactivated"))
+
+
+@transaction.atomic
+def expert_restore(expert, revision, *, user):
+    """
+    Make the profile what it was at `revision`: a write like any other (permission,
+    version check: a page loaded before someone else's save is refused), which is
+    itself kept as a new revision.
+    """
+    _require(user, CHANGE_PERMISSION)
+    if revision.expert_id != expert.pk:
+        raise PermissionDenied(_("This revision belongs to another expert."))
+    revisions.SCHEMA.apply_fields(expert, revision.data)
+    # Its slug may have been taken by another expert since: say so rather than fail.
+    expert.validate_unique()
+    expert.save()
+    revisions.SCHEMA.apply_relations(expert, revision.data)
+    ensure_renditions(expert.photo)
+    when = revision.created_at.strftime("%Y-%m-%d %H:%M")
+    return expert_record_revision(
+        expert, user=user, note=_("Restored the revision of %(when)s") % {"when": when}
+    )
+
+
+@transaction.atomic
+def program_save(program, *, user):
+    _require(user, "experts.change_program" if program.pk else "experts.add_program")
+    program.save()
+    return program
