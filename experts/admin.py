@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from experts.models import Expert, Program
 from thinktank.renditions import ensure_renditions
 from thinktank.translation_admin import TranslatableAdmin
+from thinktank.widgets import FocalPointAdminMixin
 
 
 @admin.register(Program)
@@ -14,7 +15,7 @@ class ProgramAdmin(TranslatableAdmin):
 
 
 @admin.register(Expert)
-class ExpertAdmin(TranslatableAdmin):
+class ExpertAdmin(FocalPointAdminMixin, TranslatableAdmin):
     list_display = ["name", "role", "program", "kind", "is_active"]
     list_filter = ["kind", "is_active", "program"]
     list_select_related = ["program"]
@@ -24,8 +25,14 @@ class ExpertAdmin(TranslatableAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "kind", "is_active"]}),
         (_("Position"), {"fields": ["role", "program"]}),
-        (_("Profile"), {"fields": ["photo", "short_bio", "bio"]}),
+        (
+            _("Profile"),
+            {"fields": ["photo", ("photo_focal_x", "photo_focal_y"), "short_bio", "bio"]},
+        ),
     ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # the photo's focal point (thinktank/widgets.py)
 
     def save_model(self, request, obj, form, change):
         uploaded = not getattr(obj.photo, "_committed", True)  # a new file in this save

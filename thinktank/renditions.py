@@ -13,6 +13,14 @@ from the original's width, which the model stores (`hero_image_width`,
 `photo_width`): so a page builds its srcset from strings (`rendition_urls`), without
 touching storage, opening an image or making a query.
 
+An expert's photo is shown square, cropped around its focal point (where the face
+is, `photo_focal_x` and `photo_focal_y` in percent, stored in the row). The focal
+point is part of the rendition's name ("160-square-30x40.webp"; the centre, the
+default, is plain "160-square.webp"), so a new focal point gives new names: the
+renditions for it are made at the next save (the old ones are left, unused), and no
+browser or CDN keeps showing the old crop. Square fields also get one uncropped
+preview (`preview_rendition`), which the admin shows to pick the focal point on.
+
 Only the storage API is used (exists, open, save, delete, url), never a filesystem
 path, so the files can move to S3 or another storage without a change here.
 """
@@ -33,8 +41,13 @@ WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 
 SQUARE = "square"
-# Image fields whose renditions are square, centred crops (a focal point is for later).
-SQUARE_FIELDS = {"experts.Expert.photo"}
+# Image fields whose renditions are square crops: "app.Model.field" -> the instance's
+# attributes holding the focal point, across and down, in percent (0-100).
+SQUARE_FIELDS = {"experts.Expert.photo": ("photo_focal_x", "photo_focal_y")}
+CENTRE = 50
+# The uncropped rendition the admin shows a square field's image at (its widest
+# width up to this).
+PREVIEW_WIDTH = 320
 
 # Originals in these formats may be transparent: their fallback is PNG, not JPEG.
 TRANSPARENCY_EXTENSIONS = {"png", "gif", "webp"}
@@ -66,20 +79,89 @@ class Rendition:
     name: str  # in the original's storage
     width: int  # as the srcset says; never more than the original's
     format: str  # a key of FORMATS
+    crop: object = None  # a SquareCrop, or None for the whole image
 
     @property
     def mime_type(self):
         return FORMATS[self.format][1]
 
 
+def percent(value):
+    """`value` as a whole percentage, 0-100; the centre when it is not a number."""
+    try:
+        return min(100, max(0, round(float(value))))
+    except (TypeError, ValueError, OverflowError):
+        return CENTRE
+
+
+@dataclass(frozen=True)
+class SquareCrop:
+    """A square crop around the focal point (x, y), in percent across and down."""
+
+    x: int = CENTRE
+    y: int = CENTRE
+
+    def __post_init__(self):
+        object.__setattr__(self, "x", percent(self.x))
+        object.__setattr__(self, "y", percent(self.y))
+
+    @property
+    def label(self):
+        """The crop's part of a rendition name: "square", or "square-30x40"."""
+        if (self.x, self.y) == (CENTRE, CENTRE):
+            return SQUARE
+        return f"{SQUARE}-{self.x}x{self.y}"
+
+    def __str__(self):
+        return self.label
+
+    def centering(self, size):
+        """
+        ImageOps.fit's `centering` for an image of `size`: the fractions (0-1) of the
+        spare width and height to cut off before the square, so that the square is
+        centred on the focal point, or as near as it can be while inside the image.
+        """
+        width, height = size
+        side = min(size)
+        return (_centering(width, side, self.x), _centering(height, side, self.y))
+
+
+def _centering(length, side, focal):
+    """The square's start along a side `length` long, as a fraction of what is spare."""
+    spare = length - side
+    if spare <= 0:
+        return 0.5
+    start = min(max(length * focal / 100 - side / 2, 0), spare)
+    return start / spare
+
+
+def square_crop(crop):
+    """`crop` as a SquareCrop (SQUARE, the string, is the centred one); None if not square."""
+    if isinstance(crop, SquareCrop):
+        return crop
+    return SquareCrop() if crop == SQUARE else None
+
+
 # --- names: pure string work ------------------------------------------------------------
 
 
+def field_key(field):
+    return f"{field.model._meta.app_label}.{field.model.__name__}.{field.name}"
+
+
 def crop_for(fieldfile):
-    """SQUARE for the fields listed in SQUARE_FIELDS, else None."""
+    """
+    The crop of `fieldfile`'s renditions: for a field in SQUARE_FIELDS, a SquareCrop
+    around the focal point its instance holds (the centre without an instance); else
+    None. Read from the instance's attributes: no query, no file.
+    """
     field = fieldfile.field
-    key = f"{field.model._meta.app_label}.{field.model.__name__}.{field.name}"
-    return SQUARE if key in SQUARE_FIELDS else None
+    focal_attributes = SQUARE_FIELDS.get(field_key(field))
+    if focal_attributes is None:
+        return None
+    instance = getattr(fieldfile, "instance", None)
+    x, y = (getattr(instance, name, CENTRE) for name in focal_attributes)
+    return SquareCrop(x, y)
 
 
 def fallback_format(name):
@@ -93,7 +175,7 @@ def rendition_widths(width, height=None, crop=None):
     fit, or, for an image narrower than the smallest, its own width. A square crop is
     as wide as the original's shorter side.
     """
-    if crop == SQUARE and height:
+    if square_crop(crop) and height:
         width = min(width or height, height)
     if not width:
         return ()
@@ -102,12 +184,15 @@ def rendition_widths(width, height=None, crop=None):
 
 def rendition_name(name, width, image_format, crop=None):
     """
-    "articles/hero.jpg", 640, "webp" -> "renditions/articles/hero.jpg/640.webp".
+    "articles/hero.jpg", 640, "webp" -> "renditions/articles/hero.jpg/640.webp";
+    with a square crop "640-square.webp", or "640-square-30x40.webp" around a focal
+    point other than the centre.
 
     One folder per original, named after the whole original name (extension
     included, so hero.jpg and hero.png never share renditions).
     """
-    label = f"{width}-{crop}" if crop else str(width)
+    square = square_crop(crop)
+    label = f"{width}-{square.label}" if square else str(width)
     return f"{FOLDER}/{name}/{label}.{FORMATS[image_format][0]}"
 
 
@@ -115,10 +200,29 @@ def plan(name, width, height=None, crop=None):
     """Every rendition of the original `name`: WebP ones first, then the fallback."""
     widths = rendition_widths(width, height, crop)
     return [
-        Rendition(rendition_name(name, size, image_format, crop), size, image_format)
+        Rendition(rendition_name(name, size, image_format, crop), size, image_format, crop)
         for image_format in ("webp", fallback_format(name))
         for size in widths
     ]
+
+
+def preview_rendition(name, width):
+    """
+    The uncropped WebP rendition of `name` the admin shows to pick a focal point on:
+    one of `plan`'s for an uncropped image; for a square one, made beside its plan.
+    None when the width is not known.
+    """
+    widths = [size for size in rendition_widths(width) if size <= PREVIEW_WIDTH]
+    if not widths:
+        return None
+    return Rendition(rendition_name(name, widths[-1], "webp"), widths[-1], "webp")
+
+
+def wanted(name, width, height=None, crop=None):
+    """What `make_renditions` makes: the plan, and a square image's uncropped preview."""
+    renditions = plan(name, width, height, crop)
+    preview = preview_rendition(name, width) if square_crop(crop) else None
+    return renditions + ([preview] if preview else [])
 
 
 def stored_dimensions(fieldfile):
@@ -174,15 +278,18 @@ def make_renditions(fieldfile, width=None, height=None, *, crop=None, replace=Fa
     storage, name = fieldfile.storage, fieldfile.name
     if not width:  # not stored (yet): the file's header says
         width, height = read_dimensions(storage, name)
-    wanted = plan(name, width, height, crop)
-    missing = wanted if replace else [item for item in wanted if not storage.exists(item.name)]
+    renditions = wanted(name, width, height, crop)
+    missing = (
+        renditions if replace else [item for item in renditions if not storage.exists(item.name)]
+    )
     if not missing:
         return []
     with storage.open(name, "rb") as file, Image.open(file) as original:
         image, icc_profile = prepared(original)
     made = []
     for rendition in missing:
-        data = encode(resized(image, rendition.width, crop), rendition.format, icc_profile)
+        image_data = resized(image, rendition.width, rendition.crop)
+        data = encode(image_data, rendition.format, icc_profile)
         if replace and storage.exists(rendition.name):
             storage.delete(rendition.name)
         saved = storage.save(rendition.name, ContentFile(data))
@@ -229,10 +336,19 @@ def prepared(original):
 
 
 def resized(image, width, crop=None):
-    """`image` `width` pixels wide (never enlarged); a centred square for SQUARE."""
-    if crop == SQUARE:
+    """
+    `image` `width` pixels wide (never enlarged); for a square crop (a SquareCrop, or
+    SQUARE for the centred one), the square around its focal point.
+    """
+    square = square_crop(crop)
+    if square:
         side = min(width, *image.size)
-        return ImageOps.fit(image, (side, side), method=Image.Resampling.LANCZOS)
+        return ImageOps.fit(
+            image,
+            (side, side),
+            method=Image.Resampling.LANCZOS,
+            centering=square.centering(image.size),
+        )
     width = min(width, image.width)
     height = max(1, round(image.height * width / image.width))
     if (width, height) == image.size:

@@ -1,0 +1,120 @@
+"""
+The expert form in the admin: the photo shown as a thumbnail to click its focal
+point on, beside the two focal point inputs.
+"""
+
+import pytest
+from django.conf import settings as django_settings
+from django.utils.translation import gettext
+
+from tests.factories import make_expert
+from tests.htmlpage import parse
+from thinktank.renditions import make_renditions
+
+pytestmark = pytest.mark.django_db
+
+OTHER_LANGUAGES = [code for code, _name in django_settings.LANGUAGES if code != "en"]
+SIDE_BY_SIDE = ["name", "role", "short_bio", "bio"]
+
+
+def change_url(expert):
+    return f"/admin/experts/expert/{expert.pk}/change/"
+
+
+def form_data(page, **changes):
+    """The expert form's fields as a browser would post them, with `changes`."""
+    form = page.find("form", id="expert_form")
+    data = {}
+    for element in form.iter():
+        name = element.get("name")
+        if not name or "__prefix__" in name:  # an inline's template row
+            continue
+        if element.tag == "input":
+            kind = element.get("type", "text")
+            if kind in ("submit", "button", "file", "reset"):
+                continue
+            if kind in ("checkbox", "radio"):
+                if "checked" in element.attrs:
+                    data[name] = element.get("value", "on")
+                continue
+            data[name] = element.get("value") or ""
+        elif element.tag == "textarea":
+            data[name] = "".join(child for child in element.children if isinstance(child, str))
+        elif element.tag == "select":
+            chosen = [
+                option.get("value", option.text)
+                for option in element.find_all("option")
+                if "selected" in option.attrs
+            ]
+            if "multiple" in element.attrs:
+                data[name] = chosen
+            else:
+                data[name] = chosen[0] if chosen else ""
+    data.update(changes)
+    data["_continue"] = "Save and continue editing"
+    return data
+
+
+def widget(row, name):
+    found = row.find_all("input", name=name) + row.find_all("textarea", name=name)
+    assert len(found) == 1, f"no single input {name} in the row"
+    return found[0]
+
+
+def box_of(element):
+    """The .fieldBox around `element` (each input of a multi-field row has its own)."""
+    while element is not None and "fieldBox" not in element.classes:
+        element = element.parent
+    assert element is not None, "the input is not in a .fieldBox"
+    return element
+
+
+def row_of(element):
+    while element is not None and "form-row" not in element.classes:
+        element = element.parent
+    assert element is not None, "the input is not in a .form-row"
+    return element
+
+
+# --- the photo and its focal point -----------------------------------------------------
+
+
+def test_the_photo_is_a_thumbnail_to_click_the_focal_point_on(admin_client):
+    expert = make_expert("Thumbnail Expert", photo=True)
+    expert.photo_focal_x, expert.photo_focal_y = 30, 70
+    expert.save()
+    make_renditions(expert.photo)
+    response = admin_client.get(change_url(expert))
+    page = parse(response)
+    (profile,) = [
+        fieldset
+        for fieldset in page.find_all("fieldset")
+        if fieldset.find_all("h2") and fieldset.find("h2").text == gettext("Profile")
+    ]
+    box = profile.find(cls="focal-point")
+    assert (box.get("data-focal-x"), box.get("data-focal-y")) == ("photo_focal_x", "photo_focal_y")
+    assert box.get("dir") == "ltr"
+    image = box.find("img", cls="focal-point__image")
+    # An uncropped rendition, never the original (which may be megabytes).
+    assert image.get("src") == f"/media/renditions/{expert.photo.name}/8.webp"
+    assert admin_client.get(image.get("src")).status_code == 200  # it exists
+    assert box.find(cls="focal-point__marker")
+    across = profile.find("input", name="photo_focal_x")
+    down = profile.find("input", name="photo_focal_y")
+    assert (across.get("type"), across.get("value"), across.get("max")) == ("number", "30", "100")
+    assert down.get("value") == "70"
+    labels = {label.get("for"): label.text for label in profile.find_all("label")}
+    assert labels["id_photo_focal_x"] == "Focal point, across (%):"
+    assert labels["id_photo_focal_y"] == "Focal point, down (%):"
+    assert row_of(across) is row_of(down)  # side by side
+    scripts = [script.get("src") for script in page.find_all("script")]
+    assert "/static/js/focal-point.js" in scripts
+    styles = [link.get("href") for link in page.find_all("link", rel="stylesheet")]
+    assert "/static/css/admin.css" in styles
+
+
+def test_without_a_photo_there_is_no_thumbnail_yet(admin_client):
+    page = parse(admin_client.get("/admin/experts/expert/add/"))
+    image = page.find("img", cls="focal-point__image")
+    assert "hidden" in image.attrs and not image.get("src")
+    assert page.find("input", name="photo_focal_x").get("value") == "50"

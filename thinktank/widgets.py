@@ -1,0 +1,103 @@
+"""
+Admin widgets shared by the apps.
+
+FocalPointImageWidget: the upload input of an image whose renditions are square
+crops around a focal point (thinktank.renditions.SQUARE_FIELDS). It shows the stored
+image as a thumbnail (its uncropped preview rendition, never the original), and
+static/js/focal-point.js lets staff click on it to set the focal point: the script
+writes the percentages into the form's two focal point inputs, named in the
+thumbnail's data attributes, and marks the point. Without JavaScript the two number
+inputs do the same job.
+"""
+
+from django.contrib.admin.widgets import AdminFileWidget
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from thinktank.renditions import SQUARE_FIELDS, field_key, preview_rendition, stored_dimensions
+
+
+def focal_point_fields(db_field):
+    """The names of the fields holding `db_field`'s focal point, or None (no focal point)."""
+    return SQUARE_FIELDS.get(field_key(db_field))
+
+
+def is_focal_point_field(db_field):
+    """Whether `db_field` holds (half of) the focal point of an image of its model."""
+    model = field_key(db_field).rpartition(".")[0]
+    return any(
+        key.rpartition(".")[0] == model and db_field.name in names
+        for key, names in SQUARE_FIELDS.items()
+    )
+
+
+def thumbnail(fieldfile):
+    """(url, width, height) of the uncropped preview of a stored image, or None."""
+    width, height = stored_dimensions(fieldfile)
+    rendition = preview_rendition(fieldfile.name, width) if width else None
+    if rendition is None:
+        return None
+    height = max(1, round(height * rendition.width / width)) if height else None
+    return fieldfile.storage.url(rendition.name), rendition.width, height
+
+
+class FocalPointImageWidget(AdminFileWidget):
+    """An image upload with a thumbnail of the stored image to click the focal point on."""
+
+    class Media:
+        js = ["js/focal-point.js"]
+        css = {"all": ["css/admin.css"]}
+
+    def __init__(self, focal_fields, attrs=None):
+        self.focal_fields = tuple(focal_fields)  # (across, down): the forms' field names
+        super().__init__(attrs)
+
+    def sibling_name(self, name, field_name):
+        """The input name of `field_name` in the same form (and prefix) as `name`."""
+        prefix, dash, _own = name.rpartition("-")
+        return f"{prefix}{dash}{field_name}"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        upload = super().render(name, value, attrs, renderer)
+        across, down = (self.sibling_name(name, field) for field in self.focal_fields)
+        stored = thumbnail(value) if self.is_initial(value) else None
+        url, width, height = stored or ("", None, None)
+        # The image's own coordinates run left to right whatever the page's direction.
+        image = format_html(
+            '<img class="focal-point__image" alt="{}"{}{}{}>',
+            _("The current photo"),
+            format_html(' src="{}"', url) if url else "",
+            format_html(' width="{}" height="{}"', width, height) if height else "",
+            "" if url else " hidden",
+        )
+        return format_html(
+            '<div class="focal-point-widget">'
+            '<div class="focal-point" dir="ltr" data-focal-x="{}" data-focal-y="{}">'
+            '{}<span class="focal-point__marker" hidden></span></div>'
+            '<div class="help focal-point__help">{}</div>{}</div>',
+            across,
+            down,
+            image,
+            _(
+                "Click on the face in the photo to set the focal point (or type it below): "
+                "square crops of the photo are centred on it."
+            ),
+            upload,
+        )
+
+
+class FocalPointAdminMixin:
+    """
+    A ModelAdmin mixin: every image field listed in SQUARE_FIELDS is edited with
+    FocalPointImageWidget, and its focal point fields as percentages (0-100). The
+    focal point fields go in the admin's fieldsets.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        focal_fields = focal_point_fields(db_field)
+        if focal_fields:
+            kwargs.setdefault("widget", FocalPointImageWidget(focal_fields))
+        elif is_focal_point_field(db_field):
+            kwargs.setdefault("min_value", 0)
+            kwargs.setdefault("max_value", 100)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
