@@ -22,6 +22,8 @@ class ExpertAdmin(FocalPointAdminMixin, TranslatableAdmin):
     search_fields = ["name", "sort_name", "role", "short_bio"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["program"]
+    translations_side_by_side = True
+    translations_fieldset_title = _("Name, role and bio in each language")
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "kind", "is_active"]}),
         (_("Position"), {"fields": ["role", "program"]}),

@@ -1,15 +1,20 @@
 """
-The expert form in the admin: the photo shown as a thumbnail to click its focal
-point on, beside the two focal point inputs.
+The expert form in the admin: the name, role and bios in every language side by side
+(one row per field: the English input and each translation beside it, each marked
+with its language and direction), and the photo shown as a thumbnail to click its
+focal point on, beside the two focal point inputs.
 """
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib import admin
 from django.utils.translation import gettext
 
+from experts.models import Expert
 from tests.factories import make_expert
 from tests.htmlpage import parse
 from thinktank.renditions import make_renditions
+from thinktank.translation_admin import TranslatableAdmin
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +79,98 @@ def row_of(element):
         element = element.parent
     assert element is not None, "the input is not in a .form-row"
     return element
+
+
+def test_names_roles_and_bios_are_side_by_side(admin_client):
+    expert = make_expert(
+        "Side Expert",
+        role="Fellow",
+        translations={"ar": {"name": "خبير جانبي"}, "fa": {"role": "پژوهشگر"}},
+    )
+    page = parse(admin_client.get(change_url(expert)))
+    (fieldset,) = page.find_all("fieldset", cls="translations--side-by-side")
+    assert fieldset.find("h2").text == gettext("Name, role and bio in each language")
+    # No fieldset per language any more.
+    assert not page.find_all("fieldset", cls="translations--ar")
+    for field in SIDE_BY_SIDE:
+        source = widget(fieldset, field)
+        row = row_of(source)
+        boxes = [box_of(source)]
+        assert source.get("lang") == "en" and source.get("dir") == "ltr", field
+        for language in OTHER_LANGUAGES:
+            translation = widget(row, f"{field}__{language}")
+            assert translation.get("lang") == language, field
+            assert translation.get("dir") == "rtl", field
+            boxes.append(box_of(translation))
+        assert len({id(box) for box in boxes}) == len(boxes), "one .fieldBox per input"
+        assert all(row_of(box) is row for box in boxes)
+        # Each field is on the form once: the source left its own fieldset.
+        found = page.find_all("input", name=field) + page.find_all("textarea", name=field)
+        assert len(found) == 1, field
+    name_row = row_of(widget(fieldset, "name"))
+    assert {"field-name", "field-name__ar", "field-name__fa"} <= set(name_row.classes)
+    assert widget(name_row, "name__ar").get("value") == "خبير جانبي"
+    assert widget(fieldset, "role__fa").get("value") == "پژوهشگر"
+    labels = [label.text for label in name_row.find_all("label")]
+    assert labels == ["Name (English):", "Name (العربية):", "Name (فارسی):"]
+    # What is not translated stays where it was.
+    assert page.find("input", name="slug")
+    assert not fieldset.find_all("input", name="slug")
+
+
+def test_saving_side_by_side_stores_the_translations(admin_client):
+    expert = make_expert("Saved Side", role="Fellow", bio="<p>English bio.</p>")
+    page = parse(admin_client.get(change_url(expert)))
+    data = form_data(
+        page,
+        name__ar="خبير محفوظ",
+        name__fa="کارشناس ذخیره",
+        role__ar="زميل",
+        bio__fa="<p>زندگی‌نامه <script>x()</script>کامل</p>",
+        short_bio="Studies saving.",
+    )
+    response = admin_client.post(change_url(expert), data)
+    assert response.status_code == 302, parse(response).find_all(cls="errorlist")
+    expert.refresh_from_db()
+    assert expert.short_bio == "Studies saving."
+    assert expert.translations == {
+        "ar": {"name": "خبير محفوظ", "role": "زميل"},
+        "fa": {"name": "کارشناس ذخیره", "bio": "<p>زندگی‌نامه کامل</p>"},
+    }
+    page = parse(admin_client.get(change_url(expert)))
+    assert page.find("input", name="name__fa").get("value") == "کارشناس ذخیره"
+
+
+def test_side_by_side_fieldsets_from_any_layout():
+    """Lines holding several fields lose only the translated ones; emptied fieldsets go."""
+
+    class Layout(TranslatableAdmin):
+        translations_side_by_side = True
+        fieldsets = [
+            ("First", {"fields": [("slug", "kind"), "is_active"]}),
+            ("Who", {"fields": [("name", "slug2"), "role"]}),
+            ("Bio", {"fields": ["short_bio", "bio"]}),
+        ]
+
+    fieldsets = Layout(Expert, admin.site).side_by_side_fieldsets(Layout.fieldsets)
+    titles = [title for title, _options in fieldsets]
+    assert titles == ["First", Layout.translations_fieldset_title, "Who"]
+    assert fieldsets[0][1]["fields"] == [("slug", "kind"), "is_active"]
+    assert fieldsets[2][1]["fields"] == [("slug2",)]
+    rows = fieldsets[1][1]["fields"]
+    assert ("name", "name__ar", "name__fa") in rows
+    assert ("bio", "bio__ar", "bio__fa") in rows
+    # A translatable field the layout does not show gets its translations only.
+    assert ("sort_name__ar", "sort_name__fa") in rows
+
+
+def test_other_translatable_admins_keep_a_fieldset_per_language(admin_client):
+    from tests.factories import make_topic
+
+    topic = make_topic("Stacked Topic")
+    page = parse(admin_client.get(f"/admin/articles/topic/{topic.pk}/change/"))
+    assert page.find_all("fieldset", cls="translations--ar")
+    assert not page.find_all("fieldset", cls="translations--side-by-side")
 
 
 # --- the photo and its focal point -----------------------------------------------------
