@@ -1,0 +1,624 @@
+"""
+The expert profile (/experts/<slug>, /ar/..., /fa/...): what it shows (photo, name,
+role, program, bio, expertise, languages, contact and links), the expert's work
+(publications newest first, paginated and by type; events apart; never a draft or
+scheduled piece), guests and former experts, the Arabic page, the JSON-LD Person and
+OpenGraph tags, and a query count that does not grow with the publications.
+"""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from articles.models import Article, ArticleAuthor, TranslationSet
+from experts.models import ExpertLink
+from experts.views import PAGE_SIZE
+from tests.factories import (
+    image_upload,
+    in_future,
+    make_article,
+    make_event,
+    make_expert,
+    make_guest,
+    make_program,
+    make_publication_type,
+    make_region,
+    make_topic,
+    make_translation,
+)
+from tests.htmlpage import get_page, parse
+from tests.multilingual import SERVER, html_lang_dir, translated
+from thinktank.renditions import make_renditions, rendition_urls
+
+pytestmark = pytest.mark.django_db
+
+URL = "/experts/anna-borshchevskaya"
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def titles(section):
+    return [title.text for title in section.find_all(cls="card__title")]
+
+
+def publications(page):
+    return titles(page.find("section", aria_labelledby="publications"))
+
+
+def events_section(page):
+    sections = page.find_all("section", aria_labelledby="events")
+    return sections[0] if sections else None
+
+
+def event_lists(page):
+    """{"Upcoming": [titles], "Past": [titles]} of the Events section, in page order."""
+    section = events_section(page)
+    if section is None:
+        return {}
+    found = {}
+    for subhead in section.find_all("h3", cls="profile-section__subhead"):
+        siblings = [child for child in subhead.parent.children if not isinstance(child, str)]
+        following = siblings[siblings.index(subhead) + 1]
+        assert following.tag == "ol"
+        found[subhead.text] = titles(following)
+    return found
+
+
+def json_ld(page):
+    scripts = page.find("head").find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    return json.loads(scripts[0].text)
+
+
+def meta_property(page, name):
+    return page.find("head").find("meta", property=name).get("content")
+
+
+def in_arabic(message):
+    """`message` as the Arabic catalogue has it (English until it is translated)."""
+    with translation.override("ar"):
+        return gettext(message)
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=days)
+
+
+# --- the expert every test here starts from --------------------------------------------------
+
+
+@pytest.fixture
+def anna(db):
+    program = make_program(
+        "Program on Great Power Competition",
+        slug="great-power-program",
+        translations={"ar": {"name": "برنامج منافسة القوى الكبرى"}},
+    )
+    expert = make_expert(
+        "Anna Borshchevskaya",
+        program=program,
+        role="Senior Fellow",
+        short_bio="Anna Borshchevskaya studies Russia's policy in the Middle East.",
+        bio="<p>Anna Borshchevskaya is a senior fellow.</p><p>She wrote a book on Putin.</p>",
+        languages="English, Russian",
+        email="anna@example.org",
+        phone="+1 202 555 0100",
+        translations={
+            "ar": {
+                "name": "آنا بورشيفسكايا",
+                "role": "زميلة أولى",
+                "bio": "<p>آنا بورشيفسكايا زميلة أولى.</p>",
+                "languages": "الإنجليزية، الروسية",
+            }
+        },
+    )
+    expert.photo = image_upload("anna.png", size=(700, 500))
+    expert.save()
+    make_renditions(expert.photo)  # as the expert admin does when the photo is uploaded
+    expert.topics.add(make_topic("Great Power Competition", slug="great-power-competition"))
+    middle_east = make_region("Middle East", slug="middle-east")
+    expert.regions.add(make_region("Levant", slug="levant", parent=middle_east))
+    ExpertLink.objects.create(expert=expert, kind="x", url="https://x.com/annaborsh", position=0)
+    ExpertLink.objects.create(
+        expert=expert, kind="website", url="https://anna.example.org/", position=1
+    )
+    return expert
+
+
+# --- what the profile shows ----------------------------------------------------------------------
+
+
+def test_photo_is_a_picture_of_its_renditions(client, anna):
+    page = get_page(client, URL)
+    picture = page.find("header", cls="profile").find("picture")
+    urls = rendition_urls(anna.photo)
+    assert list(urls) == ["image/webp", "image/png"]
+    source = picture.find("source")
+    assert source.get("type") == "image/webp"
+    assert source.get("srcset") == ", ".join(f"{u} {w}w" for u, w in urls["image/webp"])
+    assert len(urls["image/webp"]) >= 2  # several widths for the browser to choose from
+    img = picture.find("img")
+    assert img.get("srcset") == ", ".join(f"{u} {w}w" for u, w in urls["image/png"])
+    assert img.get("alt") == "Portrait of Anna Borshchevskaya"
+    assert img.get("width") and img.get("height") and img.get("sizes")
+    # The renditions named are really stored (and served).
+    for url, _width in [*urls["image/webp"], *urls["image/png"]]:
+        assert "/renditions/" in url
+        assert client.get(url).status_code == 200
+
+
+def test_profile_without_a_photo_has_no_picture(client):
+    make_expert("No Photo")
+    page = get_page(client, "/experts/no-photo")
+    assert not page.find("header", cls="profile").find_all("picture")
+    assert not page.find("head").find_all("meta", property="og:image")
+    assert "image" not in json_ld(page)
+
+
+def test_name_role_and_program_link(client, anna):
+    page = get_page(client, URL)
+    header = page.find("header", cls="profile")
+    assert header.find("h1").text == "Anna Borshchevskaya"
+    assert header.find(cls="profile__role").text == "Senior Fellow"
+    program = header.find(cls="profile__program").find("a")
+    assert (program.text, program.get("href")) == (
+        "Program on Great Power Competition",
+        "/programs/great-power-program",
+    )
+    assert get_page(client, program.get("href")).find("h1").text == program.text
+    assert page.find("title").text == "Anna Borshchevskaya | The Thinktank Institute"
+    assert not header.find_all(cls="profile__former")
+
+
+def test_full_bio(client, anna):
+    bio = get_page(client, URL).find(cls="profile__bio")
+    assert [paragraph.text for paragraph in bio.find_all("p")] == [
+        "Anna Borshchevskaya is a senior fellow.",
+        "She wrote a book on Putin.",
+    ]
+
+
+def test_short_bio_stands_in_for_a_missing_full_bio(client):
+    make_expert("Short Only", short_bio="One sentence about them.")
+    page = get_page(client, "/experts/short-only")
+    assert page.find(cls="profile__bio").text == "One sentence about them."
+
+
+def test_areas_of_expertise_link_their_landing_pages(client, anna):
+    section = get_page(client, URL).section("Areas of expertise")
+    links = [(link.text, link.get("href")) for link in section.links()]
+    assert links == [
+        ("Great Power Competition", "/policy-analysis/great-power-competition"),
+        ("Levant", "/policy-analysis/levant"),
+    ]
+    for name, href in links:
+        assert get_page(client, href).find("h1").text == name
+
+
+def test_languages_spoken(client, anna):
+    assert get_page(client, URL).section("Languages").find("p").text == "English, Russian"
+
+
+def test_email_phone_and_links(client, anna):
+    contact = get_page(client, URL).section("Contact")
+    assert [(link.text, link.get("href")) for link in contact.links()] == [
+        ("anna@example.org", "mailto:anna@example.org"),
+        ("+1 202 555 0100", "tel:+12025550100"),
+        ("X (Twitter)", "https://x.com/annaborsh"),
+        ("Website", "https://anna.example.org/"),
+    ]
+    for link in contact.links()[2:]:
+        assert "me" in link.get("rel").split()
+
+
+def test_a_bare_profile_leaves_out_the_empty_sections(client):
+    make_expert("Bare Expert")
+    page = get_page(client, "/experts/bare-expert")
+    headings = [heading.text for heading in page.find("main").find_all("h2")]
+    assert headings == ["Publications"]
+    assert page.section("Publications").find(cls="empty").text == (
+        "Nothing has been published here yet."
+    )
+
+
+# --- publications and events ----------------------------------------------------------------------
+
+
+def test_publications_newest_first_and_paginated(client, anna):
+    for day in range(1, PAGE_SIZE + 6):  # 25 pieces, one a day
+        make_article(f"Piece {day:02d}", authors=[anna], published_at=days_ago(day))
+    first = get_page(client, URL)
+    assert publications(first) == [f"Piece {day:02d}" for day in range(1, PAGE_SIZE + 1)]
+    pagination = first.find("nav", cls="pagination")
+    assert pagination.find("a", rel="next").get("href") == "?page=2"
+    assert not pagination.find_all("a", rel="prev")
+
+    second = get_page(client, f"{URL}?page=2")
+    assert publications(second) == [f"Piece {day:02d}" for day in range(PAGE_SIZE + 1, 26)]
+    assert second.find("nav", cls="pagination").find("a", rel="prev").get("href") == "?page=1"
+    # The profile's own header is on every page.
+    assert second.find("h1").text == "Anna Borshchevskaya"
+    # A page that does not exist shows the last, or the first.
+    assert publications(get_page(client, f"{URL}?page=99")) == publications(second)
+    assert publications(get_page(client, f"{URL}?page=abc")) == publications(first)
+
+
+def test_publications_by_type_and_the_type_kept_across_pages(client, anna):
+    op_ed = make_publication_type("Op-Ed")
+    analysis = make_publication_type("Policy Analysis")
+    for day in range(1, PAGE_SIZE + 4):  # 23 op-eds
+        make_article(
+            f"Op-ed {day:02d}", authors=[anna], publication_type=op_ed, published_at=days_ago(day)
+        )
+    make_article("The analysis", authors=[anna], publication_type=analysis)
+    make_event("The event", authors=[anna])
+
+    page = get_page(client, URL)
+    nav = page.find("nav", cls="type-filter")
+    assert nav.find(aria_current="page").text == "All"
+    # Events are not a kind of publication here: they have their own section.
+    assert [(link.text, link.get("href")) for link in nav.links()] == [
+        ("Op-Ed", "?type=op-ed#publications"),
+        ("Policy Analysis", "?type=policy-analysis#publications"),
+    ]
+
+    page = get_page(client, f"{URL}?type=op-ed")
+    assert publications(page) == [f"Op-ed {day:02d}" for day in range(1, PAGE_SIZE + 1)]
+    nav = page.find("nav", cls="type-filter")
+    assert nav.find(aria_current="page").text == "Op-Ed"
+    assert nav.find("a", text="All").get("href") == f"{URL}#publications"
+    next_page = page.find("nav", cls="pagination").find("a", rel="next").get("href")
+    assert next_page == "?type=op-ed&page=2"
+
+    second = get_page(client, f"{URL}{next_page}")
+    assert publications(second) == ["Op-ed 21", "Op-ed 22", "Op-ed 23"]
+    assert second.find("nav", cls="pagination").find("a", rel="prev").get("href") == (
+        "?type=op-ed&page=1"
+    )
+
+    assert publications(get_page(client, f"{URL}?type=policy-analysis")) == ["The analysis"]
+    assert publications(get_page(client, f"{URL}?type=event")) == []
+    unknown = get_page(client, f"{URL}?type=no-such-type")
+    assert unknown.section("Publications").find(cls="empty")
+
+
+def test_events_are_listed_apart_upcoming_soonest_first_then_past(client, anna):
+    make_article("A publication", authors=[anna])
+    make_event("Next month", authors=[anna], start=in_future(30))
+    make_event("Tomorrow", authors=[anna], start=in_future(1))
+    make_event("Next week", authors=[anna], start=in_future(7))
+    make_event("Last year", authors=[anna], start=days_ago(365))
+    make_event("Last week", authors=[anna], start=days_ago(7))
+    make_event("Someone else's", authors=[make_expert()], start=in_future(2))
+
+    page = get_page(client, URL)
+    assert event_lists(page) == {
+        "Upcoming": ["Tomorrow", "Next week", "Next month"],
+        "Past": ["Last week", "Last year"],
+    }
+    assert events_section(page).find("h2").text == "Events"
+    assert publications(page) == ["A publication"]
+    # The section comes after the publications.
+    sections = page.find("main").find_all("section", cls="profile-section")
+    assert [section.get("aria-labelledby") for section in sections] == ["publications", "events"]
+
+
+def test_no_events_section_without_events(client, anna):
+    make_article("A publication", authors=[anna])
+    assert events_section(get_page(client, URL)) is None
+
+
+def test_only_past_events(client, anna):
+    make_event("Last week", authors=[anna], start=days_ago(7))
+    assert event_lists(get_page(client, URL)) == {"Past": ["Last week"]}
+
+
+def test_drafts_and_scheduled_work_are_never_listed(client, anna):
+    make_article("Published piece", authors=[anna])
+    make_event("Published event", authors=[anna], start=in_future(3))
+    make_article("Draft piece", authors=[anna], published=False)
+    make_article("Scheduled piece", authors=[anna], published_at=in_future(2))
+    make_event("Draft event", authors=[anna], start=in_future(3), published=False)
+    make_event("Scheduled event", authors=[anna], start=in_future(9), published_at=in_future(2))
+    make_event("Scheduled past event", authors=[anna], start=days_ago(3), published_at=in_future(1))
+    archived = make_article("Archived piece", authors=[anna])
+    Article.objects.filter(pk=archived.pk).update(status=Article.Status.ARCHIVED)
+
+    for url in [URL, f"{URL}?type=policy-analysis", f"{URL}?type=event", f"/ar{URL}"]:
+        page = get_page(client, url)
+        text = page.find("main").text
+        for title in ["Draft", "Scheduled", "Archived"]:
+            assert title not in text, (url, title)
+    page = get_page(client, URL)
+    assert publications(page) == ["Published piece"]
+    assert event_lists(page) == {"Upcoming": ["Published event"]}
+
+
+def test_scheduled_work_appears_once_its_time_comes(client, anna):
+    piece = make_article("Soon piece", authors=[anna], published_at=in_future(1))
+    assert publications(get_page(client, URL)) == []
+    Article.objects.filter(pk=piece.pk).update(published_at=days_ago(1))
+    assert publications(get_page(client, URL)) == ["Soon piece"]
+
+
+# --- guests and former experts --------------------------------------------------------------------
+
+
+def test_a_guest_has_no_profile_page(client, anna):
+    guest = make_guest("Gale Guest")
+    make_article("Co-written", authors=[anna, guest])
+    for prefix in ["", "/ar", "/fa"]:
+        response = client.get(f"{prefix}/experts/gale-guest")
+        assert response.status_code == 404
+        page = parse(response)
+        # The project's own 404 page, in the page's language.
+        assert page.find("main").find(cls="error-page")
+        assert page.find("head").find("meta", name="robots").get("content") == "noindex"
+        assert page.find("html").get("lang") == (prefix.strip("/") or "en")
+    assert parse(client.get("/experts/gale-guest")).find("h1").text == (
+        "We could not find that page"
+    )
+
+
+def test_a_guests_byline_is_not_a_link(client, anna):
+    guest = make_guest("Gale Guest")
+    article = make_article("Co-written", authors=[anna, guest])
+    card_byline = get_page(client, URL).find(cls="card__byline")
+    assert [(link.text, link.get("href")) for link in card_byline.links()] == [
+        ("Anna Borshchevskaya", URL)
+    ]
+    assert "Gale Guest" in card_byline.text
+    article_byline = get_page(client, article.get_absolute_url()).find(cls="article__byline")
+    assert [link.text for link in article_byline.links()] == ["Anna Borshchevskaya"]
+    assert "Gale Guest" in article_byline.text
+
+
+def test_an_unknown_expert_is_not_found(client):
+    response = client.get("/experts/nobody-at-all")
+    assert response.status_code == 404
+    assert parse(response).find("main").find(cls="error-page")
+
+
+def test_a_former_expert_keeps_a_profile_and_linked_bylines(client):
+    former = make_expert("Thomas Avery", is_active=False, role="Former Fellow")
+    article = make_article("An old piece", authors=[former])
+    page = get_page(client, "/experts/thomas-avery")
+    assert page.find("header", cls="profile").find(cls="profile__former").text == "Former expert"
+    assert publications(page) == ["An old piece"]
+    byline = get_page(client, article.get_absolute_url()).find(cls="article__byline")
+    assert [(link.text, link.get("href")) for link in byline.links()] == [
+        ("Thomas Avery", "/experts/thomas-avery")
+    ]
+    arabic = get_page(client, "/ar/experts/thomas-avery")
+    assert arabic.find(cls="profile__former").text == translated("ar", "Former expert")
+
+
+# --- in Arabic ------------------------------------------------------------------------------------
+
+
+def test_arabic_profile_shows_the_arabic_name_role_and_bio(client, anna):
+    page = get_page(client, f"/ar{URL}")
+    assert html_lang_dir(page) == ("ar", "rtl")
+    header = page.find("header", cls="profile")
+    assert header.find("h1").text == "آنا بورشيفسكايا"
+    assert header.find(cls="profile__role").text == "زميلة أولى"
+    program = header.find(cls="profile__program").find("a")
+    assert (program.text, program.get("href")) == (
+        "برنامج منافسة القوى الكبرى",
+        "/ar/programs/great-power-program",
+    )
+    assert page.find(cls="profile__bio").text == "آنا بورشيفسكايا زميلة أولى."
+    assert page.section(translated("ar", "Languages")).find("p").text == "الإنجليزية، الروسية"
+    # The page's own words are Arabic (those not translated yet read as the catalogue says).
+    assert page.find("section", aria_labelledby="publications").find("h2").text == translated(
+        "ar", "Publications"
+    )
+    for section_id, heading in [("expertise", "Areas of expertise"), ("contact", "Contact")]:
+        section = page.find("section", aria_labelledby=section_id)
+        assert section.find("h2").text == in_arabic(heading)
+    # Areas of expertise lead to the Arabic landing pages.
+    expertise = page.find("section", aria_labelledby="expertise")
+    assert expertise.hrefs() == [
+        "/ar/policy-analysis/great-power-competition",
+        "/ar/policy-analysis/levant",
+    ]
+
+
+def test_arabic_profile_falls_back_to_english_where_nothing_is_translated(client):
+    make_expert(
+        "Sophie Lindqvist",
+        role="Fellow",
+        bio="<p>Sophie studies Gulf security.</p>",
+        languages="English, Swedish",
+        translations={"fa": {"name": "سوفی لیندکویست"}},
+    )
+    page = get_page(client, "/ar/experts/sophie-lindqvist")
+    assert html_lang_dir(page) == ("ar", "rtl")
+    assert page.find("h1").text == "Sophie Lindqvist"
+    assert page.find(cls="profile__role").text == "Fellow"
+    assert page.find(cls="profile__bio").text == "Sophie studies Gulf security."
+    assert page.section(translated("ar", "Languages")).find("p").text == "English, Swedish"
+    assert page.find("section", aria_labelledby="publications").find("h2").text == translated(
+        "ar", "Publications"
+    )
+    assert get_page(client, "/fa/experts/sophie-lindqvist").find("h1").text == "سوفی لیندکویست"
+
+
+def test_arabic_profile_lists_arabic_publications_first(client, anna):
+    newest_english = make_article("Newest English", authors=[anna], published_at=days_ago(1))
+    make_translation(
+        newest_english, "ar", "الأحدث بالعربية", authors=[anna], published_at=days_ago(2)
+    )
+    make_article("Older English", authors=[anna], published_at=days_ago(3))
+    make_article("أقدم بالعربية", language="ar", slug="", authors=[anna], published_at=days_ago(9))
+
+    arabic = get_page(client, f"/ar{URL}")
+    assert publications(arabic) == [
+        "الأحدث بالعربية",
+        "أقدم بالعربية",
+        "Newest English",
+        "Older English",
+    ]
+    # Work in another language says so, for the reader's browser and screen reader.
+    english_link = arabic.find("a", text="Newest English")
+    assert (english_link.get("lang"), english_link.get("dir")) == ("en", "ltr")
+    assert arabic.find("a", text="أقدم بالعربية").get("lang") is None
+
+    english = get_page(client, URL)
+    assert publications(english) == [
+        "Newest English",
+        "Older English",
+        "الأحدث بالعربية",
+        "أقدم بالعربية",
+    ]
+
+
+# --- for search engines and link previews --------------------------------------------------------
+
+
+def test_json_ld_person(client, anna):
+    page = get_page(client, URL)
+    data = json_ld(page)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Person"
+    assert data["name"] == "Anna Borshchevskaya"
+    assert data["jobTitle"] == "Senior Fellow"
+    assert data["url"] == f"{SERVER}{URL}"
+    organization = {"@type": "Organization", "name": "The Thinktank Institute", "url": SERVER + "/"}
+    assert data["worksFor"] == organization
+    assert data["affiliation"] == organization
+    assert data["memberOf"]["name"] == "Program on Great Power Competition"
+    assert data["memberOf"]["url"] == f"{SERVER}/programs/great-power-program"
+    assert data["sameAs"] == ["https://x.com/annaborsh", "https://anna.example.org/"]
+    assert data["email"] == "mailto:anna@example.org"
+    assert data["knowsAbout"] == ["Great Power Competition", "Levant"]
+    assert data["image"].startswith(f"{SERVER}/")
+    assert data["image"].removeprefix(SERVER) in {
+        url for url, _width in rendition_urls(anna.photo)["image/png"]
+    }
+    assert client.get(data["image"].removeprefix(SERVER)).status_code == 200
+
+
+def test_json_ld_person_in_arabic(client, anna):
+    data = json_ld(get_page(client, f"/ar{URL}"))
+    assert data["name"] == "آنا بورشيفسكايا"
+    assert data["jobTitle"] == "زميلة أولى"
+    assert data["url"] == f"{SERVER}/ar{URL}"
+    assert data["memberOf"]["name"] == "برنامج منافسة القوى الكبرى"
+
+
+def test_json_ld_of_a_hostile_name_stays_data(client):
+    name = 'Eve </script><script>alert("x")</script> & <!--'
+    make_expert(name, slug="eve", role="</script>")
+    response = client.get("/experts/eve")
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "</script><script>" not in html  # the name never ends the JSON-LD block
+    data = json_ld(parse(response))
+    assert (data["name"], data["jobTitle"]) == (name, "</script>")
+
+
+def test_opengraph(client, anna):
+    page = get_page(client, URL)
+    assert meta_property(page, "og:type") == "profile"
+    assert meta_property(page, "og:title") == "Anna Borshchevskaya"
+    assert meta_property(page, "og:url") == f"{SERVER}{URL}"
+    image = meta_property(page, "og:image")
+    assert image == json_ld(page)["image"]
+    assert image.startswith(f"{SERVER}/")
+    # The largest stored rendition, in a format every previewer reads (not WebP).
+    largest_url, _width = max(rendition_urls(anna.photo)["image/png"], key=lambda c: c[1])
+    assert image == SERVER + largest_url
+    assert meta_property(get_page(client, f"/ar{URL}"), "og:title") == "آنا بورشيفسكايا"
+
+
+# --- queries --------------------------------------------------------------------------------------
+
+
+def bulk_publications(expert, count, *, language="en"):
+    """`count` published pieces by `expert` (and a co-author), made in a few queries."""
+    now = timezone.now()
+    publication_type = make_publication_type()
+    co_author = make_expert()
+    sets = TranslationSet.objects.bulk_create(TranslationSet() for _ in range(count))
+    articles = Article.objects.bulk_create(
+        Article(
+            title=f"Bulk {expert.slug} {language} {index}",
+            slug=f"bulk-{expert.slug}-{language}-{index}",
+            language=language,
+            translation_set=translation_set,
+            publication_type=publication_type,
+            summary="A summary.",
+            status=Article.Status.PUBLISHED,
+            published_at=now - timedelta(hours=index + 1),
+        )
+        for index, translation_set in enumerate(sets)
+    )
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article=article, expert=author, position=position)
+        for article in articles
+        for position, author in enumerate([expert, co_author])
+    )
+
+
+def profile_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), parse(response)
+
+
+PROFILE_BUDGET = 10
+
+
+def build_profile(slug, publications):
+    program = make_program()
+    expert = make_expert(slug, slug=slug, program=program, role="Fellow", photo=True)
+    expert.topics.add(make_topic(), make_topic())
+    expert.regions.add(make_region())
+    ExpertLink.objects.create(expert=expert, url="https://example.org/a")
+    bulk_publications(expert, publications)
+    bulk_publications(expert, 2, language="ar")
+    make_article(authors=[expert], publication_type=make_publication_type("Op-Ed"))
+    make_event(authors=[expert, make_guest()], start=in_future(5))
+    make_event(authors=[expert], start=days_ago(5))
+    return expert
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_profile_queries_are_the_same_for_5_and_500_publications(
+    client, prefix, django_assert_max_num_queries
+):
+    few = build_profile("few-pieces", 5)
+    many = build_profile("many-pieces", 500)
+    assert Article.objects.published().by_author(many).count() == 505
+    with django_assert_max_num_queries(PROFILE_BUDGET):
+        few_count, few_page = profile_queries(client, f"{prefix}/experts/{few.slug}")
+    with django_assert_max_num_queries(PROFILE_BUDGET):
+        many_count, many_page = profile_queries(client, f"{prefix}/experts/{many.slug}")
+    # Both pages really show what was counted.
+    assert len(publications(few_page)) == 8
+    assert len(publications(many_page)) == PAGE_SIZE
+    for page in (few_page, many_page):
+        assert len(page.find_all("section", aria_labelledby="events")[0].find_all("article")) == 2
+        assert len(page.find("nav", cls="type-filter").links()) == 2
+    assert many_page.find("nav", cls="pagination")
+    assert few_count == many_count
+
+
+def test_second_page_and_type_filter_queries_are_within_budget(
+    client, django_assert_max_num_queries
+):
+    many = build_profile("many-pieces", 500)
+    with django_assert_max_num_queries(PROFILE_BUDGET):
+        count_page, page = profile_queries(client, f"/experts/{many.slug}?page=7")
+    assert len(publications(page)) == PAGE_SIZE
+    with django_assert_max_num_queries(PROFILE_BUDGET):
+        count_type, page = profile_queries(client, f"/experts/{many.slug}?type=op-ed")
+    assert len(publications(page)) == 1
