@@ -1,11 +1,17 @@
 """Reads that assemble what a page shows from what `for_page()` already fetched."""
 
+from itertools import groupby
+from operator import attrgetter
+
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Count, F, Window, prefetch_related_objects
+from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 
-from articles.models import Article, ArticleRedirect, LandingRedirect, Region
+from articles import recommendations
+from articles.models import Article, ArticleRedirect, Feature, LandingRedirect, Region
 from articles.models.publishing import byline_prefetch
+from experts.models import Expert, sort_key_expression
 
 
 def translations_for(article):
@@ -21,8 +27,9 @@ def translations_for(article):
 def article_for_page(slug, language=None):
     """
     The published article at `slug` in `language`, with all its page shows:
-    `article.recommended` (the editors' published picks, in order) and the
-    `byline` of the article and of each pick, fetched together in one query.
+    `article.recommended` (the editors' published picks, in order, filled with
+    related work: articles.recommendations) and the `byline` of the article and of
+    each recommendation, fetched together in one query.
     """
     published = Article.objects.published().in_language(language or get_language())
     return _with_page_parts(published.filter(slug=slug))
@@ -37,7 +44,8 @@ def _with_page_parts(queryset):
     article = queryset.for_page().first()
     if article is None:
         return None
-    article.recommended = [link.to_article for link in article.recommendation_links.all()]
+    picks = [link.to_article_id for link in article.recommendation_links.all()]
+    article.recommended = recommendations.sidebar(article, picks, article.language)
     prefetch_related_objects([article, *article.recommended], byline_prefetch())
     return article
 
@@ -93,3 +101,103 @@ def moved_landing_for(slug):
     redirect = LandingRedirect.objects.filter(old_slug=slug).select_related("topic", "region")
     redirect = redirect.first()
     return redirect.target if redirect else None
+
+
+# --- listing pages: landing pages, the home page, events -----------------------------------
+
+TOP_EXPERTS = 5
+HOME_LATEST_PER_TYPE = 3
+HOME_UPCOMING_EVENTS = 3
+
+
+def with_bylines(articles):
+    """`articles` (a list), each with its `byline`, all fetched in one query."""
+    prefetch_related_objects(articles, byline_prefetch())
+    return articles
+
+
+def work_on(landing):
+    """The published work on a topic, or on a region and the regions nested under it."""
+    published = Article.objects.published()
+    if isinstance(landing, Region):
+        return published.in_region(landing)
+    return published.filter(topics=landing)
+
+
+def top_experts_for(landing, language=None, limit=TOP_EXPERTS):
+    """
+    The experts with a profile who wrote most of the published work on `landing` (in
+    any language), most first, then by sort name in `language`: one aggregate query.
+    """
+    by_name = sort_key_expression(language or get_language())
+    experts = (
+        Expert.objects.with_profile()
+        # Filtering before annotating: only the authorships of that work are counted.
+        .filter(articles__in=work_on(landing).values("pk"))
+        .annotate(work_on_landing=Count("articles", distinct=True))
+        .order_by("-work_on_landing", by_name, "pk")
+    )
+    return list(experts[:limit])
+
+
+def latest_by_type(language, per_type=HOME_LATEST_PER_TYPE, exclude=()):
+    """
+    [(publication type, its `per_type` latest articles)] in `language`, in the types'
+    order, events left out (they have their own list): one query, whatever the number
+    of types, through a window function that ranks each type's work by date.
+    """
+    newest = [F("published_at").desc(), F("pk").desc()]
+    ranked = (
+        Article.objects.published()
+        .in_language(language)
+        .excluding_events()
+        .exclude(pk__in=list(exclude))
+        .annotate(rank=Window(RowNumber(), partition_by=F("publication_type"), order_by=newest))
+        .filter(rank__lte=per_type)
+        .select_related("publication_type")
+        .order_by("publication_type__position", "publication_type__name", "rank")
+    )
+    return [
+        (publication_type, list(articles))
+        for publication_type, articles in groupby(ranked, key=attrgetter("publication_type"))
+    ]
+
+
+def upcoming_events(language, limit=None):
+    """Published events in `language` that have not started yet, soonest first."""
+    events = (
+        Article.objects.published()
+        .in_language(language)
+        .events()
+        .upcoming()
+        .select_related("publication_type")
+        .soonest_first()
+    )
+    return list(events if limit is None else events[:limit])
+
+
+def past_events(language):
+    """Published events in `language` that have started, the latest first (a queryset)."""
+    return (
+        Article.objects.published()
+        .in_language(language)
+        .events()
+        .past()
+        .for_listing()
+        .latest_events_first()
+    )
+
+
+def home_page(language):
+    """What the home page shows: the editors' picks, the latest by type, upcoming events."""
+    featured = Feature.objects.on_home().articles(language)
+    latest = latest_by_type(language, exclude=[article.pk for article in featured])
+    events = upcoming_events(language, limit=HOME_UPCOMING_EVENTS)
+    with_bylines([*featured, *(article for _type, items in latest for article in items), *events])
+    return {"featured": featured, "latest_by_type": latest, "upcoming_events": events}
+
+
+def event_for_calendar(slug, language=None):
+    """The published event at `slug` in `language` with a start, or None."""
+    events = Article.objects.published().in_language(language or get_language()).events()
+    return events.filter(slug=slug, event_start__isnull=False).with_authors().first()

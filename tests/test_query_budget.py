@@ -72,6 +72,9 @@ def build_article(label, *, authors=1, taxonomy=1, recommendations=0, translatio
     )
     for code in list(languages)[:translations]:
         make_article(f"Budget {label} {code}", language=code, translation_of=article)
+    # Related work on the same topic, as any real archive has: the "Recommended"
+    # sidebar fills with it when the editors picked fewer than three.
+    make_article(f"Budget {label} neighbour", topics=topics[:1])
     return article
 
 
@@ -114,7 +117,7 @@ def test_article_page_queries_are_flat_and_within_budget(
         languages=many_languages,
     )
     with django_assert_max_num_queries(ARTICLE_PAGE_BUDGET):
-        small_count, _response = count_queries(client, small.get_absolute_url())
+        small_count, small_response = count_queries(client, small.get_absolute_url())
     with django_assert_max_num_queries(ARTICLE_PAGE_BUDGET):
         large_count, response = count_queries(client, large.get_absolute_url())
 
@@ -127,6 +130,11 @@ def test_article_page_queries_are_flat_and_within_budget(
     assert len(page.section("Also available in").links()) == 5
     for card in page.section("Recommended").find_all(cls="card"):
         assert len(card.find(cls="card__byline").find_all("bdi")) == 3
+    # The small page's sidebar was filled with related work, within the same count.
+    small_page = parse(small_response)
+    assert [
+        card.find("a").text for card in small_page.section("Recommended").find_all(cls="card")
+    ] == ["Budget small neighbour"]
     assert small_count == large_count
 
 

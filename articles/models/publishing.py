@@ -81,6 +81,24 @@ class ArticleQuerySet(models.QuerySet):
         authorships = ArticleAuthor.objects.filter(expert__program=program)
         return self.filter(pk__in=authorships.values("article"))
 
+    def in_region(self, region):
+        """Work on `region` or on any region nested under it, each article once (a subquery)."""
+        from .article import Article
+
+        regions = Article.regions.through.objects.filter(
+            region_id__in=Region.objects.descendant_ids(region)
+        )
+        return self.filter(pk__in=regions.values("article_id"))
+
+    def published_between(self, first_day=None, last_day=None):
+        """Published on or after `first_day` and on or before `last_day` (dates; None: open)."""
+        articles = self
+        if first_day is not None:
+            articles = articles.filter(published_at__date__gte=first_day)
+        if last_day is not None:
+            articles = articles.filter(published_at__date__lte=last_day)
+        return articles
+
     def events(self):
         return self.filter(publication_type__is_event=True)
 
@@ -117,11 +135,11 @@ class ArticleQuerySet(models.QuerySet):
         from .article import Article
         from .links import Recommendation
 
-        recommendations = (
-            Recommendation.objects.filter(published_condition("to_article__"))
-            .select_related("to_article__publication_type")
-            .order_by("position", "pk")
-        )
+        # The picks' ids only: their rows come with the sidebar's fill, in one query
+        # (articles.recommendations.sidebar).
+        recommendations = Recommendation.objects.filter(
+            published_condition("to_article__")
+        ).order_by("position", "pk")
         return self.select_related("publication_type", "translation_set").prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch("regions", queryset=Region.objects.order_by("name")),
