@@ -78,7 +78,7 @@ def article_with_hero(user, data=None, *, name="hero.jpg", **fields):
 
 
 def expected_names(original, widths, fallback="jpg", crop=None):
-    label = "{}-square" if crop else "{}"
+    label = f"{{}}-{crop}" if crop else "{}"
     return [
         f"renditions/{original}/{label.format(width)}.{extension}"
         for extension in ("webp", fallback)
@@ -431,6 +431,14 @@ def test_command_backfills_every_image(admin_user):
     call_command("make_renditions", stdout=output)
     assert output.getvalue().startswith("0 renditions made")
     assert mtimes(hero + photo) == before
+
+
+def test_command_makes_the_crops_of_each_focal_point(admin_user):
+    expert = make_expert(unique("Focal Photo"), photo=True, photo_focal_x=20, photo_focal_y=70)
+    photo = expected_names(expert.photo.name, (8,), fallback="png", crop="square-20x70")
+    assert not any(default_storage.exists(name) for name in photo)  # saved without a service
+    call_command("make_renditions", stdout=io.StringIO())
+    assert all(default_storage.exists(name) for name in photo)
 
 
 def test_demo_images_have_their_renditions(demo):

@@ -11,7 +11,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article
 from experts.models import Expert
-from thinktank.renditions import IMAGE_ERRORS, make_renditions, read_dimensions
+from thinktank.renditions import (
+    IMAGE_ERRORS,
+    SQUARE_FIELDS,
+    SquareCrop,
+    field_key,
+    make_renditions,
+    read_dimensions,
+)
 
 # (model, image field): every image that pages show through renditions.
 IMAGE_FIELDS = [(Article, "hero_image"), (Expert, "photo")]
@@ -35,14 +42,14 @@ class Command(BaseCommand):
         failed = []
         for model, field_name in IMAGE_FIELDS:
             field = model._meta.get_field(field_name)
-            for name, (width, height) in self.stored_images(model, field).items():
+            for (name, crop), (width, height) in self.stored_images(model, field).items():
                 images += 1
                 fieldfile = field.attr_class(None, field, name)
                 try:
                     if not width:
                         width, height = read_dimensions(field.storage, name)
                         self.record_size(model, field, name, width, height)
-                    names = make_renditions(fieldfile, width, height, replace=replace)
+                    names = make_renditions(fieldfile, width, height, crop=crop, replace=replace)
                 except IMAGE_ERRORS as error:
                     failed.append(name)
                     self.stderr.write(f"{name}: {error}")
@@ -60,16 +67,22 @@ class Command(BaseCommand):
             raise CommandError(f"{len(failed)} images could not be read: {', '.join(failed)}")
 
     def stored_images(self, model, field):
-        """{file name: (width, height)} of every row with an image, without loading a row."""
+        """
+        {(file name, crop): (width, height)} of every row with an image, without
+        loading a row. A square photo's crop follows its row's focal point, so each
+        focal point an image is shown with gets its renditions.
+        """
+        focal = SQUARE_FIELDS.get(field_key(field), ())
         rows = (
             model._base_manager.exclude(**{field.name: ""})
             .order_by(field.name)
-            .values_list(field.name, field.width_field, field.height_field)
+            .values_list(field.name, field.width_field, field.height_field, *focal)
         )
         images = {}
-        for name, width, height in rows:
-            if not images.get(name, (None, None))[0]:
-                images[name] = (width, height)
+        for name, width, height, *point in rows:
+            key = (name, SquareCrop(*point) if focal else None)
+            if not images.get(key, (None, None))[0]:
+                images[key] = (width, height)
         return images
 
     def record_size(self, model, field, name, width, height):
