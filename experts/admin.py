@@ -1,43 +1,155 @@
-from django.contrib import admin
+"""
+The experts' admin: Expert managers' tool. Every write it makes (the form, the list's
+reordering, the bulk actions, a restore) goes through experts.services, so the
+permission checks, the refusal of concurrent edits and the revision record are the
+same here as on every other write path. Experts are deactivated, not deleted.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
-from experts.models import Expert, Program
-from thinktank.renditions import ensure_renditions
+from experts import revisions, services
+from experts.admin_forms import ExpertAdminForm
+from experts.models import Expert, ExpertLink, Program
+from thinktank.concurrency import ConcurrentEditError
+from thinktank.revision_admin import RevisionsAdminMixin
 from thinktank.translation_admin import TranslatableAdmin
 from thinktank.widgets import FocalPointAdminMixin
+
+# A link typed without a scheme is https, as Django 6 will assume.
+URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Program)
 class ProgramAdmin(TranslatableAdmin):
-    list_display = ["name", "slug"]
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def save_model(self, request, obj, form, change):
+        services.program_save(obj, user=request.user)
+
+
+class ExpertLinkInline(admin.TabularInline):
+    """The expert's public links, in the order the profile shows them."""
+
+    model = ExpertLink
+    extra = 0
+    fields = ["kind", "url", "position"]
+    formfield_overrides = URL_OVERRIDES
+
+
+def run_expert_action(modeladmin, request, queryset, service, done_message):
+    """A bulk action that goes through the same service, one expert at a time."""
+    done, refused = 0, []
+    for expert in queryset:
+        try:
+            service(expert, user=request.user)
+        except (ConcurrentEditError, PermissionDenied):
+            refused.append(expert.name)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+    if refused:
+        modeladmin.message_user(
+            request,
+            _("Not changed (someone else saved them meanwhile, or not allowed): %(titles)s")
+            % {"titles": "; ".join(refused)},
+            messages.ERROR,
+        )
+
 
 @admin.register(Expert)
-class ExpertAdmin(FocalPointAdminMixin, TranslatableAdmin):
-    list_display = ["name", "role", "program", "kind", "is_active"]
+class ExpertAdmin(RevisionsAdminMixin, FocalPointAdminMixin, TranslatableAdmin):
+    form = ExpertAdminForm
+    # Its "Revisions" pages (thinktank.revision_admin).
+    revision_schema = revisions.SCHEMA
+    revision_list_fields = ["name", "is_active"]
+
+    list_display = ["name", "role", "program", "kind", "position", "is_active"]
+    # Reordering: the position on the program's page, edited in the list.
+    list_editable = ["position"]
     list_filter = ["kind", "is_active", "program"]
     list_select_related = ["program"]
+    ordering = ["program", "position", "sort_name"]
     search_fields = ["name", "sort_name", "role", "short_bio"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["program"]
+    autocomplete_fields = ["program", "topics", "regions"]
+    inlines = [ExpertLinkInline]
+    actions = ["deactivate", "reactivate"]
+    formfield_overrides = URL_OVERRIDES
     translations_side_by_side = True
     translations_fieldset_title = _("Name, role and bio in each language")
     fieldsets = [
-        (None, {"fields": ["name", "slug", "sort_name", "kind", "is_active"]}),
-        (_("Position"), {"fields": ["role", "program"]}),
+        (None, {"fields": ["name", "slug", "sort_name", "kind", "is_active", "loaded_version"]}),
+        (_("Position"), {"fields": ["role", "program", "position"]}),
         (
             _("Profile"),
-            {"fields": ["photo", ("photo_focal_x", "photo_focal_y"), "short_bio", "bio"]},
+            {
+                "fields": [
+                    "photo",
+                    ("photo_focal_x", "photo_focal_y"),
+                    "short_bio",
+                    "bio",
+                    "languages",
+                ]
+            },
         ),
+        (_("Expertise"), {"fields": ["topics", "regions"]}),
+        (_("Contact"), {"fields": ["email", "phone"]}),
     ]
 
     class Media:
         css = {"all": ["css/admin.css"]}  # the photo's focal point (thinktank/widgets.py)
 
     def save_model(self, request, obj, form, change):
-        uploaded = not getattr(obj.photo, "_committed", True)  # a new file in this save
-        super().save_model(request, obj, form, change)
-        # The photo's sizes for pages are made now, not when a reader asks for them.
-        ensure_renditions(obj.photo, replace=uploaded)
+        # The revision is recorded in save_related, once topics, regions and links are saved.
+        services.expert_save(obj, user=request.user, record_revision=False)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.expert_record_revision(form.instance, user=request.user)
+
+    def restore_revision(self, request, obj, revision):
+        return services.expert_restore(obj, revision, user=request.user)
+
+    def get_actions(self, request):
+        # Deactivating replaces deleting (a former expert keeps their bylines).
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.action(description=_("Deactivate (former expert)"), permissions=["change"])
+    def deactivate(self, request, queryset):
+        run_expert_action(
+            self, request, queryset, services.expert_deactivate, _("%(count)d deactivated.")
+        )
+
+    @admin.action(description=_("Reactivate"), permissions=["change"])
+    def reactivate(self, request, queryset):
+        run_expert_action(
+            self, request, queryset, services.expert_reactivate, _("%(count)d reactivated.")
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError:
+            # Lost the race between the form's check and the UPDATE: nothing was saved.
+            self.message_user(request, SAME_MOMENT, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except ConcurrentEditError:
+            self.message_user(request, SAME_MOMENT, messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+SAME_MOMENT = _("Someone else saved this expert at the same moment; nothing was saved.")
