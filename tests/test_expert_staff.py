@@ -90,6 +90,22 @@ def test_the_form_covers_every_editable_field(client, expert_manager):
     assert "admin-autocomplete" in page.find("select", name="regions").classes
 
 
+def test_expert_manager_picks_topics_and_regions_with_the_autocomplete(client, expert_manager):
+    make_topic("Maritime security")
+    make_region("Levant")
+    client.force_login(expert_manager)
+    for field, term, found in [
+        ("topics", "Mari", "Maritime security"),
+        ("regions", "Lev", "Levant"),
+    ]:
+        response = client.get(
+            "/admin/autocomplete/",
+            {"app_label": "experts", "model_name": "expert", "field_name": field, "term": term},
+        )
+        assert response.status_code == 200, field
+        assert [item["text"] for item in response.json()["results"]] == [found]
+
+
 def test_expert_manager_reorders_experts_in_the_list(client, expert_manager):
     program = make_program()
     first, second = make_expert(program=program, position=0), make_expert(program=program)
