@@ -4,13 +4,17 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.conf import settings
-from django.db.models import Count, F, Window, prefetch_related_objects
+from django.db.models import Count, F, Max, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.utils.translation import get_language
 
 from articles import recommendations
-from articles.models import Article, ArticleRedirect, Feature, LandingRedirect, Region
-from articles.models.publishing import byline_prefetch
+from articles.models import Article, ArticleRedirect, Feature, LandingRedirect, Region, Topic
+from articles.models.publishing import (
+    byline_prefetch,
+    published_condition,
+    published_versions_prefetch,
+)
 from experts.models import Expert, sort_key_expression
 
 
@@ -201,3 +205,100 @@ def event_for_calendar(slug, language=None):
     """The published event at `slug` in `language` with a start, or None."""
     events = Article.objects.published().in_language(language or get_language()).events()
     return events.filter(slug=slug, event_start__isnull=False).with_authors().first()
+
+
+# --- feeds, sitemaps and citations -----------------------------------------------------------
+
+
+def latest_article_list(language=None):
+    return (
+        Article.objects.published()
+        .in_language(language or get_language())
+        .for_listing()
+        .newest_first()
+    )
+
+
+def expert_article_list(expert, language=None):
+    return (
+        Article.objects.published()
+        .in_language(language or get_language())
+        .by_author(expert)
+        .for_listing()
+        .newest_first()
+    )
+
+
+def publication_type_article_list(publication_type, language=None):
+    return (
+        Article.objects.published()
+        .in_language(language or get_language())
+        .filter(publication_type=publication_type)
+        .for_listing()
+        .newest_first()
+    )
+
+
+def for_feed(articles, limit):
+    """The first `limit` of `articles` (a list), with their topics, a feed's categories."""
+    topics = Prefetch("topics", queryset=Topic.objects.order_by("name"))
+    return list(articles.prefetch_related(topics)[:limit])
+
+
+def articles_for_sitemap(*, events=False):
+    """Every published piece (or event), each with its published translations."""
+    published = Article.objects.published()
+    published = published.events() if events else published.excluding_events()
+    return (
+        published.select_related("translation_set")
+        .prefetch_related(published_versions_prefetch())
+        .order_by("pk")
+    )
+
+
+def last_article_change(articles):
+    """When the latest of `articles` last changed (None for none): one aggregate query."""
+    return articles.aggregate(last=Max("updated_at"))["last"]
+
+
+def topics_for_sitemap():
+    """Topics with published work, each with `last_change`: when the latest of it changed."""
+    return (
+        Topic.objects.annotate(
+            last_change=Max("articles__updated_at", filter=published_condition("articles__"))
+        )
+        .filter(last_change__isnull=False)
+        .order_by("name", "pk")
+    )
+
+
+def regions_for_sitemap():
+    """
+    Regions with published work on them or on a region nested under them (their page
+    lists both), each with `last_change`: two queries, the tree rolled up in Python.
+    """
+    links = Article.regions.through.objects.filter(published_condition("article__"))
+    changed = dict(
+        links.values("region_id")
+        .annotate(last=Max("article__updated_at"))
+        .values_list("region_id", "last")
+    )
+    regions = list(Region.objects.order_by("name", "pk"))
+    parents = {region.pk: region.parent_id for region in regions}
+    last_change = {}
+    for region_id, when in changed.items():
+        seen = set()
+        while region_id is not None and region_id not in seen:  # a saved loop must not hang
+            seen.add(region_id)
+            if last_change.get(region_id) is None or when > last_change[region_id]:
+                last_change[region_id] = when
+            region_id = parents.get(region_id)
+    for region in regions:
+        region.last_change = last_change.get(region.pk)
+    return [region for region in regions if region.last_change is not None]
+
+
+def article_for_citation(slug, language=None):
+    """The published article at `slug` in `language`, with its type and byline, or None."""
+    published = Article.objects.published().in_language(language or get_language())
+    return published.filter(slug=slug).for_listing().first()

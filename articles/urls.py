@@ -1,10 +1,29 @@
 from django.urls import path
 
-from articles import views
+from articles import feeds, views
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("policy-analysis/<slug:slug>", views.policy_analysis_entry, name="entry"),
+]
+
+# Feeds of each language's published work (README, "Feeds"): the latest work at
+# feeds/latest.rss and .atom, one topic's, region's, expert's or publication type's
+# at feeds/<kind>/<slug>.rss and .atom.
+FEEDS = {
+    "topics": feeds.TopicFeed,
+    "regions": feeds.RegionFeed,
+    "experts": feeds.ExpertFeed,
+    "types": feeds.PublicationTypeFeed,
+}
+urlpatterns += [
+    path(f"feeds/latest.{ext}", feeds.ArticleFeed.as_view(ext), name=f"feed-latest-{ext}")
+    for ext in feeds.FORMATS
+]
+urlpatterns += [
+    path(f"feeds/{kind}/<slug:slug>.{ext}", feed.as_view(ext), name=f"feed-{kind}-{ext}")
+    for kind, feed in FEEDS.items()
+    for ext in feeds.FORMATS
 ]

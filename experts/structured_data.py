@@ -2,37 +2,43 @@
 
 from django.conf import settings
 
-from thinktank.renditions import rendition_urls
+from thinktank.metadata import absolute_image_url
 
 
 def photo_url(expert, request):
     """The absolute URL of the expert's largest square photo rendition (JPEG or PNG)."""
-    if not expert.photo:
-        return ""
-    urls = rendition_urls(expert.photo)
-    if not urls:
-        return request.build_absolute_uri(expert.photo.url)
-    _webp, *fallback = urls.values()
-    candidates = fallback[0] if fallback else _webp
-    url, _width = max(candidates, key=lambda candidate: candidate[1])
-    return request.build_absolute_uri(url)
+    return absolute_image_url(expert.photo, request)
+
+
+def organization(request):
+    """The institute, as a schema.org Organization (employer, publisher, organizer)."""
+    return {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri("/"),
+    }
+
+
+def person_reference(expert, request):
+    """
+    An expert as another page names them (an article's author, an event's speaker):
+    name, and the profile's address when there is a profile. Reads the row only.
+    """
+    data = {"@type": "Person", "name": expert.translated.name}
+    if expert.has_profile:
+        data["url"] = request.build_absolute_uri(expert.get_absolute_url())
+    return data
 
 
 def person_json_ld(expert, request):
     """A schema.org Person for the profile, in the page's language."""
     translated = expert.translated
-    organization = {
-        "@type": "Organization",
-        "name": settings.SITE_NAME,
-        "url": request.build_absolute_uri("/"),
-    }
+    institute = organization(request)
     data = {
         "@context": "https://schema.org",
-        "@type": "Person",
-        "name": translated.name,
-        "url": request.build_absolute_uri(expert.get_absolute_url()),
-        "worksFor": organization,
-        "affiliation": organization,
+        **person_reference(expert, request),
+        "worksFor": institute,
+        "affiliation": institute,
     }
     if translated.role:
         data["jobTitle"] = translated.role

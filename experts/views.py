@@ -6,13 +6,15 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, PublicationType
 from articles.models.publishing import byline_prefetch
 from experts.forms import ExpertFilterForm
 from experts.models import Expert, Program
-from experts.structured_data import person_json_ld, photo_url
+from experts.structured_data import person_json_ld
+from thinktank.metadata import share_image
 from thinktank.text import initial
 
 PAGE_SIZE = 20
@@ -87,7 +89,12 @@ class ExpertDetailView(DetailView):
             upcoming_events=upcoming_events,
             past_events=past_events,
             json_ld=person_json_ld(expert, self.request),
-            og_image=photo_url(expert, self.request),
+            # A portrait is square: Twitter's small card.
+            share_image=share_image(
+                expert.photo,
+                self.request,
+                alt=_("Portrait of %(name)s") % {"name": expert.translated.name},
+            ),
         )
         return context
 

@@ -72,7 +72,7 @@ def assert_switcher(page, current, expected):
 
 
 def hreflang_alternates(page):
-    links = page.find("head").find_all("link", rel="alternate")
+    links = page.find("head").find_all("link", rel="alternate", hreflang=True)
     alternates = {link.get("hreflang"): link.get("href") for link in links}
     assert len(alternates) == len(links), "an hreflang is given twice"
     return alternates

@@ -235,7 +235,8 @@ def test_regions_and_countries(page, client):
 def test_hreflang_alternates_in_head(page):
     head = page.find("head")
     alternates = {
-        link.get("hreflang"): link.get("href") for link in head.find_all("link", rel="alternate")
+        link.get("hreflang"): link.get("href")
+        for link in head.find_all("link", rel="alternate", hreflang=True)
     }
     assert alternates == {
         "en": f"http://testserver{EN_URL}",
@@ -308,7 +309,7 @@ def test_arabic_page_has_its_own_text_and_the_same_classification(arabic_page):
 def test_arabic_hreflang_alternates(arabic_page):
     alternates = {
         link.get("hreflang"): link.get("href")
-        for link in arabic_page.find("head").find_all("link", rel="alternate")
+        for link in arabic_page.find("head").find_all("link", rel="alternate", hreflang=True)
     }
     assert alternates == {
         "en": f"http://testserver{EN_URL}",

@@ -132,7 +132,6 @@ class ArticleQuerySet(models.QuerySet):
         Bylines are fetched afterwards for the article and its recommendations
         together (`selectors.article_for_page`), so their count stays flat too.
         """
-        from .article import Article
         from .links import Recommendation
 
         # The picks' ids only: their rows come with the sidebar's fill, in one query
@@ -143,11 +142,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("publication_type", "translation_set").prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch("regions", queryset=Region.objects.order_by("name")),
-            Prefetch(
-                "translation_set__articles",
-                queryset=Article.objects.published().order_by("language"),
-                to_attr="published_versions",
-            ),
+            published_versions_prefetch(),
             Prefetch("recommendation_links", queryset=recommendations),
         )
 
@@ -162,4 +157,16 @@ def byline_prefetch():
             "position", "pk"
         ),
         to_attr="byline",
+    )
+
+
+def published_versions_prefetch():
+    """The published versions of an article's translation set (itself included), as
+    `article.translation_set.published_versions`; needs select_related("translation_set")."""
+    from .article import Article
+
+    return Prefetch(
+        "translation_set__articles",
+        queryset=Article.objects.published().order_by("language"),
+        to_attr="published_versions",
     )

@@ -1,0 +1,214 @@
+"""
+RSS 2.0 and Atom feeds of published work, for the whole site and per topic, region,
+expert and publication type (routes in articles/urls.py; the scheme is in the
+README). Each language has its own feeds, listing that language's work: they live
+inside i18n_patterns like every page, so /ar/feeds/latest.rss is the Arabic one.
+
+An item is an article: its title, absolute link, summary, publication date, every
+author in byline order (Atom <author> elements, RSS <dc:creator>), its topics as
+categories, and an id that survives a change of slug. A feed lists the newest
+`FEED_SIZE` published pieces (`published()`: never a draft or scheduled work), in a
+fixed number of queries however many authors and topics they have.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import feedgenerator
+from django.utils.html import escape
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from articles import selectors
+from articles.models import PublicationType, Region, Topic
+from experts.models import Expert
+
+FEED_SIZE = 50
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class RssFeed(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 with one <dc:creator> per author (RSS's own <author> wants an email)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, _url in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+
+
+class AtomFeed(feedgenerator.Atom1Feed):
+    """Atom with one <author> per author, linking the profile where there is one."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, url in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            if url:
+                handler.addQuickElement("uri", url)
+            handler.endElement("author")
+
+
+FORMATS = {"rss": RssFeed, "atom": AtomFeed}
+
+
+class ArticleFeed(Feed):
+    """The site's latest work in the page's language. Subclasses narrow it to one thing."""
+
+    # Atom needs an author for the feed when an entry has none (a piece without a
+    # byline): the institute.
+    author_name = settings.SITE_NAME
+
+    def __init__(self, format, request):
+        self.feed_type = FORMATS[format]
+        # For the absolute URLs of authors and the items' ids. A feed object is made
+        # for each request (as_view), so no request ever sees another's.
+        self.request = request
+
+    @classmethod
+    def as_view(cls, format):
+        """The view answering with this feed in `format` ("rss" or "atom")."""
+
+        def view(request, *args, **kwargs):
+            return cls(format, request)(request, *args, **kwargs)
+
+        return view
+
+    # --- the feed -------------------------------------------------------------------
+
+    def title(self, obj):
+        return _("%(site)s: latest work") % {"site": settings.SITE_NAME}
+
+    def description(self, obj):
+        return _("The latest work published by %(site)s.") % {"site": settings.SITE_NAME}
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+    def link(self, obj):
+        return reverse("articles:home")
+
+    def articles(self, obj):
+        return selectors.latest_article_list(get_language())
+
+    def items(self, obj):
+        return selectors.for_feed(self.articles(obj), FEED_SIZE)
+
+    # --- its items ------------------------------------------------------------------
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        # RSS descriptions and Atom summaries (type="html") are read as HTML: the
+        # summary is plain text, so it is escaped once for that.
+        return escape(item.summary)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_guid(self, item):
+        """A tag URI (RFC 4151) from the row, not the address: a new slug is no new item."""
+        host = urlsplit(self.request.build_absolute_uri("/")).hostname  # no port in a tag
+        return f"tag:{host},{item.created_at:%Y-%m-%d}:article:{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        # A piece scheduled ahead was last edited before it went out.
+        return max(item.updated_at, item.published_at)
+
+    def item_categories(self, item):
+        return [topic.translated.name for topic in item.topics.all()]
+
+    def item_extra_kwargs(self, item):
+        authors = []
+        for authorship in item.byline:
+            expert = authorship.expert
+            url = (
+                self.request.build_absolute_uri(expert.get_absolute_url())
+                if expert.has_profile
+                else None
+            )
+            authors.append((expert.translated.name, url))
+        return {"authors": authors}
+
+
+class NamedThingFeed(ArticleFeed):
+    """The feed of one topic, region, expert or publication type, found by its slug."""
+
+    model = None
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.queryset(), slug=slug)
+
+    def queryset(self):
+        return self.model.objects.all()
+
+    def title(self, obj):
+        return _("%(site)s: %(name)s") % {"site": settings.SITE_NAME, "name": obj.translated.name}
+
+    def description(self, obj):
+        return _("The latest work on %(name)s from %(site)s.") % {
+            "name": obj.translated.name,
+            "site": settings.SITE_NAME,
+        }
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+
+class TopicFeed(NamedThingFeed):
+    model = Topic
+
+    def articles(self, obj):
+        return selectors.topic_article_list(obj, get_language())
+
+
+class RegionFeed(NamedThingFeed):
+    """A region's work includes the work on every region nested under it, as its page."""
+
+    model = Region
+
+    def articles(self, obj):
+        return selectors.region_article_list(obj, get_language())
+
+
+class ExpertFeed(NamedThingFeed):
+    model = Expert
+
+    def queryset(self):
+        return Expert.objects.with_profile()
+
+    def description(self, obj):
+        return _("The latest work by %(name)s.") % {"name": obj.translated.name}
+
+    def articles(self, obj):
+        return selectors.expert_article_list(obj, get_language())
+
+
+class PublicationTypeFeed(NamedThingFeed):
+    """Publication types have no page of their own: the feed links the home page."""
+
+    model = PublicationType
+
+    def description(self, obj):
+        return _("The latest %(name)s from %(site)s.") % {
+            "name": obj.translated.name,
+            "site": settings.SITE_NAME,
+        }
+
+    def link(self, obj):
+        return reverse("articles:home")
+
+    def articles(self, obj):
+        return selectors.publication_type_article_list(obj, get_language())
