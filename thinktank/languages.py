@@ -51,6 +51,22 @@ def page_in_languages(request, alternates=None):
     return urls
 
 
+def hreflang_alternates(urls):
+    """
+    [(language, URL), ..., ("x-default", URL)] for a page that exists at `urls`
+    ({language: absolute URL}), in settings order; [] for a page in one language
+    only. The page's <link rel="alternate"> tags and the sitemap both use it, so
+    they always agree.
+
+    Every version must name the same x-default: the site's default language where
+    the page exists in it, else its first language in settings order.
+    """
+    if len(urls) < 2:
+        return []
+    alternates = [(code, urls[code]) for code, _name in settings.LANGUAGES if code in urls]
+    return [*alternates, ("x-default", alternates[0][1])]
+
+
 # Digits used in dates and times, by language. Persian pages write Persian digits
 # (۲۷ نوامبر ۲۰۲۳), as Persian publishers do; Arabic pages keep 0-9, as most Arabic
 # news and policy sites do. Body text is left as its author wrote it.

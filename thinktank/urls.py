@@ -3,19 +3,49 @@ import re
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
+from articles import sitemaps as article_sitemaps
 from articles import views as article_views
+from experts import sitemaps as expert_sitemaps
+from thinktank import views
 
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Publishing")
 
 handler404 = "thinktank.views.page_not_found"
 
+# /sitemap.xml is an index of these sections, each at /sitemap-<section>.xml; one
+# sitemap lists every language's addresses, so it sits outside i18n_patterns.
+SITEMAPS = {
+    "pages": article_sitemaps.PageSitemap,
+    "articles": article_sitemaps.ArticleSitemap,
+    "events": article_sitemaps.EventSitemap,
+    "topics": article_sitemaps.TopicSitemap,
+    "regions": article_sitemaps.RegionSitemap,
+    "experts": expert_sitemaps.ExpertSitemap,
+    "programs": expert_sitemaps.ProgramSitemap,
+    "directories": expert_sitemaps.DirectorySitemap,
+}
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     # Previews are in the article's own language, whatever the address: no prefix.
     path("preview/articles/<int:pk>", article_views.article_preview, name="article-preview"),
     path(

@@ -57,16 +57,6 @@ def language_switcher(context):
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
 def hreflang_links(context):
     """<link rel="alternate" hreflang> for each language this page exists in, and x-default."""
-    urls = _page_urls(context)
-    if len(urls) < 2:
-        return {"alternates": []}
-    request = context["request"]
-    alternates = [
-        (code, request.build_absolute_uri(urls[code]))
-        for code, _name in settings.LANGUAGES
-        if code in urls
-    ]  # settings order: the default language, where present, comes first
-    # Every version must name the same x-default: the site's default language where
-    # the page exists in it, else its first language in settings order.
-    alternates.append(("x-default", alternates[0][1]))
-    return {"alternates": alternates}
+    request = context.get("request")
+    urls = {code: request.build_absolute_uri(url) for code, url in _page_urls(context).items()}
+    return {"alternates": languages.hreflang_alternates(urls)}

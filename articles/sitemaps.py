@@ -1,0 +1,88 @@
+"""
+Sitemap sections of published work and the pages built on it (thinktank/sitemaps.py
+puts them in the index at /sitemap.xml).
+
+Pages that exist in every language (topics, regions, the home page) use Django's
+i18n sitemaps: one <url> per language, each naming all of them and x-default. An
+article exists only in the languages its translation set has published, each
+version at its own slug: each version is one <url>, and its alternates are its
+published versions, by the same rule as the page's own hreflang links
+(thinktank.languages.hreflang_alternates).
+"""
+
+from functools import cached_property
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from articles import selectors
+from articles.models import Article
+from thinktank.languages import hreflang_alternates
+from thinktank.sitemaps import EveryLanguageSitemap
+
+
+class ArticleSitemap(Sitemap):
+    events = False
+
+    def items(self):
+        return selectors.articles_for_sitemap(events=self.events)
+
+    def lastmod(self, article):
+        return article.updated_at
+
+    def get_latest_lastmod(self):
+        # Django would read every item for this; one aggregate query does it.
+        published = Article.objects.published()
+        published = published.events() if self.events else published.excluding_events()
+        return selectors.last_article_change(published)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            versions = {
+                version.language: origin + version.get_absolute_url()
+                for version in url["item"].translation_set.published_versions
+            }
+            url["alternates"] = [
+                {"lang_code": code, "location": location}
+                for code, location in hreflang_alternates(versions)
+            ]
+        return urls
+
+
+class EventSitemap(ArticleSitemap):
+    events = True
+
+
+class TopicSitemap(EveryLanguageSitemap):
+    def items(self):
+        return selectors.topics_for_sitemap()
+
+    def lastmod(self, topic):
+        return topic.last_change
+
+
+class RegionSitemap(EveryLanguageSitemap):
+    def items(self):
+        return selectors.regions_for_sitemap()
+
+    def lastmod(self, region):
+        return region.last_change
+
+
+class PageSitemap(EveryLanguageSitemap):
+    """The home page: it changes when any published work does."""
+
+    def items(self):
+        return ["articles:home"]
+
+    def location(self, name):
+        return reverse(name)
+
+    @cached_property
+    def last_change(self):
+        return selectors.last_article_change(Article.objects.published())
+
+    def lastmod(self, name):
+        return self.last_change
