@@ -139,6 +139,7 @@ def top_experts_for(landing, language=None, limit=TOP_EXPERTS):
         # Filtering before annotating: only the authorships of that work are counted.
         .filter(articles__in=work_on(landing).values("pk"))
         .annotate(work_on_landing=Count("articles", distinct=True))
+        .select_related("program")  # the card may name it
         .order_by("-work_on_landing", by_name, "pk")
     )
     return list(experts[:limit])

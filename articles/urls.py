@@ -6,7 +6,10 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("policy-analysis", views.ArticleListView.as_view(), name="list"),
     path("policy-analysis/<slug:slug>", views.policy_analysis_entry, name="entry"),
+    path("events", views.EventListView.as_view(), name="events"),
+    path("events/<slug:slug>.ics", views.event_calendar, name="event-calendar"),
 ]
 
 # Feeds of each language's published work (README, "Feeds"): the latest work at

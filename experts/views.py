@@ -2,7 +2,6 @@
 
 from itertools import groupby
 
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -15,6 +14,7 @@ from experts.forms import ExpertFilterForm
 from experts.models import Expert, Program
 from experts.structured_data import person_json_ld
 from thinktank.metadata import share_image
+from thinktank.pagination import page_or_404
 from thinktank.text import initial
 
 PAGE_SIZE = 20
@@ -72,7 +72,7 @@ class ExpertDetailView(DetailView):
         if chosen_type:
             publications = publications.filter(publication_type__slug=chosen_type)
         publications = publications.select_related("publication_type").language_first(language)
-        page = Paginator(publications, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
         page.object_list = list(page.object_list)
         events = work.events().select_related("publication_type")
         upcoming_events = list(events.upcoming().soonest_first())
@@ -122,7 +122,7 @@ class ProgramDetailView(DetailView):
         publications = (
             Article.objects.published().by_program(program).for_listing().language_first(language)
         )
-        page = Paginator(publications, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
         context.update(
             experts=list(program.experts.with_profile().active().for_program_page(language)),
             page_obj=page,

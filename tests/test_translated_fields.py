@@ -270,6 +270,8 @@ def topic_form_data(topic, **overrides):
         "description__ar": "",
         "name__fa": "",
         "description__fa": "",
+        "features-TOTAL_FORMS": "0",
+        "features-INITIAL_FORMS": "0",
         "_save": "Save",
     }
     data.update(overrides)
@@ -313,6 +315,8 @@ def test_adding_a_topic_with_translations(admin_client):
         "description__ar": "",
         "name__fa": "",
         "description__fa": "",
+        "features-TOTAL_FORMS": "0",
+        "features-INITIAL_FORMS": "0",
         "_save": "Save",
     }
     response = admin_client.post(admin_url(Topic, "add"), data)

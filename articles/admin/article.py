@@ -16,6 +16,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import preview, revisions, services
+from articles.admin.features import PICKS_OF_PUBLISHED_WORK
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
@@ -253,8 +254,8 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        # Recommendations may only point to published work.
-        if request.GET.get("model_name") == "recommendation":
+        # Recommendations and features may only point to published work.
+        if request.GET.get("model_name") in PICKS_OF_PUBLISHED_WORK:
             queryset = queryset.published()
         return queryset, may_have_duplicates
 

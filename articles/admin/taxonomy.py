@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from articles import services
+from articles.admin.features import FeatureInline
 from articles.models import PublicationType, Region, Topic
 from thinktank.translation_admin import TranslatableAdmin
 
@@ -26,6 +27,7 @@ class LandingPageAdmin(TranslatableAdmin):
     """Topics and regions: saved and merged through the services, so old URLs redirect."""
 
     actions = ["merge"]
+    inlines = [FeatureInline]
 
     def save_model(self, request, obj, form, change):
         services.landing_save(obj, user=request.user)

@@ -1,5 +1,5 @@
 from articles.models.article import Article, TranslationSet
-from articles.models.features import Feature
+from articles.models.features import Feature, HomeFeature
 from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
 from articles.models.publishing import ArticleQuerySet
 from articles.models.revision import ArticleRevision
@@ -12,6 +12,7 @@ __all__ = [
     "ArticleRedirect",
     "ArticleRevision",
     "Feature",
+    "HomeFeature",
     "LandingRedirect",
     "PublicationType",
     "Recommendation",

@@ -78,3 +78,21 @@ class Feature(models.Model):
         super().clean()
         if self.topic_id and self.region_id:
             raise ValidationError(_("Feature an article on a topic or on a region, not both."))
+
+
+class HomeFeatureManager(models.Manager.from_queryset(FeatureQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().on_home()
+
+
+class HomeFeature(Feature):
+    """The features of the home page (neither topic nor region), with a list of their own
+    in the admin: topic and region features are edited on their pages."""
+
+    objects = HomeFeatureManager()
+
+    class Meta:
+        proxy = True
+        ordering = ["position", "pk"]
+        verbose_name = _("home page feature")
+        verbose_name_plural = _("home page features")

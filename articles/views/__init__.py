@@ -1,5 +1,6 @@
 """Public views of articles, one module per kind of page."""
 
+from articles.views.listing import ArticleListView, EventListView, event_calendar
 from articles.views.pages import (
     ArticleDetailView,
     HomeView,
@@ -11,10 +12,13 @@ from articles.views.previews import article_preview, article_shared_preview
 
 __all__ = [
     "ArticleDetailView",
+    "ArticleListView",
+    "EventListView",
     "HomeView",
     "RegionDetailView",
     "TopicDetailView",
     "article_preview",
     "article_shared_preview",
+    "event_calendar",
     "policy_analysis_entry",
 ]

@@ -1,24 +1,31 @@
 """The public pages of articles: the home page, an article, a topic's or a region's page."""
 
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.translation import get_language
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import selectors
-from articles.models import Article, Region, Topic
+from articles.models import Feature, Region, Topic
 
 PAGE_SIZE = 20
 
 
-class HomeView(ListView):
-    """The latest published work in the page's language."""
+class HomeView(TemplateView):
+    """The editors' picks, the latest work of each type and the upcoming events."""
 
     template_name = "articles/article_home.html"
-    context_object_name = "articles"
-    paginate_by = PAGE_SIZE
 
-    def get_queryset(self):
-        return Article.objects.published().in_language(get_language()).for_listing().newest_first()
+    def get(self, request, *args, **kwargs):
+        # The home page listed every piece, page by page, before /policy-analysis did:
+        # its old page addresses lead there, with their page number.
+        if "page" in request.GET:
+            listing = reverse("articles:list")
+            return HttpResponsePermanentRedirect(f"{listing}?{request.GET.urlencode()}")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**selectors.home_page(get_language()), **kwargs)
 
 
 class ArticleDetailView(DetailView):
@@ -45,14 +52,25 @@ class ArticleDetailView(DetailView):
 
 
 class LandingPageView(ListView):
-    """A topic's or a region's page: its description and its published work."""
+    """
+    A topic's or a region's page: its description, the editors' picks (on the first
+    page), its published work, newest first, and the experts who wrote most of it.
+    """
 
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["landing"] = self.kwargs["landing"]
+        landing, language = self.kwargs["landing"], get_language()
+        featured = []
+        if context["page_obj"].number == 1:
+            featured = selectors.with_bylines(Feature.objects.on(landing).articles(language))
+        context.update(
+            landing=landing,
+            featured=featured,
+            top_experts=selectors.top_experts_for(landing, language),
+        )
         return context
 
 

@@ -1,0 +1,78 @@
+"""
+Editors' picks in the admin: a topic's or a region's featured articles are edited on
+its page (FeatureInline), the home page's in a list of their own (HomeFeatureAdmin).
+
+Featuring is editing a public page, so the permission comes from that page, not from
+permissions of Feature rows that no role holds: whoever may change a topic or region
+may change its features, and whoever may publish may choose the home page's.
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_permission_codename
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Feature, HomeFeature
+
+# The admin's article search (the autocomplete) offers published work only to these.
+PICKS_OF_PUBLISHED_WORK = {"recommendation", "feature", "homefeature"}
+HOME_PAGE_PERMISSION = "articles.publish_article"
+
+
+class FeatureInline(admin.TabularInline):
+    model = Feature
+    extra = 0
+    autocomplete_fields = ["article"]
+    fields = ["article", "position"]
+    ordering = ["position", "pk"]
+    verbose_name_plural = _("featured articles (first on the page, in this order)")
+
+    def may_change_page(self, request):
+        opts = self.parent_model._meta
+        return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
+
+    def has_view_permission(self, request, obj=None):
+        return self.may_change_page(request)
+
+    def has_add_permission(self, request, obj=None):
+        return self.may_change_page(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.may_change_page(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.may_change_page(request)
+
+
+@admin.register(HomeFeature)
+class HomeFeatureAdmin(admin.ModelAdmin):
+    list_display = ["article", "language", "shown", "position"]
+    list_display_links = ["article"]
+    list_editable = ["position"]
+    list_select_related = ["article"]
+    autocomplete_fields = ["article"]
+    fields = ["article", "position"]
+    ordering = ["position", "pk"]
+
+    @admin.display(description=_("language"), ordering="article__language")
+    def language(self, feature):
+        return feature.article.get_language_display()
+
+    @admin.display(description=_("shown to readers"), boolean=True)
+    def shown(self, feature):
+        # A draft or scheduled piece may be featured ahead; the page shows it once live.
+        return feature.article.state == feature.article.State.PUBLISHED
+
+    def has_module_permission(self, request):
+        return request.user.has_perm(HOME_PAGE_PERMISSION)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(HOME_PAGE_PERMISSION)
+
+    def has_add_permission(self, request):
+        return request.user.has_perm(HOME_PAGE_PERMISSION)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(HOME_PAGE_PERMISSION)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm(HOME_PAGE_PERMISSION)
