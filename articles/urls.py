@@ -1,6 +1,7 @@
 from django.urls import path
 
 from articles import feeds, views
+from articles.views.citations import article_citation
 
 app_name = "articles"
 
@@ -29,4 +30,17 @@ urlpatterns += [
     path(f"feeds/{kind}/<slug:slug>.{ext}", feed.as_view(ext), name=f"feed-{kind}-{ext}")
     for kind, feed in FEEDS.items()
     for ext in feeds.FORMATS
+]
+
+# An article's citation for reference managers (the slug converter has no ".").
+urlpatterns += [
+    path(
+        "policy-analysis/<slug:slug>.bib",
+        article_citation,
+        {"format": "bibtex"},
+        name="citation-bibtex",
+    ),
+    path(
+        "policy-analysis/<slug:slug>.ris", article_citation, {"format": "ris"}, name="citation-ris"
+    ),
 ]

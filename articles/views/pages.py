@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import selectors
+from articles import citations, selectors, structured_data
 from articles.models import Feature, Region, Topic
+from thinktank.metadata import share_image
 
 PAGE_SIZE = 20
 
@@ -47,6 +48,19 @@ class ArticleDetailView(DetailView):
             },
             topics=list(article.topics.all()),
             regions=list(article.regions.all()),
+        )
+        url = self.request.build_absolute_uri(article.get_absolute_url())
+        work = citations.work_for(article, url)
+        context.update(
+            json_ld=structured_data.article_json_ld(
+                article, self.request, topics=context["topics"], regions=context["regions"]
+            ),
+            # A hero image is wide: Twitter's large card.
+            share_image=share_image(
+                article.hero_image, self.request, alt=article.hero_image_alt, large=True
+            ),
+            citation=work,
+            citation_styles=citations.styles(work),
         )
         return context
 

@@ -1,0 +1,108 @@
+"""
+What search engines read about an article: a schema.org `Article`, or an `Event`
+for an event, as JSON-LD (`{% json_ld %}`).
+
+`Article`, not `NewsArticle` or `ScholarlyArticle`: the institute's policy
+analysis, briefs, op-eds and testimony are neither news reporting nor peer-reviewed
+scholarship, and `Article` is what schema.org and Google's article rich results
+name for such work; the publication type goes in `articleSection`.
+
+Authors and speakers are the experts' own `Person` (experts.structured_data), the
+publisher and organizer the institute's `Organization`. Everything is read from
+what the article page fetched already (`for_page()`, the byline): no query.
+"""
+
+from django.utils import timezone
+
+from experts.structured_data import organization, person_reference
+from thinktank.metadata import absolute_image_url
+
+SCHEMA = "https://schema.org"
+
+
+def _landing(item, request):
+    return {
+        "@type": "Thing",
+        "name": item.translated.name,
+        "url": request.build_absolute_uri(item.get_absolute_url()),
+    }
+
+
+def article_json_ld(article, request, *, topics=(), regions=()):
+    """The article's (or event's) schema.org data, in its own language."""
+    if article.publication_type.is_event and article.event_start:
+        return event_json_ld(article, request)
+    url = request.build_absolute_uri(article.get_absolute_url())
+    data = {
+        "@context": SCHEMA,
+        "@type": "Article",
+        "headline": article.title,
+        "description": article.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": article.language,
+        "articleSection": article.publication_type.translated.name,
+        "dateModified": timezone.localtime(article.updated_at).isoformat(),
+        "author": [person_reference(link.expert, request) for link in article.byline],
+        "publisher": organization(request),
+    }
+    if article.published_at:  # a draft in preview has none yet
+        data["datePublished"] = timezone.localtime(article.published_at).isoformat()
+    if not data["author"]:
+        data["author"] = [organization(request)]
+    image = absolute_image_url(article.hero_image, request)
+    if image:
+        data["image"] = image
+    if topics:
+        data["about"] = [_landing(topic, request) for topic in topics]
+    if regions:
+        data["spatialCoverage"] = [
+            {**_landing(region, request), "@type": "Place"} for region in regions
+        ]
+    return data
+
+
+def event_json_ld(article, request):
+    """
+    An Event: its start and end with the offset of its own time zone, online
+    (VirtualLocation), in a place (Place), or both; the institute organizes it and
+    its speakers (the byline) perform.
+    """
+    url = request.build_absolute_uri(article.get_absolute_url())
+    online = article.event_is_online
+    place = article.event_location.strip()
+    locations = []
+    if place:
+        locations.append({"@type": "Place", "name": place, "address": place})
+    if online:
+        locations.append({"@type": "VirtualLocation", "url": url})
+    if online and place:
+        mode = "MixedEventAttendanceMode"
+    elif online:
+        mode = "OnlineEventAttendanceMode"
+    else:
+        mode = "OfflineEventAttendanceMode"
+    start = article.event_start_local
+    data = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "name": article.title,
+        "description": article.summary,
+        "url": url,
+        "inLanguage": article.language,
+        "startDate": start.isoformat(),
+        "eventStatus": f"{SCHEMA}/EventScheduled",
+        "eventAttendanceMode": f"{SCHEMA}/{mode}",
+        "organizer": organization(request),
+        "performer": [person_reference(link.expert, request) for link in article.byline],
+    }
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    if article.event_end:
+        data["endDate"] = article.event_end.astimezone(start.tzinfo).isoformat()
+    image = absolute_image_url(article.hero_image, request)
+    if image:
+        data["image"] = image
+    if not data["performer"]:
+        del data["performer"]
+    return data
