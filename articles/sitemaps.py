@@ -72,17 +72,20 @@ class RegionSitemap(EveryLanguageSitemap):
 
 
 class PageSitemap(EveryLanguageSitemap):
-    """The home page: it changes when any published work does."""
+    """The home page and the lists of all work and of events: each changes with what it lists."""
 
     def items(self):
-        return ["articles:home"]
+        return ["articles:home", "articles:list", "articles:events"]
 
     def location(self, name):
         return reverse(name)
 
     @cached_property
-    def last_change(self):
-        return selectors.last_article_change(Article.objects.published())
+    def last_changes(self):
+        published = Article.objects.published()
+        work = selectors.last_article_change(published)
+        events = selectors.last_article_change(published.events())
+        return {"articles:home": work, "articles:list": work, "articles:events": events}
 
     def lastmod(self, name):
-        return self.last_change
+        return self.last_changes[name]

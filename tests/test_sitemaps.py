@@ -202,16 +202,22 @@ def test_pages_in_every_language_name_each_other(client, site, section, path):
         assert found[location]["alternates"] == every_language(path)
 
 
-def test_home_page_in_every_language(client, site):
+def test_home_page_and_lists_in_every_language(client, site):
     found = urls(client, "pages")
-    assert set(found) == {absolute("/"), absolute("/ar/"), absolute("/fa/")}
+    assert set(found) == {
+        absolute(f"{prefix}{path}")
+        for prefix in ("", "/ar", "/fa")
+        for path in ("/policy-analysis", "/events")
+    } | {absolute("/"), absolute("/ar/"), absolute("/fa/")}
     assert found[absolute("/ar/")]["alternates"] == {
         "en": absolute("/"),
         "ar": absolute("/ar/"),
         "fa": absolute("/fa/"),
         "x-default": absolute("/"),
     }
-    assert found[absolute("/")]["lastmod"]
+    assert found[absolute("/fa/events")]["alternates"] == every_language("/events")
+    for loc, url in found.items():
+        assert url["lastmod"], loc
 
 
 def test_pages_without_published_work_or_profile_are_left_out(client, site):
