@@ -9,6 +9,8 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles import citations
 from articles.citations import Person, Work
@@ -411,3 +413,15 @@ def test_publication_type_names_the_kind(client, db):
     make_article("A Brief", slug="a-brief", publication_type=brief)
     _type, _key, fields = parse_bibtex(client.get("/policy-analysis/a-brief.bib").content.decode())
     assert fields["type"] == "Brief Analysis"
+
+
+@pytest.mark.parametrize("ext", ["bib", "ris"])
+def test_download_queries_do_not_grow_with_authors(client, db, ext):
+    make_article("One Author", slug="one-author", authors=[make_expert()])
+    make_article("Many Authors", slug="many-authors", authors=[make_expert() for _ in range(8)])
+    counts = []
+    for slug in ("one-author", "many-authors"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/policy-analysis/{slug}.{ext}").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 3  # the article (with its type), its byline
