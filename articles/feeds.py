@@ -11,7 +11,7 @@ categories, and an id that survives a change of slug. A feed lists the newest
 fixed number of queries however many authors and topics they have.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -197,7 +197,7 @@ class ExpertFeed(NamedThingFeed):
 
 
 class PublicationTypeFeed(NamedThingFeed):
-    """Publication types have no page of their own: the feed links the home page."""
+    """A publication type's page is the list of all work filtered by that type."""
 
     model = PublicationType
 
@@ -208,7 +208,7 @@ class PublicationTypeFeed(NamedThingFeed):
         }
 
     def link(self, obj):
-        return reverse("articles:home")
+        return f"{reverse('articles:list')}?{urlencode({'type': obj.slug})}"
 
     def articles(self, obj):
         return selectors.publication_type_article_list(obj, get_language())

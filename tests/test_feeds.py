@@ -234,7 +234,10 @@ def test_publication_type_feed(client, site, ext):
     brief = make_publication_type("Brief Analysis")
     make_article("A Brief", publication_type=brief)
     make_article("A Draft Brief", publication_type=brief, published=False)
-    assert titles(parse_feed(client, f"/feeds/types/brief-analysis.{ext}")) == ["A Brief"]
+    feed = parse_feed(client, f"/feeds/types/brief-analysis.{ext}")
+    assert titles(feed) == ["A Brief"]
+    assert feed.feed.link == f"{SERVER}/policy-analysis?type=brief-analysis"
+    assert client.get(feed.feed.link.removeprefix(SERVER)).status_code == 200
 
 
 @pytest.mark.parametrize(
