@@ -1,0 +1,92 @@
+"""
+One rule on every paginated page (README, "Pagination"): ?page=N for N from 1 to the
+last page shows that page; 0, -1, abc, 1.5 or a page past the end is a page that does
+not exist, a 404 with the site's own page; no parameter is the first page. The home
+page, which is no longer paginated, sends its old page addresses to the list of work.
+"""
+
+import pytest
+
+from tests.factories import (
+    make_article,
+    make_event,
+    make_expert,
+    make_program,
+    make_region,
+    make_topic,
+)
+from tests.htmlpage import get_page
+
+pytestmark = pytest.mark.django_db
+
+MISSING_PAGES = ["0", "-1", "abc", "1.5", "1e3", "9", "999999999999999999999", "%00", "last1"]
+
+
+@pytest.fixture
+def pages():
+    """Paths of every paginated page, each with two or three pages of items."""
+    program = make_program("Paged Program")
+    expert = make_expert("Paged Expert", program=program)
+    topic = make_topic("Paged Topic")
+    parent = make_region("Paged Region")
+    child = make_region("Paged Country", parent=parent)
+    for index in range(25):
+        make_article(f"Paged {index}", authors=[expert], topics=[topic], regions=[child])
+        make_event(f"Paged Event {index}", authors=[expert])
+    return [
+        "/policy-analysis",
+        "/policy-analysis?topic=paged-topic",
+        f"/policy-analysis/{topic.slug}",
+        f"/policy-analysis/{parent.slug}",
+        f"/experts/{expert.slug}",
+        f"/programs/{program.slug}",
+        "/events",
+    ]
+
+
+def with_page(path, number):
+    return f"{path}{'&' if '?' in path else '?'}page={number}"
+
+
+def test_existing_pages_answer(client, pages):
+    for path in pages:
+        for number in ["1", "2", ""]:
+            get_page(client, with_page(path, number))
+        get_page(client, path)
+
+
+@pytest.mark.parametrize("number", MISSING_PAGES)
+def test_a_page_that_does_not_exist_is_a_styled_404(client, pages, number):
+    for path in pages:
+        page = get_page(client, with_page(path, number), status=404)
+        assert page.find("html").get("lang") == "en"
+        assert page.find("h1").text  # the site's 404 page, not a bare error
+
+
+def test_arabic_pages_follow_the_same_rule(client, pages):
+    for path in pages:
+        get_page(client, "/ar" + with_page(path, 1))
+        page = get_page(client, "/ar" + with_page(path, 0), status=404)
+        assert page.find("html").get("dir") == "rtl"
+
+
+def test_an_empty_list_still_has_its_first_page(client, db):
+    topic = make_topic("Empty Topic")
+    for path in ["/policy-analysis", f"/policy-analysis/{topic.slug}", "/events"]:
+        get_page(client, path)
+        get_page(client, with_page(path, 1))
+        get_page(client, with_page(path, 2), status=404)
+
+
+@pytest.mark.parametrize("query", ["page=2", "page=abc", "page=0", "page=2&x=1"])
+def test_the_home_pages_old_page_addresses_lead_to_the_list_of_work(client, db, query):
+    for prefix in ["", "/ar", "/fa"]:
+        response = client.get(f"{prefix}/?{query}")
+        assert response.status_code == 301
+        assert response["Location"] == f"{prefix}/policy-analysis?{query}"
+
+
+def test_the_list_of_work_reached_from_an_old_home_page_address(client, pages):
+    response = client.get("/?page=2", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [("/policy-analysis?page=2", 301)]
