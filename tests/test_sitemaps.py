@@ -25,7 +25,8 @@ from tests.factories import (
     make_topic,
     make_translation,
 )
-from tests.multilingual import SERVER
+from tests.htmlpage import get_page
+from tests.multilingual import SERVER, hreflang_alternates
 
 pytestmark = pytest.mark.django_db
 
@@ -306,3 +307,14 @@ def test_sitemap_queries_do_not_grow_with_its_urls(client):
         if url not in {"/sitemap.xml", "/sitemap-pages.xml", "/sitemap-directories.xml"}:
             assert large_urls > small_urls, url  # the section really lists more
         assert small_count == large_count, url
+
+
+def test_sitemap_and_pages_name_the_same_alternates(client, site):
+    """One rule for both (thinktank.languages.hreflang_alternates): they never disagree."""
+    checked = 0
+    for section in ("articles", "topics", "experts", "pages"):
+        for loc, url in urls(client, section).items():
+            page = get_page(client, loc.removeprefix(SERVER))
+            assert hreflang_alternates(page) == url["alternates"], loc
+            checked += 1
+    assert checked > 10
