@@ -60,7 +60,7 @@ class Person:
 class Work:
     title: str
     authors: tuple  # of Person, in byline order
-    published: date
+    published: date  # the day it was published; for an event, the day it took place
     publisher: str
     url: str
     language: str
@@ -86,16 +86,22 @@ def person_for(expert, language):
 def work_for(article, url):
     """The citable facts of `article` (with its `byline`), found at `url` (absolute)."""
     language = article.language
+    is_event = article.publication_type.is_event
+    if is_event and article.event_start:
+        # An event is cited by the day it took place, in its own time zone.
+        day = article.event_start_local.date()
+    else:
+        # A draft seen in preview has no date yet: today's stands in.
+        day = timezone.localdate(article.published_at or timezone.now())
     return Work(
         title=article.title,
         authors=tuple(person_for(authorship.expert, language) for authorship in article.byline),
-        # A draft seen in preview has no date yet: today's stands in.
-        published=timezone.localdate(article.published_at or timezone.now()),
+        published=day,
         publisher=settings.SITE_NAME,
         url=url,
         language=language,
         kind=article.publication_type.get_translation("name", language),
-        is_event=article.publication_type.is_event,
+        is_event=is_event,
         summary=article.summary,
     )
 

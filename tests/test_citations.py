@@ -399,13 +399,23 @@ def test_arabic_page_cites_the_arabic_version(client, piece):
 
 
 def test_event_pages_can_be_cited_too(client, db):
-    event = make_event("An Event", slug="an-event", authors=[make_expert()])
+    # Published a month before; held on December 14, 2023 at 9:30 p.m. in New York,
+    # already the 15th in UTC: cited by the day it took place, where it took place.
+    event = make_event(
+        "An Event",
+        slug="an-event",
+        authors=[make_expert()],
+        start=datetime(2023, 12, 15, 2, 30, tzinfo=UTC),
+        published_at=datetime(2023, 11, 14, 12, 0, tzinfo=UTC),
+    )
     section = cite_section(get_page(client, event.get_absolute_url()))
     assert section.find("dt").text == "Chicago (author-date)"
-    entry_type, _key, _fields = parse_bibtex(
+    assert "December 14, 2023" in section.find("dd").text
+    entry_type, _key, fields = parse_bibtex(
         client.get("/policy-analysis/an-event.bib").content.decode()
     )
     assert entry_type == "misc"
+    assert fields["date"] == "2023-12-14"
 
 
 def test_publication_type_names_the_kind(client, db):
