@@ -169,6 +169,11 @@ class ArticleFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name in URL_NAMES:
+            if name in self.errors:
+                # What was typed is shown back to be corrected, and an <input type=date>
+                # may not hold a value that is no date.
+                self.fields[name].widget.input_type = "text"
         first, last = data.get("date_from"), data.get("date_to")
         if first and last and first > last:
             self.add_error(

@@ -65,6 +65,7 @@ def test_latest_three_of_each_type_in_the_types_order(client):
     }
     section = page.find("section", aria_labelledby="latest-brief-analysis")
     assert section.find("h2").text == "Brief Analysis"
+    assert not section.find_all(cls="eyebrow")  # the heading names the type once
     assert section.find("a", cls="listing-section__more").get("href") == (
         "/policy-analysis?type=brief-analysis"
     )

@@ -429,3 +429,11 @@ def test_queries_are_flat(client, django_assert_max_num_queries, prefix, query):
     # look-up of each slug asked for (with the region tree).
     with django_assert_max_num_queries(LISTING_BUDGET + (6 if query else 0)):
         client.get(f"{prefix}{URL}?{query}")
+
+
+def test_a_bad_date_is_shown_back_as_typed_in_a_text_input(client, world):
+    form = get_page(client, f"{URL}?from=2024-13-01&to=2024-12-31").find("form", cls="filters")
+    # An <input type=date> may not hold a value that is no date (the Nu checker says so).
+    assert form.find("input", name="from").attrs["type"] == "text"
+    assert form.find("input", name="from").get("value") == "2024-13-01"
+    assert form.find("input", name="to").attrs["type"] == "date"
