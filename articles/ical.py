@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 # RFC 5545 3.1: lines are at most 75 octets, not counting the line break.
 LINE_OCTETS = 75
@@ -55,7 +56,8 @@ def event_calendar(event, url):
     speakers = [authorship.expert.translated.name for authorship in event.byline]
     description = [event.summary]
     if speakers:
-        description.append(_("Speakers: %(names)s") % {"names": ", ".join(speakers)})
+        names = pgettext("between names in a list", ", ").join(speakers)
+        description.append(_("Speakers: %(names)s") % {"names": names})
     description.append(url)
     location = _("Online") if event.event_is_online else event.event_location
     properties = [

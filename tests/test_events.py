@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.translation import override, pgettext
 
 from articles import ical
 from tests.factories import (
@@ -220,7 +221,13 @@ def test_an_event_in_another_zone_is_still_written_in_utc(client, db):
 
 def test_arabic_ics_keeps_its_text_whole_across_folded_lines(client, db):
     title = "حرب حماس وإسرائيل: نهاية البداية أم بداية النهاية؟ " * 3
-    make_event(title.strip(), slug="long-arabic-event", language="ar", summary="ملخص، فيه فاصلة")
+    make_event(
+        title.strip(),
+        slug="long-arabic-event",
+        language="ar",
+        summary="ملخص، فيه فاصلة",
+        authors=[make_expert("Anna Speaker"), make_expert("Boris Speaker")],
+    )
     response = client.get("/ar/events/long-arabic-event.ics")
     content = response.content
     content.decode("utf-8")  # folding never cuts inside a character
@@ -229,6 +236,10 @@ def test_arabic_ics_keeps_its_text_whole_across_folded_lines(client, db):
     assert vevent["SUMMARY"].params["LANGUAGE"] == "ar"
     assert str(vevent["DESCRIPTION"]).startswith("ملخص، فيه فاصلة")
     assert str(vevent["URL"]) == "http://testserver/ar/policy-analysis/long-arabic-event"
+    # Speakers' names are separated as the page's bylines are, in the event's language.
+    with override("ar"):
+        separator = pgettext("between names in a list", ", ")
+    assert f"Anna Speaker{separator}Boris Speaker" in str(vevent["DESCRIPTION"])
     for line in content.split(b"\r\n"):
         assert len(line) <= 75
 
