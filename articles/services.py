@@ -18,6 +18,7 @@ from articles.models import (
     ArticleAuthor,
     ArticleRedirect,
     ArticleRevision,
+    Feature,
     LandingRedirect,
     Region,
     Topic,
@@ -271,8 +272,9 @@ def landing_save(landing, *, user):
 @transaction.atomic
 def landing_merge(survivor, others, *, user):
     """
-    Merge topics (or regions) into `survivor`: their articles and experts move to it, a region's
-    sub-regions move under it, and every old address answers 301 to the survivor.
+    Merge topics (or regions) into `survivor`: their articles, experts and featured
+    picks move to it, a region's sub-regions move under it, and every old address
+    answers 301 to the survivor.
     """
     model = type(survivor)
     _require(user, f"articles.delete_{model._meta.model_name}")
@@ -288,6 +290,13 @@ def landing_merge(survivor, others, *, user):
             )
         survivor.articles.add(*other.articles.all())
         survivor.experts.add(*other.experts.all())  # their areas of expertise move too
+        # The editors' picks move after the survivor's own, in their order.
+        featured = set(survivor.features.values_list("article_id", flat=True))
+        after = survivor.features.count()
+        for offset, feature in enumerate(other.features.exclude(article_id__in=featured)):
+            Feature.objects.filter(pk=feature.pk).update(
+                **{field: survivor, "position": after + offset}
+            )
         if model is Region:
             Region.objects.filter(parent=other).update(parent=survivor)
         LandingRedirect.objects.filter(**{field: other}).update(**{field: survivor})

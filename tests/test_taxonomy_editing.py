@@ -3,7 +3,7 @@
 import pytest
 
 from articles import services
-from articles.models import Article, LandingRedirect, Region, Topic
+from articles.models import Article, Feature, LandingRedirect, Region, Topic
 from tests.factories import make_article, make_expert, make_region, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +26,18 @@ def test_merging_topics_moves_articles_and_redirects_the_old_address(client, edi
     )
     arabic = client.get("/ar/policy-analysis/great-power-competiton")
     assert arabic["Location"] == "/ar/policy-analysis/great-power-competition"
+
+
+def test_merging_topics_moves_their_featured_picks_after_the_survivors(editor):
+    keep, other = make_topic(), make_topic()
+    first, second, both = make_article(), make_article(), make_article()
+    Feature.objects.create(topic=keep, article=first, position=0)
+    Feature.objects.create(topic=keep, article=both, position=1)
+    Feature.objects.create(topic=other, article=both, position=0)
+    Feature.objects.create(topic=other, article=second, position=1)
+    services.landing_merge(keep, [other], user=editor)
+    picks = keep.features.order_by("position").values_list("article_id", flat=True)
+    assert list(picks) == [first.pk, both.pk, second.pk]  # no pick twice
 
 
 def test_merging_twice_keeps_every_old_address(client, editor):
