@@ -307,6 +307,42 @@ EVENTS = [
         "event_location": "Washington, DC",
         "event_is_online": True,
     },
+    # Upcoming events, so the events page and the home page have something ahead.
+    {
+        "slug": "russia-and-the-gulf-after-ukraine",
+        "title": "Russia and the Gulf After Ukraine",
+        "type": "Event",
+        "published_at": "2026-11-16 14:00",
+        "authors": ["anna-borshchevskaya", "miriam-kessler"],
+        "topics": ["great-power-competition", "energy-and-economics"],
+        "regions": ["russia", "gulf-states"],
+        "summary": "Two of our fellows discuss how Moscow's ties with the Gulf monarchies have "
+        "changed since 2022, from oil policy to sanctions and arms.",
+        "body": "<p>A conversation on Russia's relations with Saudi Arabia, the UAE and Qatar: "
+        "coordination on oil output, money moving through Gulf markets, and what Washington "
+        "can ask of its partners.</p><p>Online only; questions can be sent in advance.</p>",
+        "event_start": "2027-03-10 15:00",
+        "event_end": "2027-03-10 16:00",
+        "event_time_zone": "America/New_York",
+        "event_is_online": True,
+    },
+    {
+        "slug": "lebanon-one-year-into-reform",
+        "title": "Lebanon, One Year Into Reform",
+        "type": "Event",
+        "published_at": "2026-11-24 10:00",
+        "authors": ["hanin-ghaddar", "matthew-levitt"],
+        "topics": ["democracy-and-reform", "terrorism"],
+        "regions": ["lebanon"],
+        "summary": "A panel in Washington weighs the new government's first year: the banks, "
+        "the army's deployment in the south, and Hezbollah's finances.",
+        "body": "<p>Our panel looks at what Lebanon's new leaders have changed and what they "
+        "have not, and at how donors and Washington should judge the reforms.</p>",
+        "event_start": "2027-01-21 17:30",
+        "event_end": "2027-01-21 19:00",
+        "event_time_zone": "America/New_York",
+        "event_location": "Washington, DC",
+    },
 ]
 
 WHY = [

@@ -5,6 +5,8 @@ The four experts and two guests named on the reference page keep their names and
 roles; their bios here are short demo text. The other people are invented.
 """
 
+from articles.demo.reference import MAIN_ARABIC_SLUG, MAIN_SLUG
+
 GPC = "great-power-competition-and-the-middle-east"
 MILITARY = "military-and-security-studies"
 COUNTERTERRORISM = "counterterrorism-and-intelligence"
@@ -399,4 +401,21 @@ PROFILES = {
         "regions": ["gulf-states"],
         "languages": "English",
     },
+}
+
+# The editors' picks: on the home page ("home") and on topic and region pages (their
+# slugs), in order, as (language, slug): each language's page shows its own picks.
+FEATURES = {
+    "home": [
+        ("en", MAIN_SLUG),
+        ("en", "irans-nuclear-program-at-a-crossroads"),
+        ("en", "russia-and-the-gulf-after-ukraine"),
+        ("ar", MAIN_ARABIC_SLUG),
+    ],
+    "great-power-competition": [
+        ("en", MAIN_SLUG),
+        ("en", "russia-and-the-gulf-after-ukraine"),
+        ("ar", MAIN_ARABIC_SLUG),
+    ],
+    "israel": [("en", MAIN_SLUG), ("ar", MAIN_ARABIC_SLUG)],
 }

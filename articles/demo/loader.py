@@ -14,6 +14,7 @@ from articles.demo.sync import Tally, ensure_image, sync, sync_m2m, sync_ordered
 from articles.models import (
     Article,
     ArticleAuthor,
+    Feature,
     PublicationType,
     Recommendation,
     Region,
@@ -37,6 +38,23 @@ def sync_links(expert, wanted, tally):
         ExpertLink.objects.bulk_create(
             ExpertLink(expert=expert, kind=kind, url=url, position=position)
             for position, (kind, url) in enumerate(wanted)
+        )
+        tally.link()
+
+
+def sync_features(scope, articles, tally):
+    """The picks of one page (`scope`: its topic and region, both None for the home
+    page) are exactly `articles`, in that order."""
+    current = list(
+        Feature.objects.filter(**scope)
+        .order_by("position", "pk")
+        .values_list("article_id", flat=True)
+    )
+    if current != [article.pk for article in articles]:
+        Feature.objects.filter(**scope).delete()
+        Feature.objects.bulk_create(
+            Feature(article=article, position=position, **scope)
+            for position, article in enumerate(articles)
         )
         tally.link()
 
@@ -67,6 +85,7 @@ class DemoLoader:
         self.load_regions()
         self.load_expertise()
         self.load_articles()
+        self.load_features()
         return self.tally
 
     # People ---------------------------------------------------------------------
@@ -188,6 +207,16 @@ class DemoLoader:
             article = self.articles[row.get("language", "en"), row["slug"]]
             targets = [self.articles[article.language, slug] for slug in row.get("recommends", [])]
             sync_ordered(Recommendation, "from_article", article, "to_article", targets, self.tally)
+
+    def load_features(self):
+        for place, keys in content.FEATURES.items():
+            scope = {"topic": None, "region": None}
+            if place in self.topics:
+                scope["topic"] = self.topics[place]
+            elif place in self.regions:
+                scope["region"] = self.regions[place]
+            articles = [self.articles[key] for key in keys]
+            sync_features(scope, articles, self.tally)
 
     def load_article(self, row):
         language, slug = row.get("language", "en"), row["slug"]
