@@ -6,3 +6,9 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "articles"
     verbose_name = _("Articles")
+
+    def ready(self):
+        # The search index follows every write of what it holds (articles.search).
+        from articles.search import signals
+
+        signals.connect()

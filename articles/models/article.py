@@ -9,6 +9,7 @@ import functools
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -191,6 +192,11 @@ class Article(VersionedModel):
     preview_secret = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # PostgreSQL's full-text index of the article, kept by articles.search: the whole
+    # text (title, summary, names, body) to match, and its small head (title, summary,
+    # names) to rank by. Always empty on SQLite, which keeps an FTS5 table instead.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_head = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

@@ -17,6 +17,16 @@ from thinktank.languages import configured_languages
 from .article import Article
 
 
+class ArticleAuthorQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        """bulk_create() sends no signal: re-index the articles whose bylines it wrote."""
+        from articles.search import index_articles
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        index_articles({link.article_id for link in created})
+        return created
+
+
 class ArticleAuthor(models.Model):
     """An author's place in an article's byline."""
 
@@ -25,6 +35,8 @@ class ArticleAuthor(models.Model):
         Expert, verbose_name=_("author"), on_delete=models.PROTECT, related_name="authorships"
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = ArticleAuthorQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

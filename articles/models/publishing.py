@@ -56,6 +56,23 @@ class ArticleQuerySet(models.QuerySet):
     def in_language(self, language):
         return self.filter(language=language)
 
+    def search(self, query, language=None):
+        """Those in `language` (None: any) matching `query`, best first (articles.search)."""
+        from articles.search import search_articles
+
+        return search_articles(self, query, language)
+
+    def update(self, **values):
+        """An UPDATE sends no signal: re-index the rows whose indexed text it changes."""
+        from articles.search import INDEXED_FIELDS, index_articles
+
+        if not INDEXED_FIELDS.intersection(values):
+            return super().update(**values)
+        ids = list(self.values_list("pk", flat=True))
+        count = super().update(**values)
+        index_articles(ids)
+        return count
+
     def newest_first(self):
         return self.order_by(F("published_at").desc(nulls_last=True), "-pk")
 
@@ -123,7 +140,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list item shows: type, title, date, event time and authors."""
-        return self.select_related("publication_type").with_authors()
+        return self.select_related("publication_type").with_authors().without_search_vector()
+
+    def without_search_vector(self):
+        """The search index's columns (kilobytes a row) are for queries, not for pages."""
+        return self.defer("search_vector", "search_head")
 
     def for_page(self):
         """

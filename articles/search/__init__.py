@@ -1,0 +1,119 @@
+"""
+Full-text search of articles, kept in one place: what is indexed, when, and how it
+is queried, with the database-specific parts behind one interface.
+
+    index_articles(Article.objects.filter(...))   # or a list of ids
+    Article.objects.published().search("iran sanctions", "en")
+
+PostgreSQL (production) keeps a weighted tsvector in Article.search_vector with a GIN
+index (articles.search.postgres); SQLite keeps an FTS5 table (articles.search.sqlite).
+Both index the same text, with the same weights: the title first, then the summary
+and the names of the authors, topics and regions (in every language), then the body.
+
+The index is kept current by the models' own writes (articles.search.signals: an
+article saved, its authors, topics or regions changed, an author, topic or region
+renamed, merged or deleted), whatever makes them: the services, the admin's forms
+and inlines, the demo loader, a shell. The two writes that send no signal re-index
+themselves: ArticleQuerySet.update() and ArticleAuthorQuerySet.bulk_create() (which
+adding a translation and restoring a revision use).
+"""
+
+from django.db import connections, router
+
+from articles.search import postgres, sqlite
+from articles.search.query import parse
+
+# The article fields the index is made of; a save of other fields alone needs no re-index.
+INDEXED_FIELDS = frozenset({"title", "summary", "body", "language"})
+
+
+def _backend(connection):
+    return postgres if connection.vendor == "postgresql" else sqlite
+
+
+def _connection(articles):
+    from articles.models import Article
+
+    alias = getattr(articles, "db", None) or router.db_for_write(Article)
+    return connections[alias]
+
+
+def index_articles(articles):
+    """
+    (Re)compute the index of `articles`: a queryset of Article, or ids. On PostgreSQL
+    it is one UPDATE, however many they are; on SQLite, a few queries per 500.
+    """
+    connection = _connection(articles)
+    backend = _backend(connection)
+    if backend is postgres:
+        if hasattr(articles, "query"):
+            ids_sql, params = articles.order_by().values("pk").query.sql_with_params()
+            params = list(params)
+        else:
+            ids = [int(pk) for pk in articles]
+            if not ids:
+                return 0
+            ids_sql, params = "SELECT unnest(%s::bigint[])", [ids]
+        return backend.index(connection, ids_sql, params)
+    if hasattr(articles, "query"):
+        articles = articles.values_list("pk", flat=True)
+    ids = sorted({int(pk) for pk in articles})
+    return backend.index(connection, ids) if ids else 0
+
+
+def index_all(connection=None):
+    """Index every article (after a migration, or to rebuild the index)."""
+    from articles.models import Article
+
+    articles = Article.objects.all()
+    if connection is not None:
+        articles = articles.using(connection.alias)
+    return index_articles(articles)
+
+
+def remove_articles(ids, connection=None):
+    """Drop deleted articles from an index kept apart from their rows (SQLite's)."""
+    from articles.models import Article
+
+    connection = connection or connections[router.db_for_write(Article)]
+    ids = [int(pk) for pk in ids]
+    if ids:
+        _backend(connection).remove(connection, ids)
+
+
+def search_articles(queryset, text, language=None):
+    """
+    The articles of `queryset` in `language` (every language when None) that match
+    `text` (web-search syntax: words, "a phrase", -excluded, or), annotated with
+    `search_rank` and ordered best first, then newest first. An empty query (nothing
+    but signs, quotes or spaces) matches nothing.
+    """
+    from django.db.models import F
+
+    if parse(text).is_empty:
+        return queryset.none()
+    if language:
+        queryset = queryset.filter(language=language)
+    connection = connections[queryset.db]
+    found = _backend(connection).search(queryset, text, language)
+    return found.order_by("-search_rank", F("published_at").desc(nulls_last=True), "-pk")
+
+
+def listed_in_order(ids):
+    """The articles `ids`, in that order, with what a list item shows (one page's worth)."""
+    from articles.models import Article
+
+    if not ids:
+        return []
+    found = {article.pk: article for article in Article.objects.filter(pk__in=ids).for_listing()}
+    return [found[pk] for pk in ids if pk in found]
+
+
+__all__ = [
+    "INDEXED_FIELDS",
+    "index_all",
+    "index_articles",
+    "listed_in_order",
+    "remove_articles",
+    "search_articles",
+]

@@ -1,0 +1,131 @@
+"""
+Highlighted text for search results: the title, and a passage of the body (or the
+summary) around the words that matched, each match in <mark>.
+
+Computed in Python from the rows of the page being shown only (twenty at most), so
+it costs no query and is the same on every database. The passage is taken from the
+text of the body, which is sanitized when it is saved; tags are dropped, never
+copied, and every piece of text is escaped before the marks are put around it.
+"""
+
+import functools
+import html
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from thinktank.text import fold
+
+SNIPPET_CHARACTERS = 240
+TAG = re.compile(r"<[^>]*>")
+SPACE = re.compile(r"\s+")
+WORD = re.compile(r"\w+")
+
+# Endings that make one word of several (sanctions, sanctioned; العقوبات, عقوبة):
+# a word and a query word match when they are equal once these are cut off. The
+# search itself stems properly (PostgreSQL) or with Porter's rules (SQLite); this
+# only decides what to mark, and errs on the side of marking a little more.
+LATIN_ENDINGS = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
+ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل")
+ARABIC_ENDINGS = ("ات", "ون", "ين", "ان", "ها", "ه", "ي")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def plain_text(body_html):
+    """The text of sanitized rich text, tags dropped, entities decoded, spaces collapsed."""
+    return SPACE.sub(" ", html.unescape(TAG.sub(" ", body_html or ""))).strip()
+
+
+@functools.lru_cache(maxsize=50_000)
+def word_key(word):
+    """A folded word without the endings (and Arabic prefixes) that inflect it (cached:
+    a page's bodies repeat most of their words)."""
+    key = fold(word)
+    if ARABIC.search(key):
+        for prefix in ARABIC_PREFIXES:
+            if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+                key = key[len(prefix) :]
+                break
+        endings = ARABIC_ENDINGS
+    else:
+        endings = LATIN_ENDINGS
+    for ending in endings:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            return key[: -len(ending)] + ("y" if ending in ("ies", "ied") else "")
+    return key
+
+
+class Highlighter:
+    """Marks the words of `text` that match one of the query's `words`."""
+
+    def __init__(self, words):
+        self.keys = {word_key(word) for word in words if word}
+
+    def matches(self, word):
+        return bool(self.keys) and word_key(word) in self.keys
+
+    def spans(self, text):
+        """(start, end) of each matching word of `text`."""
+        return [match.span() for match in WORD.finditer(text) if self.matches(match.group())]
+
+    def mark(self, text, spans=None):
+        """`text` escaped, its matching words in <mark> (safe HTML)."""
+        spans = self.spans(text) if spans is None else spans
+        pieces, position = [], 0
+        for start, end in spans:
+            pieces.append(escape(text[position:start]))
+            pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+            position = end
+        pieces.append(escape(text[position:]))
+        return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+    def passage(self, text, length=SNIPPET_CHARACTERS):
+        """
+        About `length` characters of `text` around its densest run of matches, with
+        an ellipsis where it was cut; None when no word of `text` matches.
+        """
+        spans = self.spans(text)
+        if not spans:
+            return None
+        start, end = self._window(text, spans, length)
+        inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+        marked = self.mark(text[start:end], inside)
+        before = "… " if start > 0 else ""
+        after = " …" if end < len(text) else ""
+        return mark_safe(f"{before}{marked}{after}")  # noqa: S308 - marked is escaped
+
+    @staticmethod
+    def _window(text, spans, length):
+        # The window starting a little before the match that has the most matches
+        # after it within `length` characters, cut at word boundaries.
+        best, best_count = spans[0][0], 0
+        for index, (first_start, _end) in enumerate(spans):
+            count = sum(1 for s, e in spans[index:] if e - first_start <= length)
+            if count > best_count:
+                best, best_count = first_start, count
+        start = max(0, best - length // 4)
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < best else best
+        end = min(len(text), start + length)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > best else end
+        return start, end
+
+
+def highlight(articles, words):
+    """
+    Give each article of a page `search_title` (its title, matches marked) and
+    `search_snippet` (a passage of its body around the matches, else its summary,
+    marked).
+    """
+    highlighter = Highlighter(words)
+    for article in articles:
+        article.search_title = highlighter.mark(article.title)
+        snippet = highlighter.passage(plain_text(article.body))
+        if snippet is None:
+            snippet = highlighter.mark(article.summary)
+        article.search_snippet = snippet
+    return articles

@@ -1,0 +1,119 @@
+"""
+Full-text search on SQLite, the zero-setup database: an FTS5 table beside the
+articles (one row per article, its rowid the article's id) holding three columns of
+folded text, the title, the "meta" text (summary and the names of the authors, topics
+and regions in every language) and the body's text, ranked by bm25 with the title
+weighted above the meta text and that above the body.
+
+The text is folded in Python (thinktank.text.fold), as the query is, so accents,
+Arabic diacritics and letter variants do not matter; Porter's stemmer, applied by
+the tokenizer, makes "sanction" find "sanctions" in English text. The reader's query
+is parsed by articles.search.query and rewritten here as quoted FTS5 strings, so no
+character typed reaches FTS5 as syntax.
+"""
+
+from django.db.models.expressions import RawSQL
+
+from articles.search.query import parse
+from articles.search.snippets import plain_text
+from thinktank.text import fold
+
+TABLE = "articles_article_search"
+CREATE_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+    "title, meta, body, tokenize = 'porter unicode61 remove_diacritics 2')"
+)
+DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+# bm25's weights of the title, meta and body columns.
+RANK = f"bm25({TABLE}, 10.0, 4.0, 1.0)"
+BATCH = 500
+
+
+def _documents(ids):
+    """{id: (title, meta, body)} of the articles `ids`, folded, in four queries."""
+    from articles.models import Article, ArticleAuthor
+
+    meta = {pk: [] for pk in ids}
+    for article_id, names in ArticleAuthor.objects.filter(article_id__in=ids).values_list(
+        "article_id", "expert__search_text"
+    ):
+        meta[article_id].append(names)
+    for name in ("topics", "regions"):
+        through = Article._meta.get_field(name).remote_field.through
+        landing = through._meta.get_field(name[:-1]).name  # topic, region
+        rows = through.objects.filter(article_id__in=ids).values_list(
+            "article_id", f"{landing}__name", f"{landing}__translations"
+        )
+        for article_id, landing_name, translations in rows:
+            meta[article_id].append(landing_name)
+            meta[article_id].extend(
+                values.get("name", "")
+                for values in (translations or {}).values()
+                if isinstance(values, dict)
+            )
+    documents = {}
+    for pk, title, summary, body in Article.objects.filter(pk__in=ids).values_list(
+        "pk", "title", "summary", "body"
+    ):
+        documents[pk] = (
+            fold(title),
+            fold(" ".join([summary, *meta[pk]])),
+            fold(plain_text(body)),
+        )
+    return documents
+
+
+def index(connection, ids):
+    """Write the FTS rows of the articles `ids` (a list), replacing what was there."""
+    done = 0
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            documents = _documents(batch)
+            marks = ", ".join(["%s"] * len(batch))
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", batch)  # noqa: S608
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (rowid, title, meta, body) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                [(pk, *document) for pk, document in documents.items()],
+            )
+            done += len(documents)
+    return done
+
+
+def remove(connection, ids):
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), BATCH):
+            batch = ids[start : start + BATCH]
+            marks = ", ".join(["%s"] * len(batch))
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", batch)  # noqa: S608
+
+
+def _string(words):
+    """An FTS5 string: double quotes, any inside doubled (words have none, but still)."""
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def fts_query(text):
+    """The FTS5 query for what the reader typed, or None when there is nothing to find."""
+    alternatives = []
+    for terms in parse(text).alternatives:
+        wanted = " AND ".join(_string(term.words) for term in terms if not term.excluded)
+        unwanted = "".join(f" NOT {_string(term.words)}" for term in terms if term.excluded)
+        alternatives.append(f"({wanted}{unwanted})")
+    return " OR ".join(alternatives) or None
+
+
+def search(queryset, text, language):
+    """`queryset` narrowed to what `text` matches, annotated with `search_rank`."""
+    query = fts_query(text)
+    if query is None:
+        return queryset.none()
+    table = queryset.model._meta.db_table
+    # Constant SQL; the query is a parameter.
+    matching = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [query])  # noqa: S608, S611
+    # bm25 is lower for better matches; search_rank is higher for better ones.
+    rank = RawSQL(  # noqa: S611
+        f"SELECT -{RANK} FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid = {table}.id",  # noqa: S608
+        [query],
+    )
+    return queryset.filter(pk__in=matching).annotate(search_rank=rank)
