@@ -2,6 +2,7 @@ from django.urls import path
 
 from articles import feeds, views
 from articles.views.citations import article_citation
+from articles.views.search import SearchView
 
 app_name = "articles"
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("policy-analysis", views.ArticleListView.as_view(), name="list"),
     path("policy-analysis/<slug:slug>", views.policy_analysis_entry, name="entry"),
+    path("search", SearchView.as_view(), name="search"),
     path("events", views.EventListView.as_view(), name="events"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event-calendar"),
 ]

@@ -382,7 +382,7 @@ def test_an_absurd_query_finds_nobody_and_says_so(client, people, query):
     assert listed(page) == []
     assert page.find("main").find(cls="empty").text == "No expert matches these filters."
     assert status_message(page) == "0 experts"
-    assert page.find("input", name="q").get("value") == query  # shown as text, kept
+    assert page.find("main").find("input", name="q").get("value") == query  # shown as text, kept
     assert Expert.objects.count() == 9  # and nothing happened to the table
 
 
