@@ -1,0 +1,259 @@
+"""
+Server times of the public pages on a generated corpus, on PostgreSQL.
+
+    .venv/bin/python benchmarks/run.py                    # a throwaway cluster, 100,000 articles
+    .venv/bin/python benchmarks/run.py --articles 20000   # quicker
+    .venv/bin/python benchmarks/run.py --database-url postgres://... --skip-generate
+
+Without --database-url it starts a throwaway PostgreSQL 15 cluster as .ci/run does
+(initdb as the postgres user in a temporary folder, a free loopback port; root is
+needed for that), migrates it, times `generate_corpus`, measures, then stops the
+cluster and removes it. Pages are requested with Django's test Client in this process,
+with DEBUG off: the times are the server's (URL resolving, middleware, queries,
+templates), without a network or a web server in front. See benchmarks/README.md.
+"""
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PYTHON = sys.executable
+
+
+def log(message):
+    print(message, flush=True)
+
+
+# --- a throwaway cluster --------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def as_postgres(folder, *command):
+    subprocess.run(  # noqa: S603 - our own fixed commands
+        ["runuser", "-u", "postgres", "--", *map(str, command)],  # noqa: S607
+        cwd=folder,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+@contextmanager
+def throwaway_cluster():
+    """A PostgreSQL 15 cluster on a free loopback port, stopped and removed at the end."""
+    folder = Path(tempfile.mkdtemp(prefix="thinktank-bench-pg."))
+    shutil.chown(folder, "postgres", "postgres")
+    data, port = folder / "data", free_port()
+    started = False
+    try:
+        as_postgres(
+            folder, PG_BIN / "initdb", "-D", data, "-U", "postgres", "--auth=trust",
+            "--encoding=UTF8", "--locale=C.UTF-8",
+        )  # fmt: skip
+        with open(data / "postgresql.conf", "a") as conf:
+            conf.write(
+                f"\nlisten_addresses = '127.0.0.1'\nport = {port}\n"
+                f"unix_socket_directories = '{folder}'\n"
+                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+            )
+        log(f"PostgreSQL 15 on 127.0.0.1:{port} in {folder}")
+        as_postgres(
+            folder, PG_BIN / "pg_ctl", "-D", data, "-l", folder / "server.log", "-w", "start"
+        )
+        started = True
+        as_postgres(
+            folder,
+            PG_BIN / "createdb",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            port,
+            "-U",
+            "postgres",
+            "thinktank",
+        )
+        yield f"postgres://postgres@127.0.0.1:{port}/thinktank"
+    finally:
+        if started:
+            as_postgres(folder, PG_BIN / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+        log("cluster stopped and removed")
+
+
+# --- generating -------------------------------------------------------------------------
+
+
+def manage(*args):
+    """Run manage.py in a child process (its own settings), returning its output."""
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip()
+
+
+def generate(articles, experts, seed):
+    manage("migrate", "--noinput", "-v", "0")
+    started = time.monotonic()
+    output = manage(
+        "generate_corpus", "--articles", str(articles), "--experts", str(experts),
+        "--seed", str(seed), "--yes-i-know",
+    )  # fmt: skip
+    seconds = time.monotonic() - started
+    log(output)
+    log(f"generate_corpus: {seconds:.1f} s wall time (process start included)")
+    return seconds
+
+
+# --- measuring --------------------------------------------------------------------------
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def measure(client, urls, requests, warmup=3):
+    """(median ms, 95th percentile ms, queries, status) of GETs cycling through `urls`."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for url in urls[:warmup]:
+        client.get(url)
+    times, status = [], None
+    for index in range(requests):
+        url = urls[index % len(urls)]
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        status = response.status_code
+        if status != 200:
+            break
+    with CaptureQueriesContext(connection) as queries:
+        client.get(urls[0])
+    return statistics.median(times), percentile(times, 0.95), len(queries), status
+
+
+def pages(language="en"):
+    """{label: [urls]} of the pages measured, from the corpus in the database."""
+    from django.urls import NoReverseMatch, reverse
+
+    from articles.models import Article, Region, Topic
+
+    published = Article.objects.published().in_language(language).excluding_events()
+    count = published.count()
+    # Twenty articles spread over the corpus, so no one page is measured hot.
+    step = max(1, count // 20)
+    articles = [published.order_by("pk")[index] for index in range(0, count, step)][:20]
+    topic = Topic.objects.get(slug="sanctions")
+    region = Region.objects.get(slug="levant")
+    found = {
+        "article page": [article.get_absolute_url() for article in articles],
+        "topic page (sanctions)": [topic.get_absolute_url()],
+    }
+    try:
+        listing = reverse("articles:list")
+    except NoReverseMatch:
+        listing = None
+    if listing:
+        found["listing, page 1"] = [listing]
+        found["listing, page 1,000"] = [f"{listing}?page=1000"]
+        found["filtered listing (topic + region)"] = [
+            f"{listing}?topic={topic.slug}&region={region.slug}"
+        ]
+        found["filtered listing, page 50"] = [
+            f"{listing}?topic={topic.slug}&region={region.slug}&page=50"
+        ]
+    found["search 'nuclear talks'"] = ["/search?q=nuclear+talks"]
+    found["search 'sanctions iran', page 20"] = ["/search?q=sanctions+iran&page=20"]
+    found["search rare word 'desalination'"] = ["/search?q=desalination"]
+    found["search Arabic 'العقوبات' (/ar/)"] = [
+        "/ar/search?q=%D8%A7%D9%84%D8%B9%D9%82%D9%88%D8%A8%D8%A7%D8%AA"
+    ]
+    return found, listing is not None
+
+
+def report(requests):
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+
+    from articles.models import Article
+
+    # What autovacuum would soon do after a bulk load: the planner's statistics, and
+    # the visibility map (the bulk index UPDATE left a dead version of every row).
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE)")
+    log(f"VACUUM (ANALYZE): {time.monotonic() - started:.1f} s")
+    total = Article.objects.count()
+    published = Article.objects.published().count()
+    log(f"\n{total} articles in the database, {published} published.")
+    urls, has_listing = pages()
+    if not has_listing:
+        log("listing page /policy-analysis: missing (no route named articles:list)")
+    client = Client()
+    log(f"\n{'page':<40} {'median':>9} {'p95':>9} {'queries':>8}")
+    results = {}
+    for label, addresses in urls.items():
+        median, p95, queries, status = measure(client, addresses, requests)
+        flag = "" if status == 200 else f"  (answered {status})"
+        log(f"{label:<40} {median:>7.1f}ms {p95:>7.1f}ms {queries:>8}{flag}")
+        results[label] = (median, p95, queries)
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--experts", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--requests", type=int, default=40, help="timed requests per page")
+    parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
+    parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="thinktank.settings",
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "benchmarks-only-not-a-secret"),
+        ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
+        LOG_LEVEL="WARNING",
+    )
+
+    def run(url):
+        os.environ["DATABASE_URL"] = url
+        if not args.skip_generate:
+            generate(args.articles, args.experts, args.seed)
+        report(args.requests)
+
+    if args.database_url:
+        run(args.database_url)
+    else:
+        with throwaway_cluster() as url:
+            run(url)
+
+
+if __name__ == "__main__":
+    main()
