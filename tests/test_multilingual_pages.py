@@ -7,7 +7,7 @@ Labels are computed with translation.override() + gettext, never hard-coded.
 
 import pytest
 
-from articles.models import PublicationType, Region, Topic
+from articles.models import Feature, PublicationType, Region, Topic
 from experts.models import Expert
 from tests.factories import (
     make_article,
@@ -75,12 +75,22 @@ def assert_lists_its_language_only(page, language, expected_titles):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_page_lists_its_language_only(client, language):
     page = get_page(client, HOME[language])
-    # The demo features nothing and has no upcoming event: the latest three of each
-    # type (events apart), in the types' order.
-    expected = []
+    # The editors' picks in this language, in their order; then the latest three of
+    # each type without the picks (events apart, in the types' order); then the
+    # upcoming events, soonest first.
+    featured = [
+        feature.article
+        for feature in Feature.objects.on_home().order_by("position", "pk")
+        if feature.article.language == language
+    ]
+    expected = [article.title for article in featured]
     for publication_type in PublicationType.objects.filter(is_event=False):
-        expected += newest_titles(published(language).filter(publication_type=publication_type), 3)
+        of_type = published(language).filter(publication_type=publication_type)
+        expected += newest_titles(of_type.exclude(pk__in=[a.pk for a in featured]), 3)
+    upcoming = published(language).events().upcoming().soonest_first()
+    expected += list(upcoming.values_list("title", flat=True)[:3])
     if language in ("en", "ar"):
+        assert featured, f"the demo features no {language} work on the home page"
         assert expected, f"the demo has no {language} work"
     assert_lists_its_language_only(page, language, expected)
 
@@ -90,7 +100,10 @@ def test_topic_page_lists_its_language_only(client, language):
     topic = Topic.objects.get(slug=DEMO_TOPIC)
     page = get_page(client, f"{PREFIX[language]}/policy-analysis/{DEMO_TOPIC}")
     assert page.find("h1").text == topic.get_translation("name", language)
-    expected = newest_titles(published(language).filter(topics=topic))
+    # The editors' picks in this language first, then the latest work.
+    picks = Feature.objects.on(topic).articles(language)
+    expected = [article.title for article in picks]
+    expected += newest_titles(published(language).filter(topics=topic))
     assert_lists_its_language_only(page, language, expected)
     if not expected:
         assert page.find(cls="empty").text == translated(language, EMPTY_LIST)
@@ -101,7 +114,11 @@ def test_region_page_lists_its_language_only_including_subregions(client, langua
     region = Region.objects.get(slug=DEMO_REGION)
     page = get_page(client, f"{PREFIX[language]}/policy-analysis/{DEMO_REGION}")
     assert page.find("h1").text == region.get_translation("name", language)
-    expected = newest_titles(published(language).filter(regions__in=region_and_descendants(region)))
+    picks = Feature.objects.on(region).articles(language)
+    expected = [article.title for article in picks]
+    expected += newest_titles(
+        published(language).filter(regions__in=region_and_descendants(region))
+    )
     if language in ("en", "ar"):
         assert expected
     assert_lists_its_language_only(page, language, expected)
