@@ -114,6 +114,23 @@ def test_every_page_has_link_preview_tags(client, piece, url):
     assert meta(page, "og:type") in {"website", "article", "profile"}
 
 
+def test_a_later_page_of_a_list_is_its_own_canonical_page_and_filters_are_not(client, db):
+    topic = make_topic("Paged Topic", slug="paged-topic")
+    for index in range(25):
+        make_article(f"Paged piece {index}", topics=[topic])
+
+    def canonical(url):
+        return get_page(client, url).find("head").find("link", rel="canonical").get("href")
+
+    assert canonical("/policy-analysis?page=2") == f"{SERVER}/policy-analysis?page=2"
+    assert canonical("/policy-analysis?page=1") == f"{SERVER}/policy-analysis"
+    assert canonical("/policy-analysis/paged-topic?page=2") == (
+        f"{SERVER}/policy-analysis/paged-topic?page=2"
+    )
+    assert canonical("/policy-analysis?topic=paged-topic") == f"{SERVER}/policy-analysis"
+    assert canonical("/policy-analysis?topic=paged-topic&page=2") == f"{SERVER}/policy-analysis"
+
+
 def test_defaults_come_from_the_title_and_description_blocks(client, piece):
     page = get_page(client, "/experts")
     assert meta(page, "og:title") == "Experts | The Thinktank Institute"

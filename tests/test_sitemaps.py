@@ -265,6 +265,8 @@ def test_robots_txt(client):
     assert lines[0] == "User-agent: *"
     assert "Disallow: /admin/" in lines
     assert "Disallow: /preview/" in lines
+    # Search results are endless and noindex: crawlers are kept off them in every language.
+    assert {"Disallow: /search", "Disallow: /ar/search", "Disallow: /fa/search"} <= set(lines)
     assert f"Sitemap: {SERVER}/sitemap.xml" in lines
     assert not any(line == "Disallow: /" for line in lines)
     assert client.post("/robots.txt").status_code == 405

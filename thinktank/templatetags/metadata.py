@@ -40,9 +40,20 @@ def block_text(context, name):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """This page's absolute address without its query string (filters, page number)."""
+    """
+    This page's absolute address. A later page of a list is a page of its own for
+    search engines (?page=N is kept), while a filtered list, at any page, is a view
+    of the unfiltered list's first page (the filters are dropped).
+    """
     request = context.get("request")
-    return request.build_absolute_uri(request.path) if request is not None else ""
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(request.path)
+    page = context.get("page_obj")
+    filtered = any(key != "page" for key in request.GET)
+    if page is not None and getattr(page, "number", 1) > 1 and not filtered:
+        url = f"{url}?page={page.number}"
+    return url
 
 
 @register.simple_tag(takes_context=True)
