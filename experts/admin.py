@@ -82,7 +82,7 @@ class ExpertAdmin(RevisionsAdminMixin, FocalPointAdminMixin, TranslatableAdmin):
     autocomplete_fields = ["program", "topics", "regions"]
     inlines = [ExpertLinkInline]
     actions = ["deactivate", "reactivate"]
-    formfield_overrides = URL_OVERRIDES
+    formfield_overrides = {**TranslatableAdmin.formfield_overrides, **URL_OVERRIDES}
     translations_side_by_side = True
     translations_fieldset_title = _("Name, role and bio in each language")
     fieldsets = [

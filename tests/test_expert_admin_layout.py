@@ -215,3 +215,14 @@ def test_without_a_photo_there_is_no_thumbnail_yet(admin_client):
     image = page.find("img", cls="focal-point__image")
     assert "hidden" in image.attrs and not image.get("src")
     assert page.find("input", name="photo_focal_x").get("value") == "50"
+
+
+def test_the_bio_is_written_in_the_rich_text_editor_in_every_language(admin_client):
+    expert = make_expert("Rich Bio", bio="<p>English <strong>bio</strong>.</p>")
+    page = parse(admin_client.get(change_url(expert)))
+    textareas = {el.get("name"): el for el in page.iter() if el.tag == "textarea"}
+    for name in ["bio", *(f"bio__{language}" for language in OTHER_LANGUAGES)]:
+        # django-prose-editor turns a textarea carrying its configuration into the editor.
+        assert textareas[name].get("data-django-prose-editor-configurable"), name
+    assert (textareas["bio__ar"].get("lang"), textareas["bio__ar"].get("dir")) == ("ar", "rtl")
+    assert not textareas["short_bio"].get("data-django-prose-editor-configurable")  # plain text

@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.html import SanitizedHTMLField, rich_text_widget
 from thinktank.languages import is_rtl, local_name
 from thinktank.translation import translation_languages
 
@@ -54,7 +55,9 @@ def translations_form(base_form, model):
         direction = "rtl" if is_rtl(language) else "ltr"
         for name in model.translatable_fields:
             model_field = model._meta.get_field(name)
-            form_field = model_field.formfield()
+            # Rich text (a bio) is written in the rich-text editor in every language.
+            rich = isinstance(model_field, SanitizedHTMLField)
+            form_field = model_field.formfield(**({"widget": rich_text_widget()} if rich else {}))
             form_field.required = False
             form_field.label = f"{capfirst(model_field.verbose_name)} ({local_name(language)})"
             form_field.help_text = ""
@@ -77,6 +80,8 @@ class TranslatableAdmin(admin.ModelAdmin):
     translation beside it. The source fields then leave their own fieldsets, and the
     fieldset takes the place of the first one that held one.
     """
+
+    formfield_overrides = {SanitizedHTMLField: {"widget": rich_text_widget()}}
 
     exclude = ["translations"]
     translations_side_by_side = False
