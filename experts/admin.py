@@ -6,7 +6,6 @@ same here as on every other write path. Experts are deactivated, not deleted.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from experts import revisions, services
 from experts.admin_forms import ExpertAdminForm
 from experts.models import Expert, ExpertLink, Program
+from thinktank.admin_actions import run_service_action
 from thinktank.concurrency import ConcurrentEditError
 from thinktank.revision_admin import RevisionsAdminMixin
 from thinktank.translation_admin import TranslatableAdmin
@@ -41,27 +41,6 @@ class ExpertLinkInline(admin.TabularInline):
     extra = 0
     fields = ["kind", "url", "position"]
     formfield_overrides = URL_OVERRIDES
-
-
-def run_expert_action(modeladmin, request, queryset, service, done_message):
-    """A bulk action that goes through the same service, one expert at a time."""
-    done, refused = 0, []
-    for expert in queryset:
-        try:
-            service(expert, user=request.user)
-        except (ConcurrentEditError, PermissionDenied):
-            refused.append(expert.name)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
-    if refused:
-        modeladmin.message_user(
-            request,
-            _("Not changed (someone else saved them meanwhile, or not allowed): %(titles)s")
-            % {"titles": "; ".join(refused)},
-            messages.ERROR,
-        )
 
 
 @admin.register(Expert)
@@ -126,13 +105,13 @@ class ExpertAdmin(RevisionsAdminMixin, FocalPointAdminMixin, TranslatableAdmin):
 
     @admin.action(description=_("Deactivate (former expert)"), permissions=["change"])
     def deactivate(self, request, queryset):
-        run_expert_action(
+        run_service_action(
             self, request, queryset, services.expert_deactivate, _("%(count)d deactivated.")
         )
 
     @admin.action(description=_("Reactivate"), permissions=["change"])
     def reactivate(self, request, queryset):
-        run_expert_action(
+        run_service_action(
             self, request, queryset, services.expert_reactivate, _("%(count)d reactivated.")
         )
 

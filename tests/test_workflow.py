@@ -18,11 +18,11 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from articles import services
-from articles.admin.article import run_workflow_action
 from articles.models import Article
 from tests.adminforms import change_url, form_data
 from tests.factories import make_article, make_expert, make_publication_type
 from tests.htmlpage import parse
+from thinktank.admin_actions import run_service_action
 from thinktank.concurrency import ConcurrentEditError
 
 pytestmark = pytest.mark.django_db
@@ -225,7 +225,7 @@ def test_bulk_action_refuses_an_article_saved_after_it_was_loaded(editor, contri
     request = RequestFactory().post("/admin/articles/article/")
     request.user = editor
     request._messages = CookieStorage(request)
-    run_workflow_action(
+    run_service_action(
         admin.site.get_model_admin(Article),
         request,
         selected,

@@ -20,6 +20,7 @@ from articles.admin.features import PICKS_OF_PUBLISHED_WORK
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
+from thinktank.admin_actions import run_service_action
 from thinktank.concurrency import ConcurrentEditError
 from thinktank.revision_admin import RevisionsAdminMixin
 
@@ -37,27 +38,6 @@ class RecommendationInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["to_article"]
     fields = ["to_article", "position"]
-
-
-def run_workflow_action(modeladmin, request, queryset, service, done_message):
-    """A bulk action that goes through the same service, one article at a time."""
-    done, refused = 0, []
-    for article in queryset:
-        try:
-            service(article, user=request.user)
-        except (ConcurrentEditError, PermissionDenied):
-            refused.append(article.title)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
-    if refused:
-        modeladmin.message_user(
-            request,
-            _("Not changed (someone else saved them meanwhile, or not allowed): %(titles)s")
-            % {"titles": "; ".join(refused)},
-            messages.ERROR,
-        )
 
 
 @admin.register(Article)
@@ -202,7 +182,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Mark translations as up to date"), permissions=["change"])
     def mark_translation_current(self, request, queryset):
-        run_workflow_action(
+        run_service_action(
             self,
             request,
             queryset.select_related("translation_source"),
@@ -278,25 +258,25 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Publish selected articles"), permissions=["publish"])
     def publish(self, request, queryset):
-        run_workflow_action(
+        run_service_action(
             self, request, queryset, services.article_publish, _("%(count)d published.")
         )
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        run_workflow_action(
+        run_service_action(
             self, request, queryset, services.article_unpublish, _("%(count)d unpublished.")
         )
 
     @admin.action(description=_("Archive selected articles"), permissions=["publish"])
     def archive(self, request, queryset):
-        run_workflow_action(
+        run_service_action(
             self, request, queryset, services.article_archive, _("%(count)d archived.")
         )
 
     @admin.action(description=_("Submit selected articles for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
-        run_workflow_action(
+        run_service_action(
             self,
             request,
             queryset,
