@@ -54,3 +54,8 @@ class ExpertFilterForm(forms.Form):
             region_ids = Region.objects.descendant_ids(data["region"])
             experts = experts.filter(regions__in=region_ids).distinct()
         return experts
+
+    @property
+    def is_filtered(self):
+        """Whether any filter was given (the "Clear filters" link is then offered)."""
+        return self.is_bound and any(self.data.get(name) for name in self.fields)

@@ -30,7 +30,7 @@ def page_form_data(page, form_id, **changes):
     data = {}
     for element in form.iter():
         name = element.get("name")
-        if not name or name.startswith("links-__prefix__"):
+        if not name or "__prefix__" in name:  # an inline's template row
             continue
         if element.tag == "input":
             kind = element.get("type", "text")
@@ -45,7 +45,7 @@ def page_form_data(page, form_id, **changes):
             data[name] = "".join(child for child in element.children if isinstance(child, str))
         elif element.tag == "select":
             chosen = [
-                option.get("value", "")
+                option.get("value", option.text)  # as a browser posts an option
                 for option in element.find_all("option")
                 if "selected" in option.attrs
             ]

@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.utils.translation import gettext
 
 from experts.models import Expert
+from tests.expertforms import change_url, page_form_data
 from tests.factories import make_expert
 from tests.htmlpage import parse
 from thinktank.renditions import make_renditions
@@ -20,44 +21,6 @@ pytestmark = pytest.mark.django_db
 
 OTHER_LANGUAGES = [code for code, _name in django_settings.LANGUAGES if code != "en"]
 SIDE_BY_SIDE = ["name", "role", "short_bio", "bio"]
-
-
-def change_url(expert):
-    return f"/admin/experts/expert/{expert.pk}/change/"
-
-
-def form_data(page, **changes):
-    """The expert form's fields as a browser would post them, with `changes`."""
-    form = page.find("form", id="expert_form")
-    data = {}
-    for element in form.iter():
-        name = element.get("name")
-        if not name or "__prefix__" in name:  # an inline's template row
-            continue
-        if element.tag == "input":
-            kind = element.get("type", "text")
-            if kind in ("submit", "button", "file", "reset"):
-                continue
-            if kind in ("checkbox", "radio"):
-                if "checked" in element.attrs:
-                    data[name] = element.get("value", "on")
-                continue
-            data[name] = element.get("value") or ""
-        elif element.tag == "textarea":
-            data[name] = "".join(child for child in element.children if isinstance(child, str))
-        elif element.tag == "select":
-            chosen = [
-                option.get("value", option.text)
-                for option in element.find_all("option")
-                if "selected" in option.attrs
-            ]
-            if "multiple" in element.attrs:
-                data[name] = chosen
-            else:
-                data[name] = chosen[0] if chosen else ""
-    data.update(changes)
-    data["_continue"] = "Save and continue editing"
-    return data
 
 
 def widget(row, name):
@@ -121,8 +84,10 @@ def test_names_roles_and_bios_are_side_by_side(admin_client):
 def test_saving_side_by_side_stores_the_translations(admin_client):
     expert = make_expert("Saved Side", role="Fellow", bio="<p>English bio.</p>")
     page = parse(admin_client.get(change_url(expert)))
-    data = form_data(
+    data = page_form_data(
         page,
+        "expert_form",
+        _continue="Save and continue editing",
         name__ar="خبير محفوظ",
         name__fa="کارشناس ذخیره",
         role__ar="زميل",
