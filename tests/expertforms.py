@@ -76,3 +76,9 @@ def links(*rows, initial=0):
         data[f"links-{index}-url"] = url
         data[f"links-{index}-position"] = str(index)
     return data
+
+
+def expert_form_from_page(page, **changes):
+    """The expert form of an admin `page`, as a browser would post it with "Save and
+    continue editing", with `changes`."""
+    return page_form_data(page, "expert_form", _continue="Save and continue editing", **changes)

@@ -19,6 +19,7 @@ from PIL import Image, ImageCms
 from articles import services
 from articles.models import Article
 from experts.models import Expert
+from tests.expertforms import expert_form_from_page
 from tests.factories import make_article, make_expert, make_program, unique
 from tests.htmlpage import parse
 from thinktank import renditions
@@ -211,9 +212,7 @@ def test_an_animated_gif_gets_renditions_of_its_first_frame(admin_user):
 
 
 def test_expert_admin_makes_square_renditions(admin_client):
-    from tests.test_expert_admin_layout import form_data
-
-    data = form_data(
+    data = expert_form_from_page(
         parse(admin_client.get("/admin/experts/expert/add/")),
         name="Photo Upload",
         slug="photo-upload",
@@ -571,8 +570,6 @@ def test_a_square_photo_also_gets_an_uncropped_preview_for_the_admin():
 
 
 def test_changing_only_the_focal_point_makes_its_renditions_on_save(admin_client):
-    from tests.test_expert_admin_layout import form_data
-
     expert = make_expert(unique("Refocused"))
     expert.photo = upload("refocus.png", two_block_png((600, 300), GREEN, RED))
     expert.save()
@@ -580,7 +577,9 @@ def test_changing_only_the_focal_point_makes_its_renditions_on_save(admin_client
     centred = f"renditions/{expert.photo.name}/160-square.webp"
     before = default_storage.get_modified_time(centred)
     url = f"/admin/experts/expert/{expert.pk}/change/"
-    data = form_data(parse(admin_client.get(url)), photo_focal_x="95", photo_focal_y="50")
+    data = expert_form_from_page(
+        parse(admin_client.get(url)), photo_focal_x="95", photo_focal_y="50"
+    )
     response = admin_client.post(url, data)
     assert response.status_code == 302, parse(response).find_all(cls="errorlist")
     expert.refresh_from_db()
@@ -597,11 +596,9 @@ def test_changing_only_the_focal_point_makes_its_renditions_on_save(admin_client
 
 
 def test_a_focal_point_out_of_range_is_refused_by_the_form(admin_client):
-    from tests.test_expert_admin_layout import form_data
-
     expert = make_expert(unique("Out Of Range"))
     url = f"/admin/experts/expert/{expert.pk}/change/"
-    data = form_data(parse(admin_client.get(url)), photo_focal_x="101")
+    data = expert_form_from_page(parse(admin_client.get(url)), photo_focal_x="101")
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert parse(response).find_all(cls="errorlist")

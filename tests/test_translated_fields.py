@@ -11,6 +11,7 @@ from django.utils import translation
 
 from articles.models import PublicationType, Region, Topic
 from experts.models import Expert, Program
+from tests.expertforms import expert_form_from_page
 from tests.factories import (
     make_expert,
     make_program,
@@ -343,9 +344,9 @@ def test_invalid_topic_form_shows_the_error_and_stores_nothing(admin_client, top
 def expert_form_data(client, expert, **overrides):
     """The expert's change form as the admin renders it (whatever its layout), with
     `overrides`, as a browser would post it."""
-    from tests.test_expert_admin_layout import form_data
-
-    return form_data(parse(client.get(admin_url(Expert, "change", expert.pk))), **overrides)
+    return expert_form_from_page(
+        parse(client.get(admin_url(Expert, "change", expert.pk))), **overrides
+    )
 
 
 def test_saving_the_expert_form_stores_sanitized_translations(admin_client):
