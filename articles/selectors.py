@@ -65,12 +65,11 @@ def topic_article_list(topic, language=None):
 
 
 def region_article_list(region, language=None):
-    """A region's work includes the work on every region nested under it."""
+    """A region's work includes the work on every region nested under it (each once)."""
     return (
         Article.objects.published()
         .in_language(language or get_language())
-        .filter(regions__in=Region.objects.descendant_ids(region))
-        .distinct()
+        .in_region(region)
         .for_listing()
         .newest_first()
     )

@@ -3,10 +3,54 @@ One rule for every paginated page: `?page=N` for N from 1 to the last page shows
 page; any other value (0, -1, abc, 1.5, past the end) is a page that does not exist and
 answers 404, as Django's ListView does for the pages built on it. No parameter is the
 first page, and an empty list still has its (empty) first page.
+
+Every paginated page reads its page the same way too (`Paginator` below, the
+`paginator_class` of the list views and what `page_or_404` uses), so a deep page
+costs about what the first does.
 """
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
+from django.core.paginator import Paginator as DjangoPaginator
+from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
 from django.http import Http404
+
+
+class Paginator(DjangoPaginator):
+    """
+    Pages of a queryset by "deferred join": the page's ids are picked by a narrow
+    subquery (ids and the columns of the order only, which an index can answer alone,
+    so OFFSET steps over index entries instead of whole rows), and only those rows
+    are read, with their select_related, prefetches and order, in the same one query:
+    `WHERE id IN (SELECT id ... ORDER BY ... LIMIT 20 OFFSET 19980)`. The number of
+    queries is Django's (the count, the page, its prefetches).
+
+    Lists that are not querysets of model instances (a list, ids from values_list:
+    narrow already), DISTINCT or grouped ones (their order columns would join the
+    subquery's select) and unordered ones are sliced as Django does.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(self._slice(bottom, top), number, self)
+
+    def _slice(self, bottom, top):
+        rows = self.object_list
+        if not (
+            isinstance(rows, QuerySet)
+            and issubclass(rows._iterable_class, ModelIterable)
+            and rows.ordered
+            and not rows.query.distinct
+            and not rows.query.group_by
+            and not rows.query.is_sliced
+        ):
+            return rows[bottom:top]
+        page_ids = rows.prefetch_related(None).values("pk")[bottom:top]
+        return rows.filter(pk__in=page_ids)
 
 
 def page_or_404(object_list, per_page, number):

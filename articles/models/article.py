@@ -223,8 +223,16 @@ class Article(VersionedModel):
                 name="article_published_has_date",
             ),
         ]
+        # Lists of published work, newest first (ArticleQuerySet.newest_first): the
+        # filter and the order of a page in one index, by language or in all, so a
+        # page is read from the index (and a deep page's ids from the index alone,
+        # thinktank.pagination) instead of sorting the whole list.
         indexes = [
-            models.Index(fields=["language", "status", "-published_at"], name="article_listing"),
+            models.Index(
+                fields=["language", "status", "-published_at", "-id"],
+                name="article_newest_in_language",
+            ),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_newest"),
         ]
 
     def __str__(self):

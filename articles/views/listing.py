@@ -8,6 +8,7 @@ from articles import ical, selectors
 from articles.filters import ArticleFilterForm
 from articles.models import Article
 from articles.views.pages import PAGE_SIZE
+from thinktank.pagination import Paginator
 
 
 class ArticleListView(ListView):
@@ -16,6 +17,7 @@ class ArticleListView(ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = Paginator
 
     def get_queryset(self):
         self.form = ArticleFilterForm(self.request.GET or None, language=get_language())
@@ -31,6 +33,7 @@ class EventListView(ListView):
     template_name = "articles/event_list.html"
     context_object_name = "past_events"
     paginate_by = PAGE_SIZE
+    paginator_class = Paginator
 
     def get_queryset(self):
         return selectors.past_events(get_language())

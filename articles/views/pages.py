@@ -8,6 +8,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from articles import citations, selectors, structured_data
 from articles.models import Feature, Region, Topic
 from thinktank.metadata import share_image
+from thinktank.pagination import Paginator
 
 PAGE_SIZE = 20
 
@@ -73,6 +74,7 @@ class LandingPageView(ListView):
 
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = Paginator
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
