@@ -1,18 +1,22 @@
 """
 How the lists stay fast on a large archive, without changing what they show: each page
-read by "deferred join" (thinktank.pagination.Paginator), and published work newest
-first in the order the indexes hold. Each gives what Django's own way gives.
+read by "deferred join" (thinktank.pagination.Paginator), published work newest first
+in the order the indexes hold, and the filters' <select>s written without a template
+per option (articles.filters.OptionsSelect). Each gives what Django's own way gives.
 """
 
 from datetime import timedelta
 
 import pytest
+from django import forms
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import selectors
+from articles.filters import ArticleFilterForm, OptionsSelect
 from articles.models import Article
 from tests.factories import (
     make_article,
@@ -110,3 +114,30 @@ def test_lists_ids_and_distinct_querysets_are_sliced_as_django_does(archive):
     distinct = Article.objects.published().filter(topics=archive["topic"]).distinct()
     distinct = distinct.in_language("en").newest_first()
     assert titles(Paginator(distinct, 20).page(2)) == titles(DjangoPaginator(distinct, 20).page(2))
+
+
+# --- the filters' options -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query", ["", "topic=paged-topic&region=paged-country&expert=paged-expert&type=nothing"]
+)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_options_are_djangos_markup(archive, query, language):
+    make_expert("Alim", slug="alim", translations={"ar": {"name": 'عالم <عربي> & "مقتبس"'}})
+    form = ArticleFilterForm(QueryDict(query) if query else None, language=language)
+    for bound in form:
+        widget = bound.field.widget
+        if not isinstance(widget, OptionsSelect):
+            continue
+        ours = str(bound)
+        # The same field as Django's own Select renders it.
+        bound.field.widget = forms.Select(choices=bound.field.choices, attrs=widget.attrs)
+        assert ours == str(form[bound.name]), bound.name
+
+
+def test_options_in_groups_are_djangos_markup():
+    choices = [("", "All"), ("Group & co", [("1", "One"), ("2", "<Two>")]), ("3", "Three")]
+    for value in ["", "2", "3", None]:
+        expected = forms.Select(choices=choices).render("x", value, {"id": "id_x"})
+        assert OptionsSelect(choices=choices).render("x", value, {"id": "id_x"}) == expected

@@ -94,9 +94,16 @@ class TranslatableModel(models.Model):
 
     def get_translation(self, name, language=None):
         language = language or get_language() or settings.LANGUAGE_CODE
-        if language != settings.LANGUAGE_CODE:
-            values = (self.translations or {}).get(language)
-            value = values.get(name) if isinstance(values, dict) else None
-            if value:
-                return value
-        return getattr(self, name)
+        return translation_in(self.translations, name, language) or getattr(self, name)
+
+
+def translation_in(translations, name, language):
+    """
+    The value of field `name` in `language` held in a `translations` column, or None
+    when there is none (the source text is then the value). For code that reads the
+    column without the model instance, e.g. hundreds of options in a <select>.
+    """
+    if language == settings.LANGUAGE_CODE:
+        return None
+    values = (translations or {}).get(language)
+    return (values.get(name) if isinstance(values, dict) else None) or None
