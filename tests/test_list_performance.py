@@ -1,8 +1,10 @@
 """
 How the lists stay fast on a large archive, without changing what they show: each page
-read by "deferred join" (thinktank.pagination.Paginator), published work newest first
-in the order the indexes hold, and the filters' <select>s written without a template
-per option (articles.filters.OptionsSelect). Each gives what Django's own way gives.
+read by "deferred join" (thinktank.pagination.Paginator), a search page and its count
+in one query (articles.search.paging), its snippets found by the regex engine,
+published work newest first in the order the indexes hold, and the filters' <select>s
+written without a template per option (articles.filters.OptionsSelect). Each gives
+what Django's (or the code's former) way gives.
 """
 
 from datetime import timedelta
@@ -18,6 +20,8 @@ from django.utils import timezone
 from articles import selectors
 from articles.filters import ArticleFilterForm, OptionsSelect
 from articles.models import Article
+from articles.search.paging import MatchesPaginator
+from articles.search.snippets import WORD, Highlighter
 from tests.factories import (
     make_article,
     make_event,
@@ -26,6 +30,8 @@ from tests.factories import (
     make_region,
     make_topic,
 )
+from tests.htmlpage import get_page
+from tests.multilingual import card_titles
 from thinktank.pagination import Paginator
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +120,95 @@ def test_lists_ids_and_distinct_querysets_are_sliced_as_django_does(archive):
     distinct = Article.objects.published().filter(topics=archive["topic"]).distinct()
     distinct = distinct.in_language("en").newest_first()
     assert titles(Paginator(distinct, 20).page(2)) == titles(DjangoPaginator(distinct, 20).page(2))
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def test_search_pages_and_their_count_are_djangos(archive):
+    matches = Article.objects.published().search("piece", "en")
+    ids = list(matches.values_list("pk", flat=True))
+    assert len(ids) == 40
+    paginator = MatchesPaginator(matches, 15)
+    with CaptureQueriesContext(connection) as queries:
+        first = paginator.page(1)
+    assert len(queries) == 1  # the page and the count together
+    assert (paginator.count, paginator.num_pages) == (40, 3)
+    assert list(first.object_list) == ids[:15]
+    assert list(MatchesPaginator(matches, 15).page(3).object_list) == ids[30:]
+    # Orphans join the last page, as Django's paginator puts them.
+    assert list(MatchesPaginator(matches, 15, orphans=10).page(2).object_list) == ids[15:]
+    assert MatchesPaginator(matches, 15, orphans=10).page(2).has_next() is False
+
+
+@pytest.mark.parametrize("number", ["4", "0", "abc", "9" * 30])
+def test_a_search_page_that_does_not_exist_is_an_invalid_page(archive, number):
+    from django.core.paginator import InvalidPage
+
+    matches = Article.objects.published().search("piece", "en")
+    with pytest.raises(InvalidPage):
+        MatchesPaginator(matches, 15).page(number)
+
+
+def test_an_empty_search_has_its_empty_first_page(archive):
+    nothing = Article.objects.published().search("xylophone", "en")
+    paginator = MatchesPaginator(nothing, 20)
+    assert list(paginator.page(1).object_list) == []
+    assert paginator.count == 0
+
+
+def test_the_last_search_page_by_name(client, archive):
+    page = get_page(client, "/search?q=piece&page=last")
+    assert len(card_titles(page)) == 20
+    assert "Page 2 of 2" in page.find("nav", cls="pagination").text
+
+
+def reference_spans(highlighter, text):
+    """What Highlighter.spans gave when it looked at every word in Python."""
+    return [m.span() for m in WORD.finditer(text) if highlighter.matches(m.group())]
+
+
+@pytest.mark.parametrize(
+    "words, texts",
+    [
+        (
+            ["sanctions", "iran"],
+            [
+                "Sanctions on Iran: the sanctioned, IRAN's sanction_regime, iranian 2024.",
+                "Nothing here.",
+                "Sanctions sanctions sanctioned Iran.",
+            ],
+        ),
+        (["جوزيه", "café"], ["Café, cafe and CAFÉS; José (جوزيه) وجوزيه.", "", "café" * 3]),
+        (["العقوبات"], ["فرضت العقوبات والعقوبات على إيران، بالعقوبات وعقوبة."]),
+    ],
+)
+def test_snippets_find_the_words_python_found(words, texts):
+    highlighter = Highlighter(words)
+    for text in texts:
+        assert highlighter.spans(text) == reference_spans(Highlighter(words), text)
+    long_text = " ".join(texts) * 20
+    spans = highlighter.spans(long_text)
+    assert highlighter.passage(long_text) == Highlighter(words).passage(long_text)
+    assert Highlighter._window(long_text, spans, 240) == reference_window(long_text, spans, 240)
+
+
+def reference_window(text, spans, length):
+    """Highlighter._window as it counted matches (quadratically)."""
+    best, best_count = spans[0][0], 0
+    for index, (first_start, _end) in enumerate(spans):
+        count = sum(1 for s, e in spans[index:] if e - first_start <= length)
+        if count > best_count:
+            best, best_count = first_start, count
+    start = max(0, best - length // 4)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < best else best
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > best else end
+    return start, end
 
 
 # --- the filters' options -----------------------------------------------------------------

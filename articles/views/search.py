@@ -6,6 +6,7 @@ from django.views.generic import ListView
 from articles.models import Article
 from articles.search import listed_in_order
 from articles.search.forms import ArticleSearchForm
+from articles.search.paging import MatchesPaginator
 from articles.search.snippets import highlight
 from articles.views.pages import PAGE_SIZE
 
@@ -19,17 +20,18 @@ class SearchView(ListView):
     template_name = "articles/article_search.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
+    paginator_class = MatchesPaginator
 
     def get_queryset(self):
         self.form = ArticleSearchForm(self.request.GET or None, language=get_language())
         return self.form.search(Article.objects.published())
 
     def paginate_queryset(self, queryset, page_size):
-        # The matches are ranked and paged as ids (the sort then moves narrow rows, not
-        # whole articles), then the page's twenty are read, with what their cards show.
-        # A page that does not exist is a 404, the site's rule (README, "Pagination").
-        ids = queryset.values_list("pk", flat=True)
-        paginator, page, page_ids, is_paginated = super().paginate_queryset(ids, page_size)
+        # The matches are ranked, counted and paged as ids in one query (the sort then
+        # moves narrow rows, not whole articles), then the page's twenty are read, with
+        # what their cards show. A page that does not exist is a 404, the site's rule
+        # (README, "Pagination").
+        paginator, page, page_ids, is_paginated = super().paginate_queryset(queryset, page_size)
         rows = listed_in_order(list(page_ids))
         page.object_list = highlight(rows, self.form.highlight_words)
         return paginator, page, page.object_list, is_paginated
