@@ -45,7 +45,7 @@ def article_for_preview(pk):
 
 
 def _with_page_parts(queryset):
-    article = queryset.for_page().first()
+    article = recommendations.with_author_ids(queryset.for_page()).first()
     if article is None:
         return None
     picks = [link.to_article_id for link in article.recommendation_links.all()]

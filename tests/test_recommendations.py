@@ -11,7 +11,13 @@ import pytest
 from django.utils import timezone
 
 from articles import recommendations
-from tests.factories import make_article, make_expert, make_region, make_topic
+from tests.factories import (
+    add_recommendations,
+    make_article,
+    make_expert,
+    make_region,
+    make_topic,
+)
 from tests.htmlpage import parse
 from tests.test_query_budget import count_queries
 
@@ -150,3 +156,70 @@ def test_query_count_does_not_grow_with_the_archive(client):
         make_article(f"More {index}", topics=[topic], authors=[expert] if index % 2 else [])
     large, _response = count_queries(client, article.get_absolute_url())
     assert small == large
+
+
+# --- the bound: candidates are the latest work sharing each kind of link ------------------
+
+
+@pytest.fixture
+def few_candidates(monkeypatch):
+    """The bound at its smallest (the sidebar's size), so small data reaches it."""
+    monkeypatch.setattr(recommendations, "CANDIDATES", recommendations.SIDEBAR_SIZE)
+
+
+def test_an_old_piece_sharing_an_author_beats_a_recent_one_sharing_a_region(client):
+    expert, region = make_expert(), make_region()
+    article = make_article("Subject", authors=[expert], regions=[region])
+    make_article("Recent, same region", regions=[region], published_at=days_ago(5))
+    make_article("Old, same author", authors=[expert], published_at=days_ago(800))
+    assert sidebar_titles(client, article) == ["Old, same author", "Recent, same region"]
+
+
+def test_past_the_bound_newer_work_on_the_same_link_fills_the_sidebar(client, few_candidates):
+    expert, region = make_expert(), make_region()
+    article = make_article("Subject", authors=[expert], regions=[region])
+    make_article("Old, same author", authors=[expert], published_at=days_ago(800))
+    for index in range(3):
+        make_article(
+            f"Newer, same author {index}", authors=[expert], published_at=days_ago(10 + index)
+        )
+    make_article("Recent, same region", regions=[region], published_at=days_ago(5))
+    # The old piece is not among the author's three latest, which all outrank the region.
+    assert sidebar_titles(client, article) == [f"Newer, same author {index}" for index in range(3)]
+
+
+def test_an_older_piece_past_the_bound_is_not_a_candidate(client, few_candidates):
+    first_topic, second_topic = make_topic(), make_topic()
+    article = make_article("Subject", topics=[first_topic, second_topic])
+    make_article("Old, both topics", topics=[first_topic, second_topic], published_at=days_ago(400))
+    for index in range(3):
+        make_article(
+            f"Newer, one topic {index}", topics=[first_topic], published_at=days_ago(index + 1)
+        )
+    # Without the bound the old piece (4) would beat the newer ones (2 + 1 for the year).
+    assert "Old, both topics" not in sidebar_titles(client, article)
+
+
+def test_the_pages_language_comes_first_past_the_bound(client, few_candidates):
+    topic = make_topic()
+    article = make_article("موضوع", slug="mawdu-3", language="ar", topics=[topic])
+    for index in range(5):
+        make_article(f"English {index}", topics=[topic], published_at=days_ago(index + 1))
+    make_article("عربي قديم", slug="arabi-qadim", language="ar", topics=[topic],
+                 published_at=days_ago(900))  # fmt: skip
+    assert sidebar_titles(client, article) == ["عربي قديم", "English 0", "English 1"]
+
+
+def test_picks_and_translations_do_not_use_up_the_candidates(client, few_candidates):
+    topic = make_topic()
+    article = make_article("Subject", topics=[topic])
+    make_article("Its Arabic version", language="ar", translation_of=article, topics=[topic],
+                 published_at=days_ago(1))  # fmt: skip
+    picks = [
+        make_article(f"Pick {index}", topics=[topic], published_at=days_ago(2 + index))
+        for index in range(2)
+    ]
+    add_recommendations(article, picks)
+    for index in range(3):
+        make_article(f"Related {index}", topics=[topic], published_at=days_ago(10 + index))
+    assert sidebar_titles(client, article) == ["Pick 0", "Pick 1", "Related 0"]
