@@ -109,6 +109,8 @@ def moved_landing_for(slug):
 # --- listing pages: landing pages, the home page, events -----------------------------------
 
 TOP_EXPERTS = 5
+# The top experts are those who wrote most of this many of a landing's latest pieces.
+TOP_EXPERTS_OF_LATEST = 100
 HOME_LATEST_PER_TYPE = 3
 HOME_UPCOMING_EVENTS = 3
 
@@ -129,14 +131,18 @@ def work_on(landing):
 
 def top_experts_for(landing, language=None, limit=TOP_EXPERTS):
     """
-    The experts with a profile who wrote most of the published work on `landing` (in
-    any language), most first, then by sort name in `language`: one aggregate query.
+    The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
+    published pieces on `landing` (in any language), most first, then by sort name in
+    `language`: one aggregate query. The latest pieces are read from the index of work
+    by date; counting all of a large topic's work would read every byline of it
+    (25,000 for a topic of 13,000 pieces: 50 ms), and the latest say who writes on it now.
     """
     by_name = sort_key_expression(language or get_language())
+    latest = work_on(landing).newest_first().values("pk")[:TOP_EXPERTS_OF_LATEST]
     experts = (
         Expert.objects.with_profile()
         # Filtering before annotating: only the authorships of that work are counted.
-        .filter(articles__in=work_on(landing).values("pk"))
+        .filter(articles__in=latest)
         .annotate(work_on_landing=Count("articles", distinct=True))
         .select_related("program")  # the card may name it
         .order_by("-work_on_landing", by_name, "pk")

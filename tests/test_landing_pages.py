@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import selectors
 from articles.models import Feature, HomeFeature
 from tests.factories import (
     in_future,
@@ -223,6 +224,28 @@ def test_top_experts_of_a_region_count_its_sub_regions_once_a_piece(client):
     assert top_expert_names(get_page(client, child.get_absolute_url())) == [
         "Two Writer",
         "One Writer",
+    ]
+
+
+def test_top_experts_are_those_of_the_latest_work(client, monkeypatch):
+    """Counted over the landing's latest pieces (selectors.TOP_EXPERTS_OF_LATEST)."""
+    monkeypatch.setattr(selectors, "TOP_EXPERTS_OF_LATEST", 3)
+    topic = make_topic("Latest Topic")
+    earlier, later = make_expert("Earlier Writer"), make_expert("Later Writer")
+    for index in range(4):
+        make_article(authors=[earlier], topics=[topic], published_at=in_future(-100 - index))
+    for index in range(2):
+        make_article(authors=[later], topics=[topic], published_at=in_future(-10 - index))
+    make_article(authors=[earlier], topics=[topic], published_at=in_future(-50))
+    # The latest three: two by the later writer, one by the earlier.
+    assert top_expert_names(get_page(client, topic.get_absolute_url())) == [
+        "Later Writer",
+        "Earlier Writer",
+    ]
+    monkeypatch.setattr(selectors, "TOP_EXPERTS_OF_LATEST", 200)
+    assert top_expert_names(get_page(client, topic.get_absolute_url())) == [
+        "Earlier Writer",
+        "Later Writer",
     ]
 
 
