@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import PublicationType, Region, Topic
 from experts.models import Expert, Program
 from thinktank.languages import local_name
-from thinktank.translation import translation_in
+from thinktank.translation import translated_field
 
 ALL_LANGUAGES = "all"
 SLUG_MAX_LENGTH = 200
@@ -47,14 +47,13 @@ class InOrderIterator(forms.models.ModelChoiceIterator):
     The options in the queryset's own order (the editors' order, or sort names), read
     as values, not model instances: the experts of a large site are 500 of them, on
     every list and search page (6 ms as instances). Each is (slug, name in the page's
-    language), the name read as `obj.translated.name` reads it.
+    language), the name read in the query as `obj.translated.name` reads it.
     """
 
     def __iter__(self):
         yield ("", self.field.empty_label)
-        language = get_language() or settings.LANGUAGE_CODE
-        for slug, name, translations in self.queryset.values_list("slug", "name", "translations"):
-            yield slug, translation_in(translations, "name", language) or name
+        name = translated_field("name", get_language() or settings.LANGUAGE_CODE)
+        yield from self.queryset.values_list("slug", name)
 
 
 class RegionTreeIterator(forms.models.ModelChoiceIterator):

@@ -22,6 +22,7 @@ from articles.filters import ArticleFilterForm, OptionsSelect
 from articles.models import Article
 from articles.search.paging import MatchesPaginator
 from articles.search.snippets import WORD, Highlighter
+from experts.models import Expert
 from tests.factories import (
     make_article,
     make_event,
@@ -33,6 +34,7 @@ from tests.factories import (
 from tests.htmlpage import get_page
 from tests.multilingual import card_titles
 from thinktank.pagination import Paginator
+from thinktank.translation import translated_field
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +238,21 @@ def test_options_in_groups_are_djangos_markup():
     for value in ["", "2", "3", None]:
         expected = forms.Select(choices=choices).render("x", value, {"id": "id_x"})
         assert OptionsSelect(choices=choices).render("x", value, {"id": "id_x"}) == expected
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "fa"])
+def test_translated_field_reads_names_as_get_translation_does(language):
+    shapes = [
+        {},
+        {"ar": {"name": "اسم"}},
+        {"ar": {"name": ""}, "fa": {"role": "نقش"}},
+        {"ar": "not a dict", "fa": {"name": "نام"}},
+        {"fa": {"name": 'a <b> & "c"'}},
+    ]
+    for index, translations in enumerate(shapes):
+        expert = make_expert(f"Shape {index}")
+        # Written as stored, past the model's tidying, as any old row may be.
+        Expert.objects.filter(pk=expert.pk).update(translations=translations)
+    experts = Expert.objects.filter(name__startswith="Shape").order_by("pk")
+    expected = [expert.get_translation("name", language) for expert in experts]
+    assert list(experts.values_list(translated_field("name", language), flat=True)) == expected

@@ -21,6 +21,9 @@ PostgreSQL.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -94,16 +97,22 @@ class TranslatableModel(models.Model):
 
     def get_translation(self, name, language=None):
         language = language or get_language() or settings.LANGUAGE_CODE
-        return translation_in(self.translations, name, language) or getattr(self, name)
+        if language != settings.LANGUAGE_CODE:
+            values = (self.translations or {}).get(language)
+            value = values.get(name) if isinstance(values, dict) else None
+            if value:
+                return value
+        return getattr(self, name)
 
 
-def translation_in(translations, name, language):
+def translated_field(name, language):
     """
-    The value of field `name` in `language` held in a `translations` column, or None
-    when there is none (the source text is then the value). For code that reads the
-    column without the model instance, e.g. hundreds of options in a <select>.
+    Field `name` in `language` as a query expression, read as get_translation reads
+    it: the value in the translations column, else the source text. For reading many
+    rows as values (hundreds of options in a <select>) without an instance or the
+    whole JSON column each; the source language reads the column alone.
     """
     if language == settings.LANGUAGE_CODE:
-        return None
-    values = (translations or {}).get(language)
-    return (values.get(name) if isinstance(values, dict) else None) or None
+        return F(name)
+    translated = NullIf(KT(f"translations__{language}__{name}"), Value(""))
+    return Coalesce(translated, F(name), output_field=models.TextField())
