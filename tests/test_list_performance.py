@@ -7,6 +7,8 @@ written without a template per option (articles.filters.OptionsSelect). Each giv
 what Django's (or the code's former) way gives.
 """
 
+import html
+import re
 from datetime import timedelta
 
 import pytest
@@ -21,7 +23,7 @@ from articles import selectors
 from articles.filters import ArticleFilterForm, OptionsSelect
 from articles.models import Article
 from articles.search.paging import MatchesPaginator
-from articles.search.snippets import WORD, Highlighter
+from articles.search.snippets import TAG, WORD, Highlighter, plain_text
 from experts.models import Expert
 from tests.factories import (
     make_article,
@@ -193,6 +195,20 @@ def test_snippets_find_the_words_python_found(words, texts):
     spans = highlighter.spans(long_text)
     assert highlighter.passage(long_text) == Highlighter(words).passage(long_text)
     assert Highlighter._window(long_text, spans, 240) == reference_window(long_text, spans, 240)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Tags, <b>bold</b>&nbsp;entities &amp; spaces\xa0\u2003\n\t here </p>",
+        "a\u2028b\x1cc\x1fd\x85e\u200bf",
+        "",
+        None,
+    ],
+)
+def test_plain_text_collapses_what_a_whitespace_pattern_does(body):
+    expected = re.sub(r"\s+", " ", html.unescape(TAG.sub(" ", body or ""))).strip()
+    assert plain_text(body) == expected
 
 
 def reference_window(text, spans, length):
