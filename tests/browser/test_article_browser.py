@@ -38,8 +38,14 @@ class PageWatch:
         self.problems = []
         page.on("console", self.on_console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("requestfailed", lambda request: self.problems.append(f"failed: {request.url}"))
+        page.on("requestfailed", self.on_request_failed)
         page.on("response", self.on_response)
+
+    def on_request_failed(self, request):
+        # The browser cancelling a request it no longer needs (an image candidate
+        # dropped for another as the layout settles) is not a failure of the page.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"failed: {request.url} ({request.failure})")
 
     def on_console(self, message):
         if message.type == "error":
