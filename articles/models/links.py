@@ -45,6 +45,9 @@ class ArticleAuthor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "expert"], name="author_once_per_article")
         ]
+        # An expert's work from the index alone (their page, the sidebar's related work);
+        # the topics' and regions' link tables have the same (migration 0017).
+        indexes = [models.Index(fields=["expert", "article"], name="authorship_by_expert")]
 
     def __str__(self):
         return str(self.expert)
