@@ -12,3 +12,8 @@ class ArticlesConfig(AppConfig):
         from articles.search import signals
 
         signals.connect()
+        # Pages showing articles are cached: their writes and schedules purge them.
+        from articles import page_cache
+        from thinktank import cache
+
+        page_cache.register(cache)

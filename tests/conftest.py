@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import translation
+
+from thinktank import cache as page_cache
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +23,18 @@ def _default_language():
     translation.activate(django_settings.LANGUAGE_CODE)
     yield
     translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """
+    Each test starts with an empty cache: its database starts afresh (rolled back,
+    which no write signals), so no page or count kept by an earlier test may show.
+    """
+    page_cache._cache_down_until = 0.0  # a failure an earlier test staged is forgotten
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

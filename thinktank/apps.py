@@ -6,3 +6,9 @@ class ThinktankConfig(AppConfig):
 
     name = "thinktank"
     verbose_name = "thinktank"
+
+    def ready(self):
+        # The page cache listens to every write; the apps say which models matter.
+        from thinktank import cache
+
+        cache.connect_signals()

@@ -6,6 +6,7 @@ is specific to one machine, so the same code runs on a laptop (SQLite, DEBUG=1) 
 on many app servers behind a load balancer (PostgreSQL, DEBUG off).
 """
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "js_asset",
     "django_prose_editor",
+    "axes",
     "thinktank",
     "experts",
     "articles",
@@ -63,12 +65,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before sessions, the page cache or any query.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "thinktank.logging.RequestLogMiddleware",
+    "thinktank.security.SecurityHeadersMiddleware",
+    # A repeat request gets 304; the page cache answers readers before any query.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "thinktank.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "thinktank.middleware.RemoveTrailingSlashMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -94,14 +105,25 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "thinktank.wsgi.application"
 
+DB_CONN_MAX_AGE = int(os.environ.get("DB_CONN_MAX_AGE", "0"))
 DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=DB_CONN_MAX_AGE,
         conn_health_checks=True,
     )
 }
+# An optional read replica of the default database: thinktank.routers sends reads to
+# it and every write (and migration) to the primary. Tests use the primary for both.
+if os.environ.get("DATABASE_REPLICA_URL", "").strip():
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"].strip(),
+        conn_max_age=DB_CONN_MAX_AGE,
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+    DATABASE_ROUTERS = ["thinktank.routers.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -127,12 +149,80 @@ USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_TZ = True
 
-STATIC_URL = "static/"
+# STATIC_URL may be a CDN's address (https://cdn.example.org/static/) that fetches
+# from the app servers: WhiteNoise answers under its path either way.
+STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# Static files: "manifest" names each file after a hash of its content
+# (css/site.3f2a9c1b7d4e.css) and keeps a gzip copy beside it, made by `collectstatic`;
+# WhiteNoise serves those names with a far-future immutable Cache-Control, since a
+# changed file gets a new name. Pages then need `collectstatic` to have run, so
+# development (DEBUG on, files read from the apps' folders) uses "plain".
+STATIC_STORAGES = {
+    "manifest": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    "plain": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+STATIC_STORAGE = os.environ.get("STATIC_STORAGE", "").strip() or ("plain" if DEBUG else "manifest")
+if STATIC_STORAGE not in STATIC_STORAGES:
+    sys.exit(f"thinktank: STATIC_STORAGE must be one of {', '.join(STATIC_STORAGES)}.")
+
+# Uploads (hero images, expert photos and their renditions): the filesystem under
+# MEDIA_ROOT, or, with MEDIA_STORAGE=s3, a bucket of any S3-compatible object storage,
+# which every app server shares (README, "Running on many machines").
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "").strip() or "filesystem"
+
+
+def s3_media_storage():
+    """The S3 storage's options, from the environment; only those set are passed."""
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip():
+        sys.exit("thinktank: MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    options = {
+        "bucket_name": "AWS_STORAGE_BUCKET_NAME",
+        "endpoint_url": "AWS_S3_ENDPOINT_URL",
+        "region_name": "AWS_S3_REGION_NAME",
+        "access_key": "AWS_ACCESS_KEY_ID",
+        "secret_key": "AWS_SECRET_ACCESS_KEY",
+        "custom_domain": "AWS_S3_CUSTOM_DOMAIN",
+        "addressing_style": "AWS_S3_ADDRESSING_STYLE",
+    }
+    options = {
+        option: os.environ[name].strip()
+        for option, name in options.items()
+        if os.environ.get(name, "").strip()
+    }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **options,
+            # Plain public addresses: pages are cached, and a signed address would
+            # expire while the page still names it. The bucket (or the CDN in front
+            # of it) must let anyone read.
+            "querystring_auth": False,
+            # A second "portrait.jpg" gets a name of its own, as on the filesystem,
+            # instead of replacing another expert's photo.
+            "file_overwrite": False,
+            "object_parameters": {
+                "CacheControl": os.environ.get("MEDIA_CACHE_CONTROL", "public, max-age=86400")
+            },
+        },
+    }
+
+
+MEDIA_STORAGES = {
+    "filesystem": lambda: {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "s3": s3_media_storage,
+}
+if MEDIA_STORAGE not in MEDIA_STORAGES:
+    sys.exit(f"thinktank: MEDIA_STORAGE must be one of {', '.join(MEDIA_STORAGES)}.")
+STORAGES = {
+    "default": MEDIA_STORAGES[MEDIA_STORAGE](),
+    "staticfiles": {"BACKEND": STATIC_STORAGES[STATIC_STORAGE]},
+}
 # Let Django itself serve uploads from MEDIA_ROOT: for development and tests only;
 # in production a web server or object storage serves them.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
@@ -144,9 +234,96 @@ SITE_NAME = os.environ.get("SITE_NAME", "The Thinktank Institute")
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# The shared cache: Redis when REDIS_URL is given (every app server shares it), else
+# this process's memory. Short timeouts: a cache that went away must not hold pages up.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "thinktank"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous readers' pages are kept whole in the cache (thinktank.cache) for at most
+# this long (0: not at all); every content write and schedule ends their life sooner.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# Never cached, whoever asks.
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/preview/", "/healthz")
+
+# Security. HTTPS is the default wherever DEBUG is off: plain http is then redirected,
+# browsers are told to use nothing else for a year (HSTS), and cookies are sent over
+# HTTPS only. `make serve` on this machine sets HTTPS=0, as do the tests.
+HTTPS = env_bool("HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS
+# A load balancer's health check often asks each server over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600)) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+# Preloading is a promise, hard to take back, that every subdomain serves HTTPS: the
+# operator opts in. Until then `check --deploy`'s reminder of it (W021) is silenced,
+# since the choice is deliberate.
+SECURE_HSTS_PRELOAD = HTTPS and env_bool("SECURE_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Behind a proxy or load balancer that ends TLS, it says so in X-Forwarded-Proto; the
+# header is trusted only when the operator says such a proxy is there (it must then
+# overwrite whatever a client sent).
+if env_bool("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies append to X-Forwarded-For in front of the app servers (the
+# login throttle's client address, thinktank.security.client_ip); 0: none.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+# No script reads either cookie: the admin sends its CSRF token from the form.
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# thinktank.security.SecurityHeadersMiddleware: empty means the built-in policies.
+CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "").strip()
+CONTENT_SECURITY_POLICY_ADMIN = os.environ.get("CONTENT_SECURITY_POLICY_ADMIN", "").strip()
+PERMISSIONS_POLICY = os.environ.get("PERMISSIONS_POLICY", "").strip()
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins in a
+# row for one username from one address, that pair is refused for AXES_COOLOFF_MINUTES
+# (a page saying so, 429), counted from the last attempt. Attempts are kept in the
+# database, not the cache, which may go away (and with it the count).
+AUTHENTICATION_BACKENDS = [
+    "thinktank.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "thinktank.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "thinktank.security.lockout_response"
+# No table of every successful login with its address and browser: only the failures
+# the throttle needs are kept, and they expire with the cool-off. An account is
+# unlocked early with `manage.py axes_reset_username <name>`; the admin does not list
+# axes' tables.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+
+# Logs: one line per request from thinktank.logging.RequestLogMiddleware, and every
+# other record in the same shape: LOG_FORMAT=logfmt (key=value, the default) or json
+# (one object per line).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or "logfmt"
+if LOG_FORMAT not in ("logfmt", "json"):
+    sys.exit("thinktank: LOG_FORMAT must be logfmt or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "logfmt": {"()": "thinktank.logging.LogfmtFormatter"},
+        "json": {"()": "thinktank.logging.JSONFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -1,0 +1,27 @@
+"""What the site's page cache (thinktank.cache) must know of articles."""
+
+from django.apps import apps
+from django.db.models import Min, Q
+from django.utils import timezone
+
+
+def next_public_change():
+    """
+    When the published articles next change by themselves: a scheduled article goes
+    live at its date, an event moves from the upcoming to the past at its start.
+    """
+    from articles.models import Article
+
+    now = timezone.now()
+    moments = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
+        going_live=Min("published_at", filter=Q(published_at__gt=now)),
+        starting=Min("event_start", filter=Q(published_at__lte=now, event_start__gt=now)),
+    )
+    return min(filter(None, moments.values()), default=None)
+
+
+def register(page_cache):
+    # Every model of articles shows on some public page, and so do the tags.
+    page_cache.watch(*apps.get_app_config("articles").get_models(include_auto_created=True))
+    page_cache.watch(*apps.get_app_config("taggit").get_models(include_auto_created=True))
+    page_cache.schedule(next_public_change)

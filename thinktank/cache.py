@@ -1,0 +1,247 @@
+"""
+The anonymous readers' page cache, shared by every app server.
+
+A public page is rendered once and kept whole in the shared cache (Redis in
+production, local memory without REDIS_URL), then served from there to every
+anonymous reader until the content changes. Three rules keep it from ever serving a
+stale page:
+
+- One number, the content generation, lives in the shared cache and is part of
+  every page's key. Any write to a model that shows on a public page (each app
+  registers its own: `watch`) bumps it, on every app server at once, whatever makes
+  the write: the admin, a service, a bulk update, a shell (every statement is looked
+  at, `_notice_writes`). A page is never purged one by one, so no
+  write path can forget a page its change shows on (an expert's new name is on every
+  byline of every list). Writes are rare beside reads; after one, each page is
+  rendered once more.
+- Time changes pages too: a scheduled article goes live at its date and an event
+  moves from upcoming to past at its start, with no job running. Each app tells the
+  cache when its content next changes by itself (`schedule`); when that moment has
+  passed the generation is bumped, and no page is kept past it.
+- Only what is the same for every anonymous reader is kept: a GET without the
+  session cookie (staff and previews never read or fill the cache), answered 200,
+  with no cookie set, no CSRF token used and nothing the view marked private.
+
+The key is read when the request comes in, so a page rendered while a write commits
+is stored under the old generation, where no one looks any more. The cache going
+away costs speed, never a page: every cache call is guarded (`guarded`), and after a
+failure the cache is left alone for a few seconds instead of being asked again by
+every request.
+
+Responses carry an ETag and `Cache-Control: public, no-cache`: a browser or a CDN
+may keep a page, but asks again each time, and Django's ConditionalGetMiddleware
+(outside this one) answers 304 when nothing changed.
+"""
+
+import hashlib
+import logging
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connections, transaction
+from django.db.backends.signals import connection_created
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, set_response_etag
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "thinktank:content-generation"
+NEXT_CHANGE_KEY = "thinktank:content-next-change"
+NO_CHANGE = -1  # stored as the next change when nothing is scheduled
+# After a cache error, the cache is not asked again for this long (seconds).
+RETRY_AFTER = 5
+
+_watched = set()
+_schedules = []
+_cache_down_until = 0.0
+
+
+# --- what the apps declare ------------------------------------------------------------
+
+
+def watch(*models):
+    """Writes to these models' tables change public pages: they bump the generation."""
+    _watched.update(model._meta.db_table for model in models)
+
+
+def schedule(next_change):
+    """`next_change()` returns when the app's public content next changes by itself."""
+    if next_change not in _schedules:
+        _schedules.append(next_change)
+
+
+# The table an INSERT, UPDATE or DELETE writes to, as Django and our own SQL spell it.
+WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def _notice_writes(execute, sql, params, many, context):
+    """
+    Every statement goes through here, so no write is missed, whatever makes it: a
+    model's save, QuerySet.update() and bulk_create() (which send no signal), a
+    migration, raw SQL. Writes to other tables (sessions, logins) purge nothing.
+    """
+    result = execute(sql, params, many, context)
+    written = WRITE.match(sql)
+    if written and written.group(1) in _watched:
+        content_changed(context["connection"])
+    return result
+
+
+def _install(sender, connection, **kwargs):
+    if _notice_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_notice_writes)
+
+
+def connect_signals():
+    connection_created.connect(_install, dispatch_uid="thinktank.cache.install")
+    for connection in connections.all(initialized_only=True):
+        _install(None, connection)
+
+
+# --- the guarded cache ------------------------------------------------------------------
+
+
+def guarded(operation, *args, default=None, **kwargs):
+    """`cache.<operation>(...)`, or `default` when the cache is down (or was just now)."""
+    global _cache_down_until
+    if time.monotonic() < _cache_down_until:
+        return default
+    try:
+        return getattr(cache, operation)(*args, **kwargs)
+    except Exception as error:  # any backend's error: the cache is an optimisation
+        _cache_down_until = time.monotonic() + RETRY_AFTER
+        logger.warning("cache unavailable (%s: %s); serving uncached", type(error).__name__, error)
+        return default
+
+
+def cache_is_up():
+    return time.monotonic() >= _cache_down_until
+
+
+# --- the generation -------------------------------------------------------------------
+
+
+def _bump():
+    # A missing generation starts at a fresh number (the time), never at a small one
+    # that an evicted generation may have used already; incr is atomic on Redis.
+    if guarded("add", GENERATION_KEY, time.time_ns(), timeout=None) is False:
+        guarded("incr", GENERATION_KEY)
+    guarded("delete", NEXT_CHANGE_KEY)
+
+
+def content_changed(connection=None):
+    """
+    Public content changed: no page rendered before this is served again. Bumped at
+    once and again when the transaction commits, so that a page rendered from the
+    old rows in between (other readers do not see the write before its commit) is
+    not kept either.
+    """
+    _bump()
+    connection = connection or transaction.get_connection()
+    if connection.in_atomic_block:
+        transaction.on_commit(_bump, using=connection.alias)
+
+
+def _next_change():
+    """The earliest moment any app's content changes by itself, or NO_CHANGE."""
+    moments = []
+    for next_change in _schedules:
+        moment = next_change()
+        if moment is not None:
+            moments.append(moment.timestamp())
+    return min(moments, default=NO_CHANGE)
+
+
+def generation():
+    """
+    The current content generation and the seconds a page may be kept, or None when
+    the cache cannot be used. Passing a scheduled moment bumps the generation.
+    """
+    state = guarded("get_many", [GENERATION_KEY, NEXT_CHANGE_KEY])
+    if state is None:
+        return None
+    current, next_change = state.get(GENERATION_KEY), state.get(NEXT_CHANGE_KEY)
+    now = timezone.now().timestamp()
+    if current is None or (next_change not in (None, NO_CHANGE) and next_change <= now):
+        _bump()
+        current, next_change = guarded("get", GENERATION_KEY), None
+        if current is None:
+            return None
+    lifetime = settings.PAGE_CACHE_SECONDS
+    if next_change is None:
+        try:
+            next_change = _next_change()
+        except DatabaseError:
+            return current, lifetime  # the database is away: serve what is kept
+        # Asked again at least every lifetime, which also bounds a change no write
+        # signalled (a row edited in SQL) to one lifetime.
+        guarded("add", NEXT_CHANGE_KEY, next_change, timeout=lifetime)
+    if next_change != NO_CHANGE:
+        lifetime = min(lifetime, int(next_change - now) + 1)
+    return current, lifetime
+
+
+# --- the middleware ---------------------------------------------------------------------
+
+
+def page_key(request, current):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"thinktank:page:{current}:{digest}"
+
+
+def _is_cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+    )
+
+
+def _is_storable(request, response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+class PageCacheMiddleware:
+    """See the module's docstring. `request.page_cache` says what it did, for the logs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            request.page_cache = "bypass"
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # A signed-in page is for its reader alone, never for a shared cache.
+                patch_cache_control(response, private=True)
+            return response
+        state = generation()
+        if state is None:
+            request.page_cache = "bypass"
+            return self.get_response(request)
+        current, lifetime = state
+        key = page_key(request, current)
+        response = guarded("get", key)
+        if response is not None:
+            request.page_cache = "hit"
+            return response
+        request.page_cache = "miss"
+        response = self.get_response(request)
+        if _is_storable(request, response):
+            patch_cache_control(response, public=True, no_cache=True)
+            set_response_etag(response)
+            if lifetime > 0:
+                guarded("set", key, response, timeout=lifetime)
+        return response
