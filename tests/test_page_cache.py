@@ -3,6 +3,7 @@ The anonymous readers' page cache (thinktank.cache): what it keeps, for whom, an
 that every write path and every scheduled moment ends the life of what it showed.
 """
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -322,6 +323,30 @@ def test_writes_that_send_no_signal_purge_too(client, piece):
             ["Title written in SQL", piece.pk],
         )
     assert "Title written in SQL" in text(client.get(piece.get_absolute_url()))
+
+
+def test_a_write_the_cache_did_not_hear_of_is_told_before_a_kept_page_is_served(
+    client, piece, monkeypatch
+):
+    warm(client, piece.get_absolute_url())
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("the cache is away")
+
+    with monkeypatch.context() as away:
+        away.setattr(page_cache.cache, "add", unreachable)
+        Article.objects.filter(pk=piece.pk).update(title="Written while the cache was away")
+    page_cache._cache_down_until = 0.0  # the cache answers again
+    page = text(client.get(piece.get_absolute_url()))
+    assert "Written while the cache was away" in page
+
+
+def test_a_write_during_a_cache_pause_still_purges(client, piece):
+    warm(client, piece.get_absolute_url())
+    page_cache._cache_down_until = time.monotonic() + 60  # after a failure, left alone
+    Article.objects.filter(pk=piece.pk).update(title="Written during the pause")
+    page_cache._cache_down_until = 0.0
+    assert "Written during the pause" in text(client.get(piece.get_absolute_url()))
 
 
 def test_writes_elsewhere_purge_nothing(client, piece, editor):

@@ -56,6 +56,7 @@ RETRY_AFTER = 5
 _watched = set()
 _schedules = []
 _cache_down_until = 0.0
+_bump_pending = False
 
 
 # --- what the apps declare ------------------------------------------------------------
@@ -103,10 +104,13 @@ def connect_signals():
 # --- the guarded cache ------------------------------------------------------------------
 
 
-def guarded(operation, *args, default=None, **kwargs):
-    """`cache.<operation>(...)`, or `default` when the cache is down (or was just now)."""
+def guarded(operation, *args, default=None, always=False, **kwargs):
+    """
+    `cache.<operation>(...)`, or `default` when the cache is down, or was a moment
+    ago: then it is not asked at all, unless `always` (a purge must not be skipped).
+    """
     global _cache_down_until
-    if time.monotonic() < _cache_down_until:
+    if not always and time.monotonic() < _cache_down_until:
         return default
     try:
         return getattr(cache, operation)(*args, **kwargs)
@@ -126,9 +130,16 @@ def cache_is_up():
 def _bump():
     # A missing generation starts at a fresh number (the time), never at a small one
     # that an evicted generation may have used already; incr is atomic on Redis.
-    if guarded("add", GENERATION_KEY, time.time_ns(), timeout=None) is False:
-        guarded("incr", GENERATION_KEY)
-    guarded("delete", NEXT_CHANGE_KEY)
+    global _bump_pending
+    added = guarded("add", GENERATION_KEY, time.time_ns(), timeout=None, always=True)
+    bumped = added is True or (
+        added is False and guarded("incr", GENERATION_KEY, always=True) is not None
+    )
+    # A write the cache did not hear of (it was away, or left alone after a failure)
+    # is told as soon as it answers again, before any kept page is served.
+    _bump_pending = not bumped
+    if bumped:
+        guarded("delete", NEXT_CHANGE_KEY)
 
 
 def content_changed(connection=None):
@@ -159,6 +170,10 @@ def generation():
     The current content generation and the seconds a page may be kept, or None when
     the cache cannot be used. Passing a scheduled moment bumps the generation.
     """
+    if _bump_pending:
+        _bump()
+        if _bump_pending:
+            return None
     state = guarded("get_many", [GENERATION_KEY, NEXT_CHANGE_KEY])
     if state is None:
         return None
@@ -220,6 +235,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if _bump_pending:
+            _bump()
         if not _is_cacheable_request(request):
             request.page_cache = "bypass"
             response = self.get_response(request)

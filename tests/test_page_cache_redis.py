@@ -1,0 +1,146 @@
+"""
+The page cache on a real Redis, as production runs it (Django's RedisCache): pages
+are kept there, and when Redis goes away the site keeps serving, uncached, with no
+error, and uses Redis again once it is back.
+
+The tests start their own redis-server (Debian's package, which .ci/run installs).
+"""
+
+import logging
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_article
+from thinktank import cache as page_cache
+
+pytestmark = pytest.mark.django_db
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisServer:
+    """A throwaway redis-server on a loopback port, with nothing written to disk."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        command = [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no"]
+        self.process = subprocess.Popen(  # noqa: S603 - a fixed command
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"redis-server did not start on port {self.port}")
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def redis_server():
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def on_redis(redis_server, settings, monkeypatch):
+    """The site's cache is that Redis; a failure is retried at the next request."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_server.url,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    monkeypatch.setattr(page_cache, "RETRY_AFTER", 0)
+    return redis_server
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries), response
+
+
+def test_pages_are_kept_in_redis(client, on_redis):
+    article = make_article("Kept in Redis")
+    url = article.get_absolute_url()
+    first, _ = queries_of(client, url)
+    second, response = queries_of(client, url)
+    assert first > 0
+    assert second == 0
+    assert "Kept in Redis" in response.content.decode()
+    # What is kept is in Redis itself: another app server would find it there.
+    current, _lifetime = page_cache.generation()
+    assert cache.get(page_cache.GENERATION_KEY) == current
+    redis = cache._cache.get_client()
+    assert any(redis.scan_iter(match="*thinktank:page:*"))
+
+
+def test_the_site_serves_uncached_while_redis_is_away_and_caches_again_after(
+    client, on_redis, caplog
+):
+    article = make_article("Still served")
+    url = article.get_absolute_url()
+    queries_of(client, url)
+    on_redis.stop()
+    with caplog.at_level(logging.WARNING, logger="thinktank.cache"):
+        for _request in range(3):
+            queries, response = queries_of(client, url)
+            assert queries > 0  # rendered: there is no cache to read
+            assert "Still served" in response.content.decode()
+    assert "cache unavailable" in caplog.text
+    # A write while Redis is away cannot purge it; what Redis kept is gone with it.
+    article.title = "Edited while Redis was away"
+    article.save()
+    assert "Edited while Redis was away" in client.get(url).content.decode()
+    on_redis.start()
+    queries_of(client, url)
+    queries, response = queries_of(client, url)
+    assert queries == 0
+    assert "Edited while Redis was away" in response.content.decode()
+
+
+def test_a_cache_that_never_answers_costs_no_page(client, settings):
+    port = free_port()  # nothing listens there
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    article = make_article("No cache at all")
+    for url in ("/", "/policy-analysis", article.get_absolute_url(), "/experts", "/search?q=cache"):
+        assert client.get(url).status_code == 200, url
