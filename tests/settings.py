@@ -4,6 +4,8 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+# The test client speaks plain http; tests/test_security.py turns HTTPS on itself.
+os.environ.setdefault("HTTPS", "0")
 
 from thinktank.settings import *  # noqa: E402, F403
 

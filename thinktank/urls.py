@@ -11,12 +11,13 @@ from django.views.static import serve
 from articles import sitemaps as article_sitemaps
 from articles import views as article_views
 from experts import sitemaps as expert_sitemaps
-from thinktank import views
+from thinktank import health, views
 
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Publishing")
 
 handler404 = "thinktank.views.page_not_found"
+handler500 = "thinktank.views.server_error"
 
 # /sitemap.xml is an index of these sections, each at /sitemap-<section>.xml; one
 # sitemap lists every language's addresses, so it sits outside i18n_patterns.
@@ -34,6 +35,8 @@ SITEMAPS = {
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots"),
+    # For load balancers and operators: one address whatever the language.
+    path("healthz", health.healthz, name="healthz"),
     path(
         "sitemap.xml",
         sitemap_views.index,

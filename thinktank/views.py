@@ -1,11 +1,24 @@
 """Site-wide views: the error pages, robots.txt."""
 
+import logging
+import sys
+
 from django.conf import settings
+from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+# The database is unreachable (down, restarting, a dropped connection): the request
+# may well succeed in a moment, so it is a 503 with Retry-After, not a 500.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 # Staff pages and previews are never for search engines (previews also say noindex).
 ROBOTS_DISALLOW = ["/admin/", "/preview/"]
@@ -18,6 +31,38 @@ def search_paths():
         with translation.override(code):
             paths.append(reverse("articles:search"))
     return paths
+
+
+def server_error(request):
+    """
+    handler500. Django calls it inside the `except` block of whatever raised, in the
+    view, a template or a middleware (the session's, when the database is down), so
+    the exception is in sys.exc_info(). The page is rendered with a plain context, no
+    request and so no context processor: nothing may query a database that may be
+    the very thing that failed.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        template_name, status = "503.html", 503
+    else:
+        template_name, status = "500.html", 500
+    try:
+        home_url = reverse("articles:home")
+    except Exception:  # noqa: BLE001 (the error page must not fail on the URLconf)
+        home_url = "/"
+    try:
+        body = loader.get_template(template_name).render(
+            {"SITE_NAME": settings.SITE_NAME, "home_url": home_url}
+        )
+    except Exception:  # the last resort: a page that cannot fail
+        logger.exception("The %s page could not be rendered", status)
+        body = f"<!DOCTYPE html><title>Error</title><h1>Error {status}</h1>"
+    response = HttpResponse(body, status=status)
+    # Neither a browser, a CDN nor the page cache may keep an error for later.
+    add_never_cache_headers(response)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 def page_not_found(request, exception):

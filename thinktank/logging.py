@@ -1,0 +1,157 @@
+"""
+One log line per request, for an operator to read and a machine to parse.
+
+RequestLogMiddleware logs to "thinktank.request", for example (logfmt, the default):
+
+    time=2025-01-31T09:12:03.512Z level=info logger=thinktank.request method=GET
+    path=/policy-analysis/a-slug view=articles:article status=200 duration_ms=12.4
+    queries=7 bytes=48213 cache=miss
+
+(on one line), or the same fields as a JSON object per line with LOG_FORMAT=json.
+The formatters below write every other logger's records in the same shape.
+
+What is logged, and what is not: a web server's access log also records the client's
+address, the user agent, the referrer and the whole query string. None of them is
+logged here. An address or a user agent, alone or together, identify a reader; the
+query string carries what a reader searched for (`q=` may be a person's name). The
+query's parameter *names* are logged (`query=page,topic`), enough to tell a search from
+a plain list, and the page number (`page=1000`), which says nothing about a reader. No
+cookie, session or user is logged. A shared preview's secret token, which is part of
+its path, is replaced by "<token>": the log must not hand out drafts.
+"""
+
+import datetime
+import json
+import logging
+import time
+from contextlib import ExitStack
+
+from django.db import connections
+
+logger = logging.getLogger("thinktank.request")
+
+# URL arguments that are secrets: their value is never written out.
+SECRET_URL_ARGUMENTS = ("token",)
+
+
+class QueryCounter:
+    """connection.execute_wrapper(): counts each query (and executemany) it runs."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def logged_path(request):
+    path = request.path
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        for name in SECRET_URL_ARGUMENTS:
+            value = match.kwargs.get(name)
+            if value:
+                path = path.replace(str(value), f"<{name}>")
+    return path
+
+
+def response_size(response):
+    if getattr(response, "streaming", False):
+        length = response.get("Content-Length")
+        return int(length) if length and length.isdigit() else None
+    return len(response.content)
+
+
+class RequestLogMiddleware:
+    """
+    Outside the page cache and everything that queries, so a line's time and query
+    count cover the whole request, and its `cache` field says what the page cache did
+    (request.page_cache: "hit", "miss" or "bypass"; absent when it was not asked).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not logger.isEnabledFor(logging.INFO):
+            return self.get_response(request)
+        counter = QueryCounter()
+        started = time.perf_counter()
+        with ExitStack() as stack:
+            # Every configured database (a read replica too); no connection is opened.
+            for alias in connections:
+                stack.enter_context(connections[alias].execute_wrapper(counter))
+            response = self.get_response(request)
+        duration = (time.perf_counter() - started) * 1000
+        fields = {
+            "method": request.method,
+            "path": logged_path(request),
+        }
+        if request.GET:
+            fields["query"] = ",".join(dict.fromkeys(request.GET))
+            page = request.GET.get("page", "")
+            if page.isdigit():
+                fields["page"] = int(page)  # a number, and what makes a list slow
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.view_name:
+            fields["view"] = match.view_name
+        fields["status"] = response.status_code
+        fields["duration_ms"] = round(duration, 1)
+        fields["queries"] = counter.count
+        size = response_size(response)
+        if size is not None:
+            fields["bytes"] = size
+        page_cache = getattr(request, "page_cache", None)
+        if page_cache:
+            fields["cache"] = page_cache
+        logger.info("request", extra={"request_fields": fields})
+        return response
+
+
+def record_fields(record):
+    """A record's fields, in order: when, how grave, whose; then the request's or a message."""
+    when = datetime.datetime.fromtimestamp(record.created, tz=datetime.UTC)
+    fields = {
+        "time": when.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "level": record.levelname.lower(),
+        "logger": record.name,
+    }
+    request_fields = getattr(record, "request_fields", None)
+    if request_fields is not None:
+        fields.update(request_fields)
+    else:
+        fields["msg"] = record.getMessage()
+    return fields
+
+
+class JSONFormatter(logging.Formatter):
+    """LOG_FORMAT=json: one JSON object per line; a traceback goes in its "exc" field."""
+
+    def format(self, record):
+        fields = record_fields(record)
+        if record.exc_info:
+            fields["exc"] = self.formatException(record.exc_info)
+        return json.dumps(fields, ensure_ascii=False, default=str)
+
+
+def logfmt_value(value):
+    text = str(value)
+    if text and not any(char in text for char in ' "=\\') and text.isprintable():
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+class LogfmtFormatter(logging.Formatter):
+    """
+    LOG_FORMAT=logfmt (the default): key=value pairs, values quoted when they need it.
+    A traceback follows on the next lines, as Python prints it, for a person to read.
+    """
+
+    def format(self, record):
+        line = " ".join(
+            f"{key}={logfmt_value(value)}" for key, value in record_fields(record).items()
+        )
+        if record.exc_info:
+            line = f"{line}\n{self.formatException(record.exc_info)}"
+        return line
