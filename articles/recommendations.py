@@ -1,6 +1,10 @@
 """
 The "Recommended" sidebar: the editors' picks first, then related work to fill it.
 
+The sidebar is one query, whatever it shows: its rows (picks and related work, with
+what a card shows) come back ranked, from the candidates below and the picks, whose
+ids the article's own query brought (with_sidebar_links).
+
 Related work is ranked in the database, in one query whose cost follows the
 article's own authors, topics and regions, not the size of the archive. The
 candidates are, for each kind of link, the CANDIDATES most recent published pieces
@@ -24,10 +28,24 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import connection
-from django.db.models import Aggregate, CharField, OuterRef, Subquery
+from django.db.models import (
+    Aggregate,
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from articles.models import Article, ArticleAuthor
+from articles.models import Article, ArticleAuthor, Recommendation
+from articles.models.publishing import published_condition
 
 SIDEBAR_SIZE = 3
 AUTHOR_WEIGHT = 3
@@ -37,20 +55,56 @@ RECENT_BONUS = 1
 RECENT_DAYS = 365
 # Candidates per kind of link (authors, topics, regions), at least SIDEBAR_SIZE.
 CANDIDATES = 20
+# What a card in the sidebar shows of a piece (its type comes whole, with it).
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "language",
+    "publication_type",
+    "published_at",
+    "event_start",
+    "event_time_zone",
+)
 
 
-def sidebar(article, pick_ids, language):
+def sidebar(article, language):
     """
-    The sidebar's articles: the editors' published picks (`pick_ids`, in order), then
-    related work up to SIDEBAR_SIZE. Two queries whether or not the picks fill it
-    (the ranking, then every row at once), so the page's count stays flat.
+    The sidebar's articles: the editors' published picks, in their order, then related
+    work up to SIDEBAR_SIZE, each with its type. One query whether the picks fill it,
+    related work does, or nothing does, so the page's count stays flat.
     """
-    fill = related_ids(
-        article, language=language, limit=max(SIDEBAR_SIZE - len(pick_ids), 0), exclude=pick_ids
+    picks = _pick_ids(article)
+    limit = max(SIDEBAR_SIZE - len(picks), 0)
+    shared = _shared_links(article)
+    cards = Article.objects.select_related("publication_type").only(*CARD_FIELDS)
+    if limit:
+        sql, params = _candidates(article, shared, language=language, limit=limit, exclude=picks)
+        if picks:
+            table = connection.ops.quote_name(Article._meta.db_table)
+            sql = f"{sql} UNION SELECT id FROM {table} WHERE id IN ({_marks(picks)})"  # noqa: S608
+            params = [*params, *picks]
+        cards = cards.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - values are parameters
+    else:
+        cards = cards.filter(pk__in=picks)
+    # The picks first, by their position (only they have one), then the ranking.
+    links = Recommendation.objects.filter(from_article=article.pk, to_article=OuterRef("pk"))
+    cards = _ranked(cards, shared, language).annotate(
+        pick_position=_for_picks(picks, links.values("position")[:1]),
+        pick_link=_for_picks(picks, links.values("pk")[:1]),
     )
-    ids = [*pick_ids, *fill]
-    rows = Article.objects.select_related("publication_type").in_bulk(ids)
-    return [rows[pk] for pk in ids if pk in rows]
+    cards = cards.order_by(F("pick_position").asc(nulls_last=True), "pick_link", *RANKING)
+    return list(cards[: len(picks) + limit])
+
+
+def related_ids(article, *, language, limit, exclude=()):
+    """The ids of up to `limit` published articles most related to `article`, best first."""
+    if limit <= 0:
+        return []
+    shared = _shared_links(article)
+    sql, params = _candidates(article, shared, language=language, limit=limit, exclude=exclude)
+    candidates = Article.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - as above
+    ranked = _ranked(candidates, shared, language).order_by(*RANKING)
+    return list(ranked.values_list("pk", flat=True)[:limit])
 
 
 class _IdList(Aggregate):
@@ -69,11 +123,12 @@ class _IdList(Aggregate):
         )
 
 
-def with_author_ids(articles):
+def with_sidebar_links(articles):
     """
-    `articles` annotated with `related_author_ids`, the ids of each one's authors, so
-    that related_ids() can name them in its query (the database plans each walk by
-    how much work those authors have) without a query of its own.
+    `articles` annotated with the ids of each one's authors (`related_author_ids`)
+    and of its published picks (`sidebar_pick_ids`), so that sidebar() can name them
+    in its query (the database plans each walk by how much work those authors have)
+    without a query of its own.
     """
     authors = (
         ArticleAuthor.objects.filter(article=OuterRef("pk"))
@@ -82,16 +137,38 @@ def with_author_ids(articles):
         .annotate(ids=_IdList("expert_id"))
         .values("ids")
     )
-    return articles.annotate(related_author_ids=Subquery(authors))
+    picks = (
+        Recommendation.objects.filter(
+            published_condition("to_article__"), from_article=OuterRef("pk")
+        )
+        .order_by()
+        .values("from_article")
+        .annotate(ids=_IdList("to_article_id"))
+        .values("ids")
+    )
+    return articles.annotate(related_author_ids=Subquery(authors), sidebar_pick_ids=Subquery(picks))
+
+
+def _parse_ids(text):
+    return [int(pk) for pk in (text or "").split(",") if pk]
 
 
 def _author_ids(article):
-    ids = getattr(article, "related_author_ids", None)
-    if ids is None and not hasattr(article, "related_author_ids"):  # not annotated: read them
+    if not hasattr(article, "related_author_ids"):  # not annotated: read them
         return list(
             ArticleAuthor.objects.filter(article=article).values_list("expert_id", flat=True)
         )
-    return [int(pk) for pk in (ids or "").split(",") if pk]
+    return _parse_ids(article.related_author_ids)
+
+
+def _pick_ids(article):
+    """The published picks' ids (in no order: the sidebar's query orders them)."""
+    if not hasattr(article, "sidebar_pick_ids"):  # not annotated: read them
+        picks = Recommendation.objects.filter(
+            published_condition("to_article__"), from_article=article
+        )
+        return list(picks.values_list("to_article_id", flat=True))
+    return _parse_ids(article.sidebar_pick_ids)
 
 
 def _version_ids(article):
@@ -123,14 +200,50 @@ class _Shared:
             work = work.in_language(language)
         return work.newest_first().values("pk")[:count].query.sql_with_params()
 
-    def score_sql(self):
-        """SQL of this link's part of the score of candidate `c.id`, with `ids` to pass."""
-        quote, meta = connection.ops.quote_name, self.model._meta
-        return (
-            f"{self.weight} * (SELECT COUNT(*) FROM {quote(meta.db_table)} link"  # noqa: S608
-            f" WHERE link.{quote(meta.get_field('article').column)} = c.id"
-            f" AND link.{quote(meta.get_field(self.name).column)} IN ({_marks(self.ids)}))"
-        )
+    def score(self):
+        """This link's part of a candidate's score: `weight` for each of `ids` it shares."""
+        shared = self.model.objects.filter(article=OuterRef("pk"), **{f"{self.name}__in": self.ids})
+        counted = shared.order_by().values("article").annotate(count=Count("*")).values("count")
+        return Value(self.weight) * Coalesce(Subquery(counted), Value(0))
+
+
+def _shared_links(article):
+    """The kinds of link `article` has (topics and regions as for_page() fetched them)."""
+    shared = [
+        _Shared(ArticleAuthor, "expert", AUTHOR_WEIGHT, _author_ids(article)),
+        _Shared(
+            Article.topics.through, "topic", TOPIC_WEIGHT, [t.pk for t in article.topics.all()]
+        ),
+        _Shared(
+            Article.regions.through, "region", REGION_WEIGHT, [r.pk for r in article.regions.all()]
+        ),
+    ]
+    return [link for link in shared if link.ids]
+
+
+# The page's language first, then the score (with the bonus for recent work), then
+# the latest; the names are _ranked()'s annotations.
+RANKING = ("other_language", "-relatedness", "-published_at", "-pk")
+
+
+def _ranked(articles, shared, language):
+    """`articles` annotated with what RANKING orders them by."""
+    recent = timezone.now() - timedelta(days=RECENT_DAYS)
+    score = sum((link.score() for link in shared), Value(0))
+    return articles.annotate(
+        other_language=Case(When(language=language, then=Value(0)), default=Value(1)),
+        relatedness=score
+        + Case(When(published_at__gte=recent, then=Value(RECENT_BONUS)), default=Value(0)),
+    )
+
+
+def _for_picks(picks, subquery):
+    """`subquery` for the picks only (NULL for the rest, which need not evaluate it)."""
+    if not picks:
+        return Value(None, output_field=IntegerField())
+    return Case(
+        When(pk__in=picks, then=Subquery(subquery)), default=None, output_field=IntegerField()
+    )
 
 
 def _union(queries):
@@ -145,18 +258,12 @@ def _union(queries):
     return sql, [param for _sql, params in queries for param in params]
 
 
-def related_ids(article, *, language, limit, exclude=()):
-    """The ids of up to `limit` published articles most related to `article`, best first."""
-    shared = [
-        _Shared(ArticleAuthor, "expert", AUTHOR_WEIGHT, _author_ids(article)),
-        _Shared(
-            Article.topics.through, "topic", TOPIC_WEIGHT, [t.pk for t in article.topics.all()]
-        ),
-        _Shared(
-            Article.regions.through, "region", REGION_WEIGHT, [r.pk for r in article.regions.all()]
-        ),
-    ]
-    shared = [link for link in shared if link.ids]
+def _candidates(article, shared, *, language, limit, exclude=()):
+    """
+    (sql, params) of the ids of the candidates for `limit` places: the latest work
+    sharing each kind of link, in `language`, and in any language only when those
+    are fewer than `limit`; never `exclude`, the article or its versions.
+    """
     excluded = sorted({*_version_ids(article), *exclude})
     # An excluded piece may be among a walk's finds: each walk goes that much further,
     # so that it still gives CANDIDATES others (and needs no filter of its own, which
@@ -169,36 +276,14 @@ def related_ids(article, *, language, limit, exclude=()):
     def eligible(column):
         return f"{column} NOT IN ({_marks(excluded)})" if excluded else "1 = 1"
 
-    score = " + ".join(link.score_sql() for link in shared) or "0"
-    # The candidates in the page's language, and in any language only when those are
-    # fewer than the sidebar needs (the database skips those walks otherwise). Only
-    # table and column names from the models, constant weights and the querysets' own
+    # The database skips the walks in any language when those in the page's language
+    # are enough. Only table and column names from the models and the querysets' own
     # SQL are written into it; every value is a parameter.
     sql = (
         f"WITH own_language (id) AS ({own_sql}), "  # noqa: S608
         f"candidates (id) AS (SELECT id FROM own_language UNION SELECT * FROM ({any_sql}) AS other"
         f" WHERE (SELECT COUNT(*) FROM own_language WHERE {eligible('id')}) < %s) "
-        f"SELECT c.id FROM candidates c"
-        f" JOIN {connection.ops.quote_name(Article._meta.db_table)} p ON p.id = c.id"
-        f" WHERE {eligible('c.id')}"
-        " ORDER BY CASE WHEN p.language = %s THEN 0 ELSE 1 END,"
-        f" {score} + CASE WHEN p.published_at >= %s THEN %s ELSE 0 END DESC,"
-        " p.published_at DESC, c.id DESC"
-        " LIMIT %s"
+        f"SELECT id FROM candidates WHERE {eligible('id')}"
     )
-    recent = timezone.now() - timedelta(days=RECENT_DAYS)
-    params = [
-        *own_params,
-        *any_params,
-        *excluded,
-        limit,
-        *excluded,
-        language,
-        *(pk for link in shared for pk in link.ids),
-        connection.ops.adapt_datetimefield_value(recent),
-        RECENT_BONUS,
-        limit,
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+    params = [*own_params, *any_params, *excluded, limit, *excluded]
+    return sql, params

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from articles import recommendations
 from articles.models import Article, ArticleRedirect, Feature, LandingRedirect, Region, Topic
 from articles.models.publishing import (
+    PAGE_AUTHOR_FIELDS,
     byline_prefetch,
     published_condition,
     published_versions_prefetch,
@@ -45,12 +46,12 @@ def article_for_preview(pk):
 
 
 def _with_page_parts(queryset):
-    article = recommendations.with_author_ids(queryset.for_page()).first()
+    article = recommendations.with_sidebar_links(queryset.for_page()).first()
     if article is None:
         return None
-    picks = [link.to_article_id for link in article.recommendation_links.all()]
-    article.recommended = recommendations.sidebar(article, picks, article.language)
-    prefetch_related_objects([article, *article.recommended], byline_prefetch())
+    article.recommended = recommendations.sidebar(article, article.language)
+    bylines = byline_prefetch(fields=PAGE_AUTHOR_FIELDS)
+    prefetch_related_objects([article, *article.recommended], bylines)
     return article
 
 

@@ -156,45 +156,62 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """
-        What the article page shows besides bylines, in a fixed number of queries.
+        What the article page shows besides bylines and the sidebar, in a fixed number
+        of queries: the article with its type, its topics, its regions and its
+        published versions.
 
-        Bylines are fetched afterwards for the article and its recommendations
-        together (`selectors.article_for_page`), so their count stays flat too.
+        The sidebar (articles.recommendations.sidebar) and the bylines of the article
+        and of the sidebar's cards together (`selectors.article_for_page`) are one
+        query each afterwards, so the page's count stays flat.
         """
-        from .links import Recommendation
-
-        # The picks' ids only: their rows come with the sidebar's fill, in one query
-        # (articles.recommendations.sidebar).
-        recommendations = Recommendation.objects.filter(
-            published_condition("to_article__")
-        ).order_by("position", "pk")
-        return self.select_related("publication_type", "translation_set").prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.order_by("name")),
-            Prefetch("regions", queryset=Region.objects.order_by("name")),
-            published_versions_prefetch(),
-            Prefetch("recommendation_links", queryset=recommendations),
+        # The topics and regions as their links show them (name and address).
+        landing_fields = ("name", "slug", "translations")
+        return (
+            self.select_related("publication_type", "translation_set")
+            .without_search_vector()
+            .prefetch_related(
+                Prefetch("topics", queryset=Topic.objects.only(*landing_fields).order_by("name")),
+                Prefetch("regions", queryset=Region.objects.only(*landing_fields).order_by("name")),
+                published_versions_prefetch(),
+            )
         )
 
 
 # What a list shows of an author (the name in each language, the profile's address and
 # whether there is one) and what a citation of the piece names (the sort name).
 LISTED_AUTHOR_FIELDS = ("name", "slug", "kind", "sort_name", "translations")
+# What the article page shows of them besides, in "About the authors": the photo (its
+# stored size and focal point make its renditions' names), the short bio, the program.
+PAGE_AUTHOR_FIELDS = (
+    *LISTED_AUTHOR_FIELDS,
+    "short_bio",
+    "photo",
+    "photo_width",
+    "photo_height",
+    "photo_focal_x",
+    "photo_focal_y",
+    "program__name",
+    "program__translations",
+)
 
 
-def byline_prefetch(listed=False):
+def byline_prefetch(listed=False, fields=None):
     """
     An article's authors in byline order, as `article.byline` (a list): whole, with
-    their program (the article page's "About the authors"), or, `listed`, only their
-    LISTED_AUTHOR_FIELDS, for the many cards of a list (half the time of whole rows).
+    their program (the admin), or only the experts' `fields` (PAGE_AUTHOR_FIELDS for
+    the article page; `listed`: LISTED_AUTHOR_FIELDS, for the many cards of a list, half
+    the time of whole rows). Their long bio and derived columns stay in the database.
     """
     from .links import ArticleAuthor
 
-    authorships = ArticleAuthor.objects.select_related("expert")
     if listed:
-        expert_fields = (f"expert__{name}" for name in LISTED_AUTHOR_FIELDS)
-        authorships = authorships.only("article", "expert", "position", *expert_fields)
-    else:
+        fields = LISTED_AUTHOR_FIELDS
+    authorships = ArticleAuthor.objects.select_related("expert")
+    if fields is None or any(name.startswith("program__") for name in fields):
         authorships = authorships.select_related("expert__program")
+    if fields is not None:
+        expert_fields = (f"expert__{name}" for name in fields)
+        authorships = authorships.only("article", "expert", "position", *expert_fields)
     return Prefetch(
         "authorships", queryset=authorships.order_by("position", "pk"), to_attr="byline"
     )
@@ -205,8 +222,10 @@ def published_versions_prefetch():
     `article.translation_set.published_versions`; needs select_related("translation_set")."""
     from .article import Article
 
+    # Each is named by its language and linked by its address: nothing else is read.
+    versions = Article.objects.published().only("language", "slug", "translation_set")
     return Prefetch(
         "translation_set__articles",
-        queryset=Article.objects.published().order_by("language"),
+        queryset=versions.order_by("language"),
         to_attr="published_versions",
     )
