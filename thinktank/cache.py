@@ -53,7 +53,8 @@ NO_CHANGE = -1  # stored as the next change when nothing is scheduled
 # After a cache error, the cache is not asked again for this long (seconds).
 RETRY_AFTER = 5
 
-_watched = set()
+_watched = set()  # tables whose writes change public pages
+_scheduling = set()  # tables whose writes may move a scheduled change
 _schedules = []
 _cache_down_until = 0.0
 _bump_pending = False
@@ -67,10 +68,14 @@ def watch(*models):
     _watched.update(model._meta.db_table for model in models)
 
 
-def schedule(next_change):
-    """`next_change()` returns when the app's public content next changes by itself."""
+def schedule(next_change, *models):
+    """
+    `next_change()` returns when the app's public content next changes by itself (or
+    None); a write to one of `models` may move that moment, so it asks again.
+    """
     if next_change not in _schedules:
         _schedules.append(next_change)
+    _scheduling.update(model._meta.db_table for model in models)
 
 
 # The table an INSERT, UPDATE or DELETE writes to, as Django and our own SQL spell it.
@@ -86,7 +91,7 @@ def _notice_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     written = WRITE.match(sql)
     if written and written.group(1) in _watched:
-        content_changed(context["connection"])
+        content_changed(context["connection"], reschedule=written.group(1) in _scheduling)
     return result
 
 
@@ -127,34 +132,6 @@ def cache_is_up():
 # --- the generation -------------------------------------------------------------------
 
 
-def _bump():
-    # A missing generation starts at a fresh number (the time), never at a small one
-    # that an evicted generation may have used already; incr is atomic on Redis.
-    global _bump_pending
-    added = guarded("add", GENERATION_KEY, time.time_ns(), timeout=None, always=True)
-    bumped = added is True or (
-        added is False and guarded("incr", GENERATION_KEY, always=True) is not None
-    )
-    # A write the cache did not hear of (it was away, or left alone after a failure)
-    # is told as soon as it answers again, before any kept page is served.
-    _bump_pending = not bumped
-    if bumped:
-        guarded("delete", NEXT_CHANGE_KEY)
-
-
-def content_changed(connection=None):
-    """
-    Public content changed: no page rendered before this is served again. Bumped at
-    once and again when the transaction commits, so that a page rendered from the
-    old rows in between (other readers do not see the write before its commit) is
-    not kept either.
-    """
-    _bump()
-    connection = connection or transaction.get_connection()
-    if connection.in_atomic_block:
-        transaction.on_commit(_bump, using=connection.alias)
-
-
 def _next_change():
     """The earliest moment any app's content changes by itself, or NO_CHANGE."""
     moments = []
@@ -165,13 +142,58 @@ def _next_change():
     return min(moments, default=NO_CHANGE)
 
 
+def _reschedule():
+    """
+    Work out the next scheduled change and keep it, or None when the database cannot
+    say. The writer pays this query, not the next reader; it is asked again at least
+    every PAGE_CACHE_SECONDS, which bounds a change made behind the site's back (an
+    operator's psql) to that.
+    """
+    try:
+        moment = _next_change()
+    except DatabaseError:
+        guarded("delete", NEXT_CHANGE_KEY, always=True)
+        return None
+    timeout = settings.PAGE_CACHE_SECONDS or None
+    guarded("set", NEXT_CHANGE_KEY, moment, timeout=timeout, always=True)
+    return moment
+
+
+def _bump(reschedule=False):
+    # A missing generation starts at a fresh number (the time), never at a small one
+    # that an evicted generation may have used already; incr is atomic on Redis.
+    global _bump_pending
+    added = guarded("add", GENERATION_KEY, time.time_ns(), timeout=None, always=True)
+    bumped = added is True or (
+        added is False and guarded("incr", GENERATION_KEY, always=True) is not None
+    )
+    # A write the cache did not hear of (it was away, or left alone after a failure)
+    # is told as soon as it answers again, before any kept page is served.
+    _bump_pending = not bumped
+    if bumped and (reschedule or added):
+        _reschedule()
+
+
+def content_changed(connection=None, *, reschedule=True):
+    """
+    Public content changed: no page rendered before this is served again. Bumped at
+    once and again when the transaction commits, so that a page rendered from the
+    old rows in between (other readers do not see the write before its commit) is
+    not kept either.
+    """
+    _bump(reschedule)
+    connection = connection or transaction.get_connection()
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _bump(reschedule), using=connection.alias)
+
+
 def generation():
     """
     The current content generation and the seconds a page may be kept, or None when
     the cache cannot be used. Passing a scheduled moment bumps the generation.
     """
     if _bump_pending:
-        _bump()
+        _bump(reschedule=True)
         if _bump_pending:
             return None
     state = guarded("get_many", [GENERATION_KEY, NEXT_CHANGE_KEY])
@@ -180,22 +202,41 @@ def generation():
     current, next_change = state.get(GENERATION_KEY), state.get(NEXT_CHANGE_KEY)
     now = timezone.now().timestamp()
     if current is None or (next_change not in (None, NO_CHANGE) and next_change <= now):
-        _bump()
-        current, next_change = guarded("get", GENERATION_KEY), None
+        _bump(reschedule=True)
+        state = guarded("get_many", [GENERATION_KEY, NEXT_CHANGE_KEY])
+        current, next_change = (state or {}).get(GENERATION_KEY), (state or {}).get(NEXT_CHANGE_KEY)
         if current is None:
             return None
+    if next_change is None:  # expired, or evicted
+        next_change = _reschedule()
     lifetime = settings.PAGE_CACHE_SECONDS
-    if next_change is None:
-        try:
-            next_change = _next_change()
-        except DatabaseError:
-            return current, lifetime  # the database is away: serve what is kept
-        # Asked again at least every lifetime, which also bounds a change no write
-        # signalled (a row edited in SQL) to one lifetime.
-        guarded("add", NEXT_CHANGE_KEY, next_change, timeout=lifetime)
-    if next_change != NO_CHANGE:
+    if next_change not in (None, NO_CHANGE):
         lifetime = min(lifetime, int(next_change - now) + 1)
     return current, lifetime
+
+
+# --- values kept for the current generation --------------------------------------------
+
+
+def remember(name, parts, compute):
+    """
+    `compute()`, kept in the shared cache until the content changes: for what costs
+    a query on a page that cannot be kept whole (a staff member's view, a page just
+    purged, a list under one of its countless filter combinations). `parts` (any
+    repr-able value) tell one value of `name` from another.
+    """
+    state = generation() if settings.PAGE_CACHE_SECONDS > 0 else None
+    if state is None:
+        return compute()
+    current, lifetime = state
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"thinktank:{name}:{current}:{digest}"
+    value = guarded("get", key)
+    if value is None:
+        value = compute()
+        if lifetime > 0:
+            guarded("set", key, value, timeout=lifetime)
+    return value
 
 
 # --- the middleware ---------------------------------------------------------------------

@@ -14,6 +14,9 @@ from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable
 from django.http import Http404
+from django.utils.functional import cached_property
+
+from thinktank import cache as page_cache
 
 
 class Paginator(DjangoPaginator):
@@ -29,6 +32,19 @@ class Paginator(DjangoPaginator):
     narrow already), DISTINCT or grouped ones (their order columns would join the
     subquery's select) and unordered ones are sliced as Django does.
     """
+
+    @cached_property
+    def count(self):
+        """
+        Counting every row a filter matches is the dearest query of a list: the
+        count is kept until the content changes (thinktank.cache.remember), one per
+        query, so a page of a list costs its rows only.
+        """
+        rows = self.object_list
+        if not isinstance(rows, QuerySet):
+            return super().count
+        sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+        return page_cache.remember("count", (rows.db, sql, params), rows.count)
 
     def page(self, number):
         number = self.validate_number(number)
