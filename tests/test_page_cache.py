@@ -420,3 +420,13 @@ def test_an_event_moves_to_the_past_at_its_start(client, clock):
     clock(hours=1, seconds=1)
     assert "Webinar on the Gulf" in events_section(client, "past")
     assert "Webinar on the Gulf" not in events_section(client, "upcoming")
+
+
+def test_with_a_lagging_replica_pages_rendered_just_after_a_write_are_kept_briefly(
+    piece, settings, clock
+):
+    settings.PAGE_CACHE_REPLICA_LAG_SECONDS = 5
+    Article.objects.filter(pk=piece.pk).update(title="Not on the replica yet")
+    assert page_cache.generation()[1] <= 6
+    clock(seconds=6)
+    assert page_cache.generation()[1] == 600

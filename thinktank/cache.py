@@ -21,6 +21,9 @@ stale page:
 - Only what is the same for every anonymous reader is kept: a GET without the
   session cookie (staff and previews never read or fill the cache), answered 200,
   with no cookie set, no CSRF token used and nothing the view marked private.
+- With a read replica (which lags its primary), a page rendered in the moments
+  after a write is kept only until the replica has surely caught up
+  (PAGE_CACHE_REPLICA_LAG_SECONDS).
 
 The key is read when the request comes in, so a page rendered while a write commits
 is stored under the old generation, where no one looks any more. The cache going
@@ -49,6 +52,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "thinktank:content-generation"
 NEXT_CHANGE_KEY = "thinktank:content-next-change"
+CHANGED_AT_KEY = "thinktank:content-changed-at"
 NO_CHANGE = -1  # stored as the next change when nothing is scheduled
 # After a cache error, the cache is not asked again for this long (seconds).
 RETRY_AFTER = 5
@@ -172,6 +176,10 @@ def _bump(reschedule=False):
     _bump_pending = not bumped
     if bumped and (reschedule or added):
         _reschedule()
+    lag = settings.PAGE_CACHE_REPLICA_LAG_SECONDS
+    if bumped and lag:
+        now = timezone.now().timestamp()
+        guarded("set", CHANGED_AT_KEY, now, timeout=lag + 1, always=True)
 
 
 def content_changed(connection=None, *, reschedule=True):
@@ -196,10 +204,11 @@ def generation():
         _bump(reschedule=True)
         if _bump_pending:
             return None
-    state = guarded("get_many", [GENERATION_KEY, NEXT_CHANGE_KEY])
+    state = guarded("get_many", [GENERATION_KEY, NEXT_CHANGE_KEY, CHANGED_AT_KEY])
     if state is None:
         return None
     current, next_change = state.get(GENERATION_KEY), state.get(NEXT_CHANGE_KEY)
+    changed_at = state.get(CHANGED_AT_KEY)
     now = timezone.now().timestamp()
     if current is None or (next_change not in (None, NO_CHANGE) and next_change <= now):
         _bump(reschedule=True)
@@ -212,6 +221,11 @@ def generation():
     lifetime = settings.PAGE_CACHE_SECONDS
     if next_change not in (None, NO_CHANGE):
         lifetime = min(lifetime, int(next_change - now) + 1)
+    caught_up_at = (changed_at or 0) + settings.PAGE_CACHE_REPLICA_LAG_SECONDS
+    if caught_up_at > now:
+        # Reads go to a replica, which may not have the write yet: what is rendered
+        # now is kept only until the replica has surely caught up.
+        lifetime = min(lifetime, int(caught_up_at - now) + 1)
     return current, lifetime
 
 

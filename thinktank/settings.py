@@ -252,6 +252,11 @@ else:
 # Anonymous readers' pages are kept whole in the cache (thinktank.cache) for at most
 # this long (0: not at all); every content write and schedule ends their life sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# With a read replica, how far it may lag behind the primary: a page rendered within
+# this many seconds of a write is kept only until they have passed.
+PAGE_CACHE_REPLICA_LAG_SECONDS = int(
+    os.environ.get("REPLICA_LAG_SECONDS", 5 if "replica" in DATABASES else 0)
+)
 # Never cached, whoever asks.
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/preview/", "/healthz")
 
