@@ -7,11 +7,21 @@ PORT ?= 8000
 # Local development defaults; production sets these in its environment.
 export DEBUG ?= 1
 
-.PHONY: run install migrate demo test lint format messages lock clean
+.PHONY: run serve services-stop install migrate demo test lint format messages lock clean
 
 run: migrate
 	$(BIN)/python manage.py load_demo --base-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The site as production runs it (gunicorn, DEBUG off, WhiteNoise), with a local
+# PostgreSQL and Redis in .serve/ unless DATABASE_URL / REDIS_URL are given.
+# WEB_CONCURRENCY sets the number of workers (2).
+serve: install
+	HOST=$(HOST) PORT=$(PORT) bash deploy/serve.sh
+
+# Stop the PostgreSQL and Redis that `make serve` started (their data stays in .serve/).
+services-stop:
+	bash deploy/local-services.sh stop
 
 install: $(VENV)/.installed
 
