@@ -15,112 +15,19 @@ templates), without a network or a web server in front. See benchmarks/README.md
 
 import argparse
 import os
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from contextlib import contextmanager
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
-PYTHON = sys.executable
-
-
-def log(message):
-    print(message, flush=True)
-
-
-# --- a throwaway cluster --------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def as_postgres(folder, *command):
-    subprocess.run(  # noqa: S603 - our own fixed commands
-        ["runuser", "-u", "postgres", "--", *map(str, command)],  # noqa: S607
-        cwd=folder,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-
-
-@contextmanager
-def throwaway_cluster():
-    """A PostgreSQL 15 cluster on a free loopback port, stopped and removed at the end."""
-    folder = Path(tempfile.mkdtemp(prefix="thinktank-bench-pg."))
-    shutil.chown(folder, "postgres", "postgres")
-    data, port = folder / "data", free_port()
-    started = False
-    try:
-        as_postgres(
-            folder, PG_BIN / "initdb", "-D", data, "-U", "postgres", "--auth=trust",
-            "--encoding=UTF8", "--locale=C.UTF-8",
-        )  # fmt: skip
-        with open(data / "postgresql.conf", "a") as conf:
-            conf.write(
-                f"\nlisten_addresses = '127.0.0.1'\nport = {port}\n"
-                f"unix_socket_directories = '{folder}'\n"
-                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
-            )
-        log(f"PostgreSQL 15 on 127.0.0.1:{port} in {folder}")
-        as_postgres(
-            folder, PG_BIN / "pg_ctl", "-D", data, "-l", folder / "server.log", "-w", "start"
-        )
-        started = True
-        as_postgres(
-            folder,
-            PG_BIN / "createdb",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            port,
-            "-U",
-            "postgres",
-            "thinktank",
-        )
-        yield f"postgres://postgres@127.0.0.1:{port}/thinktank"
-    finally:
-        if started:
-            as_postgres(folder, PG_BIN / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
-        shutil.rmtree(folder, ignore_errors=True)
-        log("cluster stopped and removed")
-
-
-# --- generating -------------------------------------------------------------------------
-
-
-def manage(*args):
-    """Run manage.py in a child process (its own settings), returning its output."""
-    result = subprocess.run(  # noqa: S603
-        [PYTHON, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return result.stdout.strip()
-
-
-def generate(articles, experts, seed):
-    manage("migrate", "--noinput", "-v", "0")
-    started = time.monotonic()
-    output = manage(
-        "generate_corpus", "--articles", str(articles), "--experts", str(experts),
-        "--seed", str(seed), "--yes-i-know",
-    )  # fmt: skip
-    seconds = time.monotonic() - started
-    log(output)
-    log(f"generate_corpus: {seconds:.1f} s wall time (process start included)")
-    return seconds
-
+from cluster import (
+    ROOT,
+    BenchmarkError,
+    generate,
+    log,
+    migrate,
+    throwaway_cluster,
+    vacuum_analyze,
+)
 
 # --- measuring --------------------------------------------------------------------------
 
@@ -195,17 +102,11 @@ def report(requests):
     import django
 
     django.setup()
-    from django.db import connection
     from django.test import Client
 
     from articles.models import Article
 
-    # What autovacuum would soon do after a bulk load: the planner's statistics, and
-    # the visibility map (the bulk index UPDATE left a dead version of every row).
-    started = time.monotonic()
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM (ANALYZE)")
-    log(f"VACUUM (ANALYZE): {time.monotonic() - started:.1f} s")
+    vacuum_analyze()
     total = Article.objects.count()
     published = Article.objects.published().count()
     log(f"\n{total} articles in the database, {published} published.")
@@ -231,6 +132,9 @@ def main():
     parser.add_argument("--requests", type=int, default=40, help="timed requests per page")
     parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
     parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
+    parser.add_argument(
+        "--keep", action="store_true", help="leave the throwaway cluster running, to reuse"
+    )
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -244,15 +148,20 @@ def main():
 
     def run(url):
         os.environ["DATABASE_URL"] = url
-        if not args.skip_generate:
+        if args.skip_generate:
+            migrate()
+        else:
             generate(args.articles, args.experts, args.seed)
         report(args.requests)
 
-    if args.database_url:
-        run(args.database_url)
-    else:
-        with throwaway_cluster() as url:
-            run(url)
+    try:
+        if args.database_url:
+            run(args.database_url)
+        else:
+            with throwaway_cluster(keep=args.keep) as url:
+                run(url)
+    except BenchmarkError as error:
+        sys.exit(f"run.py: {error}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,164 @@
+"""
+What the benchmark scripts share: a throwaway PostgreSQL 15 cluster, manage.py in a
+child process, and the generated corpus (benchmarks/run.py, benchmarks/serve.py).
+
+The cluster is started the way .ci/run's pg_setup does it: initdb as the postgres user
+in a temporary folder, on a free loopback port, durability off (a benchmark's data is
+thrown away). That needs root, for runuser.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PYTHON = sys.executable
+
+
+class BenchmarkError(Exception):
+    """A failure the scripts report in one line, without a traceback."""
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def as_postgres(folder, *command):
+    subprocess.run(  # noqa: S603 - our own fixed commands
+        ["runuser", "-u", "postgres", "--", *map(str, command)],  # noqa: S607
+        cwd=folder,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def check_can_start_cluster():
+    """Say in one line why a throwaway cluster cannot be started here, if it cannot."""
+    if os.geteuid() != 0:
+        raise BenchmarkError(
+            "a throwaway PostgreSQL cluster needs root (initdb runs as the postgres user "
+            "through runuser): run with sudo, or give --database-url of an existing database"
+        )
+    if not (PG_BIN / "initdb").exists():
+        raise BenchmarkError(
+            f"{PG_BIN / 'initdb'} is missing: install Debian's postgresql-15, "
+            "or give --database-url of an existing database"
+        )
+
+
+def stop_command(folder):
+    return (
+        f"runuser -u postgres -- {PG_BIN / 'pg_ctl'} -D {folder / 'data'} -m fast stop"
+        f" && rm -rf {folder}"
+    )
+
+
+@contextmanager
+def throwaway_cluster(keep=False):
+    """
+    A PostgreSQL 15 cluster on a free loopback port, yielding its database URL; stopped
+    and removed at the end, unless `keep` (then the way to reuse and to stop it is
+    printed, so the next run can skip generating the corpus).
+    """
+    check_can_start_cluster()
+    folder = Path(tempfile.mkdtemp(prefix="thinktank-bench-pg."))
+    shutil.chown(folder, "postgres", "postgres")
+    data, port = folder / "data", free_port()
+    url = f"postgres://postgres@127.0.0.1:{port}/thinktank"
+    started = ready = False
+    try:
+        as_postgres(
+            folder, PG_BIN / "initdb", "-D", data, "-U", "postgres", "--auth=trust",
+            "--encoding=UTF8", "--locale=C.UTF-8",
+        )  # fmt: skip
+        with open(data / "postgresql.conf", "a") as conf:
+            conf.write(
+                f"\nlisten_addresses = '127.0.0.1'\nport = {port}\n"
+                f"unix_socket_directories = '{folder}'\n"
+                "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+            )
+        log(f"PostgreSQL 15 on 127.0.0.1:{port} in {folder}")
+        as_postgres(
+            folder, PG_BIN / "pg_ctl", "-D", data, "-l", folder / "server.log", "-w", "start"
+        )
+        started = True
+        as_postgres(
+            folder, PG_BIN / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "postgres",
+            "thinktank",
+        )  # fmt: skip
+        ready = True
+        yield url
+    finally:
+        if keep and ready:
+            log(
+                f"\nThe cluster is kept: {url}\n"
+                f"  reuse it:  --database-url {url} --skip-generate\n"
+                f"  stop it:   {stop_command(folder)}"
+            )
+        else:
+            if started:
+                as_postgres(folder, PG_BIN / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
+            shutil.rmtree(folder, ignore_errors=True)
+            log("cluster stopped and removed")
+
+
+def manage(*args, env=None):
+    """Run manage.py in a child process (its own settings), returning its output."""
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise BenchmarkError(
+            f"manage.py {' '.join(args)} failed (exit {result.returncode}):\n"
+            f"{result.stderr.strip() or result.stdout.strip()}"
+        )
+    return result.stdout.strip()
+
+
+def migrate(env=None):
+    manage("migrate", "--noinput", "-v", "0", env=env)
+
+
+def generate(articles, experts, seed, env=None):
+    """Migrate, then run and time generate_corpus; returns its wall time in seconds."""
+    migrate(env)
+    started = time.monotonic()
+    output = manage(
+        "generate_corpus", "--articles", str(articles), "--experts", str(experts),
+        "--seed", str(seed), "--yes-i-know", env=env,
+    )  # fmt: skip
+    seconds = time.monotonic() - started
+    log(output)
+    log(f"generate_corpus: {seconds:.1f} s wall time (process start included)")
+    return seconds
+
+
+def vacuum_analyze():
+    """
+    What autovacuum would soon do after a bulk load: the planner's statistics, and the
+    visibility map (the bulk index UPDATE left a dead version of every row). Needs
+    Django set up in this process.
+    """
+    from django.db import connection
+
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE)")
+    log(f"VACUUM (ANALYZE): {time.monotonic() - started:.1f} s")

@@ -1,0 +1,308 @@
+"""
+Requests per second and latency of the site as `make serve` serves it (gunicorn, two
+sync workers, DEBUG off) on a generated corpus on PostgreSQL, measured with wrk beside
+a bare Django view that returns the same bytes as the article page (the framework's
+ceiling on this machine); writes benchmarks/RESULTS.md.
+
+    sudo .venv/bin/python benchmarks/serve.py                           # 100,000 articles
+    sudo .venv/bin/python benchmarks/serve.py --articles 20000 --keep   # and reuse it:
+    .venv/bin/python benchmarks/serve.py --database-url postgres://... --skip-generate
+
+Without --database-url it starts a throwaway PostgreSQL 15 cluster (benchmarks/cluster.py,
+as benchmarks/run.py does; root is needed). It always starts a throwaway Redis, and
+stops everything it started at the end, on an error or on Ctrl-C. See
+benchmarks/README.md.
+"""
+
+import argparse
+import os
+import random
+import shutil
+import signal
+import sys
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
+from bench import Bench
+from cluster import (
+    ROOT,
+    BenchmarkError,
+    generate,
+    log,
+    manage,
+    migrate,
+    throwaway_cluster,
+    vacuum_analyze,
+)
+from load import LoadSettings, wrk_binary
+from report import BARE, HIT, MISS, Run, write_results
+from servers import get, gunicorn, redis_server
+
+# What deploy/serve.sh (`make serve`) sets beyond the defaults of thinktank/settings.py.
+SERVE_ENVIRONMENT = {"DB_CONN_MAX_AGE": "60", "STATIC_STORAGE": "manifest", "SERVE_MEDIA": "1"}
+PAGE_CACHE_ON = "600"  # seconds, for the server measured on a cache hit
+# Article pages: a sample fetched first (the bare view's bytes are the median one's, the
+# cache hit cycles through the few around it), warm-up pages, and the timed ones: far
+# more than a 15 s run requests, spread over the corpus, so none is served warm by luck.
+SAMPLE, HIT_ARTICLES, WARM_ARTICLES, TIMED_ARTICLES = 50, 10, 100, 3000
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+SEARCH_TERM = "sanctions"  # a common word of the corpus (articles/corpus/vocabulary.py)
+
+
+def site_environment(database_url, redis_url, static_root, page_cache_seconds, **extra):
+    env = {**SERVE_ENVIRONMENT, **os.environ}
+    env.update(
+        DJANGO_SETTINGS_MODULE="thinktank.settings",
+        DEBUG="0",
+        HTTPS="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY") or "benchmarks-only-not-a-secret",
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        STATIC_ROOT=str(static_root),
+        PAGE_CACHE_SECONDS=str(page_cache_seconds),
+        **extra,
+    )
+    return env
+
+
+def corpus_pages():
+    """The addresses measured, read from the corpus (Django set up in this process)."""
+    import math
+
+    from django.db.models import Count
+    from django.urls import reverse
+    from django.utils import translation
+
+    from articles.filters import ArticleFilterForm
+    from articles.models import Article, Topic
+    from articles.views.pages import PAGE_SIZE
+    from experts.models import Expert
+
+    with translation.override("en"):
+        slugs = list(
+            Article.objects.published()
+            .in_language("en")
+            .excluding_events()
+            .order_by("pk")
+            .values_list("slug", flat=True)
+        )
+        wanted = SAMPLE + WARM_ARTICLES + TIMED_ARTICLES
+        if len(slugs) < SAMPLE + WARM_ARTICLES + 100:
+            raise BenchmarkError(
+                f"only {len(slugs)} published English articles: generate a corpus first"
+            )
+        articles = [reverse("articles:entry", kwargs={"slug": slug}) for slug in slugs]
+        articles = articles[:: max(1, len(articles) // wanted)][:wanted]
+        # Neighbours in the table not one after another (not for secrets: S311).
+        random.Random(1).shuffle(articles)  # noqa: S311
+        listing = reverse("articles:list")
+        listed = ArticleFilterForm(None, language="en").filter(Article.objects.published())
+        deep = min(1000, math.ceil(listed.count() / PAGE_SIZE))
+        topic = Topic.objects.filter(slug="sanctions").first() or Topic.objects.first()
+        expert = (
+            Expert.objects.with_profile()
+            .annotate(work=Count("authorships"))
+            .order_by("-work", "pk")
+            .first()
+        )
+        return {
+            "sample": articles[:SAMPLE],
+            "warm": articles[SAMPLE : SAMPLE + WARM_ARTICLES],
+            "timed": articles[SAMPLE + WARM_ARTICLES :],
+            "listing": listing,
+            "deep": (deep, f"{listing}?page={deep}"),
+            "topic": (topic.name, topic.get_absolute_url()),
+            "expert": (expert.name, expert.get_absolute_url()),
+            "search": f"{reverse('articles:search')}?q={SEARCH_TERM}",
+        }
+
+
+def corpus_description():
+    from django.db import connection
+
+    from articles.models import Article
+    from experts.models import Expert
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    return {
+        "articles": Article.objects.count(),
+        "published": Article.objects.published().count(),
+        "experts": Expert.objects.count(),
+        "postgresql": version.split()[0],
+    }
+
+
+def sample_articles(site, paths):
+    """(size, content type, path, body) of each sampled article page, smallest first."""
+    sampled = []
+    for path in paths:
+        status, headers, body = get(site.port, path)
+        if status != 200:
+            raise BenchmarkError(
+                f"the article page {path} answered {status} on a cache miss; "
+                f"its server's log:\n{site.logfile.read_text(errors='replace')[-3000:]}"
+            )
+        sampled.append((len(body), headers.get("Content-Type"), path, body))
+    return sorted(sampled)
+
+
+def page_cache_state(redis_url):
+    """What says whether the 'hit' server can hit: the middleware, the cache, its keys."""
+    import redis
+    from django.conf import settings
+
+    installed = "thinktank.cache.PageCacheMiddleware" in settings.MIDDLEWARE
+    backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    keys = redis.Redis.from_url(redis_url).dbsize()
+    return installed, backend, keys
+
+
+def run(args, stack, folder):
+    settings = LoadSettings(args.threads, args.connections, args.duration, args.rounds)
+    database_url = args.database_url or stack.enter_context(throwaway_cluster(keep=args.keep))
+    static_root = folder / "static"
+    redis_url = stack.enter_context(redis_server(folder))
+    env = site_environment(database_url, redis_url, static_root, 0)
+    if args.skip_generate:
+        migrate(env)
+    else:
+        generate(args.articles, args.experts, args.seed, env=env)
+    manage("collectstatic", "--noinput", "-v", "0", env=env)
+
+    # This process reads the corpus and profiles the article page as the cache-miss
+    # server sees it; its log lines go to a file, not the terminal.
+    os.environ.update(env, ALLOWED_HOSTS="127.0.0.1,testserver")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    log_to(folder / "this-process.log")
+    vacuum_analyze()
+    corpus = corpus_description()
+    log(f"{corpus['articles']:,} articles ({corpus['published']:,} published)")
+    pages = corpus_pages()
+    bench = Bench(folder, settings, args.warmup)
+
+    with ExitStack() as servers:
+        miss = servers.enter_context(gunicorn("miss", env, folder))
+        sampled = sample_articles(miss, pages["sample"])
+        size, content_type, bare_path, page = sampled[len(sampled) // 2]
+        middle = len(sampled) // 2 - HIT_ARTICLES // 2
+        hit_paths = [path for _, _, path, _ in sampled[middle : middle + HIT_ARTICLES]]
+        saved = folder / "article.html"
+        saved.write_bytes(page)
+        bare_env = {
+            **env,
+            "DJANGO_SETTINGS_MODULE": "benchmarks.bare_settings",
+            "BARE_PAGE": str(saved),
+            "BARE_CONTENT_TYPE": content_type,
+        }
+        bare = servers.enter_context(gunicorn("bare", bare_env, folder, ready_path=bare_path))
+        hit_env = {**env, "PAGE_CACHE_SECONDS": PAGE_CACHE_ON}
+        hit = servers.enter_context(gunicorn("hit", hit_env, folder))
+
+        log(f"\n{settings.describe()}, {settings.rounds} rounds, after {args.warmup} s to warm")
+        deep, deep_path = pages["deep"]
+        bench.add(bare, BARE, [bare_path])
+        bench.add(miss, MISS, pages["timed"], pages["warm"])
+        bench.add(hit, HIT, hit_paths)
+        bench.add(miss, "listing, page 1", [pages["listing"]])
+        bench.add(
+            miss,
+            "listing, page 1,000" if deep == 1000 else f"listing, page {deep} (the last)",
+            [deep_path],
+            median_target=True,
+        )
+        bench.add(miss, f"topic page ({pages['topic'][0]})", [pages["topic"][1]])
+        bench.add(miss, f"expert profile ({pages['expert'][0]})", [pages["expert"][1]])
+        bench.add(miss, f"search '{SEARCH_TERM}'", [pages["search"]], median_target=True)
+        bench.run()
+        rss = {
+            name: (site.worker_rss_mb(), site.peak_rss_mb)
+            for name, site in (("cache miss", miss), ("cache hit", hit), ("bare view", bare))
+        }
+        cache_state = page_cache_state(redis_url)
+
+    profile = None
+    if args.profile_requests:
+        from profile_article import profile_article_miss
+
+        log(f"\nprofiling {args.profile_requests} article pages in this process (cache off)")
+        profile = profile_article_miss(pages["timed"], args.profile_requests)
+
+    outcome = Run(
+        corpus=corpus,
+        generated=None if args.skip_generate else (args.articles, args.experts, args.seed),
+        settings=settings,
+        warmup=args.warmup,
+        measured=bench.measured(),
+        rss=rss,
+        bare=(bare_path, size, content_type),
+        hit_paths=hit_paths,
+        cache_state=cache_state,
+        profile=profile,
+        environment={name: env[name] for name in SERVE_ENVIRONMENT},
+    )
+    write_results(outcome, Path(args.results))
+
+
+def log_to(path):
+    """Send this process's log records (one a request profiled) to a file."""
+    import logging
+
+    stream = open(path, "a")  # noqa: SIM115 - open until the process ends
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.StreamHandler):
+            handler.setStream(stream)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--experts", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--duration", type=int, default=15, help="seconds of wrk per page")
+    parser.add_argument("--rounds", type=int, default=3, help="the duration in so many runs")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of wrk to warm each")
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections")
+    parser.add_argument("--profile-requests", type=int, default=200, help="0: no profile")
+    parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
+    parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
+    parser.add_argument(
+        "--keep", action="store_true", help="leave the throwaway cluster running, to reuse"
+    )
+    parser.add_argument("--results", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    args = parser.parse_args()
+
+    # Ctrl-C, TERM or HUP (the terminal closed) stop everything it started; a second
+    # one does not cut that short (it would leave a cluster or a server running).
+    def interrupt(signum, frame):
+        for name in STOP_SIGNALS:
+            signal.signal(name, lambda *_: log("stopping what was started; a moment"))
+        raise KeyboardInterrupt
+
+    for name in STOP_SIGNALS:
+        signal.signal(name, interrupt)
+    folder = Path(tempfile.mkdtemp(prefix="thinktank-serve."))
+    failed = True
+    try:
+        wrk_binary()
+        with ExitStack() as stack:
+            run(args, stack, folder)
+        failed = False
+    except BenchmarkError as error:
+        sys.exit(f"serve.py: {error}\n(logs kept in {folder})")
+    except KeyboardInterrupt:
+        sys.exit(f"serve.py: interrupted; what it started is stopped (logs kept in {folder})")
+    finally:
+        if not failed:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
