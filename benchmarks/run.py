@@ -144,6 +144,11 @@ def main():
         SECRET_KEY=os.environ.get("SECRET_KEY", "benchmarks-only-not-a-secret"),
         ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
         LOG_LEVEL="WARNING",
+        # The test client speaks plain http; pages are rendered, not read from the page
+        # cache (benchmarks/serve.py measures both); static names without collectstatic.
+        HTTPS="0",
+        PAGE_CACHE_SECONDS="0",
+        STATIC_STORAGE="plain",
     )
 
     def run(url):
