@@ -7,6 +7,7 @@ allowing no inline script among them, with nothing inline in the pages it would 
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -18,8 +19,9 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import override_settings
 
-from tests.public_pages import public_pages
-from thinktank.security import PERMISSIONS_POLICY, SecurityHeadersMiddleware
+from articles.models import Article
+from tests.public_pages import MAIN_SLUG, public_pages
+from thinktank.security import PERMISSIONS_POLICY, SecurityHeadersMiddleware, inline_script_hash
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -28,7 +30,6 @@ PUBLIC_POLICY = (
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
-ADMIN_POLICY = PUBLIC_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 # What production's settings say about HTTPS, read in a fresh process below.
 HTTPS_SETTINGS = [
@@ -245,8 +246,30 @@ class TestPublicPages:
     def test_the_admin_has_its_own_policy(self, admin_client):
         response = admin_client.get("/admin/")
         assert response.status_code == 200
-        assert response["Content-Security-Policy"] == ADMIN_POLICY
+        directives = dict(
+            directive.split(" ", 1) for directive in response["Content-Security-Policy"].split("; ")
+        )
+        public = dict(directive.split(" ", 1) for directive in PUBLIC_POLICY.split("; "))
+        # Inline styles allowed; inline scripts only by hash; the rest as public pages.
+        assert directives.pop("style-src") == "'self' 'unsafe-inline'"
+        assert re.fullmatch(r"'self' 'sha256-[A-Za-z0-9+/]+=*'", directives.pop("script-src"))
+        assert directives == {
+            key: value for key, value in public.items() if key not in ("style-src", "script-src")
+        }
         assert response["X-Frame-Options"] == "DENY"
+
+    def test_the_admins_only_inline_script_is_allowed_by_its_hash(self, admin_client):
+        """The rich-text editor's import map, as the article form renders it."""
+        article = Article.objects.get(language="en", slug=MAIN_SLUG)
+        response = admin_client.get(f"/admin/articles/article/{article.pk}/change/")
+        page = response.content.decode()
+        inline = [
+            match.group(0)
+            for match in re.finditer(r"<script(?![^>]*\bsrc=)[^>]*>.*?</script>", page, re.DOTALL)
+            if 'type="application/json"' not in match.group(0)
+        ]
+        assert len(inline) == 1 and 'type="importmap"' in inline[0], inline
+        assert inline_script_hash(inline[0]) in response["Content-Security-Policy"]
 
 
 def headers_of(request_path="/"):

@@ -9,6 +9,10 @@ for the admin login's throttling: where a login attempt comes from, and the page
 locked-out user sees.
 """
 
+import base64
+import hashlib
+import logging
+import re
 from functools import cached_property
 from urllib.parse import urlsplit
 
@@ -19,6 +23,8 @@ from django.core.files.storage import default_storage
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext
+
+logger = logging.getLogger(__name__)
 
 # Public pages run no script of their own beyond files under /static/ and carry no
 # inline style: nothing inline is allowed, so an injected <script> or style="" in an
@@ -39,11 +45,12 @@ PUBLIC_POLICY = {
 }
 
 # The admin, measured in Chromium (tests/browser/test_csp.py): Django's admin and
-# django-prose-editor load every script from files, so script-src stays 'self'; but
-# both write inline styles (the admin's widgets set style="" in their markup, the
-# editor's menus position themselves with style attributes, the revision pages carry a
-# <style> block), so styles must allow 'unsafe-inline'. Inline style cannot run code;
-# the protection that matters, against inline script, stays.
+# django-prose-editor load every script from files, except the editor's import map,
+# an inline <script type="importmap"> that browsers treat as script: it is allowed by
+# its hash (admin_script_hashes), not by 'unsafe-inline', so an injected script still
+# cannot run. Styles must allow 'unsafe-inline': the admin's widgets set style="" in
+# their markup, the editor positions its menus with style attributes, the revision
+# pages carry a <style> block. Inline style cannot run code.
 ADMIN_POLICY = {**PUBLIC_POLICY, "style-src": ["'self'", "'unsafe-inline'"]}
 
 # Features no page uses, so no page (or anything injected into it) may ask for them.
@@ -70,15 +77,39 @@ def media_origin():
     return origin_of(settings.MEDIA_URL) or origin_of(default_storage.url("csp-probe.jpg"))
 
 
+def inline_script_hash(element):
+    """The CSP source ('sha256-...') allowing one inline <script> element's content."""
+    content = re.fullmatch(r"<script[^>]*>(.*)</script>", str(element), re.DOTALL).group(1)
+    digest = hashlib.sha256(content.encode()).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def admin_script_hashes():
+    """
+    The inline scripts the admin renders: the rich-text editor's import map (its
+    modules' static addresses, fingerprinted in production, hence computed here). A
+    widget that brought another import map would merge into it and change the hash:
+    the browser test would then see the editor's scripts refused.
+    """
+    from django_prose_editor.widgets import importmap
+
+    return [inline_script_hash(importmap)]
+
+
 def serialize(policy):
     return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources in policy.items())
 
 
-def content_security_policy(policy, override=""):
-    """The header's value: `override` (from the environment) when given, else `policy`."""
+def content_security_policy(policy, override="", scripts=()):
+    """
+    The header's value: `override` (from the environment) when given, else `policy`
+    with the media host among the image sources and `scripts` (hash sources) among
+    the script sources.
+    """
     if override:
         return override
     sources = {directive: list(values) for directive, values in policy.items()}
+    sources["script-src"].extend(scripts)
     origin = media_origin()
     if origin:
         sources["img-src"].append(origin)
@@ -97,15 +128,24 @@ class SecurityHeadersMiddleware:
         self.public_policy = content_security_policy(
             PUBLIC_POLICY, settings.CONTENT_SECURITY_POLICY
         )
-        self.admin_policy = content_security_policy(
-            ADMIN_POLICY, settings.CONTENT_SECURITY_POLICY_ADMIN
-        )
         self.permissions_policy = settings.PERMISSIONS_POLICY or PERMISSIONS_POLICY
 
     @cached_property
     def admin_prefix(self):
         # Read at the first request, once the URLconf can be imported.
         return reverse("admin:index")
+
+    @cached_property
+    def admin_policy(self):
+        # At the first admin request: the hashes need the static files' manifest.
+        try:
+            scripts = admin_script_hashes()
+        except Exception:  # e.g. no `collectstatic` yet: the admin works, the editor not
+            logger.exception("The admin's inline scripts could not be hashed")
+            scripts = []
+        return content_security_policy(
+            ADMIN_POLICY, settings.CONTENT_SECURITY_POLICY_ADMIN, scripts
+        )
 
     def __call__(self, request):
         response = self.get_response(request)
