@@ -25,90 +25,19 @@ sent after those 5 s answered; without Redis, every page served, with no error.
 
 import argparse
 import http.client
-import os
 import re
-import secrets
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from cluster import PG_BIN, BenchmarkError, as_postgres, log, manage, migrate, throwaway_cluster
-from servers import get, gunicorn, redis_server, stop, tail
+from cluster import BenchmarkError, log
+from livesite import TIMEOUT, Cache, Database, live_site
+from servers import get, tail
 
 RECOVERY_LIMIT = 5.0  # seconds from the database accepting connections to pages again
-TIMEOUT = 30  # a client's patience, in seconds: longer counts as a connection error
-
-
-# --- the site, as production runs it ------------------------------------------------------
-
-
-def site_environment(database_url, redis_url, folder):
-    """The environment of every command and of gunicorn: production's settings."""
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "thinktank.settings",
-        "DEBUG": "0",
-        "HTTPS": "0",  # plain HTTP on the loopback: no HSTS, no secure-only cookies
-        "SECRET_KEY": secrets.token_urlsafe(40),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "DB_CONN_MAX_AGE": "60",
-        "STATIC_ROOT": str(folder / "static"),
-        "MEDIA_ROOT": str(folder / "media"),
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-@dataclass
-class LiveSite:
-    """The running site and what it runs on, for a script to load and to break."""
-
-    env: dict
-    folder: Path
-    server: object  # servers.Site: its port and its log
-
-    @property
-    def port(self):
-        return self.server.port
-
-    @property
-    def database_url(self):
-        return self.env["DATABASE_URL"]
-
-    @property
-    def redis_url(self):
-        return self.env["REDIS_URL"]
-
-
-@contextmanager
-def live_site(name):
-    """
-    The demo site under gunicorn on a throwaway cluster and Redis, with its static
-    files collected; everything is stopped and removed at the end.
-    """
-    folder = Path(tempfile.mkdtemp(prefix=f"thinktank-{name}."))
-    try:
-        with throwaway_cluster() as database_url, redis_server(folder) as redis_url:
-            env = site_environment(database_url, redis_url, folder)
-            migrate(env)
-            manage("collectstatic", "--noinput", "-v", "0", env=env)
-            # The demo's accounts have a known password: load_demo runs with DEBUG
-            # on, for this command only; the site itself runs with it off.
-            log(manage("load_demo", env={**env, "DEBUG": "1"}).splitlines()[0])
-            with gunicorn(name, env, folder) as server:
-                log(f"the site under gunicorn on {server.url}")
-                yield LiveSite(env, folder, server)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def fetch(port, path):
@@ -231,96 +160,6 @@ class Load:
             thread.join()
 
 
-# --- the faults ---------------------------------------------------------------------------
-
-
-class Database:
-    """The throwaway cluster behind `url`, stopped and started with pg_ctl as its owner."""
-
-    def __init__(self, url):
-        import psycopg
-
-        self.url = url
-        with psycopg.connect(url) as connection:
-            self.data = Path(connection.execute("SHOW data_directory").fetchone()[0])
-        self.folder = self.data.parent
-
-    def stop(self):
-        as_postgres(self.folder, PG_BIN / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
-
-    def start(self):
-        """Start it without waiting: `wait_until_accepting` says when it takes connections."""
-        as_postgres(
-            self.folder, PG_BIN / "pg_ctl", "-D", self.data, "-l", self.folder / "server.log",
-            "-W", "start",
-        )  # fmt: skip
-
-    def accepts_connections(self):
-        import psycopg
-
-        try:
-            with psycopg.connect(self.url, connect_timeout=1) as connection:
-                connection.execute("SELECT 1")
-            return True
-        except psycopg.OperationalError:
-            return False
-
-    def wait_until_accepting(self, timeout=60):
-        deadline = time.monotonic() + timeout
-        while not self.accepts_connections():
-            if time.monotonic() > deadline:
-                raise BenchmarkError(
-                    f"PostgreSQL did not come back:\n{tail(self.folder / 'server.log')}"
-                )
-            time.sleep(0.02)
-        return time.monotonic()
-
-    def ensure_running(self):
-        if not self.accepts_connections():
-            self.start()
-            self.wait_until_accepting()
-
-
-class Cache:
-    """
-    The throwaway Redis behind `url`: stopped with SHUTDOWN NOSAVE (it keeps nothing),
-    then a new redis-server on the same port, which this object stops at the end.
-    """
-
-    def __init__(self, url, folder):
-        import redis
-
-        self.client = redis.Redis.from_url(url)
-        self.port = self.client.connection_pool.connection_kwargs["port"]
-        self.folder = folder
-        self.process = None
-
-    def stop(self):
-        self.client.shutdown(nosave=True)
-
-    def start(self):
-        import redis
-
-        with open(self.folder / "redis-again.log", "w") as output:
-            self.process = subprocess.Popen(  # noqa: S603
-                [shutil.which("redis-server"), "--port", str(self.port), "--bind", "127.0.0.1",
-                 "--save", "", "--appendonly", "no", "--dir", str(self.folder)],
-                stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
-            )  # fmt: skip
-        deadline = time.monotonic() + 10
-        while True:
-            with suppress(redis.ConnectionError):
-                self.client.ping()
-                return
-            if time.monotonic() > deadline:
-                raise BenchmarkError("Redis did not start again")
-            time.sleep(0.05)
-
-    def close(self):
-        if self.process is not None:
-            stop(self.process, "redis-server (restarted)")
-
-
 # --- the run ------------------------------------------------------------------------------
 
 
@@ -441,6 +280,13 @@ def recovery(answers, timeline):
     return first, max(failed_after, default=None)
 
 
+def last_failure_text(last_failure):
+    if last_failure is None:
+        return "no request failed after the restart"
+    when = "after" if last_failure >= 0 else "before"
+    return f"the last failed request was sent {abs(last_failure):.2f} s {when} that"
+
+
 def requirements(answers, timeline):
     """[(requirement, met, what was seen)]."""
 
@@ -488,8 +334,7 @@ def requirements(answers, timeline):
         (
             f"every request sent {RECOVERY_LIMIT:.0f} s after the database came back answered 200",
             not late,
-            f"{len(late)} not; the last failed request was sent "
-            + ("(none failed)" if last_failure is None else f"{last_failure:.2f} s after"),
+            f"{len(late)} not; {last_failure_text(last_failure)}",
         ),
     ]
 
@@ -532,12 +377,7 @@ def main():
         f" after pg_ctl start (down {timeline.database_start - timeline.database_down:.1f} s);"
         " the first uncached page answered 200 "
         + ("never" if first is None else f"{first:.2f} s")
-        + " after that"
-        + (
-            ""
-            if last_failure is None
-            else f"; the last failure was sent {last_failure:.2f} s after"
-        )
+        + f" after that; {last_failure_text(last_failure)}"
     )
     unexpected = details(answers)
     if unexpected:
