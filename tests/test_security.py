@@ -252,9 +252,13 @@ class TestPublicPages:
         public = dict(directive.split(" ", 1) for directive in PUBLIC_POLICY.split("; "))
         # Inline styles allowed; inline scripts only by hash; the rest as public pages.
         assert directives.pop("style-src") == "'self' 'unsafe-inline'"
+        # The focal-point picker shows a photo chosen for upload as a blob: address.
+        assert directives.pop("img-src") == "'self' data: blob:"
         assert re.fullmatch(r"'self' 'sha256-[A-Za-z0-9+/]+=*'", directives.pop("script-src"))
         assert directives == {
-            key: value for key, value in public.items() if key not in ("style-src", "script-src")
+            key: value
+            for key, value in public.items()
+            if key not in ("style-src", "script-src", "img-src")
         }
         assert response["X-Frame-Options"] == "DENY"
 

@@ -50,8 +50,13 @@ PUBLIC_POLICY = {
 # its hash (admin_script_hashes), not by 'unsafe-inline', so an injected script still
 # cannot run. Styles must allow 'unsafe-inline': the admin's widgets set style="" in
 # their markup, the editor positions its menus with style attributes, the revision
-# pages carry a <style> block. Inline style cannot run code.
-ADMIN_POLICY = {**PUBLIC_POLICY, "style-src": ["'self'", "'unsafe-inline'"]}
+# pages carry a <style> block. Inline style cannot run code. Images may be blob:
+# addresses: the focal-point picker shows a photo chosen for upload before it is sent.
+ADMIN_POLICY = {
+    **PUBLIC_POLICY,
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [*PUBLIC_POLICY["img-src"], "blob:"],
+}
 
 # Features no page uses, so no page (or anything injected into it) may ask for them.
 PERMISSIONS_POLICY = (

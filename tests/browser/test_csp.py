@@ -11,6 +11,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
+from PIL import Image
 
 from articles.models import Article
 from experts.models import Expert
@@ -113,6 +114,11 @@ def admin_pages():
     return pages
 
 
+def portrait(path):
+    Image.new("RGB", (600, 400), (120, 120, 130)).save(path, format="PNG")
+    return path
+
+
 def log_in(watch, base_url):
     watch.visit(f"{base_url}/admin/login/")
     watch.page.fill("#id_username", "admin")
@@ -121,7 +127,7 @@ def log_in(watch, base_url):
     watch.page.wait_for_url(f"{base_url}/admin/")
 
 
-def test_the_admin_works_under_its_policy(chromium, demo_site):
+def test_the_admin_works_under_its_policy(chromium, demo_site, tmp_path):
     assert User.objects.filter(username="admin").exists()
     context, watch = watched_page(chromium)
     try:
@@ -138,6 +144,13 @@ def test_the_admin_works_under_its_policy(chromium, demo_site):
                 editor.click()
                 watch.page.keyboard.type(" A typed sentence.")
                 assert "A typed sentence." in editor.inner_text()
+            if name == "expert":
+                # A photo chosen for upload is shown at once, from a blob: address.
+                watch.page.set_input_files("#id_photo", str(portrait(tmp_path / "new.png")))
+                watch.page.wait_for_function(
+                    "document.querySelector('.focal-point__image').src.startsWith('blob:')"
+                    " && document.querySelector('.focal-point__image').naturalWidth > 0"
+                )
             found = watch.violations()
             if found:
                 problems[name] = found
