@@ -23,6 +23,7 @@ its path, is replaced by "<token>": the log must not hand out drafts.
 import datetime
 import json
 import logging
+import re
 import time
 from contextlib import ExitStack
 
@@ -135,9 +136,15 @@ class JSONFormatter(logging.Formatter):
         return json.dumps(fields, ensure_ascii=False, default=str)
 
 
+# A value written as it is: no space, quote, "=", backslash or control character.
+BARE_VALUE = re.compile(r'[^\s"=\\\x00-\x1f\x7f]+')
+
+
 def logfmt_value(value):
+    if isinstance(value, int | float):
+        return str(value)
     text = str(value)
-    if text and not any(char in text for char in ' "=\\') and text.isprintable():
+    if BARE_VALUE.fullmatch(text):
         return text
     return json.dumps(text, ensure_ascii=False)
 
