@@ -5,8 +5,8 @@ every refused save is told so, and no reader ever sees a draft.
     sudo .venv/bin/python benchmarks/concurrency.py
     sudo .venv/bin/python benchmarks/concurrency.py --duration 20 --readers 10
 
-The site runs as benchmarks/faults.py runs it (a throwaway cluster and Redis, the demo,
-gunicorn with two sync workers, DEBUG off). Five editor accounts (made here, in the
+The site runs as production runs it (benchmarks/livesite.py: a throwaway cluster and
+Redis, the demo, gunicorn with two sync workers, DEBUG off). Five editor accounts (made here, in the
 Editors group) log in to the admin and, for --duration seconds, each opens an
 article's change form and saves it back as a browser would, its `loaded_version`
 field included, with a word of its own added to the body: three on one article, two of

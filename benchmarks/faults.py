@@ -4,10 +4,10 @@ The site under a steady load while its database, then its cache, go away and com
     sudo .venv/bin/python benchmarks/faults.py
     sudo .venv/bin/python benchmarks/faults.py --phase 10 --outage 5 --threads 4
 
-It starts all it needs and removes it at the end: a throwaway PostgreSQL cluster
-(benchmarks/cluster.py), a throwaway Redis, the demo content, and the site under
-gunicorn as production runs it (benchmarks/servers.py: two sync workers, DEBUG off,
-persistent database connections with health checks). A few threads request a mix of
+It starts all it needs and removes it at the end (benchmarks/livesite.py): a throwaway
+PostgreSQL cluster, a throwaway Redis, the demo content, and the site under gunicorn as
+production runs it (two sync workers, DEBUG off, persistent database connections with
+health checks). A few threads request a mix of
 pages the whole time: pages the page cache may answer (home, articles, the listing, a
 repeated search) and searches no one asked before, which it cannot. Every response's
 status, latency, and whether its body is the site's styled page or a traceback or
