@@ -120,10 +120,20 @@ class VersionCheckedForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
 
+    # A form of an existing row that does not say which version it was opened at (an
+    # outside client's or a hand-made POST) cannot be checked: it is refused, not saved
+    # over whatever is stored.
+    missing_version_text = _(
+        "This form does not say which version you opened, so it was not saved. Open "
+        "the page again and make your changes there."
+    )
+
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
             loaded = cleaned.get("loaded_version")
+            if loaded is None:
+                raise forms.ValidationError(self.missing_version_text, code="missing_version")
             model = self._meta.model
             stored = model._base_manager.filter(pk=self.instance.pk).values_list(
                 "version", flat=True
