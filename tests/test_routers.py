@@ -75,15 +75,9 @@ def test_migrations_run_on_the_primary_only():
 # --- the settings -----------------------------------------------------------------------
 
 
-def without_replica(env):
-    return {**env, "DATABASE_REPLICA_URL": ""}
-
-
 def test_without_a_replica_there_is_one_database_and_no_router(tmp_path):
-    databases, routers = settings_json(
-        tmp_path,
-        "[sorted(settings.DATABASES), settings.DATABASE_ROUTERS]",
-        **without_replica({"DEBUG": "1"}),
+    databases, routers = settings_json(  # the helper leaves DATABASE_REPLICA_URL out
+        tmp_path, "[sorted(settings.DATABASES), settings.DATABASE_ROUTERS]", DEBUG="1"
     )
     assert (databases, routers) == (["default"], [])
 
@@ -115,11 +109,7 @@ def test_reads_come_from_the_replica_and_writes_land_on_the_primary(tmp_path):
     of the primary taken before a write, so a read shows which one it came from.
     """
     primary, replica = tmp_path / "primary.sqlite3", tmp_path / "replica.sqlite3"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in SETTINGS_VARIABLES | {"DATABASE_REPLICA_URL"}
-    }
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
     env.update(
         DEBUG="1",
         DJANGO_SETTINGS_MODULE="thinktank.settings",
