@@ -47,7 +47,7 @@ class Bench:
             if status != 200:
                 where = f" to {headers['Location']}" if headers.get("Location") else ""
                 note = f"{path} answered {status}{where}"
-                log(f"{label:<34} left out: {note} (log: {site.logfile})")
+                log(f"{label:<46} left out: {note} (log: {site.logfile})")
                 self.missing[label] = Measured(label, None, note, median_target=median_target)
                 return
         name = f"{site.name}-{len(self.pages)}"
@@ -57,7 +57,7 @@ class Bench:
         self.pages.append(
             Page(label, site, paths, self.paths_file(name, paths), median_target=median_target)
         )
-        log(f"{label:<34} warmed")
+        log(f"{label:<46} warmed")
 
     def run(self):
         rounds = self.settings.rounds
@@ -92,6 +92,6 @@ class Bench:
 def line(label, result):
     errors = f"  ({result.errors} errors)" if result.errors else ""
     return (
-        f"{label:<34} {result.per_second:>8.1f}/s  p50 {result.p50_ms:>7.1f} ms  "
+        f"{label:<46} {result.per_second:>8.1f}/s  p50 {result.p50_ms:>7.1f} ms  "
         f"p99 {result.p99_ms:>7.1f} ms  {result.bytes_per_response / 1024:>6.1f} KB{errors}"
     )

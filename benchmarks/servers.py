@@ -6,12 +6,14 @@ in the terminal reaches only serve.py, which then stops them in order.
 
 import http.client
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,6 +126,14 @@ class Site:
         finally:
             done.set()
             watcher.join()
+
+    def cache_outcomes(self):
+        """What the page cache did, by the request log's `cache=` field: {outcome: count}."""
+        try:
+            text = self.logfile.read_text(errors="replace")
+        except OSError:
+            return Counter()
+        return Counter(re.findall(r"\bcache=(\w+)", text))
 
     def worker_rss_mb(self):
         """Resident memory of each worker, in MB (VmRSS of /proc/<pid>/status)."""
