@@ -32,7 +32,6 @@ from django.db.models import (
     Aggregate,
     Case,
     CharField,
-    Count,
     F,
     IntegerField,
     OuterRef,
@@ -41,7 +40,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Recommendation
@@ -87,10 +85,9 @@ def sidebar(article, language):
     else:
         cards = cards.filter(pk__in=picks)
     # The picks first, by their position (only they have one), then the ranking.
-    links = Recommendation.objects.filter(from_article=article.pk, to_article=OuterRef("pk"))
     cards = _ranked(cards, shared, language).annotate(
-        pick_position=_for_picks(picks, links.values("position")[:1]),
-        pick_link=_for_picks(picks, links.values("pk")[:1]),
+        pick_position=_for_picks(article, picks, "position"),
+        pick_link=_for_picks(article, picks, "id"),
     )
     cards = cards.order_by(F("pick_position").asc(nulls_last=True), "pick_link", *RANKING)
     return list(cards[: len(picks) + limit])
@@ -127,8 +124,8 @@ def with_sidebar_links(articles):
     """
     `articles` annotated with the ids of each one's authors (`related_author_ids`)
     and of its published picks (`sidebar_pick_ids`), so that sidebar() can name them
-    in its query (the database plans each walk by how much work those authors have)
-    without a query of its own.
+    in its one query (the database plans each walk by how much work those authors
+    have) without a query for either.
     """
     authors = (
         ArticleAuthor.objects.filter(article=OuterRef("pk"))
@@ -200,11 +197,14 @@ class _Shared:
             work = work.in_language(language)
         return work.newest_first().values("pk")[:count].query.sql_with_params()
 
-    def score(self):
-        """This link's part of a candidate's score: `weight` for each of `ids` it shares."""
-        shared = self.model.objects.filter(article=OuterRef("pk"), **{f"{self.name}__in": self.ids})
-        counted = shared.order_by().values("article").annotate(count=Count("*")).values("count")
-        return Value(self.weight) * Coalesce(Subquery(counted), Value(0))
+    def score_sql(self, candidate):
+        """SQL of this link's part of the score of `candidate` (an id's SQL), with `ids`."""
+        quote, meta = connection.ops.quote_name, self.model._meta
+        return (
+            f"{self.weight} * (SELECT COUNT(*) FROM {quote(meta.db_table)} link"  # noqa: S608
+            f" WHERE link.{quote(meta.get_field('article').column)} = {candidate}"
+            f" AND link.{quote(meta.get_field(self.name).column)} IN ({_marks(self.ids)}))"
+        )
 
 
 def _shared_links(article):
@@ -227,23 +227,46 @@ RANKING = ("other_language", "-relatedness", "-published_at", "-pk")
 
 
 def _ranked(articles, shared, language):
-    """`articles` annotated with what RANKING orders them by."""
-    recent = timezone.now() - timedelta(days=RECENT_DAYS)
-    score = sum((link.score() for link in shared), Value(0))
+    """
+    `articles` (a queryset of the article table itself) annotated with what RANKING
+    orders them by. Written in SQL: a handful of rows is ranked, and building these
+    as query expressions took longer than running them.
+    """
+    recent = connection.ops.adapt_datetimefield_value(timezone.now() - timedelta(days=RECENT_DAYS))
+    published_at = _column("published_at")
+    score = " + ".join(link.score_sql(_column("id")) for link in shared) or "0"
+    relatedness = f"{score} + CASE WHEN {published_at} >= %s THEN %s ELSE 0 END"
     return articles.annotate(
         other_language=Case(When(language=language, then=Value(0)), default=Value(1)),
-        relatedness=score
-        + Case(When(published_at__gte=recent, then=Value(RECENT_BONUS)), default=Value(0)),
+        relatedness=RawSQL(  # noqa: S611 - names from the models, values as parameters
+            relatedness,
+            [*(pk for link in shared for pk in link.ids), recent, RECENT_BONUS],
+            output_field=IntegerField(),
+        ),
     )
 
 
-def _for_picks(picks, subquery):
-    """`subquery` for the picks only (NULL for the rest, which need not evaluate it)."""
+def _column(name):
+    """The article table's column `name`, as the ORM's own query names it."""
+    quote = connection.ops.quote_name
+    return f"{quote(Article._meta.db_table)}.{quote(Article._meta.get_field(name).column)}"
+
+
+def _for_picks(article, picks, column):
+    """
+    The `column` ("position" or "id") of each pick's link from `article`, NULL for
+    what is not a pick (which need not look for one).
+    """
     if not picks:
         return Value(None, output_field=IntegerField())
-    return Case(
-        When(pk__in=picks, then=Subquery(subquery)), default=None, output_field=IntegerField()
+    quote, meta = connection.ops.quote_name, Recommendation._meta
+    link = (
+        f"SELECT link.{quote(meta.get_field(column).column)} FROM {quote(meta.db_table)} link"  # noqa: S608
+        f" WHERE link.{quote(meta.get_field('from_article').column)} = %s"
+        f" AND link.{quote(meta.get_field('to_article').column)} = {_column('id')}"
     )
+    sql = f"CASE WHEN {_column('id')} IN ({_marks(picks)}) THEN ({link}) END"
+    return RawSQL(sql, [*picks, article.pk], output_field=IntegerField())  # noqa: S611
 
 
 def _union(queries):
