@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from articles import recommendations
 from articles.models import Article, ArticleRedirect, Feature, LandingRedirect, Region, Topic
 from articles.models.publishing import (
+    LANDING_LINK_FIELDS,
     PAGE_AUTHOR_FIELDS,
     byline_prefetch,
     published_condition,
@@ -65,25 +66,43 @@ def topic_article_list(topic, language=None):
     )
 
 
-def region_article_list(region, language=None):
-    """A region's work includes the work on every region nested under it (each once)."""
+def region_article_list(region, language=None, nested_ids=None):
+    """
+    A region's work includes the work on every region nested under it (each once);
+    `nested_ids`, their ids, when the page has read them already (region_context_for).
+    """
     return (
         Article.objects.published()
         .in_language(language or get_language())
-        .in_region(region)
+        .in_region(region, nested_ids=nested_ids)
         .for_listing()
         .newest_first()
     )
 
 
 def region_context_for(region):
-    """A region's ancestors (for the breadcrumb) and direct sub-regions, from one query."""
-    regions = {item.pk: item for item in Region.objects.all()}
-    children = sorted(
-        (item for item in regions.values() if item.parent_id == region.pk),
-        key=lambda item: item.name,
-    )
-    return {"ancestors": region.ancestors(regions), "subregions": children}
+    """
+    A region's ancestors (for the breadcrumb), its direct sub-regions, and the ids of
+    the region and of every region nested under it at any depth (`nested_ids`, whose
+    work its page lists), from one query: regions are few, and each is read with what
+    its link shows.
+    """
+    regions = {item.pk: item for item in Region.objects.only("parent", *LANDING_LINK_FIELDS)}
+    children = {}
+    for item in regions.values():
+        children.setdefault(item.parent_id, []).append(item)
+    # As RegionQuerySet.descendant_ids walks the tree, from the rows read here.
+    nested, stack = {region.pk}, [region.pk]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child.pk not in nested:  # a loop saved around clean() must not hang a page
+                nested.add(child.pk)
+                stack.append(child.pk)
+    return {
+        "ancestors": region.ancestors(regions),
+        "subregions": sorted(children.get(region.pk, []), key=lambda item: item.name),
+        "nested_ids": sorted(nested),
+    }
 
 
 def moved_article_for(slug, language=None):
@@ -117,20 +136,23 @@ HOME_UPCOMING_EVENTS = 3
 
 
 def with_bylines(articles):
-    """`articles` (a list), each with its `byline`, all fetched in one query."""
-    prefetch_related_objects(articles, byline_prefetch())
+    """`articles` (a list), each with its `byline` as a card shows it, in one query."""
+    prefetch_related_objects(articles, byline_prefetch(listed=True))
     return articles
 
 
-def work_on(landing):
-    """The published work on a topic, or on a region and the regions nested under it."""
+def work_on(landing, nested_ids=None):
+    """
+    The published work on a topic, or on a region and the regions nested under it
+    (`nested_ids`, when read already).
+    """
     published = Article.objects.published()
     if isinstance(landing, Region):
-        return published.in_region(landing)
+        return published.in_region(landing, nested_ids=nested_ids)
     return published.filter(topics=landing)
 
 
-def top_experts_for(landing, language=None, limit=TOP_EXPERTS):
+def top_experts_for(landing, language=None, limit=TOP_EXPERTS, nested_ids=None):
     """
     The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
     published pieces on `landing` (in any language), most first, then by sort name in
@@ -139,7 +161,7 @@ def top_experts_for(landing, language=None, limit=TOP_EXPERTS):
     (25,000 for a topic of 13,000 pieces: 50 ms), and the latest say who writes on it now.
     """
     by_name = sort_key_expression(language or get_language())
-    latest = work_on(landing).newest_first().values("pk")[:TOP_EXPERTS_OF_LATEST]
+    latest = work_on(landing, nested_ids).newest_first().values("pk")[:TOP_EXPERTS_OF_LATEST]
     experts = (
         Expert.objects.with_profile()
         # Filtering before annotating: only the authorships of that work are counted.

@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from articles.models import Article, PublicationType
 from articles.models.publishing import byline_prefetch
+from experts import selectors
 from experts.forms import ExpertFilterForm
 from experts.models import Expert, Program
 from experts.structured_data import person_json_ld
@@ -18,9 +19,6 @@ from thinktank.pagination import page_or_404
 from thinktank.text import initial
 
 PAGE_SIZE = 20
-# Events an expert spoke at, beside their publications: every upcoming one, and
-# this many past ones.
-PAST_EVENTS_SHOWN = 10
 
 
 class ExpertDirectoryView(TemplateView):
@@ -71,15 +69,17 @@ class ExpertDetailView(DetailView):
         publications = work.excluding_events()
         if chosen_type:
             publications = publications.filter(publication_type__slug=chosen_type)
-        publications = publications.select_related("publication_type").language_first(language)
+        publications = (
+            publications.select_related("publication_type")
+            .without_search_vector()
+            .language_first(language)
+        )
         page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
         page.object_list = list(page.object_list)
-        events = work.events().select_related("publication_type")
-        upcoming_events = list(events.upcoming().soonest_first())
-        past_events = list(events.past().latest_events_first()[:PAST_EVENTS_SHOWN])
-        # The bylines of everything the page lists, in one query.
+        upcoming_events, past_events = selectors.events_of(expert)
+        # The bylines of everything the page lists, as its cards show them, in one query.
         prefetch_related_objects(
-            [*page.object_list, *upcoming_events, *past_events], byline_prefetch()
+            [*page.object_list, *upcoming_events, *past_events], byline_prefetch(listed=True)
         )
         context.update(
             page_obj=page,

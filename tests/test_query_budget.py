@@ -7,7 +7,7 @@ empty sidebar, a page in Arabic.
 The page is one query for the article (with its type, its authors' and picks' ids),
 one each for its topics, regions and published versions, one for the sidebar (picks
 and related work, ranked, with their types) and one for every byline on the page.
-The other pages' budgets are in test_query_budget_pages.py.
+The other pages' budgets are in test_query_budget_pages.py and test_query_budget_files.py.
 """
 
 from datetime import UTC, datetime

@@ -105,13 +105,16 @@ class ArticleQuerySet(models.QuerySet):
         authorships = ArticleAuthor.objects.filter(expert__program=program)
         return self.filter(pk__in=authorships.values("article"))
 
-    def in_region(self, region):
-        """Work on `region` or on any region nested under it, each article once (a subquery)."""
+    def in_region(self, region, nested_ids=None):
+        """
+        Work on `region` or on any region nested under it, each article once (a
+        subquery); `nested_ids`, the ids of those regions, when the caller has them.
+        """
         from .article import Article
 
-        regions = Article.regions.through.objects.filter(
-            region_id__in=Region.objects.descendant_ids(region)
-        )
+        if nested_ids is None:
+            nested_ids = Region.objects.descendant_ids(region)
+        regions = Article.regions.through.objects.filter(region_id__in=nested_ids)
         return self.filter(pk__in=regions.values("article_id"))
 
     def published_between(self, first_day=None, last_day=None):
@@ -164,18 +167,21 @@ class ArticleQuerySet(models.QuerySet):
         and of the sidebar's cards together (`selectors.article_for_page`) are one
         query each afterwards, so the page's count stays flat.
         """
-        # The topics and regions as their links show them (name and address).
-        landing_fields = ("name", "slug", "translations")
+        topics = Topic.objects.only(*LANDING_LINK_FIELDS).order_by("name")
+        regions = Region.objects.only(*LANDING_LINK_FIELDS).order_by("name")
         return (
             self.select_related("publication_type", "translation_set")
             .without_search_vector()
             .prefetch_related(
-                Prefetch("topics", queryset=Topic.objects.only(*landing_fields).order_by("name")),
-                Prefetch("regions", queryset=Region.objects.only(*landing_fields).order_by("name")),
+                Prefetch("topics", queryset=topics),
+                Prefetch("regions", queryset=regions),
                 published_versions_prefetch(),
             )
         )
 
+
+# What a link to a topic or a region shows: its name in each language, its address.
+LANDING_LINK_FIELDS = ("name", "slug", "translations")
 
 # What a list shows of an author (the name in each language, the profile's address and
 # whether there is one) and what a citation of the piece names (the sort name).

@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -76,16 +77,31 @@ class LandingPageView(ListView):
     paginate_by = PAGE_SIZE
     paginator_class = Paginator
 
+    def get_queryset(self):
+        # The bylines come afterwards, with the picks' (get_context_data).
+        return self.work().prefetch_related(None)
+
+    def work(self):
+        raise NotImplementedError
+
+    def top_experts(self, language):
+        return selectors.top_experts_for(self.kwargs["landing"], language)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         landing, language = self.kwargs["landing"], get_language()
+        page = context["page_obj"]
         featured = []
-        if context["page_obj"].number == 1:
-            featured = selectors.with_bylines(Feature.objects.on(landing).articles(language))
+        if page.number == 1:
+            featured = Feature.objects.on(landing).articles(language)
+        # The bylines of the picks and of the page's work, in one query.
+        articles = list(page.object_list)
+        selectors.with_bylines([*featured, *articles])
+        page.object_list = context["object_list"] = context["articles"] = articles
         context.update(
             landing=landing,
             featured=featured,
-            top_experts=selectors.top_experts_for(landing, language),
+            top_experts=self.top_experts(language),
         )
         return context
 
@@ -93,19 +109,32 @@ class LandingPageView(ListView):
 class TopicDetailView(LandingPageView):
     template_name = "articles/topic_detail.html"
 
-    def get_queryset(self):
+    def work(self):
         return selectors.topic_article_list(self.kwargs["landing"])
 
 
 class RegionDetailView(LandingPageView):
     template_name = "articles/region_detail.html"
 
-    def get_queryset(self):
-        return selectors.region_article_list(self.kwargs["landing"])
+    @cached_property
+    def region_context(self):
+        """The breadcrumb, the sub-regions and the nested regions' ids: one query."""
+        return selectors.region_context_for(self.kwargs["landing"])
+
+    def work(self):
+        nested_ids = self.region_context["nested_ids"]
+        return selectors.region_article_list(self.kwargs["landing"], nested_ids=nested_ids)
+
+    def top_experts(self, language):
+        nested_ids = self.region_context["nested_ids"]
+        return selectors.top_experts_for(self.kwargs["landing"], language, nested_ids=nested_ids)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.region_context_for(self.kwargs["landing"]))
+        context.update(
+            ancestors=self.region_context["ancestors"],
+            subregions=self.region_context["subregions"],
+        )
         return context
 
 
