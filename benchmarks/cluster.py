@@ -125,9 +125,11 @@ def manage(*args, env=None):
         text=True,
     )
     if result.returncode:
+        # The end of a traceback says what went wrong; the rest is noise here.
+        output = (result.stderr.strip() or result.stdout.strip()).splitlines()
         raise BenchmarkError(
             f"manage.py {' '.join(args)} failed (exit {result.returncode}):\n"
-            f"{result.stderr.strip() or result.stdout.strip()}"
+            + "\n".join(output[-4:])
         )
     return result.stdout.strip()
 
