@@ -24,4 +24,5 @@ def register(page_cache):
     # Every model of articles shows on some public page, and so do the tags.
     page_cache.watch(*apps.get_app_config("articles").get_models(include_auto_created=True))
     page_cache.watch(*apps.get_app_config("taggit").get_models(include_auto_created=True))
-    page_cache.schedule(next_public_change, apps.get_model("articles", "Article"))
+    article = apps.get_model("articles", "Article")
+    page_cache.schedule(next_public_change, {article: ("status", "published_at", "event_start")})

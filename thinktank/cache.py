@@ -58,7 +58,7 @@ NO_CHANGE = -1  # stored as the next change when nothing is scheduled
 RETRY_AFTER = 5
 
 _watched = set()  # tables whose writes change public pages
-_scheduling = set()  # tables whose writes may move a scheduled change
+_scheduling = {}  # tables whose writes may move a scheduled change -> its columns
 _schedules = []
 _cache_down_until = 0.0
 _bump_pending = False
@@ -72,18 +72,23 @@ def watch(*models):
     _watched.update(model._meta.db_table for model in models)
 
 
-def schedule(next_change, *models):
+def schedule(next_change, columns):
     """
     `next_change()` returns when the app's public content next changes by itself (or
-    None); a write to one of `models` may move that moment, so it asks again.
+    None). `columns` maps models to the columns it reads: a row added or deleted, or
+    one of those columns updated, may move that moment, so it is asked again.
     """
     if next_change not in _schedules:
         _schedules.append(next_change)
-    _scheduling.update(model._meta.db_table for model in models)
+    for model, names in columns.items():
+        _scheduling[model._meta.db_table] = tuple(
+            f'"{model._meta.get_field(name).column}"' for name in names
+        )
 
 
-# The table an INSERT, UPDATE or DELETE writes to, as Django and our own SQL spell it.
-WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+# The statement and the table an INSERT, UPDATE or DELETE writes to, as Django and our
+# own SQL spell them.
+WRITE = re.compile(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 
 def _notice_writes(execute, sql, params, many, context):
@@ -94,8 +99,13 @@ def _notice_writes(execute, sql, params, many, context):
     """
     result = execute(sql, params, many, context)
     written = WRITE.match(sql)
-    if written and written.group(1) in _watched:
-        content_changed(context["connection"], reschedule=written.group(1) in _scheduling)
+    if written and written.group(2) in _watched:
+        statement, table = written.group(1).upper(), written.group(2)
+        columns = _scheduling.get(table)
+        reschedule = columns is not None and (
+            not statement.startswith("UPDATE") or any(column in sql for column in columns)
+        )
+        content_changed(context["connection"], reschedule=reschedule)
     return result
 
 
