@@ -10,14 +10,19 @@ import re
 import sys
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_article
 from tests.test_security import run
-from thinktank.logging import JSONFormatter, LogfmtFormatter, RequestLogMiddleware
+from thinktank.logging import (
+    DatabaseOutageFilter,
+    JSONFormatter,
+    LogfmtFormatter,
+    RequestLogMiddleware,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +205,30 @@ def test_log_format_comes_from_the_environment(tmp_path):
     result = run(["-c", code], tmp_path, LOG_FORMAT="xml", **env)
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == ["thinktank: LOG_FORMAT must be logfmt or json."]
+
+
+def test_a_database_outage_is_one_line_per_request_not_a_traceback():
+    def record_of(error):
+        try:
+            raise error
+        except Exception:
+            record = logging.LogRecord(
+                "django.request",
+                logging.ERROR,
+                __file__,
+                1,
+                "Service Unavailable: %s",
+                ("/",),
+                None,
+            )
+            record.exc_info = sys.exc_info()
+        DatabaseOutageFilter().filter(record)
+        return LogfmtFormatter().format(record)
+
+    outage = record_of(OperationalError('connection to server at "10.0.0.5" failed\nDETAIL'))
+    assert "\n" not in outage
+    assert parse_logfmt(outage)["msg"] == (
+        "Service Unavailable: / (database unavailable: OperationalError: connection to "
+        'server at "10.0.0.5" failed)'
+    )
+    assert "ValueError: boom" in record_of(ValueError("boom"))  # other errors keep theirs

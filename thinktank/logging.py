@@ -162,3 +162,24 @@ class LogfmtFormatter(logging.Formatter):
         if record.exc_info:
             line = f"{line}\n{self.formatException(record.exc_info)}"
         return line
+
+
+class DatabaseOutageFilter(logging.Filter):
+    """
+    While the database is away every request fails the same way, and Django logs each
+    with its whole traceback: hundreds a second under load, burying everything else.
+    Such a record keeps its one line, with the error's first line in place of the
+    traceback; every other error keeps its traceback.
+    """
+
+    def filter(self, record):
+        from django.db.utils import InterfaceError, OperationalError
+
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, OperationalError | InterfaceError):
+            first_line = (str(error).strip().splitlines() or [""])[0]
+            record.msg = f"{record.getMessage()} (database unavailable: "
+            record.msg += f"{type(error).__name__}: {first_line})"
+            record.args = ()
+            record.exc_info = record.exc_text = None
+        return True

@@ -329,6 +329,13 @@ LOGGING = {
         "logfmt": {"()": "thinktank.logging.LogfmtFormatter"},
         "json": {"()": "thinktank.logging.JSONFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "filters": {"database_outage": {"()": "thinktank.logging.DatabaseOutageFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["database_outage"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
