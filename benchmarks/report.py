@@ -43,6 +43,8 @@ class Run:
     cache_state: tuple  # (middleware installed, backend, keys in Redis, {log's outcome: count})
     profile: object = None  # profile_article.Profile
     environment: dict = field(default_factory=dict)
+    cpu_shares: tuple = (0.0, 0.0)  # of the machine's CPU while measuring: (others, this run)
+    note: str = ""
 
 
 def _output(*command):
@@ -186,7 +188,10 @@ def write_results(run, path):
         "replace this file (benchmarks/README.md).",
         "",
         f"- **Machine**: {host['cpus']} CPUs ({host['model']}), "
-        f"{host['memory_gb']:.1f} GB of memory, Linux {host['kernel']}.",
+        f"{host['memory_gb']:.1f} GB of memory, Linux {host['kernel']}. While the rounds "
+        f"ran, other work used {run.cpu_shares[0]:.0%} of the machine's CPU time and this "
+        f"run {run.cpu_shares[1]:.0%} (its servers, Redis, PostgreSQL, wrk): "
+        + ("a quiet machine." if run.cpu_shares[0] < 0.05 else "**not a quiet machine**."),
         f"- **Commit**: {commit()}.",
         f"- **Corpus**: {corpus['articles']:,} articles, {corpus['published']:,} published, "
         f"{corpus['experts']:,} experts{generated}; PostgreSQL {corpus['postgresql']} "
@@ -215,6 +220,7 @@ def write_results(run, path):
             else "middleware (thinktank.cache.PageCacheMiddleware) is not in MIDDLEWARE: "
             "these are misses."
         ),
+        *([f"\n{run.note}"] if run.note else []),
         "",
         *table(run),
         "",
@@ -235,6 +241,8 @@ def write_results(run, path):
             f"| {target} | {measured} | {'yes' if met else '**no**'} |"
             for target, measured, met in targets(run)
         ),  # fmt: skip
+        "",
+        'benchmarks/README.md, "Where the time goes", reads the profiles of the pages.',
         "",
         *profile_lines(run.profile),
     ]

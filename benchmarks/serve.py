@@ -35,6 +35,7 @@ from cluster import (
     throwaway_cluster,
     vacuum_analyze,
 )
+from cpu import OtherWork, postmaster_pid
 from load import LoadSettings, wrk_binary
 from report import BARE, HIT, MISS, Run, write_results
 from servers import get, gunicorn, redis_server
@@ -229,7 +230,11 @@ def run(args, stack, folder):
         for label, expert in pages["experts"]:
             bench.add(miss, label, [expert.get_absolute_url()])
         bench.add(miss, f"search '{SEARCH_TERM}'", [pages["search"]], median_target=True)
+        other_work = OtherWork([miss.process.pid, bare.process.pid, hit.process.pid,
+                                *own_service_pids(redis_url)])  # fmt: skip
+        other_work.start()
         bench.run()
+        cpu_shares = other_work.stop()
         rss = {
             name: (site.worker_rss_mb(), site.peak_rss_mb)
             for name, site in (("cache miss", miss), ("cache hit", hit), ("bare view", bare))
@@ -255,8 +260,21 @@ def run(args, stack, folder):
         cache_state=cache_state,
         profile=profile,
         environment={name: env[name] for name in SERVE_ENVIRONMENT},
+        cpu_shares=cpu_shares,
+        note=args.note,
     )
     write_results(outcome, Path(args.results))
+
+
+def own_service_pids(redis_url):
+    """The pids of Redis and of the PostgreSQL server, when they run on this machine."""
+    import redis
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW data_directory")
+        postgres = postmaster_pid(cursor.fetchone()[0])
+    return [redis.Redis.from_url(redis_url).info("server").get("process_id"), postgres]
 
 
 def log_to(path):
@@ -286,6 +304,9 @@ def main():
     parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
     parser.add_argument(
         "--keep", action="store_true", help="leave the throwaway cluster running, to reuse"
+    )
+    parser.add_argument(
+        "--note", default="", help="a paragraph for RESULTS.md (the machine's state)"
     )
     parser.add_argument(
         "--results", default=str(ROOT / "benchmarks" / "RESULTS.md"), help="where to write"
