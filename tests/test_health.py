@@ -76,7 +76,7 @@ def test_cache_down_is_degraded_but_serving(client, settings):
     """A real Redis client, to a port where no Redis is: what a stopped Redis looks like."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "thinktank.cache_backends.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }

@@ -77,7 +77,7 @@ def on_redis(redis_server, settings, monkeypatch):
     """The site's cache is that Redis; a failure is retried at the next request."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "thinktank.cache_backends.RedisCache",
             "LOCATION": redis_server.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -136,7 +136,7 @@ def test_a_cache_that_never_answers_costs_no_page(client, settings):
     port = free_port()  # nothing listens there
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "thinktank.cache_backends.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -144,3 +144,12 @@ def test_a_cache_that_never_answers_costs_no_page(client, settings):
     article = make_article("No cache at all")
     for url in ("/", "/policy-analysis", article.get_absolute_url(), "/experts", "/search?q=cache"):
         assert client.get(url).status_code == 200, url
+
+
+def test_one_redis_client_serves_every_call(on_redis):
+    # Django's own backend makes a client per call (tens of µs each, two calls a hit).
+    client = cache._cache.get_client()
+    assert cache._cache.get_client() is client
+    assert cache._cache.get_client(write=True) is client  # one server: one pool
+    cache.set("thinktank:probe", 1)
+    assert cache.get("thinktank:probe") == 1

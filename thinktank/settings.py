@@ -240,7 +240,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, reusing its Redis client (thinktank/cache_backends.py).
+            "BACKEND": "thinktank.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "thinktank"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
