@@ -5,6 +5,7 @@ in a middleware (the session's) or in the page cache; and the next request after
 database is back is served as usual.
 """
 
+import re
 import socket
 from unittest import mock
 
@@ -16,6 +17,7 @@ from django.shortcuts import render
 from django.template import engines
 from django.test import Client
 from django.urls import path
+from django.utils import translation
 
 from articles.models import Article
 from tests.factories import make_article
@@ -61,7 +63,9 @@ def database_down(error=OperationalError):
 def assert_unavailable(response):
     assert response.status_code == 503
     page = response.content.decode()
-    assert UNAVAILABLE in page
+    language = re.search(r'<html lang="([^"]+)"', page).group(1)
+    with translation.override(language):  # in the reader's language
+        assert translation.gettext(UNAVAILABLE) in page
     assert 'class="site-header"' in page and "css/site.css" in page  # styled
     assert "Traceback" not in page and "OperationalError" not in page
     assert "Connection refused" not in page
@@ -165,7 +169,7 @@ def test_an_unreachable_postgresql_is_a_styled_503(tmp_path):
         "client = Client(raise_request_exception=False)\n"
         "for url in ['/', '/policy-analysis', '/ar/experts']:\n"
         "    response = client.get(url)\n"
-        "    print(response.status_code, response['Retry-After'], 'briefly unavailable' in"
+        "    print(response.status_code, response['Retry-After'], '<p class=\"eyebrow\">503</p>' in"
         " response.content.decode(), 'Traceback' in response.content.decode())\n"
         "client.cookies['sessionid'] = 'a-session-key-of-an-editor'\n"
         "response = client.get('/admin/')\n"
