@@ -22,7 +22,12 @@ def next_public_change():
 
 def register(page_cache):
     # Every model of articles shows on some public page, and so do the tags.
-    page_cache.watch(*apps.get_app_config("articles").get_models(include_auto_created=True))
+    from articles.search import sqlite as search_on_sqlite
+
+    page_cache.watch(
+        *apps.get_app_config("articles").get_models(include_auto_created=True),
+        tables=[search_on_sqlite.TABLE],  # SQLite's search index, a table of its own
+    )
     page_cache.watch(*apps.get_app_config("taggit").get_models(include_auto_created=True))
     article = apps.get_model("articles", "Article")
     page_cache.schedule(next_public_change, {article: ("status", "published_at", "event_start")})

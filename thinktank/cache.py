@@ -67,9 +67,13 @@ _bump_pending = False
 # --- what the apps declare ------------------------------------------------------------
 
 
-def watch(*models):
-    """Writes to these models' tables change public pages: they bump the generation."""
+def watch(*models, tables=()):
+    """
+    Writes to these models' tables (and to `tables`, which no model owns) change public
+    pages: they bump the generation.
+    """
     _watched.update(model._meta.db_table for model in models)
+    _watched.update(tables)
 
 
 def schedule(next_change, columns):
