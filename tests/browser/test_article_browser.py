@@ -79,7 +79,7 @@ def images_loaded(page):
     """Every image (lazy ones too, once scrolled to) has loaded and decoded."""
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("Array.from(document.images).every(image => image.complete)")
+    page.wait_for_function("() => Array.from(document.images).every(image => image.complete)")
     loaded = page.evaluate(
         "Array.from(document.images).map(image => [image.currentSrc, image.naturalWidth > 0])"
     )

@@ -127,7 +127,7 @@ def test_expert_manager_changes_photo_focal_point_and_bio(chromium, profile, art
     assert (expert.photo_focal_x, expert.photo_focal_y) == (20, 60)
     # Now the thumbnail is the stored new photo's preview rendition.
     assert f"/renditions/{new_photo}/320.webp" in thumbnail.get_attribute("src")
-    page.wait_for_function("document.querySelector('.focal-point__image').naturalWidth > 0")
+    page.wait_for_function("() => document.querySelector('.focal-point__image').naturalWidth > 0")
     assert marker_position(page) == [20, 60]
     page.screenshot(path=str(artifacts / "expert-03-saved-thumbnail.png"), full_page=True)
 
