@@ -148,7 +148,7 @@ def test_the_admin_works_under_its_policy(chromium, demo_site, tmp_path):
                 # A photo chosen for upload is shown at once, from a blob: address.
                 watch.page.set_input_files("#id_photo", str(portrait(tmp_path / "new.png")))
                 watch.page.wait_for_function(
-                    "document.querySelector('.focal-point__image').src.startsWith('blob:')"
+                    "() => document.querySelector('.focal-point__image').src.startsWith('blob:')"
                     " && document.querySelector('.focal-point__image').naturalWidth > 0"
                 )
             found = watch.violations()

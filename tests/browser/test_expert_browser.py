@@ -108,7 +108,7 @@ def test_expert_manager_changes_photo_focal_point_and_bio(chromium, profile, art
     # A new photo: the thumbnail shows it at once, and a click there sets the point.
     page.set_input_files("#id_photo", str(portrait_png(tmp_path / "dalia-new-portrait.png")))
     page.wait_for_function(
-        "document.querySelector('.focal-point__image').src.startsWith('blob:')"
+        "() => document.querySelector('.focal-point__image').src.startsWith('blob:')"
         " && document.querySelector('.focal-point__image').complete"
     )
     click_at(page, ".focal-point__image", 20, 60)
@@ -177,7 +177,7 @@ def test_expert_manager_changes_photo_focal_point_and_bio(chromium, profile, art
             assert "-square-75x30." in url, url
     # The browser loaded one of them, and it is the crop around the face (red).
     reader.wait_for_function(
-        "document.querySelector('img.profile__photo').complete"
+        "() => document.querySelector('img.profile__photo').complete"
         " && document.querySelector('img.profile__photo').naturalWidth > 0"
     )
     assert "-square-75x30." in photo.evaluate("image => image.currentSrc")
