@@ -17,6 +17,7 @@ from articles.models.publishing import (
     published_condition,
     published_versions_prefetch,
 )
+from articles.models.taxonomy import nested_region_ids
 from experts.models import Expert, sort_key_expression
 
 
@@ -88,20 +89,12 @@ def region_context_for(region):
     its link shows.
     """
     regions = {item.pk: item for item in Region.objects.only("parent", *LANDING_LINK_FIELDS)}
-    children = {}
-    for item in regions.values():
-        children.setdefault(item.parent_id, []).append(item)
-    # As RegionQuerySet.descendant_ids walks the tree, from the rows read here.
-    nested, stack = {region.pk}, [region.pk]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child.pk not in nested:  # a loop saved around clean() must not hang a page
-                nested.add(child.pk)
-                stack.append(child.pk)
+    tree = {pk: item.parent_id for pk, item in regions.items()}
+    subregions = [item for item in regions.values() if item.parent_id == region.pk]
     return {
         "ancestors": region.ancestors(regions),
-        "subregions": sorted(children.get(region.pk, []), key=lambda item: item.name),
-        "nested_ids": sorted(nested),
+        "subregions": sorted(subregions, key=lambda item: item.name),
+        "nested_ids": nested_region_ids(region.pk, tree),
     }
 
 

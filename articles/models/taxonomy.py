@@ -70,16 +70,24 @@ class RegionQuerySet(models.QuerySet):
 
     def descendant_ids(self, region):
         """The ids of `region` and every region nested under it, at any depth."""
-        children = {}
-        for region_id, parent_id in self.tree().items():
-            children.setdefault(parent_id, []).append(region_id)
-        found, stack = {region.pk}, [region.pk]
-        while stack:
-            for child in children.get(stack.pop(), []):
-                if child not in found:  # a loop saved around clean() must not hang a page
-                    found.add(child)
-                    stack.append(child)
-        return sorted(found)
+        return nested_region_ids(region.pk, self.tree())
+
+
+def nested_region_ids(region_id, tree):
+    """
+    The ids of region `region_id` and every region nested under it, at any depth, from
+    `tree` ({region id: parent id}, every region's: RegionQuerySet.tree()).
+    """
+    children = {}
+    for child_id, parent_id in tree.items():
+        children.setdefault(parent_id, []).append(child_id)
+    found, stack = {region_id}, [region_id]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:  # a loop saved around clean() must not hang a page
+                found.add(child)
+                stack.append(child)
+    return sorted(found)
 
 
 class Region(LandingPage):
