@@ -143,10 +143,6 @@ def guarded(operation, *args, default=None, always=False, **kwargs):
         return default
 
 
-def cache_is_up():
-    return time.monotonic() >= _cache_down_until
-
-
 # --- the generation -------------------------------------------------------------------
 
 
