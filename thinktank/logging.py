@@ -173,10 +173,10 @@ class DatabaseOutageFilter(logging.Filter):
     """
 
     def filter(self, record):
-        from django.db.utils import InterfaceError, OperationalError
+        from thinktank.views import DATABASE_UNAVAILABLE  # what the 503 page answers
 
         error = record.exc_info[1] if record.exc_info else None
-        if isinstance(error, OperationalError | InterfaceError):
+        if isinstance(error, DATABASE_UNAVAILABLE):
             first_line = (str(error).strip().splitlines() or [""])[0]
             record.msg = f"{record.getMessage()} (database unavailable: "
             record.msg += f"{type(error).__name__}: {first_line})"
