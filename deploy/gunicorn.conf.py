@@ -12,9 +12,12 @@ bind = [f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}
 
 # Sync workers: a page is CPU work in Python plus short database and cache round trips,
 # so one process per core (two by default) serves best; slow clients are the load
-# balancer's business, which buffers them.
-worker_class = "sync"
+# balancer's business, which buffers them. GUNICORN_THREADS above 1 gives each worker
+# that many threads (gunicorn's gthread workers, which also keep connections alive):
+# every per-request state is per thread (thinktank.connection_hooks, contextvars).
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+worker_class = "gthread" if threads > 1 else "sync"
 
 # The app is loaded once in the master and forked, so workers share its memory and
 # start at once; database and cache connections are opened in each worker, lazily.

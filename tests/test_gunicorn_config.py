@@ -21,7 +21,7 @@ probe.load_config_from_file("deploy/gunicorn.conf.py")
 cfg = probe.cfg
 print(cfg.bind, cfg.workers, cfg.worker_class_str, cfg.preload_app, cfg.accesslog,
       cfg.max_requests, cfg.max_requests_jitter, cfg.timeout, cfg.graceful_timeout,
-      cfg.control_socket_disable, cfg.wsgi_app)
+      cfg.control_socket_disable, cfg.wsgi_app, cfg.threads)
 """
 
 
@@ -57,9 +57,15 @@ def test_defaults_two_sync_workers_on_loopback_without_an_access_log():
         "30",
         "True",
         "thinktank.wsgi:application",
+        "1",
     ]
 
 
 def test_workers_and_address_from_the_environment():
     bind, workers = gunicorn_settings(HOST="127.0.0.2", PORT="9000", WEB_CONCURRENCY="5")[:2]
     assert (bind, workers) == ("['127.0.0.2:9000']", "5")
+
+
+def test_threads_make_gthread_workers():
+    settings = gunicorn_settings(WEB_CONCURRENCY="3", GUNICORN_THREADS="4")
+    assert (settings[1], settings[2], settings[-1]) == ("3", "gthread", "4")

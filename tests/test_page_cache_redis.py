@@ -7,10 +7,6 @@ The tests start their own redis-server (Debian's package, which .ci/run installs
 """
 
 import logging
-import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 from django.core.cache import cache
@@ -18,50 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_article
+from tests.servers import RedisServer, free_port
 from thinktank import cache as page_cache
 
 pytestmark = pytest.mark.django_db
-
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A throwaway redis-server on a loopback port, with nothing written to disk."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.process = None
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        command = [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1"]
-        command += ["--save", "", "--appendonly", "no"]
-        self.process = subprocess.Popen(  # noqa: S603 - a fixed command
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError(f"redis-server did not start on port {self.port}")
-
-    def stop(self):
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ class ThinktankConfig(AppConfig):
     verbose_name = "thinktank"
 
     def ready(self):
-        # The page cache listens to every write; the apps say which models matter.
-        from thinktank import cache
+        # The page cache listens to every write (the apps say which models matter), and
+        # the request log counts every query.
+        from thinktank import cache, logging
 
         cache.connect_signals()
+        logging.connect_signals()

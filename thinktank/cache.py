@@ -43,10 +43,11 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connections, transaction
-from django.db.backends.signals import connection_created
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
+
+from thinktank import connection_hooks
 
 logger = logging.getLogger(__name__)
 
@@ -113,15 +114,9 @@ def _notice_writes(execute, sql, params, many, context):
     return result
 
 
-def _install(sender, connection, **kwargs):
-    if _notice_writes not in connection.execute_wrappers:
-        connection.execute_wrappers.append(_notice_writes)
-
-
 def connect_signals():
-    connection_created.connect(_install, dispatch_uid="thinktank.cache.install")
-    for connection in connections.all(initialized_only=True):
-        _install(None, connection)
+    """Every query of every connection, in every thread, goes through _notice_writes."""
+    connection_hooks.add_hook(_notice_writes)
 
 
 # --- the guarded cache ------------------------------------------------------------------

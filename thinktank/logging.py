@@ -20,14 +20,14 @@ cookie, session or user is logged. A shared preview's secret token, which is par
 its path, is replaced by "<token>": the log must not hand out drafts.
 """
 
+import contextvars
 import datetime
 import json
 import logging
 import re
 import time
-from contextlib import ExitStack
 
-from django.db import connections
+from thinktank import connection_hooks
 
 logger = logging.getLogger("thinktank.request")
 
@@ -35,15 +35,22 @@ logger = logging.getLogger("thinktank.request")
 SECRET_URL_ARGUMENTS = ("token",)
 
 
-class QueryCounter:
-    """connection.execute_wrapper(): counts each query (and executemany) it runs."""
+# The current request's query count, per thread and per asyncio task: a list of one
+# int, so that the view's thread (sync_to_async copies the context) adds to the same.
+_queries = contextvars.ContextVar("thinktank_request_queries", default=None)
 
-    def __init__(self):
-        self.count = 0
 
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
+def _count_query(execute, sql, params, many, context):
+    """On every connection for good (thinktank.connection_hooks): counts for the request."""
+    count = _queries.get()
+    if count is not None:
+        count[0] += 1
+    return execute(sql, params, many, context)
+
+
+def connect_signals():
+    """Every query of every connection, in every thread, is counted for its request."""
+    connection_hooks.add_hook(_count_query)
 
 
 def logged_path(request):
@@ -77,13 +84,13 @@ class RequestLogMiddleware:
     def __call__(self, request):
         if not logger.isEnabledFor(logging.INFO):
             return self.get_response(request)
-        counter = QueryCounter()
+        count = [0]
+        reset = _queries.set(count)
         started = time.perf_counter()
-        with ExitStack() as stack:
-            # Every configured database (a read replica too); no connection is opened.
-            for alias in connections:
-                stack.enter_context(connections[alias].execute_wrapper(counter))
+        try:
             response = self.get_response(request)
+        finally:
+            _queries.reset(reset)
         duration = (time.perf_counter() - started) * 1000
         fields = {
             "method": request.method,
@@ -99,7 +106,7 @@ class RequestLogMiddleware:
             fields["view"] = match.view_name
         fields["status"] = response.status_code
         fields["duration_ms"] = round(duration, 1)
-        fields["queries"] = counter.count
+        fields["queries"] = count[0]
         size = response_size(response)
         if size is not None:
             fields["bytes"] = size
