@@ -5,6 +5,12 @@ The admin's form, its bulk actions and management commands all call these, so no
 write path skips a rule: each checks the user's permission on the server, runs in a
 transaction, and saves through the model, whose UPDATE compares the version it was
 loaded with (thinktank.concurrency), so a concurrent edit is refused, never lost.
+
+What readers see is an editor's decision: without the publish permission, nobody
+changes an article that is published (live or scheduled) or archived. Every field
+and relation of its snapshot (articles.revisions) is public; the write services
+refuse such a change (ReviewRequired), and the change is kept instead as a proposed
+change (article_propose) that an editor publishes or discards.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -49,6 +55,35 @@ def _require(user, permission):
         raise PermissionDenied(_("You do not have permission to do this."))
 
 
+# An editor decides what readers see of an article in these states: published (live or
+# scheduled), and archived, which an editor took off the site.
+REVIEWED_STATUSES = (Article.Status.PUBLISHED, Article.Status.ARCHIVED)
+
+
+class ReviewRequired(PermissionDenied):
+    """The article is public and the user may not publish: propose the change instead."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This article is published or archived: only an editor may change it. "
+                "Propose your change for an editor to review."
+            )
+        )
+
+
+def needs_review(article, *, user):
+    """
+    Whether a change of `article` by `user` must be proposed rather than saved: the
+    stored article (not the edited copy) is published or archived, and `user` may
+    not publish.
+    """
+    if article.pk is None or can_publish(user):
+        return False
+    stored = Article.objects.filter(pk=article.pk).values_list("status", flat=True).first()
+    return stored in REVIEWED_STATUSES
+
+
 @transaction.atomic
 def article_save(article, *, user):
     """
@@ -58,6 +93,8 @@ def article_save(article, *, user):
     previous = None
     if article.pk:
         _require(user, CHANGE_PERMISSION)
+        if needs_review(article, user=user):
+            raise ReviewRequired
         previous = (
             Article.objects.filter(pk=article.pk).values("language", "slug", *TEXT_FIELDS).first()
         )
@@ -133,13 +170,14 @@ def may_set_status(user, old_status, new_status):
     return can_publish(user)
 
 
+def _author(user):
+    return user if user is not None and user.is_authenticated else None
+
+
 def article_record_revision(article, *, user, note=""):
     """Keep what the article is now: every field, authors, topics, regions, picks, tags."""
     return ArticleRevision.objects.create(
-        article=article,
-        user=user if user is not None and user.is_authenticated else None,
-        data=revisions.snapshot(article),
-        note=note,
+        article=article, user=_author(user), data=revisions.snapshot(article), note=note
     )
 
 
@@ -147,17 +185,29 @@ def article_record_revision(article, *, user, note=""):
 def article_restore(article, revision, *, user):
     """
     Make the article what it was at `revision`: a write like any other (permission,
-    version check), which is itself kept as a new revision.
+    version check), which is itself kept as a new revision. Restoring a pending
+    proposed change publishes it, which only an editor may do.
     """
     _require(user, CHANGE_PERMISSION)
     if revision.article_id != article.pk:
         raise PermissionDenied(_("This revision belongs to another article."))
+    if revision.is_pending:
+        _require(user, PUBLISH_PERMISSION)
+    if needs_review(article, user=user):
+        raise ReviewRequired
     if not may_set_status(user, article.status, revision.data.get("status", article.status)):
         raise PermissionDenied(_("You do not have permission to publish or archive."))
     revisions.apply(article, revision.data)
+    if revision.is_pending:
+        revision.proposal = ArticleRevision.Proposal.PUBLISHED
+        revision.reviewed_by, revision.reviewed_at = _author(user), timezone.now()
+        revision.save(update_fields=["proposal", "reviewed_by", "reviewed_at"])
+        note = _("Published the change proposed by %(who)s on %(when)s")
+    else:
+        note = _("Restored the revision of %(when)s")
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
     return article_record_revision(
-        article, user=user, note=_("Restored the revision of %(when)s") % {"when": when}
+        article, user=user, note=note % {"who": revision.user or "—", "when": when}
     )
 
 
