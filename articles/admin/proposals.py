@@ -59,9 +59,14 @@ class ProposalsAdminMixin:
         proposal = getattr(obj, "proposal", None)
         if proposal is None:
             return super().response_change(request, obj)
-        stored = Article.objects.values_list("status", flat=True).get(pk=obj.pk)
-        self.message_user(request, PROPOSED[stored], messages.WARNING)
+        self.tell_proposed(request, obj)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[obj.pk]))
+
+    def tell_proposed(self, request, article):
+        """Tell the user their change was kept as a proposal (`article` may be edited)."""
+        stored = Article.objects.values_list("status", flat=True).get(pk=article.pk)
+        message = PROPOSED.get(stored, PROPOSED[Article.Status.PUBLISHED])
+        self.message_user(request, message, messages.WARNING)
 
     def proposal_context(self, request, article):
         """The change form's notices: what a save will do, and the proposals awaiting review."""
@@ -79,7 +84,7 @@ class ProposalsAdminMixin:
 
     def restored(self, request, obj, revision, result):
         if result.is_pending:
-            self.message_user(request, PROPOSED[obj.status], messages.WARNING)
+            self.tell_proposed(request, obj)
         elif revision.proposal:
             self.message_user(request, _("The proposed change was published."), messages.SUCCESS)
         else:
