@@ -8,6 +8,7 @@ holding what they submitted, of which they are told. Editors save as before.
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission, User
 from django.utils import timezone
 
 from articles import revisions
@@ -171,3 +172,30 @@ def test_a_contributor_edits_their_draft_as_before(client, contributor, state, n
     assert {key for key in after if after[key] != before[key]} == changed
     assert not public  # still not for readers: only an editor publishes
     assert not article.revisions.pending().exists()
+
+
+@pytest.mark.parametrize("state", PUBLIC_STATES)
+def test_reordered_and_removed_inline_rows_are_proposed_not_saved(client, contributor, state):
+    # Contributors may not remove an author (no delete permission): this one may.
+    contributor.user_permissions.add(Permission.objects.get(codename="delete_articleauthor"))
+    contributor = User.objects.get(pk=contributor.pk)
+    first, second, third = make_expert(), make_expert(), make_expert()
+    article = article_in(state, authors=[first, second, third])
+    rows = {
+        "authorships-TOTAL_FORMS": "3",
+        "authorships-INITIAL_FORMS": "3",
+    }
+    links = list(article.authorships.order_by("position"))
+    for index, (link, position) in enumerate(zip(links, ["1", "0", "2"], strict=True)):
+        rows[f"authorships-{index}-id"] = link.pk
+        rows[f"authorships-{index}-article"] = article.pk
+        rows[f"authorships-{index}-expert"] = link.expert_id
+        rows[f"authorships-{index}-position"] = position
+    rows["authorships-2-DELETE"] = "on"  # the third author removed
+    before = stored(article)
+    client.force_login(contributor)
+    response = client.post(change_url(article), form_data(article, **rows))
+    assert response.status_code == 302
+    assert stored(article) == before
+    assert before[0]["authors"] == [first.pk, second.pk, third.pk]
+    assert article.revisions.pending().get().data["authors"] == [second.pk, first.pk]

@@ -7,6 +7,8 @@ author may withdraw one. (How they are made: test_contributor_limits.py.)
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, ArticleRevision
@@ -145,3 +147,28 @@ def test_the_list_names_the_last_to_save_not_the_last_to_propose(client, contrib
     client.force_login(editor)
     listing = client.get("/admin/articles/article/").content.decode()
     assert "(ed)" in listing and "(con)" not in listing
+
+
+def _changelist_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_the_list_flags_and_filters_them_in_one_query_for_the_page(client, contributor, editor):
+    quiet = article_in("live", "Quiet piece")
+    proposed = [article_in("live", f"Proposed piece {n}") for n in range(2)]
+    for article in proposed[:1]:
+        _proposed(client, contributor, article, title="Changed")
+    client.force_login(editor)
+    url = "/admin/articles/article/?proposed=pending"
+    few, listing = _changelist_queries(client, url)
+    assert "Proposed piece 0" in listing
+    assert "Proposed piece 1" not in listing and quiet.title not in listing
+    for article in [proposed[1], *(article_in("live") for _ in range(3))]:
+        _proposed(client, contributor, article, title="Changed too")
+    client.force_login(editor)
+    many, listing = _changelist_queries(client, url)
+    assert "Proposed piece 1" in listing
+    assert many == few  # no query per row

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import preview, revisions, services
 from articles.admin.features import PICKS_OF_PUBLISHED_WORK
-from articles.admin.proposals import ProposalsAdminMixin
+from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
@@ -59,6 +59,7 @@ class ArticleAdmin(ProposalsAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         "title",
         "publication_type",
         "state_label",
+        "proposal_pending",
         "language",
         "author_names",
         "translation_current",
@@ -67,6 +68,7 @@ class ArticleAdmin(ProposalsAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     ]
     list_filter = [
         "status",
+        PendingProposalFilter,
         "publication_type",
         "language",
         "topics",
@@ -235,12 +237,13 @@ class ArticleAdmin(ProposalsAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         # The list's authors and last editor, in two queries for the whole page.
         last_editor = ArticleRevision.objects.saved().filter(article=OuterRef("pk")).order_by("-pk")
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .annotate(last_editor_name=Subquery(last_editor.values("user__username")[:1]))
             .prefetch_related(byline_prefetch())
         )
+        return self.with_pending_proposals(queryset)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)

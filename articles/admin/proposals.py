@@ -9,8 +9,9 @@ many-to-many fields and inlines (save_related): both are replaced, for a proposa
 by one write of the whole submitted snapshot.
 """
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -32,7 +33,31 @@ PROPOSED = {
 }
 
 
+class PendingProposalFilter(admin.SimpleListFilter):
+    """The articles with a proposed change awaiting review (annotated by the mixin)."""
+
+    title = _("proposed changes")
+    parameter_name = "proposed"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("Awaiting review"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "pending":
+            return queryset.filter(has_pending_proposal=True)
+        return queryset
+
+
 class ProposalsAdminMixin:
+    def with_pending_proposals(self, queryset):
+        """Each article's `has_pending_proposal`, in the list's own query."""
+        pending = ArticleRevision.objects.pending().filter(article=OuterRef("pk"))
+        return queryset.annotate(has_pending_proposal=Exists(pending))
+
+    @admin.display(description=_("change proposed"), boolean=True)
+    def proposal_pending(self, article):
+        return getattr(article, "has_pending_proposal", False)
+
     def must_propose(self, request, article):
         """Whether this user's change of this freshly loaded article is only a proposal."""
         return article.status in services.REVIEWED_STATUSES and not services.can_publish(
