@@ -11,12 +11,11 @@ recorded as a new revision) or discards it; its author may withdraw it.
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import revisions
 from articles.models import Article, ArticleRevision
-from articles.services import CHANGE_PERMISSION, can_publish
+from articles.services import CHANGE_PERMISSION, _author, _review, can_publish
 from thinktank.concurrency import ConcurrentEditError
 from thinktank.html import SanitizedHTMLField, sanitize_html
 from thinktank.renditions import ensure_renditions
@@ -36,10 +35,6 @@ def _as_stored(article, relations):
             value.save(value.name, value.file, save=False)  # the upload, kept for the editor
             ensure_renditions(value, replace=True)
     return {**revisions.snapshot(article), **relations}
-
-
-def _author(user):
-    return user if user is not None and user.is_authenticated else None
 
 
 @transaction.atomic
@@ -71,11 +66,7 @@ def article_discard_proposal(proposal, *, user):
     """Set a pending proposed change aside: an editor's decision, or its author's."""
     if not (can_publish(user) or (user.is_authenticated and proposal.user_id == user.pk)):
         raise PermissionDenied(_("You do not have permission to do this."))
-    if not proposal.is_pending:
-        raise PermissionDenied(_("This proposed change was already reviewed."))
-    proposal.proposal = ArticleRevision.Proposal.DISCARDED
-    proposal.reviewed_by, proposal.reviewed_at = _author(user), timezone.now()
-    proposal.save(update_fields=["proposal", "reviewed_by", "reviewed_at"])
+    _review(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
     return proposal
 
 

@@ -181,6 +181,16 @@ def article_record_revision(article, *, user, note=""):
     )
 
 
+def _review(proposal, outcome, *, user):
+    """Mark a pending proposed change published or discarded, once: a second is refused."""
+    reviewed = {"proposal": outcome, "reviewed_by": _author(user), "reviewed_at": timezone.now()}
+    pending = ArticleRevision.objects.pending().filter(pk=proposal.pk)
+    if not pending.update(**reviewed):
+        raise PermissionDenied(_("This proposed change was already reviewed."))
+    for name, value in reviewed.items():
+        setattr(proposal, name, value)
+
+
 @transaction.atomic
 def article_restore(article, revision, *, user):
     """
@@ -197,14 +207,11 @@ def article_restore(article, revision, *, user):
         raise ReviewRequired
     if not may_set_status(user, article.status, revision.data.get("status", article.status)):
         raise PermissionDenied(_("You do not have permission to publish or archive."))
-    revisions.apply(article, revision.data)
+    note = _("Restored the revision of %(when)s")
     if revision.is_pending:
-        revision.proposal = ArticleRevision.Proposal.PUBLISHED
-        revision.reviewed_by, revision.reviewed_at = _author(user), timezone.now()
-        revision.save(update_fields=["proposal", "reviewed_by", "reviewed_at"])
+        _review(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
         note = _("Published the change proposed by %(who)s on %(when)s")
-    else:
-        note = _("Restored the revision of %(when)s")
+    revisions.apply(article, revision.data)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
     return article_record_revision(
         article, user=user, note=note % {"who": revision.user or "—", "when": when}
