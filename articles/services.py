@@ -8,9 +8,14 @@ loaded with (thinktank.concurrency), so a concurrent edit is refused, never lost
 
 What readers see is an editor's decision: without the publish permission, nobody
 changes an article that is published (live or scheduled) or archived. Every field
-and relation of its snapshot (articles.revisions) is public; the write services
-refuse such a change (ReviewRequired), and the change is kept instead as a proposed
-change (article_propose) that an editor publishes or discards.
+and relation of its snapshot (articles.revisions: every editable field, so a new one
+is covered by default) is public; the write services refuse such a change
+(ReviewRequired), and the change is kept instead as a proposed change
+(articles.proposals) that an editor publishes or discards. Exempt are the internal
+fields, which are not editable and no page shows: the preview secret (a contributor
+may share or revoke preview links), the translation's `source_text_seen_at` (marking
+a translation up to date only clears the admin's "possibly stale" flag), and what the
+model keeps by itself (version, timestamps, image size, search vectors).
 """
 
 from django.core.exceptions import PermissionDenied
