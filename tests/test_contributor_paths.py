@@ -95,6 +95,9 @@ def test_restoring_a_revision_is_a_proposal(client, contributor, editor, state, 
     old = _old_revision(article, editor, **changes)
     before, seen = stored(article), reader_view(article)
     client.force_login(contributor)
+    assert (
+        "Propose restoring this revision" in client.get(revision_url(article, old)).content.decode()
+    )
     response = client.post(revision_url(article, old), {"loaded_version": article.version})
     assert response.status_code == 302
     assert any(PROPOSED in message for message in messages_of(response))

@@ -122,6 +122,7 @@ class ProposalsAdminMixin:
         may_publish = services.can_publish(request.user)
         return {
             "is_pending_proposal": revision.is_pending,
+            "must_propose": self.must_propose(request, obj),
             # A pending proposal is published by an editor; anything else is restored
             # (as a proposal, when the article is public and the user may not publish).
             "can_restore": self.has_change_permission(request, obj)
