@@ -86,7 +86,11 @@ def needs_review(article, *, user):
     if article.pk is None or can_publish(user):
         return False
     stored = Article.objects.filter(pk=article.pk).values_list("status", flat=True).first()
-    return stored in REVIEWED_STATUSES
+    return _reviewed(stored, user)
+
+
+def _reviewed(stored_status, user):
+    return stored_status in REVIEWED_STATUSES and not can_publish(user)
 
 
 @transaction.atomic
@@ -98,13 +102,18 @@ def article_save(article, *, user):
     previous = None
     if article.pk:
         _require(user, CHANGE_PERMISSION)
-        if needs_review(article, user=user):
-            raise ReviewRequired
         previous = (
-            Article.objects.filter(pk=article.pk).values("language", "slug", *TEXT_FIELDS).first()
+            Article.objects.filter(pk=article.pk)
+            .values("status", "language", "slug", *TEXT_FIELDS)
+            .first()
         )
     else:
         _require(user, "articles.add_article")
+    was = previous["status"] if previous else Article.Status.DRAFT
+    if _reviewed(was, user):
+        raise ReviewRequired
+    if not may_set_status(user, was, article.status):  # the form's rule, for every caller
+        raise PermissionDenied(_("You do not have permission to publish or archive."))
     if previous is None or any(_stored(article, name) != previous[name] for name in TEXT_FIELDS):
         article.text_changed_at = timezone.now()
     uploaded = not getattr(article.hero_image, "_committed", True)  # a new file in this save

@@ -210,3 +210,20 @@ def test_a_proposal_of_a_stale_copy_is_refused(client, contributor, editor):
     response = client.post(change_url(article), form_data(article, title="Stale form"))
     assert response.status_code == 200  # the form's version check
     assert not article.revisions.pending().exists()
+
+
+@pytest.mark.parametrize("state", ["draft", "review"])
+@pytest.mark.parametrize("status", [Article.Status.PUBLISHED, Article.Status.ARCHIVED])
+def test_article_save_refuses_a_contributors_publish_or_archive(contributor, state, status):
+    article = article_in(state)
+    before = stored(article)
+    edited = Article.objects.get(pk=article.pk)
+    edited.status = status
+    with pytest.raises(PermissionDenied):
+        services.article_save(edited, user=contributor)
+    assert stored(article) == before
+    new = Article(title="Born live", summary="-", status=status)
+    new.publication_type = article.publication_type
+    with pytest.raises(PermissionDenied):
+        services.article_save(new, user=contributor)
+    assert not Article.objects.filter(title="Born live").exists()
