@@ -7,6 +7,7 @@ author may withdraw one. (How they are made: test_contributor_limits.py.)
 from datetime import timedelta
 
 import pytest
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleRevision
 from tests.adminforms import change_url, form_data, history_url, revision_url
 from tests.contributing import article_in, messages_of, reader_view, stored
-from tests.factories import make_expert, make_topic
+from tests.factories import image_upload, make_expert, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -172,3 +173,18 @@ def test_the_list_flags_and_filters_them_in_one_query_for_the_page(client, contr
     many, listing = _changelist_queries(client, url)
     assert "Proposed piece 1" in listing
     assert many == few  # no query per row
+
+
+def test_a_proposed_image_is_kept_and_published_with_it(client, contributor, editor):
+    article = article_in("live")
+    proposal = _proposed(
+        client, contributor, article, hero_image=image_upload(), hero_image_alt="A red square"
+    )
+    name = proposal.data["hero_image"]
+    assert name.startswith("articles/") and default_storage.exists(name)
+    assert not Article.objects.get(pk=article.pk).hero_image  # readers do not see it yet
+    client.force_login(editor)
+    client.post(revision_url(article, proposal), {"loaded_version": article.version})
+    published = Article.objects.get(pk=article.pk)
+    assert (published.hero_image.name, published.hero_image_alt) == (name, "A red square")
+    assert published.hero_image_width == 8
