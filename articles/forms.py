@@ -37,6 +37,16 @@ class ArticleAdminForm(VersionCheckedForm):
         help_text=gettext_lazy("Tags that do not exist yet, separated by commas."),
     )
 
+    change_note = forms.CharField(
+        label=gettext_lazy("Note on this change"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "Optional: what you changed and why. It is kept with the revision, and an "
+            "editor reads it with a change you propose."
+        ),
+    )
+
     user = None  # set by the admin for each request
 
     conflict_text = gettext_lazy(

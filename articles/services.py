@@ -5,6 +5,17 @@ The admin's form, its bulk actions and management commands all call these, so no
 write path skips a rule: each checks the user's permission on the server, runs in a
 transaction, and saves through the model, whose UPDATE compares the version it was
 loaded with (thinktank.concurrency), so a concurrent edit is refused, never lost.
+
+What readers see is an editor's decision: without the publish permission, nobody
+changes an article that is published (live or scheduled) or archived. Every field
+and relation of its snapshot (articles.revisions: every editable field, so a new one
+is covered by default) is public; the write services refuse such a change
+(ReviewRequired), and the change is kept instead as a proposed change
+(articles.proposals) that an editor publishes or discards. Exempt are the internal
+fields, which are not editable and no page shows: the preview secret (a contributor
+may share or revoke preview links), the translation's `source_text_seen_at` (marking
+a translation up to date only clears the admin's "possibly stale" flag), and what the
+model keeps by itself (version, timestamps, image size, search vectors).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -49,6 +60,39 @@ def _require(user, permission):
         raise PermissionDenied(_("You do not have permission to do this."))
 
 
+# An editor decides what readers see of an article in these states: published (live or
+# scheduled), and archived, which an editor took off the site.
+REVIEWED_STATUSES = (Article.Status.PUBLISHED, Article.Status.ARCHIVED)
+
+
+class ReviewRequired(PermissionDenied):
+    """The article is public and the user may not publish: propose the change instead."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "This article is published or archived: only an editor may change it. "
+                "Propose your change for an editor to review."
+            )
+        )
+
+
+def needs_review(article, *, user):
+    """
+    Whether a change of `article` by `user` must be proposed rather than saved: the
+    stored article (not the edited copy) is published or archived, and `user` may
+    not publish.
+    """
+    if article.pk is None or can_publish(user):
+        return False
+    stored = Article.objects.filter(pk=article.pk).values_list("status", flat=True).first()
+    return _reviewed(stored, user)
+
+
+def _reviewed(stored_status, user):
+    return stored_status in REVIEWED_STATUSES and not can_publish(user)
+
+
 @transaction.atomic
 def article_save(article, *, user):
     """
@@ -59,10 +103,17 @@ def article_save(article, *, user):
     if article.pk:
         _require(user, CHANGE_PERMISSION)
         previous = (
-            Article.objects.filter(pk=article.pk).values("language", "slug", *TEXT_FIELDS).first()
+            Article.objects.filter(pk=article.pk)
+            .values("status", "language", "slug", *TEXT_FIELDS)
+            .first()
         )
     else:
         _require(user, "articles.add_article")
+    was = previous["status"] if previous else Article.Status.DRAFT
+    if _reviewed(was, user):
+        raise ReviewRequired
+    if not may_set_status(user, was, article.status):  # the form's rule, for every caller
+        raise PermissionDenied(_("You do not have permission to publish or archive."))
     if previous is None or any(_stored(article, name) != previous[name] for name in TEXT_FIELDS):
         article.text_changed_at = timezone.now()
     uploaded = not getattr(article.hero_image, "_committed", True)  # a new file in this save
@@ -133,31 +184,51 @@ def may_set_status(user, old_status, new_status):
     return can_publish(user)
 
 
+def _author(user):
+    return user if user is not None and user.is_authenticated else None
+
+
 def article_record_revision(article, *, user, note=""):
     """Keep what the article is now: every field, authors, topics, regions, picks, tags."""
     return ArticleRevision.objects.create(
-        article=article,
-        user=user if user is not None and user.is_authenticated else None,
-        data=revisions.snapshot(article),
-        note=note,
+        article=article, user=_author(user), data=revisions.snapshot(article), note=note
     )
+
+
+def _review(proposal, outcome, *, user):
+    """Mark a pending proposed change published or discarded, once: a second is refused."""
+    reviewed = {"proposal": outcome, "reviewed_by": _author(user), "reviewed_at": timezone.now()}
+    pending = ArticleRevision.objects.pending().filter(pk=proposal.pk)
+    if not pending.update(**reviewed):
+        raise PermissionDenied(_("This proposed change was already reviewed."))
+    for name, value in reviewed.items():
+        setattr(proposal, name, value)
 
 
 @transaction.atomic
 def article_restore(article, revision, *, user):
     """
     Make the article what it was at `revision`: a write like any other (permission,
-    version check), which is itself kept as a new revision.
+    version check), which is itself kept as a new revision. Restoring a pending
+    proposed change publishes it, which only an editor may do.
     """
     _require(user, CHANGE_PERMISSION)
     if revision.article_id != article.pk:
         raise PermissionDenied(_("This revision belongs to another article."))
+    if revision.is_pending:
+        _require(user, PUBLISH_PERMISSION)
+    if needs_review(article, user=user):
+        raise ReviewRequired
     if not may_set_status(user, article.status, revision.data.get("status", article.status)):
         raise PermissionDenied(_("You do not have permission to publish or archive."))
+    note = _("Restored the revision of %(when)s")
+    if revision.is_pending:
+        _review(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
+        note = _("Published the change proposed by %(who)s on %(when)s")
     revisions.apply(article, revision.data)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
     return article_record_revision(
-        article, user=user, note=_("Restored the revision of %(when)s") % {"when": when}
+        article, user=user, note=note % {"who": revision.user or "—", "when": when}
     )
 
 

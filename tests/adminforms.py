@@ -35,3 +35,11 @@ def form_data(article, **changes):
 
 def change_url(article):
     return f"/admin/articles/article/{article.pk}/change/"
+
+
+def history_url(article):
+    return f"/admin/articles/article/{article.pk}/revisions/"
+
+
+def revision_url(article, revision):
+    return f"{history_url(article)}{revision.pk}/"

@@ -115,5 +115,10 @@ def contributor(db):
 
 
 @pytest.fixture
+def other_contributor(db):
+    return user_in_role("Contributors", "con2")
+
+
+@pytest.fixture
 def expert_manager(db):
     return user_in_role("Expert managers", "em")

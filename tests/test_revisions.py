@@ -4,7 +4,7 @@ import pytest
 
 from articles import revisions, services
 from articles.models import Article, ArticleRevision
-from tests.adminforms import change_url, form_data
+from tests.adminforms import change_url, form_data, history_url, revision_url
 from tests.factories import (
     make_article,
     make_expert,
@@ -14,14 +14,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def history_url(article):
-    return f"/admin/articles/article/{article.pk}/revisions/"
-
-
-def revision_url(article, revision):
-    return f"{history_url(article)}{revision.pk}/"
 
 
 def test_every_admin_save_stores_a_revision_with_its_relations(client, editor):

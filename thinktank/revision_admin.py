@@ -43,6 +43,34 @@ class RevisionsAdminMixin:
         """Restore `revision` of `obj` through the app's service (which records it)."""
         raise NotImplementedError
 
+    def restored(self, request, obj, revision, result):
+        """Tell the user what restoring `revision` did (`restore_revision` returned `result`)."""
+        self.message_user(request, _("The revision was restored."), messages.SUCCESS)
+
+    def revision_label(self, revision):
+        """What kind of revision this is, shown before its note ("" for a plain save)."""
+        return ""
+
+    def revision_context(self, request, obj, revision):
+        """More of the revision page's context (say, what else may be done with it)."""
+        return {}
+
+    def submitted_relations(self, form, formsets):
+        """
+        The relations of the schema as the change form submitted them, as a snapshot
+        holds them: a many-to-many or tag field of the form, or an inline of ordered
+        rows (by position, then form order; deleted and empty rows left out). Those
+        the form does not edit are left out.
+        """
+        relations = {}
+        for relation in self.revision_schema.relations:
+            if relation.name in form.cleaned_data:
+                relations[relation.name] = relation.from_form(form.cleaned_data[relation.name])
+            for formset in formsets:
+                if getattr(relation, "row_model", None) is formset.model:
+                    relations[relation.name] = relation.from_forms(formset.forms)
+        return relations
+
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         revision_urls = [
@@ -79,6 +107,7 @@ class RevisionsAdminMixin:
         columns = [schema.model._meta.get_field(name) for name in self.revision_list_fields]
         revisions = list(self.revisions_of(obj).select_related("user"))
         for revision in revisions:
+            revision.label = self.revision_label(revision)
             revision.columns = [
                 schema.display(field.name, revision.data.get(field.name)) for field in columns
             ]
@@ -116,6 +145,8 @@ class RevisionsAdminMixin:
             "differences": self.revision_schema.compare(revision.data, newer),
             "can_restore": self.has_change_permission(request, obj),
             "title": _("Revision of %(when)s") % {"when": _when(revision)},
+            "revision_label": self.revision_label(revision),
+            **self.revision_context(request, obj, revision),
         }
         return TemplateResponse(request, self.revision_templates("revision_detail.html"), context)
 
@@ -126,7 +157,7 @@ class RevisionsAdminMixin:
         if loaded.isdigit() and hasattr(obj, "version"):
             obj.version = int(loaded)  # the version the page showed: the UPDATE compares it
         try:
-            self.restore_revision(request, obj, revision)
+            result = self.restore_revision(request, obj, revision)
         except ConcurrentEditError:
             self.message_user(request, self.restore_conflict_message, messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
@@ -136,6 +167,6 @@ class RevisionsAdminMixin:
                 request, str(text) or _("This revision cannot be restored."), messages.ERROR
             )
             return HttpResponseRedirect(request.get_full_path())
-        self.message_user(request, _("The revision was restored."), messages.SUCCESS)
+        self.restored(request, obj, revision, result)
         info = self.opts.app_label, self.opts.model_name
         return HttpResponseRedirect(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))

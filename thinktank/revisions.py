@@ -69,8 +69,27 @@ class Relation:
     def write(self, obj, value):
         raise NotImplementedError
 
+    def from_form(self, value):
+        """The value of a form field that edits the relation, as a snapshot holds it."""
+        return [getattr(item, "pk", item) for item in value]
+
+    def from_forms(self, forms):
+        """The rows of an inline formset that edits the relation, as a snapshot holds them."""
+        raise NotImplementedError
+
     def display(self, value):
         return ", ".join(str(item) for item in value)
+
+
+def _kept_rows(forms):
+    """The cleaned rows of an inline formset, in order (position, then form order):
+    deleted and empty forms left out."""
+    rows = [
+        (form.cleaned_data.get("position") or 0, index, form.cleaned_data)
+        for index, form in enumerate(forms)
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+    return [row for _position, _index, row in sorted(rows, key=lambda row: row[:2])]
 
 
 class ManyToMany(Relation):
@@ -86,6 +105,9 @@ class ManyToMany(Relation):
     def write(self, obj, value):
         # Whatever was deleted since is left out.
         getattr(obj, self.name).set(self.target.objects.filter(pk__in=value))
+
+    def from_form(self, value):
+        return sorted(item.pk for item in value)
 
     def display(self, value):
         return _names(self.target, value)
@@ -129,6 +151,11 @@ class OrderedLinks(Relation):
             for position, pk in enumerate(pk for pk in value if pk in kept)
         )
 
+    def from_forms(self, forms):
+        return [
+            row[self.target_field].pk for row in _kept_rows(forms) if row.get(self.target_field)
+        ]
+
     def display(self, value):
         return _names(self.target, value)
 
@@ -166,6 +193,9 @@ class OrderedChildren(Relation):
             for position, row in enumerate(value)
         )
 
+    def from_forms(self, forms):
+        return [{name: row.get(name) for name in self.fields} for row in _kept_rows(forms)]
+
     def display(self, value):
         return "; ".join(
             ": ".join(
@@ -184,6 +214,10 @@ class Tags(Relation):
 
     def write(self, obj, value):
         getattr(obj, self.name).set(value)
+
+    def from_form(self, value):
+        # Existing tags picked, and names typed for new ones.
+        return sorted({getattr(item, "name", item) for item in value})
 
 
 # --- the schema ---------------------------------------------------------------------------

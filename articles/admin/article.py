@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import preview, revisions, services
 from articles.admin.features import PICKS_OF_PUBLISHED_WORK
+from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
@@ -41,7 +42,7 @@ class RecommendationInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(ProposalsAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     # Its "Revisions" pages (thinktank.revision_admin).
     revision_schema = revisions.SCHEMA
@@ -58,6 +59,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         "title",
         "publication_type",
         "state_label",
+        "proposal_pending",
         "language",
         "author_names",
         "translation_current",
@@ -66,6 +68,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     ]
     list_filter = [
         "status",
+        PendingProposalFilter,
         "publication_type",
         "language",
         "topics",
@@ -84,7 +87,10 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "slug", "publication_type", "language", "translation_set"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "loaded_version"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "change_note", "loaded_version"]},
+        ),
         (_("Text"), {"fields": ["summary", "body", "footer_note"]}),
         (_("Also published in"), {"fields": ["outlet_name", "outlet_url"]}),
         (_("Classification"), {"fields": ["topics", "regions", "tags", "new_tags"]}),
@@ -109,15 +115,20 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         return type(form.__name__, (form,), {"user": request.user})
 
     def save_model(self, request, obj, form, change):
-        services.article_save(obj, user=request.user)
+        # A change of a public article by someone who may not publish is a proposal:
+        # neither the form nor (save_related) its inlines and many-to-many are saved.
+        form.proposing = change and services.needs_review(obj, user=request.user)
+        if not form.proposing:
+            services.article_save(obj, user=request.user)
 
     def save_related(self, request, form, formsets, change):
+        if getattr(form, "proposing", False):
+            return self.save_proposal(request, form, formsets)
         super().save_related(request, form, formsets, change)
         # After the inlines: the revision holds the authors and picks just saved.
-        services.article_record_revision(form.instance, user=request.user)
-
-    def restore_revision(self, request, obj, revision):
-        return services.article_restore(obj, revision, user=request.user)
+        services.article_record_revision(
+            form.instance, user=request.user, note=form.cleaned_data.get("change_note", "")
+        )
 
     def get_urls(self):
         urls = [
@@ -150,6 +161,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
                     (code, name) for code, name in settings.LANGUAGES if code not in taken
                 ],
                 "is_stale_translation": article.is_translation_stale,
+                **self.proposal_context(request, article),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -224,13 +236,14 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         # The list's authors and last editor, in two queries for the whole page.
-        last_editor = ArticleRevision.objects.filter(article=OuterRef("pk")).order_by("-pk")
-        return (
+        last_editor = ArticleRevision.objects.saved().filter(article=OuterRef("pk")).order_by("-pk")
+        queryset = (
             super()
             .get_queryset(request)
             .annotate(last_editor_name=Subquery(last_editor.values("user__username")[:1]))
             .prefetch_related(byline_prefetch())
         )
+        return self.with_pending_proposals(queryset)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)

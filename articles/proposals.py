@@ -1,0 +1,89 @@
+"""
+Proposed changes: what a contributor submits for an article they may not change.
+
+An article that is published (live or scheduled) or archived shows what an editor
+decided (articles.services.needs_review). A change to it by someone without the
+publish permission is kept as a proposed change: an ArticleRevision marked pending,
+holding the full snapshot of the article as they submitted it. The article is not
+written. An editor publishes it (articles.services.article_restore: version-checked,
+recorded as a new revision) or discards it; its author may withdraw it.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from articles import revisions
+from articles.models import Article, ArticleRevision
+from articles.services import CHANGE_PERMISSION, _author, _review, can_publish
+from thinktank.concurrency import ConcurrentEditError
+from thinktank.html import SanitizedHTMLField, sanitize_html
+from thinktank.renditions import ensure_renditions
+
+
+def _as_stored(article, relations):
+    """
+    The snapshot of `article` as it would be saved: its fields as edited (rich text
+    sanitized, a new upload put in storage with its renditions), its relations from
+    `relations` ({name: value} as a snapshot holds them) or else as they are stored.
+    """
+    for field in revisions.snapshot_fields():
+        value = getattr(article, field.attname)
+        if isinstance(field, SanitizedHTMLField) and isinstance(value, str):
+            setattr(article, field.attname, sanitize_html(value))
+        elif getattr(value, "_committed", True) is False:
+            value.save(value.name, value.file, save=False)  # the upload, kept for the editor
+            ensure_renditions(value, replace=True)
+    return {**revisions.snapshot(article), **relations}
+
+
+@transaction.atomic
+def article_propose(article, *, user, relations=None, note=""):
+    """
+    Keep `article` as `user` edited it (unsaved), with `relations` ({name: value}
+    for the relations they changed, as a snapshot holds them), as a pending proposed
+    change: the article itself is not written. Refused when someone saved the article
+    after `article.version` was loaded (ConcurrentEditError).
+    """
+    if not user.has_perm(CHANGE_PERMISSION):
+        raise PermissionDenied(_("You do not have permission to do this."))
+    if article.pk is None:
+        raise PermissionDenied(_("Only a saved article can have a proposed change."))
+    stored = Article.objects.filter(pk=article.pk).values_list("version", flat=True).first()
+    if stored != article.version:
+        raise ConcurrentEditError(article)
+    return ArticleRevision.objects.create(
+        article_id=article.pk,
+        user=_author(user),
+        data=_as_stored(article, relations or {}),
+        note=note[: ArticleRevision._meta.get_field("note").max_length],
+        proposal=ArticleRevision.Proposal.PENDING,
+    )
+
+
+@transaction.atomic
+def article_discard_proposal(proposal, *, user):
+    """Set a pending proposed change aside: an editor's decision, or its author's."""
+    if not (can_publish(user) or (user.is_authenticated and proposal.user_id == user.pk)):
+        raise PermissionDenied(_("You do not have permission to do this."))
+    _review(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
+    return proposal
+
+
+def pending_proposals(article):
+    """The article's proposed changes awaiting review, the newest first, with their authors."""
+    return article.revisions.pending().select_related("user")
+
+
+def article_propose_restore(article, revision, *, user):
+    """Propose making `article` what it was at `revision` (see article_propose)."""
+    if revision.article_id != article.pk:
+        raise PermissionDenied(_("This revision belongs to another article."))
+    revisions.SCHEMA.apply_fields(article, revision.data)
+    relations = {
+        relation.name: revision.data.get(relation.name, [])
+        for relation in revisions.SCHEMA.relations
+    }
+    when = revision.created_at.strftime("%Y-%m-%d %H:%M")
+    note = _("Proposed restoring the revision of %(when)s") % {"when": when}
+    return article_propose(article, user=user, relations=relations, note=note)
