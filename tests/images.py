@@ -9,7 +9,7 @@ import struct
 import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, PngImagePlugin
 
 GPS_IFD, EXIF_IFD = 0x8825, 0x8769
 SERIAL = "SN-4815162342"  # BodySerialNumber (0xA431)
@@ -132,3 +132,96 @@ def truncated(data, fraction):
 def cut_idat(idat):
     """The compressed data cut in half (the chunk's CRC still correct)."""
     return idat[: len(idat) // 2]
+
+
+# --- carrying metadata --------------------------------------------------------------------
+
+
+def iptc_segment(text):
+    """A JPEG APP13 segment (Photoshop IRB) holding an IPTC caption: what agencies write."""
+    record = b"\x1c\x02\x78" + len(text).to_bytes(2, "big") + text  # 2:120, caption
+    resource = b"8BIM\x04\x04\x00\x00" + len(record).to_bytes(4, "big") + record
+    payload = b"Photoshop 3.0\x00" + resource + b"\x00" * (len(record) % 2)
+    return b"\xff\xed" + (len(payload) + 2).to_bytes(2, "big") + payload
+
+
+def jpeg_with_metadata(size=(64, 48), orientation=None):
+    """A camera JPEG: EXIF (GPS, serial, owner), XMP, IPTC, a comment, an ICC profile."""
+    return encoded(
+        noise(size),
+        "JPEG",
+        quality=95,
+        exif=camera_exif(orientation),
+        xmp=XMP,
+        comment=COMMENT,
+        icc_profile=ICC_PROFILE,
+        extra=iptc_segment(OWNER.encode()),
+    )
+
+
+def mpo_with_metadata():
+    """A phone's JPEG with a second picture (MPO), EXIF in both."""
+    exif = camera_exif()
+    return encoded(
+        noise(),
+        "MPO",
+        save_all=True,
+        append_images=[noise((32, 24), seed=2)],
+        exif=exif,
+        icc_profile=ICC_PROFILE,
+    )
+
+
+def png_with_metadata(size=(64, 48), orientation=None):
+    """A PNG with eXIf, XMP in iTXt, text in tEXt and zTXt, and an ICC profile."""
+    info = PngImagePlugin.PngInfo()
+    info.add_itxt("XML:com.adobe.xmp", XMP.decode())
+    info.add_text("Author", OWNER)
+    info.add_text("Comment", COMMENT.decode(), zip=True)
+    info.add_text("Serial", SERIAL)
+    return encoded(
+        noise(size),
+        "PNG",
+        pnginfo=info,
+        exif=camera_exif(orientation),
+        icc_profile=ICC_PROFILE,
+    )
+
+
+def webp_with_metadata():
+    return encoded(
+        noise(), "WEBP", quality=95, exif=camera_exif(), xmp=XMP, icc_profile=ICC_PROFILE
+    )
+
+
+def gif_with_metadata(animated=False):
+    """A GIF with a comment and XMP in an application extension (as Photoshop writes it)."""
+    if animated:
+        frames = [noise((32, 24), seed=index).convert("P") for index in range(3)]
+        data = encoded(
+            frames[0],
+            "GIF",
+            save_all=True,
+            append_images=frames[1:],
+            duration=[100, 200, 300],
+            loop=0,
+            comment=COMMENT,
+        )
+    else:
+        data = encoded(noise().convert("P"), "GIF", comment=COMMENT)
+    flags = data[10]
+    start = 13 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0)
+    blocks = b"".join(bytes([len(part)]) + part for part in _parts(XMP, 255))
+    xmp = b"\x21\xff\x0bXMP DataXMP" + blocks + b"\x00"
+    return data[:start] + xmp + data[start:]
+
+
+def _parts(data, size):
+    return [data[index : index + size] for index in range(0, len(data), size)]
+
+
+def smooth(size=(256, 192)):
+    """Gradients: an image a JPEG encodes as it would a photo's sky or skin."""
+    bands = [Image.linear_gradient("L"), Image.radial_gradient("L"), Image.linear_gradient("L")]
+    bands[2] = bands[2].rotate(90)
+    return Image.merge("RGB", [band.resize(size) for band in bands])
