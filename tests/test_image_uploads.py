@@ -10,6 +10,7 @@ import random
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.utils import translation
 from PIL import ImageFile
 
 from tests import adminforms, expertforms
@@ -234,3 +235,12 @@ def test_a_whole_image_still_goes_through_the_form(admin_client):
     article.refresh_from_db()
     assert article.hero_image_width == 64
     assert make_renditions(article.hero_image) == []  # made at save
+
+
+@pytest.mark.parametrize("language, words", [("ar", "ميغابكسل"), ("fa", "مگاپیکسل")])
+def test_the_messages_are_in_the_editors_language(language, words, monkeypatch):
+    with translation.override(language):
+        assert words in refused(png_header(100_000, 100_000)).messages[0]
+        monkeypatch.setattr(images, "MAX_ANIMATION_PIXELS", 1)
+        assert "5" in refused(animation("GIF", frames=5)).messages[0]
+        assert refused(b"").messages[0] != UNREADABLE

@@ -7,6 +7,7 @@ refuse it, naming its source; on any other path the sanitizer removes it.
 import pytest
 from django.core.exceptions import ValidationError
 from django.test.utils import override_settings
+from django.utils import translation
 
 from articles import services
 from tests import adminforms, expertforms
@@ -230,3 +231,11 @@ def test_a_translation_saved_without_a_form_loses_an_outside_image():
     expert.save()
     expert.refresh_from_db()
     assert expert.translations == {"ar": {"bio": "<p>See </p>"}}
+
+
+@pytest.mark.parametrize("language, words", [("ar", "ليست من الملفات"), ("fa", "بارگذاری‌شده")])
+def test_the_message_is_in_the_editors_language(language, words):
+    with translation.override(language), pytest.raises(ValidationError) as caught:
+        validate_rich_text_images(OUTSIDE)
+    assert words in caught.value.messages[0]
+    assert "https://example.org/chart.png" in caught.value.messages[0]
