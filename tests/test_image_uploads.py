@@ -95,6 +95,7 @@ def test_files_that_only_look_like_images_are_refused(name, data):
     assert refused(data, name).messages == [UNREADABLE]
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 @pytest.mark.parametrize(
     "width, height", [(8000, 6000), (10_000, 10_000), (100_000, 100_000), (1, 2**31 - 1)]
 )
@@ -109,8 +110,14 @@ def test_an_animation_with_too_many_frames_for_its_size_is_refused(monkeypatch):
     monkeypatch.setattr(images, "MAX_ANIMATION_PIXELS", 32 * 24 * 4)
     error = refused(animation("GIF", frames=5))
     assert error.code == "animation_too_many_pixels"
-    assert "5 frames of 32×24 pixels" in error.messages[0]
+    assert "more than 4 frames of 32×24 pixels" in error.messages[0]
     validate_image_upload(upload("short.gif", animation("GIF", frames=4)))
+
+
+def test_an_animation_of_too_many_frames_is_refused_before_they_are_all_read(monkeypatch):
+    monkeypatch.setattr(images, "MAX_FRAMES", 3)
+    error = refused(animation("WEBP", frames=4, size=(2, 2)))
+    assert "more than 3 frames of 2×2 pixels" in error.messages[0]
 
 
 @pytest.mark.parametrize("image_format", FORMATS)
@@ -237,10 +244,12 @@ def test_a_whole_image_still_goes_through_the_form(admin_client):
     assert make_renditions(article.hero_image) == []  # made at save
 
 
-@pytest.mark.parametrize("language, words", [("ar", "ميغابكسل"), ("fa", "مگاپیکسل")])
-def test_the_messages_are_in_the_editors_language(language, words, monkeypatch):
+@pytest.mark.parametrize(
+    "language, pixels, frames", [("ar", "ميغابكسل", "إطار"), ("fa", "مگاپیکسل", "فریم")]
+)
+def test_the_messages_are_in_the_editors_language(language, pixels, frames, monkeypatch):
+    monkeypatch.setattr(images, "MAX_FRAMES", 2)
     with translation.override(language):
-        assert words in refused(png_header(100_000, 100_000)).messages[0]
-        monkeypatch.setattr(images, "MAX_ANIMATION_PIXELS", 1)
-        assert "5" in refused(animation("GIF", frames=5)).messages[0]
+        assert pixels in refused(png_header(100_000, 100_000)).messages[0]
+        assert frames in refused(animation("GIF", frames=3)).messages[0]
         assert refused(b"").messages[0] != UNREADABLE
