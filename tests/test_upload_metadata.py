@@ -33,7 +33,7 @@ from tests.images import (
 )
 from tests.s3 import BUCKET
 from thinktank.renditions import plan
-from thinktank.uploads import without_metadata
+from thinktank.uploads import is_lossless_webp, without_metadata
 
 pytestmark = pytest.mark.django_db
 
@@ -267,3 +267,43 @@ def test_on_s3_the_stored_original_has_no_metadata_either(s3_media, admin_client
     assert_bare(stored)
     assert Image.open(io.BytesIO(stored)).size == (48, 64)  # upright
     assert (expert.photo_width, expert.photo_height) == (48, 64)
+
+
+# --- what is kept -------------------------------------------------------------------------
+
+KINDS_OF_PIXELS = {
+    "CMYK JPEG": lambda: encoded(smooth().convert("CMYK"), "JPEG", quality=90),
+    "grey JPEG": lambda: encoded(smooth().convert("L"), "JPEG", quality=90),
+    "progressive JPEG": lambda: encoded(smooth(), "JPEG", quality=90, progressive=True),
+    "16-bit PNG": lambda: encoded(Image.linear_gradient("L").convert("I;16"), "PNG"),
+    "grey and alpha PNG": lambda: encoded(smooth().convert("LA"), "PNG"),
+    "1-bit PNG": lambda: encoded(noise().convert("1"), "PNG"),
+    "palette PNG, one colour transparent": lambda: encoded(
+        noise().convert("P"), "PNG", transparency=3
+    ),
+    "RGBA PNG": lambda: encoded(noise(mode="RGBA"), "PNG"),
+    "lossless RGBA WebP": lambda: encoded(noise(mode="RGBA"), "WEBP", lossless=True),
+    "palette GIF, one colour transparent": lambda: encoded(
+        noise().convert("P"), "GIF", transparency=5
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS_OF_PIXELS)
+def test_the_pixels_mode_and_transparency_are_kept(kind):
+    source = KINDS_OF_PIXELS[kind]()
+    stored = without_metadata(upload("image", source)).read()
+    with Image.open(io.BytesIO(source)) as original, Image.open(io.BytesIO(stored)) as again:
+        assert (again.mode, again.size) == (original.mode, original.size)
+        assert again.info.get("transparency") == original.info.get("transparency")
+        difference = ImageChops.difference(original.convert("RGBA"), again.convert("RGBA"))
+        assert max(ImageStat.Stat(difference).mean) < 0.5
+
+
+def test_a_lossless_webp_stays_lossless_and_a_lossy_one_lossy():
+    lossless = encoded(noise(), "WEBP", lossless=True, exif=camera_exif())
+    lossy = encoded(noise(), "WEBP", quality=80, exif=camera_exif())
+    assert is_lossless_webp(without_metadata(upload("a.webp", lossless)).read())
+    stored = without_metadata(upload("b.webp", lossy)).read()
+    assert not is_lossless_webp(stored)
+    assert len(stored) < 2 * len(lossy)

@@ -33,12 +33,12 @@ from thinktank.images import (
     validate_image_header,
 )
 
-# Re-encoding options by the format stored (an MPO is stored as a plain JPEG).
+# Re-encoding options by the format read (an MPO is stored as a plain JPEG).
 # A JPEG is saved with its own quantization tables and subsampling ("keep"): what
 # was lost when it was made is not lost again, and the file stays the size it was. A
-# JPEG that cannot keep them (an MPO) and a WebP (Pillow cannot tell a lossy one
-# from a lossless one) are saved at quality 95 and 90: visually the same as the
-# original, and pages show renditions of it, made at lower qualities anyway.
+# JPEG that cannot keep them (an MPO) and a lossy WebP are saved at quality 95 and 90:
+# visually the same as the original (pages show renditions of it, made at lower
+# qualities anyway). PNG, GIF and a lossless WebP stay lossless.
 SAVE_OPTIONS = {
     "JPEG": {"quality": "keep"},
     "MPO": {"quality": 95},
@@ -46,6 +46,7 @@ SAVE_OPTIONS = {
     "WEBP": {"quality": 90},
     "GIF": {},
 }
+LOSSLESS_WEBP = {"lossless": True}
 STORED_FORMAT = {"MPO": "JPEG"}
 # What a frame's `info` may keep: how it is drawn, nothing about who made it.
 KEPT_INFO = ("transparency", "duration")
@@ -57,6 +58,26 @@ def _bare(frame):
     return frame
 
 
+def is_lossless_webp(data):
+    """
+    Whether the WebP `data` holds its pixels losslessly: its image chunk, or its first
+    frame's, is VP8L (Pillow does not say; the RIFF chunks do).
+    """
+    position = 12  # after "RIFF", the size and "WEBP"
+    while position + 8 <= len(data):
+        kind, size = (
+            data[position : position + 4],
+            int.from_bytes(data[position + 4 : position + 8], "little"),
+        )
+        if kind in (b"VP8L", b"VP8 ", b"ALPH"):
+            return kind == b"VP8L"
+        if kind == b"ANMF":  # a frame: 16 bytes of position and timing, then its chunks
+            position += 8 + 16
+            continue
+        position += 8 + size + (size & 1)
+    return False
+
+
 def without_metadata(file):
     """
     The image in `file` (a ValidationError if it is not one thinktank.images accepts)
@@ -66,6 +87,8 @@ def without_metadata(file):
     with decoded_image(file) as image:
         image_format = STORED_FORMAT.get(image.format, image.format)
         options = {"format": image_format, **SAVE_OPTIONS[image.format]}
+        if image.format == "WEBP" and is_lossless_webp(_read(file)):
+            options.update(LOSSLESS_WEBP)
         if icc_profile := image.info.get("icc_profile"):
             options["icc_profile"] = icc_profile
         if is_animation(image):
@@ -88,6 +111,14 @@ def without_metadata(file):
         first.save(buffer, **options)
     extension = FORMATS[image_format][0]
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
+
+
+def _read(file):
+    position = file.tell()
+    file.seek(0)
+    data = file.read()
+    file.seek(position)
+    return data
 
 
 class UploadedImageFieldFile(ImageFieldFile):
