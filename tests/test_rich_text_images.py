@@ -4,6 +4,8 @@ Policy shows no other, so anything else would be a broken image. The admin's for
 refuse it, naming its source; on any other path the sanitizer removes it.
 """
 
+from importlib import import_module
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test.utils import override_settings
@@ -239,3 +241,30 @@ def test_the_message_is_in_the_editors_language(language, words):
         validate_rich_text_images(OUTSIDE)
     assert words in caught.value.messages[0]
     assert "https://example.org/chart.png" in caught.value.messages[0]
+
+
+# --- rich text stored before the rule -------------------------------------------------------
+
+
+def test_stored_rich_text_loses_its_outside_images_when_migrated():
+    from django.apps import apps
+
+    article = make_article("Old Body")
+    expert = make_expert("Old Bio")
+    kept = '<p><img src="/media/articles/kept.jpg" alt="Kept"></p>'
+    # As stored before: QuerySet.update() writes without the sanitizer.
+    type(article).objects.filter(pk=article.pk).update(body=OUTSIDE + kept, footer_note=OUTSIDE)
+    type(expert).objects.filter(pk=expert.pk).update(
+        bio=OUTSIDE, translations={"fa": {"bio": OUTSIDE, "role": "پژوهشگر"}}
+    )
+    import_module(
+        "articles.migrations.0019_rich_text_images_are_uploads"
+    ).sanitize_stored_rich_text(apps, None)
+    import_module("experts.migrations.0008_rich_text_images_are_uploads").sanitize_stored_bios(
+        apps, None
+    )
+    article.refresh_from_db()
+    expert.refresh_from_db()
+    assert (article.body, article.footer_note) == ("<p>See </p>" + kept, "<p>See </p>")
+    assert expert.bio == "<p>See </p>"
+    assert expert.translations == {"fa": {"bio": "<p>See </p>", "role": "پژوهشگر"}}
