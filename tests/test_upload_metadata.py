@@ -307,3 +307,18 @@ def test_a_lossless_webp_stays_lossless_and_a_lossy_one_lossy():
     stored = without_metadata(upload("b.webp", lossy)).read()
     assert not is_lossless_webp(stored)
     assert len(stored) < 2 * len(lossy)
+
+
+def test_a_large_upload_streamed_to_a_temporary_file_is_stored_bare(admin_client, settings):
+    # Over FILE_UPLOAD_MAX_MEMORY_SIZE Django keeps the upload in a temporary file.
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
+    expert = make_expert("Large Photo")
+    url = expertforms.change_url(expert)
+    data = expertforms.form_data(
+        admin_client, url, photo=upload("big.jpg", jpeg_with_metadata((600, 400), orientation=8))
+    )
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, parse(response).find_all(cls="errorlist")
+    expert.refresh_from_db()
+    assert_bare(read(expert.photo.name))
+    assert (expert.photo_width, expert.photo_height) == (400, 600)
