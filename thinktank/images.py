@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy
 from PIL import Image, ImageSequence
 
 MAX_PIXELS = 40_000_000
-# All the frames of an animation together: each is decoded to check it.
-MAX_ANIMATION_PIXELS = 4 * MAX_PIXELS
+# All the frames of an animation together: each is decoded to check it, and all are
+# held at once to store it again without metadata (thinktank.uploads), so about as
+# much memory as one image of MAX_PIXELS.
+MAX_ANIMATION_PIXELS = 50_000_000
 MAX_FRAMES = 1000
 
 # The formats accepted, as Pillow names them, and the extensions each may be uploaded with.
