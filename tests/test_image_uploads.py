@@ -25,6 +25,7 @@ from tests.images import (
     noise,
     png_header,
     png_with_idat,
+    short_idat,
     truncated,
     upload,
 )
@@ -75,6 +76,15 @@ def test_an_animation_cut_in_a_later_frame_is_refused(image_format, fraction):
 def test_a_png_with_valid_chunks_but_broken_pixel_data_is_refused(broken):
     # Every chunk's length and CRC is right: Pillow's verify() passes it.
     assert refused(png_with_idat(broken)).code == "invalid_image"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known gap: a PNG whose IDAT is a whole, valid zlib stream holding too few rows "
+    "decodes in Pillow without an error (the missing rows black); nothing tells it apart.",
+)
+def test_a_png_whose_valid_compressed_data_is_too_short_is_refused():
+    assert refused(png_with_idat(short_idat)).code == "invalid_image"
 
 
 @pytest.mark.parametrize(
