@@ -14,6 +14,7 @@ from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.revisions import Revision
 from thinktank.text import default_sort_name, fold, sort_key
 from thinktank.translation import TranslatableModel, translation_languages
+from thinktank.uploads import UploadedImageField
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -112,7 +113,7 @@ class Expert(VersionedModel, TranslatableModel):
         help_text=_("One or two sentences, shown under the expert's articles."),
     )
     bio = SanitizedHTMLField(_("full bio"), blank=True)
-    photo = models.ImageField(
+    photo = UploadedImageField(
         _("photo"),
         upload_to="experts/",
         max_length=255,

@@ -3,20 +3,16 @@ Media on S3-compatible object storage (MEDIA_STORAGE=s3): an expert photo upload
 the admin lands in the bucket with its renditions, and the public profile names them
 at the bucket's plain public addresses.
 
-The S3 server is moto's standalone one, started here on a free loopback port: the
-storage talks to it over HTTP exactly as it would to any S3-compatible service.
+The S3 server is moto's standalone one (tests/s3.py): the storage talks to it over
+HTTP exactly as it would to any S3-compatible service.
 """
 
 import io
-import json
 import urllib.request
 from urllib.parse import urlsplit
 
-import boto3
 import pytest
 from django.test import Client
-from django.test.utils import override_settings
-from moto.server import ThreadedMotoServer
 from PIL import Image
 from storages.backends.s3 import S3Storage
 
@@ -24,74 +20,13 @@ from experts.models import Expert
 from tests.expertforms import change_url, form_data
 from tests.factories import make_expert, make_program
 from tests.htmlpage import parse
+from tests.s3 import BUCKET, stored_keys
 from tests.test_renditions import jpeg_bytes, upload
 from tests.test_settings import run, settings_json
 from thinktank import renditions
 from thinktank.settings import s3_media_storage
 
 pytestmark = pytest.mark.django_db
-
-BUCKET = "thinktank-media"
-
-
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def bucket(s3_endpoint):
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_endpoint,
-        region_name="us-east-1",
-        aws_access_key_id="testing-key",
-        aws_secret_access_key="testing-secret",
-    )
-    client.create_bucket(Bucket=BUCKET)
-    # Pages name plain addresses, so anyone may read the objects (README, "Running on
-    # many machines"); writing still needs the keys.
-    public_read = {
-        "Version": "2012-10-17",
-        "Statement": [
-            {
-                "Effect": "Allow",
-                "Principal": "*",
-                "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{BUCKET}/*",
-            }
-        ],
-    }
-    client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(public_read))
-    yield client
-    for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
-        client.delete_object(Bucket=BUCKET, Key=item["Key"])
-    client.delete_bucket(Bucket=BUCKET)
-
-
-@pytest.fixture
-def s3_media(settings, monkeypatch, s3_endpoint, bucket):
-    """The default storage switched to the bucket, as MEDIA_STORAGE=s3 sets it."""
-    settings.PAGE_CACHE_SECONDS = 0  # every page rendered now, from what is stored now
-    for name, value in {
-        "AWS_STORAGE_BUCKET_NAME": BUCKET,
-        "AWS_S3_ENDPOINT_URL": s3_endpoint,
-        "AWS_S3_REGION_NAME": "us-east-1",
-        "AWS_ACCESS_KEY_ID": "testing-key",  # moto takes any
-        "AWS_SECRET_ACCESS_KEY": "testing-secret",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_S3_CUSTOM_DOMAIN", raising=False)
-    with override_settings(STORAGES={**settings.STORAGES, "default": s3_media_storage()}):
-        yield bucket
-
-
-def stored_keys(bucket):
-    return {item["Key"] for item in bucket.list_objects_v2(Bucket=BUCKET).get("Contents", [])}
 
 
 def candidates(srcset):

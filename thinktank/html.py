@@ -5,10 +5,25 @@ Rich text (article bodies, footer notes, expert bios) is stored already cleaned,
 a page renders it with `|safe` and nothing an editor pastes can run in a reader's
 browser. The allowlist keeps what the reference page needs: headings, paragraphs,
 links, lists, quotes, emphasis, tables and images.
+
+Images must be the site's own uploads (`is_media_url`): the pages' Content Security
+Policy shows no other (thinktank.security), so an image from elsewhere would be a
+broken one. The admin's forms refuse such an image, naming it
+(`validate_rich_text_images`), so an editor's text is never changed behind their
+back; on any other path (a service, an import) the sanitizer removes it.
 """
 
+import posixpath
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
 import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "h5", "h6",
@@ -72,18 +87,127 @@ def rich_text_widget():
     return AdminProseEditorWidget(preset="configurable", config={"extensions": EDITOR_EXTENSIONS})
 
 
+def media_prefix():
+    """
+    What the address of every upload starts with: MEDIA_URL ("/media/", on this
+    site), or the storage's absolute address (an S3 bucket, its CDN domain).
+    """
+    probe = "probe.jpg"
+    url = default_storage.url(probe)  # no network: storages build addresses locally
+    return url.removesuffix(probe) if url.endswith(probe) else settings.MEDIA_URL
+
+
+def _has_odd_characters(text, *, spaces=True):
+    """Backslashes, control characters (and `spaces`): browsers read them their own way."""
+    return any(
+        char == "\\" or ord(char) < 0x20 or ord(char) == 0x7F or (spaces and char.isspace())
+        for char in text
+    )
+
+
+def is_media_url(src):
+    """
+    Whether an <img>'s `src` names a file of the media storage: the same scheme and
+    host as `media_prefix()` (none, for "/media/"), and a path under its path once
+    percent-escapes and dot segments are resolved as a browser resolves them.
+    """
+    src = src.strip()
+    prefix = urlsplit(media_prefix())
+    if _has_odd_characters(src):
+        return False
+    url = urlsplit(src)
+    if (url.scheme, url.netloc.lower()) != (prefix.scheme, prefix.netloc.lower()):
+        return False
+    path = unquote(url.path)
+    if _has_odd_characters(path, spaces=False) or path.startswith("//"):
+        return False
+    return posixpath.normpath(path).startswith(prefix.path)
+
+
+class _Images(HTMLParser):
+    """The <img> start tags of a document: (offset, tag text, attributes)."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.images = []
+        self.lines = [0]  # where each line starts (getpos() counts lines by newlines)
+        for line in html.split("\n"):
+            self.lines.append(self.lines[-1] + len(line) + 1)
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            line, column = self.getpos()
+            offset = self.lines[line - 1] + column
+            first = {}  # a repeated attribute counts once, the first time, as browsers read it
+            for name, value in attrs:
+                first.setdefault(name, value)
+            self.images.append((offset, self.get_starttag_text(), first))
+
+    handle_startendtag = handle_starttag
+
+
+def outside_images(html):
+    """The sources (src, srcset) of the <img> elements of `html` that are not media."""
+    sources = []
+    for _offset, _text, attrs in _Images(html or "").images:
+        candidates = [attrs.get("src") or ""]
+        srcset = attrs.get("srcset") or ""
+        candidates += [item.strip().split(" ")[0] for item in srcset.split(",") if item.strip()]
+        sources += [source for source in candidates if not is_media_url(source)]
+    return list(dict.fromkeys(sources))
+
+
+def validate_rich_text_images(html):
+    """Refuse rich text showing an image that is not one of the site's uploads."""
+    errors = [
+        ValidationError(
+            _(
+                "The image %(source)s is not one of this site's uploads, and pages do not "
+                "show images from elsewhere: upload it here and use its address (starting "
+                "with %(media)s), or remove it."
+            )
+            % {"source": Truncator(source or '""').chars(100), "media": media_prefix()},
+            code="outside_image",
+        )
+        for source in outside_images(html)
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _without_outside_images(html):
+    """`html` (as nh3 writes it) without the <img> elements whose src is not media."""
+    kept, end = [], 0
+    for offset, text, attrs in _Images(html).images:
+        if html[offset : offset + len(text)] != text:  # not expected: then no image at all
+            return _clean(html, ALLOWED_TAGS - {"img"})
+        if not is_media_url(attrs.get("src") or ""):
+            kept.append(html[end:offset])
+            end = offset + len(text)
+    return "".join(kept) + html[end:]
+
+
 def sanitize_html(html):
-    """Return `html` with everything outside the allowlist removed."""
+    """
+    Return `html` with everything outside the allowlist removed, and every image that
+    is not one of the site's uploads (`is_media_url`).
+    """
     if not html:
         return ""
+    return _without_outside_images(_clean(html, ALLOWED_TAGS)).strip()
+
+
+def _clean(html, tags):
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=tags,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
-    ).strip()
+    )
 
 
 class SanitizedHTMLField(models.TextField):
@@ -92,6 +216,15 @@ class SanitizedHTMLField(models.TextField):
     (save(), create(), bulk_create(), forms). QuerySet.update() writes raw SQL and
     bypasses it: pass `sanitize_html(value)` there.
     """
+
+    default_validators = [validate_rich_text_images]
+
+    def formfield(self, **kwargs):
+        """A form field refusing outside images, also where a form declares it alone."""
+        field = super().formfield(**kwargs)
+        if validate_rich_text_images not in field.validators:
+            field.validators.append(validate_rich_text_images)
+        return field
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))

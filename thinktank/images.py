@@ -1,19 +1,28 @@
 """
 Checks for uploaded images: a real image, in a format every browser shows, of a
-sensible size.
+sensible size, whose every pixel can be decoded.
 
 The accepted formats are one list (FORMATS) so that the image fields' extension check
 and the check of what the file really is (Pillow's reading of it, whatever its name)
 cannot drift apart.
 """
 
+import struct
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from django.utils.translation import gettext_lazy
+from PIL import Image, ImageSequence
 
 MAX_PIXELS = 40_000_000
+# All the frames of an animation together: each is decoded to check it, and all are
+# held at once to store it again without metadata (thinktank.uploads), so about as
+# much memory as one image of MAX_PIXELS.
+MAX_ANIMATION_PIXELS = 50_000_000
+MAX_FRAMES = 1000
 
 # The formats accepted, as Pillow names them, and the extensions each may be uploaded with.
 # A JPEG with more than one picture (many phone cameras add a small second one) is read by
@@ -28,11 +37,130 @@ FORMATS = {
 # For the image fields' FileExtensionValidator.
 IMAGE_EXTENSIONS = [extension for extensions in FORMATS.values() for extension in extensions]
 
+# What Pillow raises reading a file that is not a whole, valid image: a truncated
+# one, garbage where the compressed pixels should be, a header that lies. Its decoders
+# raise OSError mostly, but not only (Pillow's own fuzzing tests catch these).
+DECODE_ERRORS = (
+    OSError,  # UnidentifiedImageError and "image file is truncated" among them
+    SyntaxError,
+    ValueError,
+    TypeError,
+    IndexError,
+    KeyError,
+    EOFError,
+    ZeroDivisionError,
+    struct.error,
+)
+
+
+NOT_READABLE = gettext_lazy(
+    "This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF file."
+)
+
+
+def not_readable():
+    return ValidationError(NOT_READABLE, code="invalid_image")
+
+
+def too_many_pixels(size=None):
+    if size is None:  # Pillow refused it before saying its size
+        return ValidationError(
+            _("This image has too many pixels; make it smaller than 40 megapixels."),
+            code="image_too_many_pixels",
+        )
+    width, height = size
+    return ValidationError(
+        _("This image is %(width)s×%(height)s pixels; make it smaller than 40 megapixels.")
+        % {"width": width, "height": height},
+        code="image_too_many_pixels",
+    )
+
+
+def is_animation(image):
+    """Whether `image` has frames to keep (an MPO's second picture is not one)."""
+    return image.format != "MPO" and getattr(image, "is_animated", False)
+
+
+def _check(image, decode):
+    """Refuse `image`'s format or size; then, if `decode`, decode all of it (every frame)."""
+    if image.format not in FORMATS:
+        raise ValidationError(
+            _("This file is a %(format)s image; upload a JPEG, PNG, WebP or GIF file.")
+            % {"format": image.format},
+            code="image_format_not_accepted",
+        )
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise too_many_pixels(image.size)
+    if not is_animation(image):
+        if decode:
+            image.load()
+        return
+    # Counted while read: Pillow's n_frames would read every frame of a huge count first.
+    for count, frame in enumerate(ImageSequence.Iterator(image), start=1):
+        if count > MAX_FRAMES or count * width * height > MAX_ANIMATION_PIXELS:
+            raise ValidationError(
+                _(
+                    "This animation has more than %(frames)s frames of "
+                    "%(width)s×%(height)s pixels; make it shorter or smaller."
+                )
+                % {"frames": count - 1, "width": width, "height": height},
+                code="animation_too_many_pixels",
+            )
+        if decode:
+            frame.load()
+    image.seek(0)
+
+
+@contextmanager
+def decoded_image(file, *, decode=True):
+    """
+    The image in `file`, open, checked (format, pixels) and decoded to its last pixel
+    (every frame of an animation), or a ValidationError saying why not. Truncated
+    files are refused (ImageFile.LOAD_TRUNCATED_IMAGES is left False), and so are
+    decompression bombs, by the size their header gives, before a pixel is decoded.
+    `decode=False` checks the header only. The file's position is restored after.
+    """
+    position = file.tell() if hasattr(file, "tell") else None
+    try:
+        image = _guarded(Image.open, file)
+        with image:
+            _guarded(_check, image, decode)
+            yield image
+    finally:
+        if position is not None:
+            file.seek(position)
+
+
+def _guarded(function, *args):
+    """
+    `function(*args)`, with what Pillow raises for a bad file as a ValidationError.
+    (Over Image.MAX_IMAGE_PIXELS Pillow only warns, and `_check` refuses; over twice
+    that, Image.open raises before saying the size.)
+    """
+    try:
+        return function(*args)
+    except Image.DecompressionBombError:
+        raise too_many_pixels() from None
+    except DECODE_ERRORS:
+        raise not_readable() from None
+
+
+def validate_image_header(file):
+    """
+    What can be refused from the header alone (not an image, another format, too
+    many pixels): for a form, before the file reaches a model's image field, which
+    reads its size.
+    """
+    with decoded_image(file, decode=False):
+        pass
+
 
 def validate_image_upload(file):
     """
     Refuse files that are too large, not images, in a format other than those of
-    FORMATS (a TIFF renamed .png), or decompression bombs.
+    FORMATS (a TIFF renamed .png), decompression bombs, or images whose pixels cannot
+    all be decoded (a truncated file, garbage in place of the compressed data).
     """
     if getattr(file, "_committed", False):
         return  # already stored and unchanged: checked when it was uploaded
@@ -43,29 +171,5 @@ def validate_image_upload(file):
             % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
             code="image_too_large",
         )
-    position = file.tell() if hasattr(file, "tell") else None
-    try:
-        with Image.open(file) as image:
-            width, height = image.size
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(
-            _("This file is not an image we can read. Upload a JPEG, PNG, WebP or GIF file."),
-            code="invalid_image",
-        ) from None
-    finally:
-        if position is not None:
-            file.seek(position)
-    if image_format not in FORMATS:
-        raise ValidationError(
-            _("This file is a %(format)s image; upload a JPEG, PNG, WebP or GIF file.")
-            % {"format": image_format},
-            code="image_format_not_accepted",
-        )
-    if width * height > MAX_PIXELS:
-        raise ValidationError(
-            _("This image is %(width)s×%(height)s pixels; make it smaller than 40 megapixels.")
-            % {"width": width, "height": height},
-            code="image_too_many_pixels",
-        )
+    with decoded_image(file):
+        pass

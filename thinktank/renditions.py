@@ -31,7 +31,9 @@ import posixpath
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
+
+from thinktank.images import DECODE_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +67,7 @@ FORMATS = {
 
 # What can go wrong reading an image that passed the upload checks (a truncated file,
 # a missing one): logged, and left for `make_renditions` to retry.
-IMAGE_ERRORS = (
-    OSError,
-    UnidentifiedImageError,
-    ValueError,
-    SyntaxError,
-    Image.DecompressionBombError,
-)
+IMAGE_ERRORS = (*DECODE_ERRORS, Image.DecompressionBombError)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from thinktank.concurrency import VersionedModel
 from thinktank.html import SanitizedHTMLField
 from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.languages import configured_languages
+from thinktank.uploads import UploadedImageField
 
 from .publishing import ArticleQuerySet, State, Status
 from .taxonomy import PublicationType, Region, Topic
@@ -140,7 +141,7 @@ class Article(VersionedModel):
         related_name="recommended_by",
         blank=True,
     )
-    hero_image = models.ImageField(
+    hero_image = UploadedImageField(
         _("hero image"),
         upload_to="articles/",
         max_length=255,
