@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development defaults; production sets these in its environment.
 export DEBUG ?= 1
 
-.PHONY: run serve services-stop install migrate demo test lint format messages lock clean
+.PHONY: run serve services-stop install migrate demo test test-packages lint format messages lock clean
 
 run: migrate
 	$(BIN)/python manage.py load_demo --base-url http://$(HOST):$(PORT)
@@ -37,9 +37,13 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
-# Tests run with DEBUG off, as production does.
-test: install
+# Tests run with DEBUG off, as production does. The Debian packages they need (Chromium,
+# fonts, Redis, gettext) are installed first when missing (deploy/test-packages.sh).
+test: test-packages install
 	DEBUG=0 $(BIN)/pytest $(PYTEST_ARGS)
+
+test-packages:
+	bash deploy/test-packages.sh
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The Debian packages `make test` needs, installed when missing (`make test` runs this):
+#   chromium         the browser tests drive Debian's /usr/bin/chromium (never a download)
+#   fonts-noto-core  so that Arabic and Persian pages render in it with real glyphs
+#   redis-server     the page cache's tests start a real Redis of their own
+#   gettext          the catalogue tests regenerate and compile the .po files
+# As root it runs apt-get; otherwise it says in one line which command to run.
+set -euo pipefail
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+installed fonts-noto-core || need+=(fonts-noto-core)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 || need+=(gettext)
+[ "${#need[@]}" -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "make test needs Debian packages that are missing; run: sudo apt-get install --no-install-recommends ${need[*]}" >&2
+    exit 1
+fi
+echo "make test: installing ${need[*]} (apt-get, once)"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# No recommends: chromium's would pull in systemd, avahi, cups tools, ...
+apt-get install -y -q --no-install-recommends -o Dpkg::Use-Pty=0 "${need[@]}"
