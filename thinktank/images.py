@@ -7,7 +7,9 @@ and the check of what the file really is (Pillow's reading of it, whatever its n
 cannot drift apart.
 """
 
+import math
 import struct
+import zlib
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -112,6 +114,57 @@ def _check(image, decode):
     image.seek(0)
 
 
+# PNG colour types -> samples per pixel; and Adam7's passes (x, y, x step, y step).
+PNG_SAMPLES = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}
+ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2),
+         (0, 1, 1, 2))  # fmt: skip
+
+
+def _check_png_rows(file):
+    """Refuse a PNG whose data stops short (an OSError, as Pillow's own for a bad file)."""
+    if hasattr(file, "seek"):
+        whole = _png_rows_complete(file)
+    else:  # a path
+        with open(file, "rb") as fp:
+            whole = _png_rows_complete(fp)
+    if not whole:
+        raise OSError("the PNG's compressed data ends before its last row")
+
+
+def _png_rows_complete(fp):
+    """
+    Whether a PNG's image data holds every row its header promises. Pillow decodes a
+    whole zlib stream that simply stops short without an error, painting the missing
+    rows black; this reads the chunks again and inflates no more than the rows' size.
+    """
+    fp.seek(8)
+    header, data = None, []
+    while chunk := fp.read(8):
+        if len(chunk) < 8:
+            return False
+        length, kind = struct.unpack(">I4s", chunk)
+        body = fp.read(length)
+        fp.seek(4, 1)  # the CRC, which Pillow checked
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body[:13])
+        elif kind == b"IDAT":
+            data.append(body)
+        elif kind == b"IEND":
+            break
+    if header is None:
+        return False
+    width, height, depth, colour, _, _, interlace = header
+    bits = depth * PNG_SAMPLES.get(colour, 4)
+    passes = ADAM7 if interlace else ((0, 0, 1, 1),)
+    expected = 0
+    for x, y, x_step, y_step in passes:
+        columns, rows = math.ceil((width - x) / x_step), math.ceil((height - y) / y_step)
+        if columns > 0 and rows > 0:
+            expected += rows * (1 + math.ceil(columns * bits / 8))  # a filter byte a row
+    inflated = zlib.decompressobj().decompress(b"".join(data), expected)
+    return len(inflated) >= expected
+
+
 @contextmanager
 def decoded_image(file, *, decode=True):
     """
@@ -126,6 +179,8 @@ def decoded_image(file, *, decode=True):
         image = _guarded(Image.open, file)
         with image:
             _guarded(_check, image, decode)
+            if decode and image.format == "PNG" and not is_animation(image):
+                _guarded(_check_png_rows, file)
             yield image
     finally:
         if position is not None:
