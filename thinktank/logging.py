@@ -29,6 +29,8 @@ from contextlib import ExitStack
 
 from django.db import connections
 
+from thinktank.pagination import page_number
+
 logger = logging.getLogger("thinktank.request")
 
 # URL arguments that are secrets: their value is never written out.
@@ -91,9 +93,9 @@ class RequestLogMiddleware:
         }
         if request.GET:
             fields["query"] = ",".join(dict.fromkeys(request.GET))
-            page = request.GET.get("page", "")
-            if page.isdigit():
-                fields["page"] = int(page)  # a number, and what makes a list slow
+            page = page_number(request.GET.get("page"))
+            if page is not None:
+                fields["page"] = page  # a number, and what makes a list slow
         match = getattr(request, "resolver_match", None)
         if match is not None and match.view_name:
             fields["view"] = match.view_name
@@ -183,3 +185,4 @@ class DatabaseOutageFilter(logging.Filter):
             record.args = ()
             record.exc_info = record.exc_text = None
         return True
+
