@@ -1,0 +1,18 @@
+"""Requests as a stranger may send them: any path and query string, however malformed."""
+
+from urllib.parse import unquote_to_bytes
+
+
+def send(client, path, query="", method="GET", **extra):
+    """
+    The response to `path` and `query` sent as they are (percent-escapes decoded as a
+    server does, to bytes), past the test client's own URL parsing: it refuses a
+    path such as "//[" that a real server hands on.
+    """
+    return client.generic(
+        method,
+        "/",
+        PATH_INFO=unquote_to_bytes(path).decode("iso-8859-1"),
+        QUERY_STRING=query,
+        **extra,
+    )
