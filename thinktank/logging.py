@@ -27,6 +27,7 @@ import re
 import time
 from contextlib import ExitStack
 
+from django.core.exceptions import SuspiciousOperation
 from django.db import connections
 
 from thinktank.pagination import page_number
@@ -57,6 +58,14 @@ def logged_path(request):
             if value:
                 path = path.replace(str(value), f"<{name}>")
     return path
+
+
+def parsed_query(request):
+    """request.GET; empty when Django refused it (too many fields), the 400 it answered."""
+    try:
+        return request.GET
+    except SuspiciousOperation:
+        return {}
 
 
 def response_size(response):
@@ -91,9 +100,10 @@ class RequestLogMiddleware:
             "method": request.method,
             "path": logged_path(request),
         }
-        if request.GET:
-            fields["query"] = ",".join(dict.fromkeys(request.GET))
-            page = page_number(request.GET.get("page"))
+        query = parsed_query(request)
+        if query:
+            fields["query"] = ",".join(dict.fromkeys(query))
+            page = page_number(query.get("page"))
             if page is not None:
                 fields["page"] = page  # a number, and what makes a list slow
         match = getattr(request, "resolver_match", None)
@@ -186,3 +196,17 @@ class DatabaseOutageFilter(logging.Filter):
             record.exc_info = record.exc_text = None
         return True
 
+
+class SuspiciousRequestFilter(logging.Filter):
+    """
+    Django refuses a request it finds suspicious (a Host not in ALLOWED_HOSTS, too
+    many fields...) with a 400 and logs it on django.security.<kind> as an ERROR with
+    its traceback. Anyone can send such requests, as many as they like: each is one
+    WARNING line instead, its message saying what was refused.
+    """
+
+    def filter(self, record):
+        if record.name.startswith("django.security.") and record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info = record.exc_text = None
+        return True
