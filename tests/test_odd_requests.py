@@ -58,6 +58,15 @@ def test_an_odd_path_is_named_on_this_sites_own_host(client, path):
         assert urlsplit(url).netloc == "testserver", url
 
 
+@pytest.mark.parametrize("name", ["a" * 256, "a" * 5000, "a/" * 2100 + "a", "é" * 200, "%ff" * 300])
+@pytest.mark.parametrize(
+    "route", ["/media/{}", "/media/photos/{}.jpg", "/policy-analysis/{}", "/feeds/topics/{}.rss"]
+)
+def test_a_name_longer_than_a_file_system_allows_is_a_404(client, settings, route, name):
+    assert settings.SERVE_MEDIA  # tests/settings.py: uploads served by Django
+    assert send(client, route.format(name)).status_code == 404
+
+
 @pytest.fixture
 def log_output():
     """What the site's own log handler (settings.LOGGING's "console") writes meanwhile."""
