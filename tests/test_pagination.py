@@ -10,6 +10,7 @@ of work.
 
 import pytest
 
+from articles.models import Article
 from tests.factories import (
     make_article,
     make_event,
@@ -19,7 +20,7 @@ from tests.factories import (
     make_topic,
 )
 from tests.htmlpage import get_page
-from thinktank.pagination import MAX_PAGE_DIGITS, page_number
+from thinktank.pagination import MAX_PAGE_DIGITS, Paginator, page_number
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +111,20 @@ def test_an_empty_list_still_has_its_first_page(client, db):
         get_page(client, path)
         get_page(client, with_page(path, 1))
         get_page(client, with_page(path, 2), status=404)
+
+
+@pytest.mark.parametrize("query", ["", "q=", "q=%20", "topic=no-such-topic", "q=x&topic=no-such"])
+def test_a_search_that_can_match_nothing_has_a_first_and_last_page(client, db, query):
+    for page in ["1", "last", "٢", "2"]:
+        status = 404 if page in ("2", "٢") else 200
+        get_page(client, with_page(f"/search?{query}", page), status=status)
+
+
+def test_a_queryset_that_can_match_nothing_counts_none(db):
+    for rows in [Article.objects.none(), Article.objects.filter(pk__in=[])]:
+        paginator = Paginator(rows, 20)
+        assert (paginator.count, paginator.num_pages) == (0, 1)
+        assert list(paginator.page(1)) == []
 
 
 @pytest.mark.parametrize("query", ["page=2", "page=abc", "page=0", "page=2&x=1"])

@@ -11,6 +11,7 @@ Every paginated page reads its page the same way too (`Paginator` below, the
 costs about what the first does.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db.models import QuerySet
@@ -64,12 +65,16 @@ class Paginator(DjangoPaginator):
         """
         Counting every row a filter matches is the dearest query of a list: the
         count is kept until the content changes (thinktank.cache.remember), one per
-        query, so a page of a list costs its rows only.
+        query, so a page of a list costs its rows only. A filter that can match
+        nothing (`none()`, an empty `__in`) counts none.
         """
         rows = self.object_list
         if not isinstance(rows, QuerySet):
             return super().count
-        sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+        try:
+            sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+        except EmptyResultSet:
+            return 0
         return page_cache.remember("count", (rows.db, sql, params), rows.count)
 
     def validate_number(self, number):
