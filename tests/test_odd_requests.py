@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.utils.encoding import escape_uri_path
 
+from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.htmlpage import parse
 from tests.raw_requests import send
 from thinktank.logging import SuspiciousRequestFilter
@@ -65,6 +66,22 @@ def test_an_odd_path_is_named_on_this_sites_own_host(client, path):
 def test_a_name_longer_than_a_file_system_allows_is_a_404(client, settings, route, name):
     assert settings.SERVE_MEDIA  # tests/settings.py: uploads served by Django
     assert send(client, route.format(name)).status_code == 404
+
+
+# A NUL byte (which PostgreSQL refuses in a query), an overlong one, bytes that are not
+# UTF-8, and right-to-left and zero-width characters, alone and inside a word.
+ODD_VALUES = ["%00", "a%00b", "%C0%80", "%ff", "%ED%A0%80", "%E2%80%AE", "%EF%BB%BFa", "a%0D%0Ab"]
+
+
+@pytest.mark.parametrize("value", ODD_VALUES)
+def test_an_odd_filter_value_matches_nothing_or_is_refused(client, value):
+    expert = make_expert("Filtered Expert", slug="filtered-expert")
+    make_article(authors=[expert], topics=[make_topic()], regions=[make_region()])
+    names = ["type", "topic", "region", "expert", "program", "language", "date_from", "q"]
+    query = "&".join(f"{name}={value}" for name in names)
+    for path in ["/experts/filtered-expert", "/experts", "/policy-analysis", "/search", "/events"]:
+        for each in [query, *query.split("&")]:
+            assert send(client, path, each).status_code in (200, 404), (path, each)
 
 
 @pytest.fixture
