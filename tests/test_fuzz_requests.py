@@ -6,7 +6,8 @@ one (//, ///, /%2F, brackets, a backslash), with junk around it, percent-encoded
 that are not UTF-8, and query strings of the site's parameters and others, repeated,
 with page numbers in any script's digits. GET and HEAD, now and then with a bad Host.
 Each answer must be below 500. tests/test_odd_requests.py and tests/test_pagination.py
-keep a regression test for each class of input found.
+keep a regression test for each class of input found. Some fail on PostgreSQL only (a
+NUL byte in a query): run this with DATABASE_URL too.
 """
 
 import re
