@@ -4,10 +4,10 @@ public URL pattern (walked from the URLconf, so a new page is fuzzed too): its
 arguments a real slug of the demo content or junk, under a language prefix or an odd
 one (//, ///, /%2F, brackets, a backslash), with junk around it, percent-encoded bytes
 that are not UTF-8, and query strings of the site's parameters and others, repeated,
-with page numbers in any script's digits. GET and HEAD, now and then with a bad Host.
-Each answer must be below 500. tests/test_odd_requests.py and tests/test_pagination.py
-keep a regression test for each class of input found. Some fail on PostgreSQL only (a
-NUL byte in a query): run this with DATABASE_URL too.
+with page numbers in any script's digits; GET and HEAD, with headers of any value (a
+bad Host now and then). Each answer must be below 500. tests/test_odd_requests.py and
+tests/test_pagination.py keep a regression test for each class of input found. Some
+fail on PostgreSQL only (a NUL byte in a query): run this with DATABASE_URL too.
 """
 
 import re
@@ -61,10 +61,21 @@ JUNK = [
 ]  # fmt: skip
 PARAMETERS = [
     "page", "q", "type", "topic", "region", "expert", "program", "language", "date_from",
-    "date_to", "csrfmiddlewaretoken", "",
+    "date_to", "csrfmiddlewaretoken", "p", "",
 ]  # fmt: skip
 VALUES = ["last", "all", "2023-12-14", "\x00", "a\x00b", "\u202e", "\ufeff", "\r\n", " "]
 BAD_HOSTS = ["other.example", "[::1", "testserver:x", "a" * 300]
+# Headers a stranger sets as they like, that the site or Django reads.
+HEADERS = [
+    "HTTP_ACCEPT_LANGUAGE", "HTTP_COOKIE", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE", "HTTP_RANGE", "HTTP_REFERER",
+    "HTTP_USER_AGENT", "HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_ACCEPT",
+]  # fmt: skip
+HEADER_VALUES = [
+    "ar", "fa-IR,fa;q=0.9", "*;q=abc", "ar;q=", "zz-ZZ", "a" * 1000, '"x", W/"y"', "*",
+    "Sun, 06 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 99999 08:49:37 GMT", "bytes=0-0,-1",
+    "sessionid=x; csrftoken=%ff", "sessionid=\x7f", "1.2.3.4, ::1, [", "https", "\xff",
+]  # fmt: skip
 
 text = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 junk = st.sampled_from(JUNK) | text | st.binary(max_size=12).map(quote_from_bytes)
@@ -151,13 +162,17 @@ def test_any_query_string_is_answered(client, slugs):
     run()
 
 
-def test_any_request_is_answered_to_head_and_a_bad_host(client, slugs):
-    @hypothesis_settings(FUZZ, max_examples=500)
+def test_any_request_is_answered_with_any_headers(client, slugs):
+    """HEAD too, a bad Host now and then, headers of any value (latin-1, as WSGI has them)."""
+    header_value = st.sampled_from(HEADER_VALUES) | st.text(st.characters(max_codepoint=255))
+
+    @hypothesis_settings(FUZZ, max_examples=1000)
     @given(data=st.data())
     def run(data):
         path, query = data.draw(paths(slugs)), data.draw(query_strings(slugs))
-        host = data.draw(st.sampled_from(["testserver", *BAD_HOSTS]))
+        headers = data.draw(st.dictionaries(st.sampled_from(HEADERS), header_value, max_size=4))
+        headers["HTTP_HOST"] = data.draw(st.sampled_from(["testserver", "testserver", *BAD_HOSTS]))
         method = data.draw(st.sampled_from(["GET", "HEAD"]))
-        assert_answered(client, path, query, method, HTTP_HOST=host)
+        assert_answered(client, path, query, method, **headers)
 
     run()
