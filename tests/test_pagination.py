@@ -8,7 +8,11 @@ The home page, which is no longer paginated, sends its old page addresses to the
 of work.
 """
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles.models import Article
 from tests.factories import (
@@ -96,6 +100,34 @@ def test_page_number_reads_digits_only():
     assert page_number("٩" * MAX_PAGE_DIGITS) == int("9" * MAX_PAGE_DIGITS)
     assert [page_number(value) for value in NOT_NUMBERS] == [None] * len(NOT_NUMBERS)
     assert page_number("") is page_number(None) is page_number(2) is None
+
+
+# The zero of every script's decimal digits (Unicode's Nd: ASCII, Arabic-Indic, Persian,
+# Devanagari, full-width...), and every other character Python counts as numeric.
+ZEROS = [chr(code) for code in range(0x110000) if unicodedata.decimal(chr(code), None) == 0]
+NUMERIC_NOT_DECIMAL = [
+    chr(code) for code in range(0x110000) if chr(code).isnumeric() and not chr(code).isdecimal()
+]
+
+
+def written_in(number, zero):
+    return str(number).translate({ord("0") + digit: ord(zero) + digit for digit in range(10)})
+
+
+@given(st.integers(0, 10**MAX_PAGE_DIGITS - 1), st.sampled_from(ZEROS))
+def test_a_number_in_any_scripts_digits_is_read(number, zero):
+    assert page_number(written_in(number, zero)) == number
+
+
+@given(
+    st.integers(0, 10**MAX_PAGE_DIGITS - 1),
+    st.sampled_from(ZEROS),
+    st.sampled_from([*NUMERIC_NOT_DECIMAL, " ", "+", "-", "_", ".", ",", "\x00", "\u200f"]),
+    st.integers(0, MAX_PAGE_DIGITS),
+)
+def test_anything_else_in_a_number_makes_it_no_number(number, zero, other, where):
+    written = written_in(number, zero)
+    assert page_number(written[:where] + other + written[where:]) is None
 
 
 def test_arabic_pages_follow_the_same_rule(client, pages):
