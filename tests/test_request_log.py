@@ -107,12 +107,13 @@ def test_the_query_string_gives_its_names_and_the_page_number_only(client, reque
 
 def test_the_page_number_is_read_as_the_pages_read_it(client, request_log):
     """In any script's digits; what is not a page number is left out, never a 500."""
-    for number in [*PAGE_TWO, *NOT_NUMBERS]:
-        response = client.get("/policy-analysis", {"page": number})
-        assert response.status_code < 500, number
-        [record] = request_log()[-1:]
-        expected = 2 if number in PAGE_TWO else None
-        assert fields(record).get("page") == expected, number
+    for path in ["/policy-analysis", "/no-such-page", "/feeds/latest.rss", "/robots.txt"]:
+        for number in [*PAGE_TWO, *NOT_NUMBERS]:
+            response = client.get(path, {"page": number})
+            assert response.status_code < 500, (path, number)
+            [record] = request_log()[-1:]
+            expected = 2 if number in PAGE_TWO else None
+            assert fields(record).get("page") == expected, (path, number)
 
 
 def test_nothing_that_identifies_a_reader(client, request_log, admin_user):
