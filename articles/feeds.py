@@ -31,7 +31,21 @@ DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 
 
 class RssFeed(feedgenerator.Rss201rev2Feed):
-    """RSS 2.0 with one <dc:creator> per author (RSS's own <author> wants an email)."""
+    """
+    RSS 2.0 with one <dc:creator> per author (RSS's own <author> wants an email).
+
+    RSS does not say whether a title or a description is text or HTML, and readers
+    take them for HTML (Django escapes its default item titles for that): the feed's
+    title and description and each item's title, all plain text, are escaped once
+    here, so a name with markup in it (a topic's, an expert's, the site's) shows as
+    written. Atom says which is which: its titles are text, left as they are.
+    """
+
+    def __init__(self, title, link, description, *args, **kwargs):
+        super().__init__(escape(title), link, escape(description), *args, **kwargs)
+
+    def add_item(self, title, link, description, *args, **kwargs):
+        super().add_item(escape(title), link, description, *args, **kwargs)
 
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
@@ -60,10 +74,6 @@ FORMATS = {"rss": RssFeed, "atom": AtomFeed}
 
 class ArticleFeed(Feed):
     """The site's latest work in the page's language. Subclasses narrow it to one thing."""
-
-    # Atom needs an author for the feed when an entry has none (a piece without a
-    # byline): the institute.
-    author_name = settings.SITE_NAME
 
     def __init__(self, format, request):
         self.feed_type = FORMATS[format]
@@ -94,6 +104,10 @@ class ArticleFeed(Feed):
     def link(self, obj):
         return reverse("articles:home")
 
+    def author_name(self, obj):
+        """Atom needs the feed's author for an entry without one (no byline): the institute."""
+        return settings.SITE_NAME
+
     def articles(self, obj):
         return selectors.latest_article_list(get_language())
 
@@ -107,7 +121,7 @@ class ArticleFeed(Feed):
 
     def item_description(self, item):
         # RSS descriptions and Atom summaries (type="html") are read as HTML: the
-        # summary is plain text, so it is escaped once for that.
+        # summary is plain text, so it is escaped once for that (titles: RssFeed).
         return escape(item.summary)
 
     def item_link(self, item):

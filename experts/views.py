@@ -62,13 +62,18 @@ class ExpertDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         expert, language = self.object, get_language()
         work = Article.objects.published().by_author(expert)
-        types = PublicationType.objects.filter(
-            articles__in=work.excluding_events().values("pk")
-        ).distinct()
+        types = list(
+            PublicationType.objects.filter(
+                articles__in=work.excluding_events().values("pk")
+            ).distinct()
+        )
         chosen_type = self.request.GET.get("type", "")
         publications = work.excluding_events()
         if chosen_type:
-            publications = publications.filter(publication_type__slug=chosen_type)
+            # One of the types listed, else none: what the URL says never reaches a query
+            # (PostgreSQL refuses a NUL byte in it, a 500).
+            chosen = [kind for kind in types if kind.slug == chosen_type]
+            publications = publications.filter(publication_type__in=chosen)
         publications = (
             publications.select_related("publication_type")
             .without_search_vector()
@@ -84,7 +89,7 @@ class ExpertDetailView(DetailView):
         context.update(
             page_obj=page,
             publications=page.object_list,
-            publication_types=list(types),
+            publication_types=types,
             chosen_type=chosen_type,
             upcoming_events=upcoming_events,
             past_events=past_events,

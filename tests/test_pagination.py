@@ -1,12 +1,20 @@
 """
 One rule on every paginated page (README, "Pagination"): ?page=N for N from 1 to the
 last page shows that page; 0, -1, abc, 1.5 or a page past the end is a page that does
-not exist, a 404 with the site's own page; no parameter is the first page. The home
-page, which is no longer paginated, sends its old page addresses to the list of work.
+not exist, a 404 with the site's own page; no parameter is the first page. N may be
+written in any script's digits (Arabic-Indic, Persian...), and anything else that looks
+like a number to Python (², ①, " 2", "+2", "2_0", 5000 nines) is no page, never a 500.
+The home page, which is no longer paginated, sends its old page addresses to the list
+of work.
 """
 
-import pytest
+import unicodedata
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articles.models import Article
 from tests.factories import (
     make_article,
     make_event,
@@ -16,10 +24,21 @@ from tests.factories import (
     make_topic,
 )
 from tests.htmlpage import get_page
+from thinktank.pagination import MAX_PAGE_DIGITS, Paginator, page_number
 
 pytestmark = pytest.mark.django_db
 
 MISSING_PAGES = ["0", "-1", "abc", "1.5", "1e3", "9", "999999999999999999999", "%00", "last1"]
+
+# Page 2 as readers type it: ASCII, Arabic-Indic, Persian, Devanagari and full-width
+# digits, and a leading zero.
+PAGE_TWO = ["2", "٢", "۲", "२", "２", "02", "٠٢"]
+
+# Not a page number, though str.isdigit() or int() takes each of them.
+NOT_NUMBERS = [
+    "²", "①", "⑵", "½", "Ⅱ", "𝟐²", " 2", "2 ", "%092", "+2", "2_0", "٢_٢", "-٢", "2\x00",
+    "\x00", "\ufeff2", "2\u200f", "%ff", "%C2%B2", "9" * 5000, "٩" * (MAX_PAGE_DIGITS + 1),
+]  # fmt: skip
 
 
 @pytest.fixture
@@ -63,6 +82,54 @@ def test_a_page_that_does_not_exist_is_a_styled_404(client, pages, number):
         assert page.find("h1").text  # the site's 404 page, not a bare error
 
 
+@pytest.mark.parametrize("number", PAGE_TWO)
+def test_a_page_number_in_any_scripts_digits_is_that_page(client, pages, number):
+    for path in pages:
+        page = get_page(client, with_page(path, number))
+        assert page.find("main").text == get_page(client, with_page(path, 2)).find("main").text
+
+
+@pytest.mark.parametrize("number", NOT_NUMBERS)
+def test_what_is_not_a_number_is_no_page(client, pages, number):
+    for path in [*pages, "/search?q=paged"]:
+        get_page(client, with_page(path, number), status=404)
+
+
+def test_page_number_reads_digits_only():
+    assert [page_number(number) for number in PAGE_TWO] == [2] * len(PAGE_TWO)
+    assert page_number("٩" * MAX_PAGE_DIGITS) == int("9" * MAX_PAGE_DIGITS)
+    assert [page_number(value) for value in NOT_NUMBERS] == [None] * len(NOT_NUMBERS)
+    assert page_number("") is page_number(None) is page_number(2) is None
+
+
+# The zero of every script's decimal digits (Unicode's Nd: ASCII, Arabic-Indic, Persian,
+# Devanagari, full-width...), and every other character Python counts as numeric.
+ZEROS = [chr(code) for code in range(0x110000) if unicodedata.decimal(chr(code), None) == 0]
+NUMERIC_NOT_DECIMAL = [
+    chr(code) for code in range(0x110000) if chr(code).isnumeric() and not chr(code).isdecimal()
+]
+
+
+def written_in(number, zero):
+    return str(number).translate({ord("0") + digit: ord(zero) + digit for digit in range(10)})
+
+
+@given(st.integers(0, 10**MAX_PAGE_DIGITS - 1), st.sampled_from(ZEROS))
+def test_a_number_in_any_scripts_digits_is_read(number, zero):
+    assert page_number(written_in(number, zero)) == number
+
+
+@given(
+    st.integers(0, 10**MAX_PAGE_DIGITS - 1),
+    st.sampled_from(ZEROS),
+    st.sampled_from([*NUMERIC_NOT_DECIMAL, " ", "+", "-", "_", ".", ",", "\x00", "\u200f"]),
+    st.integers(0, MAX_PAGE_DIGITS),
+)
+def test_anything_else_in_a_number_makes_it_no_number(number, zero, other, where):
+    written = written_in(number, zero)
+    assert page_number(written[:where] + other + written[where:]) is None
+
+
 def test_arabic_pages_follow_the_same_rule(client, pages):
     for path in pages:
         get_page(client, "/ar" + with_page(path, 1))
@@ -76,6 +143,20 @@ def test_an_empty_list_still_has_its_first_page(client, db):
         get_page(client, path)
         get_page(client, with_page(path, 1))
         get_page(client, with_page(path, 2), status=404)
+
+
+@pytest.mark.parametrize("query", ["", "q=", "q=%20", "topic=no-such-topic", "q=x&topic=no-such"])
+def test_a_search_that_can_match_nothing_has_a_first_and_last_page(client, db, query):
+    for page in ["1", "last", "٢", "2"]:
+        status = 404 if page in ("2", "٢") else 200
+        get_page(client, with_page(f"/search?{query}", page), status=status)
+
+
+def test_a_queryset_that_can_match_nothing_counts_none(db):
+    for rows in [Article.objects.none(), Article.objects.filter(pk__in=[])]:
+        paginator = Paginator(rows, 20)
+        assert (paginator.count, paginator.num_pages) == (0, 1)
+        assert list(paginator.page(1)) == []
 
 
 @pytest.mark.parametrize("query", ["page=2", "page=abc", "page=0", "page=2&x=1"])

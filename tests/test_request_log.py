@@ -16,6 +16,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_article
+from tests.test_pagination import NOT_NUMBERS, PAGE_TWO
 from tests.test_security import run
 from thinktank.logging import (
     DatabaseOutageFilter,
@@ -102,6 +103,17 @@ def test_the_query_string_gives_its_names_and_the_page_number_only(client, reque
     assert line["page"] == 3
     formatted = LogfmtFormatter().format(record)
     assert "Jane" not in formatted and "op-ed" not in formatted
+
+
+def test_the_page_number_is_read_as_the_pages_read_it(client, request_log):
+    """In any script's digits; what is not a page number is left out, never a 500."""
+    for path in ["/policy-analysis", "/no-such-page", "/feeds/latest.rss", "/robots.txt"]:
+        for number in [*PAGE_TWO, *NOT_NUMBERS]:
+            response = client.get(path, {"page": number})
+            assert response.status_code < 500, (path, number)
+            [record] = request_log()[-1:]
+            expected = 2 if number in PAGE_TWO else None
+            assert fields(record).get("page") == expected, (path, number)
 
 
 def test_nothing_that_identifies_a_reader(client, request_log, admin_user):

@@ -27,7 +27,10 @@ import logging
 import re
 import time
 
+from django.core.exceptions import SuspiciousOperation
+
 from thinktank import connection_hooks
+from thinktank.pagination import page_number
 
 logger = logging.getLogger("thinktank.request")
 
@@ -64,6 +67,14 @@ def logged_path(request):
     return path
 
 
+def parsed_query(request):
+    """request.GET; empty when Django refused it (too many fields), the 400 it answered."""
+    try:
+        return request.GET
+    except SuspiciousOperation:
+        return {}
+
+
 def response_size(response):
     if getattr(response, "streaming", False):
         length = response.get("Content-Length")
@@ -96,11 +107,12 @@ class RequestLogMiddleware:
             "method": request.method,
             "path": logged_path(request),
         }
-        if request.GET:
-            fields["query"] = ",".join(dict.fromkeys(request.GET))
-            page = request.GET.get("page", "")
-            if page.isdigit():
-                fields["page"] = int(page)  # a number, and what makes a list slow
+        query = parsed_query(request)
+        if query:
+            fields["query"] = ",".join(dict.fromkeys(query))
+            page = page_number(query.get("page"))
+            if page is not None:
+                fields["page"] = page  # a number, and what makes a list slow
         match = getattr(request, "resolver_match", None)
         if match is not None and match.view_name:
             fields["view"] = match.view_name
@@ -188,5 +200,20 @@ class DatabaseOutageFilter(logging.Filter):
             record.msg = f"{record.getMessage()} (database unavailable: "
             record.msg += f"{type(error).__name__}: {first_line})"
             record.args = ()
+            record.exc_info = record.exc_text = None
+        return True
+
+
+class SuspiciousRequestFilter(logging.Filter):
+    """
+    Django refuses a request it finds suspicious (a Host not in ALLOWED_HOSTS, too
+    many fields...) with a 400 and logs it on django.security.<kind> as an ERROR with
+    its traceback. Anyone can send such requests, as many as they like: each is one
+    WARNING line instead, its message saying what was refused.
+    """
+
+    def filter(self, record):
+        if record.name.startswith("django.security.") and record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
             record.exc_info = record.exc_text = None
         return True

@@ -330,12 +330,15 @@ LOGGING = {
         "logfmt": {"()": "thinktank.logging.LogfmtFormatter"},
         "json": {"()": "thinktank.logging.JSONFormatter"},
     },
-    "filters": {"database_outage": {"()": "thinktank.logging.DatabaseOutageFilter"}},
+    "filters": {
+        "database_outage": {"()": "thinktank.logging.DatabaseOutageFilter"},
+        "suspicious_request": {"()": "thinktank.logging.SuspiciousRequestFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": LOG_FORMAT,
-            "filters": ["database_outage"],
+            "filters": ["database_outage", "suspicious_request"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},

@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 
 from articles import sitemaps as article_sitemaps
 from articles import views as article_views
@@ -68,7 +67,6 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            views.serve_media,
         )
     ]

@@ -1,17 +1,19 @@
-"""Site-wide views: the error pages, robots.txt."""
+"""Site-wide views: the error pages, robots.txt, uploads when Django serves them."""
 
+import errno
 import logging
 import sys
 
 from django.conf import settings
 from django.db.utils import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 logger = logging.getLogger(__name__)
 
@@ -77,3 +79,17 @@ def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in disallowed), ""]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def serve_media(request, path):
+    """
+    An upload from MEDIA_ROOT (settings.SERVE_MEDIA), as django.views.static.serve
+    serves it; a name longer than the file system allows is no upload either (404),
+    where serve lets the OSError through (a 500).
+    """
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        raise Http404(path) from error

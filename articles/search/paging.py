@@ -16,7 +16,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connections
 
-from thinktank.pagination import Paginator
+from thinktank.pagination import Paginator, page_number
 
 # An offset past 64 bits is past the end of any list (and no database takes it).
 LARGEST_OFFSET = 2**62
@@ -83,6 +83,8 @@ class MatchesPaginator(Paginator):
 
     def _whole_number(self, number):
         """Django's check of the number, before the count is known (validate_number)."""
+        if isinstance(number, str):
+            number = page_number(number)
         try:
             if isinstance(number, float) and not number.is_integer():
                 raise ValueError

@@ -8,10 +8,10 @@ from articles import ical, selectors
 from articles.filters import ArticleFilterForm
 from articles.models import Article
 from articles.views.pages import PAGE_SIZE
-from thinktank.pagination import Paginator
+from thinktank.pagination import PageParameterMixin, Paginator
 
 
-class ArticleListView(ListView):
+class ArticleListView(PageParameterMixin, ListView):
     """All published work in the page's language, newest first, filtered by the URL."""
 
     template_name = "articles/article_list.html"
@@ -27,7 +27,7 @@ class ArticleListView(ListView):
         return super().get_context_data(form=self.form, **kwargs)
 
 
-class EventListView(ListView):
+class EventListView(PageParameterMixin, ListView):
     """Upcoming events, soonest first, then past events, the latest first, paginated."""
 
     template_name = "articles/event_list.html"

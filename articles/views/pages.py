@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from articles import citations, selectors, structured_data
 from articles.models import Feature, Region, Topic
 from thinktank.metadata import share_image
-from thinktank.pagination import Paginator
+from thinktank.pagination import PageParameterMixin, Paginator
 
 PAGE_SIZE = 20
 
@@ -67,7 +67,7 @@ class ArticleDetailView(DetailView):
         return context
 
 
-class LandingPageView(ListView):
+class LandingPageView(PageParameterMixin, ListView):
     """
     A topic's or a region's page: its description, the editors' picks (on the first
     page), its published work, newest first, and the experts who wrote most of it.

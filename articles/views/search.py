@@ -9,9 +9,10 @@ from articles.search.forms import ArticleSearchForm
 from articles.search.paging import MatchesPaginator
 from articles.search.snippets import highlight
 from articles.views.pages import PAGE_SIZE
+from thinktank.pagination import PageParameterMixin
 
 
-class SearchView(ListView):
+class SearchView(PageParameterMixin, ListView):
     """
     /search?q=...: matches in the page's language unless the URL asks for another (or
     all), with the listing's filters; each result with its matches marked.

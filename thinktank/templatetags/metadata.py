@@ -7,6 +7,7 @@ import re
 
 from django import template
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
+from django.utils.encoding import escape_uri_path
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -44,11 +45,14 @@ def canonical_url(context):
     This page's absolute address. A later page of a list is a page of its own for
     search engines (?page=N is kept), while a filtered list, at any page, is a view
     of the unfiltered list's first page (the filters are dropped).
+
+    Always on this site's own host: the path is escaped, not read as a URL, so a
+    request for //other.example/x names http://this-host//other.example/x.
     """
     request = context.get("request")
     if request is None:
         return ""
-    url = request.build_absolute_uri(request.path)
+    url = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}"
     page = context.get("page_obj")
     filtered = any(key != "page" for key in request.GET)
     if page is not None and getattr(page, "number", 1) > 1 and not filtered:
