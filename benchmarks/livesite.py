@@ -17,9 +17,7 @@ import tempfile
 import time
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
 
 from cluster import (
     PG_BIN,
@@ -37,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.expertforms import page_form_data  # noqa: E402 - a form as a browser posts it
 from tests.htmlpage import parse  # noqa: E402
+from tests.servers import keep_cookies, request_body  # noqa: E402 - as a browser does
 
 TIMEOUT = 30  # a client's patience, in seconds
 
@@ -126,13 +125,7 @@ class Browser:
         self.cookies = {}
 
     def request(self, method, path, data=None):
-        headers = {}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        body = None
-        if data is not None:
-            body = urlencode(data, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        body, headers = request_body(self.cookies, data)
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=TIMEOUT)
         try:
             connection.request(method, path, body=body, headers=headers)
@@ -140,14 +133,7 @@ class Browser:
             payload = response.read()
         finally:
             connection.close()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            cookie = SimpleCookie()
-            cookie.load(header)
-            for name, morsel in cookie.items():
-                if morsel["max-age"] == "0":
-                    self.cookies.pop(name, None)  # deleted (the messages, once shown)
-                else:
-                    self.cookies[name] = morsel.value
+        keep_cookies(self.cookies, response)
         location = response.headers.get("Location", "")
         return Page(response.status, location, payload.decode("utf-8", errors="replace"))
 

@@ -17,7 +17,7 @@ from django.utils import translation
 from thinktank import cache as page_cache
 
 # Fixtures of an S3-compatible server (moto), for the tests of media on S3.
-pytest_plugins = ["tests.s3"]
+pytest_plugins = ["tests.s3", "tests.servers"]
 
 
 @pytest.fixture(autouse=True)

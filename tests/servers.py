@@ -18,6 +18,8 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pytest
+
 from tests.expertforms import page_form_data
 from tests.htmlpage import parse
 
@@ -42,6 +44,15 @@ def wait_for_port(port, process, timeout=60):
             return
         time.sleep(0.05)
     raise RuntimeError(f"nothing answered on port {port} within {timeout} s")
+
+
+@pytest.fixture
+def redis_server():
+    """A throwaway redis-server for one test (a pytest plugin: tests/conftest.py)."""
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
 
 
 class RedisServer:
@@ -186,6 +197,30 @@ GUNICORN = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
 # --- a browser that keeps its connection -------------------------------------------------
 
 
+def request_body(cookies, data=None, headers=()):
+    """A request's body and headers, as a browser sends `data` (a form) with `cookies`."""
+    headers = dict(headers)
+    if cookies:
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in cookies.items())
+    body = None
+    if data is not None:
+        body = urlencode(data, doseq=True)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return body, headers
+
+
+def keep_cookies(cookies, response):
+    """Update `cookies` as a browser does from `response`'s Set-Cookie headers."""
+    for header in response.headers.get_all("Set-Cookie") or []:
+        cookie = SimpleCookie()
+        cookie.load(header)
+        for name, morsel in cookie.items():
+            if morsel["max-age"] == "0":
+                cookies.pop(name, None)  # deleted (the messages, once shown)
+            else:
+                cookies[name] = morsel.value
+
+
 class Answer:
     def __init__(self, response, body):
         self.status = response.status
@@ -208,13 +243,7 @@ class KeepAliveClient:
         self._connection = None
 
     def request(self, method, path, data=None, headers=()):
-        headers = dict(headers)
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
-        body = None
-        if data is not None:
-            body = urlencode(data, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        body, headers = request_body(self.cookies, data, headers)
         if self._connection is None or self._connection.sock is None:
             self._connection = http.client.HTTPConnection("127.0.0.1", self.port, self.timeout)
             self._connection.connect()
@@ -225,14 +254,7 @@ class KeepAliveClient:
         self._connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
         response = self._connection.getresponse()
         answer = Answer(response, response.read())
-        for header in response.headers.get_all("Set-Cookie") or []:
-            cookie = SimpleCookie()
-            cookie.load(header)
-            for name, morsel in cookie.items():
-                if morsel["max-age"] == "0":
-                    self.cookies.pop(name, None)
-                else:
-                    self.cookies[name] = morsel.value
+        keep_cookies(self.cookies, response)
         return answer
 
     def get(self, path):

@@ -14,18 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_article
-from tests.servers import RedisServer, free_port
+from tests.servers import free_port
 from thinktank import cache as page_cache
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from tests.servers import (
     GUNICORN,
     RUNSERVER,
     KeepAliveClient,
-    RedisServer,
     manage,
     prepare_site,
     running,
@@ -38,14 +37,6 @@ def site(tmp_path):
         env = site_environment(database_url, MEDIA_ROOT=str(folder / "media"))
         prepare_site(env)
         yield env, folder
-
-
-@pytest.fixture
-def redis():
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def surfaces(env):
@@ -134,14 +125,14 @@ SERVERS = {
 
 
 @pytest.mark.parametrize("kind", SERVERS)
-def test_thousands_of_requests_on_one_connection_then_a_takedown(site, redis, kind):
+def test_thousands_of_requests_on_one_connection_then_a_takedown(site, redis_server, kind):
     env, folder = site
     command, overrides = SERVERS[kind]
     env = {
         **env,
         "WEB_CONCURRENCY": "2",
         "GUNICORN_MAX_REQUESTS": "0",  # the worker must live through them all
-        "REDIS_URL": redis.url,
+        "REDIS_URL": redis_server.url,
         **overrides,
     }
     with running(command, env, folder) as server:
