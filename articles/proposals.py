@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from articles import revisions
 from articles.models import Article, ArticleRevision
-from articles.services import CHANGE_PERMISSION, _author, _review, can_publish
+from articles.services import CHANGE_PERMISSION, can_publish, mark_reviewed, revision_user
 from thinktank.concurrency import ConcurrentEditError
 from thinktank.html import SanitizedHTMLField, sanitize_html
 from thinktank.renditions import ensure_renditions
@@ -54,7 +54,7 @@ def article_propose(article, *, user, relations=None, note=""):
         raise ConcurrentEditError(article)
     return ArticleRevision.objects.create(
         article_id=article.pk,
-        user=_author(user),
+        user=revision_user(user),
         data=_as_stored(article, relations or {}),
         note=note[: ArticleRevision._meta.get_field("note").max_length],
         proposal=ArticleRevision.Proposal.PENDING,
@@ -66,7 +66,7 @@ def article_discard_proposal(proposal, *, user):
     """Set a pending proposed change aside: an editor's decision, or its author's."""
     if not (can_publish(user) or (user.is_authenticated and proposal.user_id == user.pk)):
         raise PermissionDenied(_("You do not have permission to do this."))
-    _review(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
+    mark_reviewed(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
     return proposal
 
 

@@ -184,20 +184,25 @@ def may_set_status(user, old_status, new_status):
     return can_publish(user)
 
 
-def _author(user):
+def revision_user(user):
+    """Who a revision or a review is by: the user, or None for an anonymous one."""
     return user if user is not None and user.is_authenticated else None
 
 
 def article_record_revision(article, *, user, note=""):
     """Keep what the article is now: every field, authors, topics, regions, picks, tags."""
     return ArticleRevision.objects.create(
-        article=article, user=_author(user), data=revisions.snapshot(article), note=note
+        article=article, user=revision_user(user), data=revisions.snapshot(article), note=note
     )
 
 
-def _review(proposal, outcome, *, user):
+def mark_reviewed(proposal, outcome, *, user):
     """Mark a pending proposed change published or discarded, once: a second is refused."""
-    reviewed = {"proposal": outcome, "reviewed_by": _author(user), "reviewed_at": timezone.now()}
+    reviewed = {
+        "proposal": outcome,
+        "reviewed_by": revision_user(user),
+        "reviewed_at": timezone.now(),
+    }
     pending = ArticleRevision.objects.pending().filter(pk=proposal.pk)
     if not pending.update(**reviewed):
         raise PermissionDenied(_("This proposed change was already reviewed."))
@@ -223,7 +228,7 @@ def article_restore(article, revision, *, user):
         raise PermissionDenied(_("You do not have permission to publish or archive."))
     note = _("Restored the revision of %(when)s")
     if revision.is_pending:
-        _review(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
+        mark_reviewed(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
         note = _("Published the change proposed by %(who)s on %(when)s")
     revisions.apply(article, revision.data)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
