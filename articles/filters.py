@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import PublicationType, Region, Topic
+from articles.models.taxonomy import RegionTree
 from experts.models import Expert, Program
 from thinktank.languages import local_name
 from thinktank.translation import translated_field
@@ -61,24 +62,12 @@ class RegionTreeIterator(forms.models.ModelChoiceIterator):
 
     def __iter__(self):
         yield ("", self.field.empty_label)
-        regions = list(self.queryset)
-        known = {region.pk for region in regions}
-        children = {}
-        for region in regions:
-            parent = region.parent_id if region.parent_id in known else None
-            children.setdefault(parent, []).append(region)
-        seen = set()
-
-        def walk(parent, depth):
-            for region in sorted(children.get(parent, []), key=lambda r: r.translated.name):
-                if region.pk not in seen:  # a loop saved around clean() must not hang a page
-                    seen.add(region.pk)
-                    value, label = self.choice(region)
-                    # No-break spaces: an indent that screen readers do not read out.
-                    yield value, "\u00a0\u00a0\u00a0" * depth + label
-                    yield from walk(region.pk, depth + 1)
-
-        yield from walk(None, 0)
+        regions = {region.pk: region for region in self.queryset}
+        tree = RegionTree.of(regions.values())
+        for pk, depth in tree.walk(key=lambda pk: regions[pk].translated.name):
+            value, label = self.choice(regions[pk])
+            # No-break spaces: an indent that screen readers do not read out.
+            yield value, "\u00a0\u00a0\u00a0" * depth + label
 
 
 class OptionsSelect(forms.Select):

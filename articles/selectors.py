@@ -17,7 +17,7 @@ from articles.models.publishing import (
     published_condition,
     published_versions_prefetch,
 )
-from articles.models.taxonomy import nested_region_ids
+from articles.models.taxonomy import RegionTree
 from experts.models import Expert, sort_key_expression
 
 
@@ -89,12 +89,12 @@ def region_context_for(region):
     its link shows.
     """
     regions = {item.pk: item for item in Region.objects.only("parent", *LANDING_LINK_FIELDS)}
-    tree = {pk: item.parent_id for pk, item in regions.items()}
-    subregions = [item for item in regions.values() if item.parent_id == region.pk]
+    tree = RegionTree.of(regions.values())
+    subregions = [regions[pk] for pk in tree.children.get(region.pk, [])]
     return {
-        "ancestors": region.ancestors(regions),
+        "ancestors": [regions[pk] for pk in tree.ancestors(region.pk)],
         "subregions": sorted(subregions, key=lambda item: item.name),
-        "nested_ids": nested_region_ids(region.pk, tree),
+        "nested_ids": tree.nested_ids(region.pk),
     }
 
 
@@ -306,15 +306,12 @@ def regions_for_sitemap():
         .values_list("region_id", "last")
     )
     regions = list(Region.objects.order_by("name", "pk"))
-    parents = {region.pk: region.parent_id for region in regions}
+    tree = RegionTree.of(regions)
     last_change = {}
-    for region_id, when in changed.items():
-        seen = set()
-        while region_id is not None and region_id not in seen:  # a saved loop must not hang
-            seen.add(region_id)
+    for changed_id, when in changed.items():
+        for region_id in {changed_id, *tree.ancestors(changed_id)}:
             if last_change.get(region_id) is None or when > last_change[region_id]:
                 last_change[region_id] = when
-            region_id = parents.get(region_id)
     for region in regions:
         region.last_change = last_change.get(region.pk)
     return [region for region in regions if region.last_change is not None]

@@ -63,31 +63,73 @@ class Topic(LandingPage):
         verbose_name_plural = _("topics")
 
 
+class RegionTree:
+    """
+    Regions as a tree, from (region id, parent id) pairs: the one place it is walked.
+    A loop saved around Region.clean() ends a walk: it never hangs a page.
+    """
+
+    def __init__(self, pairs):
+        self.parents = dict(pairs)
+        self.children = {}
+        for region_id, parent_id in self.parents.items():
+            self.children.setdefault(parent_id, []).append(region_id)
+
+    @classmethod
+    def of(cls, regions):
+        """The tree of `regions` (instances, read with their parent's id)."""
+        return cls((region.pk, region.parent_id) for region in regions)
+
+    def nested_ids(self, region_id):
+        """The ids of `region_id` and every region nested under it, at any depth, sorted."""
+        found, stack = {region_id}, [region_id]
+        while stack:
+            for child in self.children.get(stack.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return sorted(found)
+
+    def ancestors(self, region_id):
+        """The ids of the regions above `region_id` in the tree, outermost first, each once."""
+        chain, current = [], self.parents.get(region_id)
+        while current in self.parents and current not in chain:
+            chain.append(current)
+            current = self.parents[current]
+        return chain[::-1]
+
+    def would_cycle(self, region_id, parent_id):
+        """Whether `parent_id` is `region_id` or nested under it: it cannot be its parent."""
+        return parent_id == region_id or region_id in self.ancestors(parent_id)
+
+    def walk(self, key=None):
+        """
+        (region id, depth) of each region, depth-first: every root (a region whose parent
+        is not in the tree) at depth 0, each followed by the regions nested under it;
+        siblings sorted by `key` (a function of the id), else in the order given. The
+        regions in or under a loop, which no root reaches, are left out.
+        """
+        seen = set()
+
+        def down(region_ids, depth):
+            for region_id in sorted(region_ids, key=key) if key else region_ids:
+                if region_id not in seen:
+                    seen.add(region_id)
+                    yield region_id, depth
+                    yield from down(self.children.get(region_id, []), depth + 1)
+
+        roots = [pk for pk, parent_id in self.parents.items() if parent_id not in self.parents]
+        yield from down(roots, 0)
+
+
 class RegionQuerySet(models.QuerySet):
     def tree(self):
-        """{region id: parent id} for every region: regions are few, so one query serves."""
-        return dict(self.values_list("id", "parent_id"))
+        """The RegionTree of these regions: regions are few, so one query serves."""
+        return RegionTree(self.values_list("id", "parent_id"))
 
     def descendant_ids(self, region):
         """The ids of `region` and every region nested under it, at any depth."""
-        return nested_region_ids(region.pk, self.tree())
-
-
-def nested_region_ids(region_id, tree):
-    """
-    The ids of region `region_id` and every region nested under it, at any depth, from
-    `tree` ({region id: parent id}, every region's: RegionQuerySet.tree()).
-    """
-    children = {}
-    for child_id, parent_id in tree.items():
-        children.setdefault(parent_id, []).append(child_id)
-    found, stack = {region_id}, [region_id]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            if child not in found:  # a loop saved around clean() must not hang a page
-                found.add(child)
-                stack.append(child)
-    return sorted(found)
+        return self.tree().nested_ids(region.pk)
 
 
 class Region(LandingPage):
@@ -110,23 +152,11 @@ class Region(LandingPage):
 
     def clean(self):
         super().clean()
-        if self.pk and self.parent_id:
-            tree = Region.objects.tree()
-            ancestor = self.parent_id
-            while ancestor is not None:
-                if ancestor == self.pk:
-                    raise ValidationError(
-                        {"parent": _("A region cannot be placed inside itself or its own parts.")}
-                    )
-                ancestor = tree.get(ancestor)
-
-    def ancestors(self, regions_by_id):
-        """This region's ancestors, outermost first, looked up in an {id: Region} map."""
-        chain, current = [], regions_by_id.get(self.parent_id)
-        while current is not None and current not in chain:
-            chain.append(current)
-            current = regions_by_id.get(current.parent_id)
-        return list(reversed(chain))
+        nested = self.pk and self.parent_id
+        if nested and Region.objects.tree().would_cycle(self.pk, self.parent_id):
+            raise ValidationError(
+                {"parent": _("A region cannot be placed inside itself or its own parts.")}
+            )
 
 
 class LandingRedirect(models.Model):
