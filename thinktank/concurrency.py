@@ -139,7 +139,7 @@ class VersionCheckedForm(forms.ModelForm):
                 "version", flat=True
             )
             stored = stored.first()
-            if loaded is not None and stored is not None and loaded != stored:
+            if stored is not None and loaded != stored:
                 raise forms.ValidationError(self.conflict_message(), code="concurrent_edit")
         return cleaned
 
