@@ -93,17 +93,6 @@ def sidebar(article, language):
     return list(cards[: len(picks) + limit])
 
 
-def related_ids(article, *, language, limit, exclude=()):
-    """The ids of up to `limit` published articles most related to `article`, best first."""
-    if limit <= 0:
-        return []
-    shared = _shared_links(article)
-    sql, params = _candidates(article, shared, language=language, limit=limit, exclude=exclude)
-    candidates = Article.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - as above
-    ranked = _ranked(candidates, shared, language).order_by(*RANKING)
-    return list(ranked.values_list("pk", flat=True)[:limit])
-
-
 class _IdList(Aggregate):
     """The ids of a group as text, "3,17,86" (GROUP_CONCAT; STRING_AGG on PostgreSQL)."""
 
