@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from thinktank import renditions
+
 
 class ExpertsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -13,3 +15,5 @@ class ExpertsConfig(AppConfig):
         from thinktank import cache
 
         page_cache.register(cache)
+        # An expert's photo is shown square, cropped around its focal point.
+        renditions.register_square("experts.Expert.photo", "photo_focal_x", "photo_focal_y")
