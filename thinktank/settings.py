@@ -231,6 +231,12 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024))
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Thinktank Institute")
+# The pages the frame's chrome links to, by URL name: the home page (site name, error
+# pages, the language switcher on a page that exists in no language) and the search
+# page (the header's form; robots.txt keeps crawlers off its endless results). Named
+# here, as configuration, so the frame's code (thinktank/) names no app.
+SITE_HOME_URL_NAME = "articles:home"
+SITE_SEARCH_URL_NAME = "articles:search"
 
 TAGGIT_CASE_INSENSITIVE = True
 
