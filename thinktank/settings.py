@@ -84,7 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "thinktank.urls"
+# The site's URLs live above the apps (website/), so the frame names none of them.
+ROOT_URLCONF = "website.urls"
 
 TEMPLATES = [
     {
