@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from thinktank import renditions
+from thinktank import chrome, renditions
 
 
 class ExpertsConfig(AppConfig):
@@ -17,3 +17,6 @@ class ExpertsConfig(AppConfig):
         page_cache.register(cache)
         # An expert's photo is shown square, cropped around its focal point.
         renditions.register_square("experts.Expert.photo", "photo_focal_x", "photo_focal_y")
+        # The sections the header links to.
+        chrome.register_section(_("Experts"), "experts:directory", also_current=["experts:detail"])
+        chrome.register_section(_("Programs"), "experts:programs", also_current=["experts:program"])
