@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from thinktank import chrome
+
 
 class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
@@ -17,3 +19,5 @@ class ArticlesConfig(AppConfig):
         from thinktank import cache
 
         page_cache.register(cache)
+        # The section the header links to.
+        chrome.register_section(_("Events"), "articles:events")

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.http import HttpResponse
 from django.urls import path
 
-from thinktank.urls import urlpatterns as site_urlpatterns
+from website.urls import urlpatterns as site_urlpatterns
 
 PAGE = Path(os.environ["BARE_PAGE"]).read_bytes()
 CONTENT_TYPE = os.environ.get("BARE_CONTENT_TYPE", "text/html; charset=utf-8")

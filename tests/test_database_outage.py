@@ -22,8 +22,8 @@ from django.utils import translation
 from articles.models import Article
 from tests.factories import make_article
 from tests.test_security import run
-from thinktank.urls import handler404, handler500  # noqa: F401 (this URLconf's handlers)
-from thinktank.urls import urlpatterns as site_urlpatterns
+from website.urls import handler404, handler500  # noqa: F401 (this URLconf's handlers)
+from website.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
 

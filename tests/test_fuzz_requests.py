@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from articles.models import Article, PublicationType, Region, Topic
 from experts.models import Expert, Program
 from tests.raw_requests import send
-from thinktank.urls import SITEMAPS
+from website.urls import SITEMAPS
 
 pytestmark = pytest.mark.django_db
 

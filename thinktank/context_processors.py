@@ -1,12 +1,23 @@
-"""Values every template may use: the site's name and the page's text direction."""
+"""
+Values every template may use: the site's name, the page's text direction, the URL
+names of the home and search pages and of the site's feeds (for
+`{% url SITE_HOME_URL_NAME %}`), and the sections the header links to.
+"""
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
+
+from thinktank import chrome
 
 
 def site(request):
     language = get_language() or settings.LANGUAGE_CODE
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "SITE_HOME_URL_NAME": settings.SITE_HOME_URL_NAME,
+        "SITE_SEARCH_URL_NAME": settings.SITE_SEARCH_URL_NAME,
+        "SITE_FEED_RSS_URL_NAME": settings.SITE_FEED_RSS_URL_NAME,
+        "SITE_FEED_ATOM_URL_NAME": settings.SITE_FEED_ATOM_URL_NAME,
+        "SITE_SECTIONS": chrome.SECTIONS,
         "LANGUAGE_BIDI": get_language_info(language)["bidi"],
     }

@@ -29,7 +29,7 @@ def is_rtl(code):
 
 def home_url(code):
     with override(code):
-        return reverse("articles:home")
+        return reverse(settings.SITE_HOME_URL_NAME)
 
 
 def page_in_languages(request, alternates=None):

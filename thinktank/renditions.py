@@ -44,8 +44,9 @@ JPEG_QUALITY = 82
 
 SQUARE = "square"
 # Image fields whose renditions are square crops: "app.Model.field" -> the instance's
-# attributes holding the focal point, across and down, in percent (0-100).
-SQUARE_FIELDS = {"experts.Expert.photo": ("photo_focal_x", "photo_focal_y")}
+# attributes holding the focal point, across and down, in percent (0-100). The apps
+# fill it from their AppConfig.ready() (register_square): the frame names no app.
+SQUARE_FIELDS = {}
 CENTRE = 50
 # The uncropped rendition the admin shows a square field's image at (its widest
 # width up to this).
@@ -143,6 +144,15 @@ def square_crop(crop):
 
 def field_key(field):
     return f"{field.model._meta.app_label}.{field.model.__name__}.{field.name}"
+
+
+def register_square(key, focal_x, focal_y):
+    """
+    Show the image field `key` ("app.Model.field") square, cropped around the focal
+    point its instance holds in the attributes `focal_x` and `focal_y` (percent).
+    An app calls it from its AppConfig.ready().
+    """
+    SQUARE_FIELDS[key] = (focal_x, focal_y)
 
 
 def crop_for(fieldfile):

@@ -84,7 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "thinktank.urls"
+# The site's URLs live above the apps (website/), so the frame names none of them.
+ROOT_URLCONF = "website.urls"
 
 TEMPLATES = [
     {
@@ -231,6 +232,16 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024))
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Thinktank Institute")
+# The pages the frame's chrome links to, by URL name: the home page (site name, error
+# pages, the language switcher on a page that exists in no language), the search
+# page (the header's form; robots.txt keeps crawlers off its endless results) and the
+# site-wide feeds (every page's <head>). Named here, as configuration, so the frame's
+# code (thinktank/) names no app. The header's sections are the apps' own
+# (thinktank.chrome.register_section, from their AppConfig.ready()).
+SITE_HOME_URL_NAME = "articles:home"
+SITE_SEARCH_URL_NAME = "articles:search"
+SITE_FEED_RSS_URL_NAME = "articles:feed-latest-rss"
+SITE_FEED_ATOM_URL_NAME = "articles:feed-latest-atom"
 
 TAGGIT_CASE_INSENSITIVE = True
 

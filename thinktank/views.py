@@ -31,7 +31,7 @@ def search_paths():
     paths = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            paths.append(reverse("articles:search"))
+            paths.append(reverse(settings.SITE_SEARCH_URL_NAME))
     return paths
 
 
@@ -49,7 +49,7 @@ def server_error(request):
     else:
         template_name, status = "500.html", 500
     try:
-        home_url = reverse("articles:home")
+        home_url = reverse(settings.SITE_HOME_URL_NAME)
     except Exception:  # noqa: BLE001 (the error page must not fail on the URLconf)
         home_url = "/"
     try:

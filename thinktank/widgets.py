@@ -2,12 +2,12 @@
 Admin widgets shared by the apps.
 
 FocalPointImageWidget: the upload input of an image whose renditions are square
-crops around a focal point (thinktank.renditions.SQUARE_FIELDS). It shows the stored
-image as a thumbnail (its uncropped preview rendition, never the original), and
-static/js/focal-point.js lets staff click on it to set the focal point: the script
-writes the percentages into the form's two focal point inputs, named in the
-thumbnail's data attributes, and marks the point. Without JavaScript the two number
-inputs do the same job.
+crops around a focal point (thinktank.renditions.SQUARE_FIELDS, which the apps fill
+with register_square). It shows the stored image as a thumbnail (its uncropped
+preview rendition, never the original), and static/js/focal-point.js lets staff click
+on it to set the focal point: the script writes the percentages into the form's two
+focal point inputs, named in the thumbnail's data attributes, and marks the point.
+Without JavaScript the two number inputs do the same job.
 """
 
 from django.contrib.admin.widgets import AdminFileWidget
