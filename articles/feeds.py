@@ -109,7 +109,7 @@ class ArticleFeed(Feed):
         return settings.SITE_NAME
 
     def articles(self, obj):
-        return selectors.latest_article_list(get_language())
+        return selectors.published_work(language=get_language())
 
     def items(self, obj):
         return selectors.for_feed(self.articles(obj), FEED_SIZE)
@@ -185,7 +185,7 @@ class TopicFeed(NamedThingFeed):
     model = Topic
 
     def articles(self, obj):
-        return selectors.topic_article_list(obj, get_language())
+        return selectors.published_work(language=get_language(), topic=obj)
 
 
 class RegionFeed(NamedThingFeed):
@@ -194,7 +194,7 @@ class RegionFeed(NamedThingFeed):
     model = Region
 
     def articles(self, obj):
-        return selectors.region_article_list(obj, get_language())
+        return selectors.published_work(language=get_language(), region=obj)
 
 
 class ExpertFeed(NamedThingFeed):
@@ -207,7 +207,7 @@ class ExpertFeed(NamedThingFeed):
         return _("The latest work by %(name)s.") % {"name": obj.translated.name}
 
     def articles(self, obj):
-        return selectors.expert_article_list(obj, get_language())
+        return selectors.published_work(language=get_language(), author=obj)
 
 
 class PublicationTypeFeed(NamedThingFeed):
@@ -225,4 +225,4 @@ class PublicationTypeFeed(NamedThingFeed):
         return f"{reverse('articles:list')}?{urlencode({'type': obj.slug})}"
 
     def articles(self, obj):
-        return selectors.publication_type_article_list(obj, get_language())
+        return selectors.published_work(language=get_language(), publication_type=obj)

@@ -1,6 +1,7 @@
 """
 The filters of the list of published work, read from the URL so a filtered list can be
-shared: `ArticleFilterForm(request.GET, language=...).filter(queryset)`.
+shared: `ArticleFilterForm(request.GET, language=...).filter(queryset)`, or its
+`filters()` as a selector's keyword filters.
 
 The form knows nothing of the page that shows it: the listing at /policy-analysis uses
 it, and so can a search page, on its own queryset.
@@ -257,28 +258,30 @@ class ArticleFilterForm(forms.Form):
             self.data.get(self.add_prefix(name)) for name in others
         )
 
-    def filter(self, articles):
+    def filters(self):
         """
-        `articles` narrowed to what the valid filters ask for, all of them at once. A
-        filter that cannot be used (an unknown slug, a bad date, a range backwards) is
-        left out and its message is on the form; the others still apply. With no
-        language asked for, the page's language is listed.
+        What the valid filters ask for, as the keyword filters of
+        `ArticleQuerySet.matching` and `selectors.published_work`. A filter that cannot
+        be used (an unknown slug, a bad date, a range backwards) is left out and its
+        message is on the form; the others still apply. With no language asked for, the
+        page's language; "all": None.
         """
         data = {}
         if self.is_bound:
             self.is_valid()  # cleaned_data then holds the valid filters only
             data = self.cleaned_data
         language = data.get("language") or self.page_language
-        if language != ALL_LANGUAGES:
-            articles = articles.in_language(language)
-        if data.get("type"):
-            articles = articles.filter(publication_type=data["type"])
-        if data.get("topic"):
-            articles = articles.filter(topics=data["topic"])
-        if data.get("region"):
-            articles = articles.in_region(data["region"])
-        if data.get("expert"):
-            articles = articles.by_author(data["expert"])
-        if data.get("program"):
-            articles = articles.by_program(data["program"])
-        return articles.published_between(data.get("date_from"), data.get("date_to"))
+        return {
+            "language": None if language == ALL_LANGUAGES else language,
+            "publication_type": data.get("type") or None,
+            "topic": data.get("topic") or None,
+            "region": data.get("region") or None,
+            "author": data.get("expert") or None,
+            "program": data.get("program") or None,
+            "first_day": data.get("date_from"),
+            "last_day": data.get("date_to"),
+        }
+
+    def filter(self, articles):
+        """`articles` narrowed to what the valid filters ask for, all of them at once."""
+        return articles.matching(**self.filters())

@@ -57,30 +57,6 @@ def _with_page_parts(queryset):
     return article
 
 
-def topic_article_list(topic, language=None):
-    return (
-        Article.objects.published()
-        .in_language(language or get_language())
-        .filter(topics=topic)
-        .for_listing()
-        .newest_first()
-    )
-
-
-def region_article_list(region, language=None, nested_ids=None):
-    """
-    A region's work includes the work on every region nested under it (each once);
-    `nested_ids`, their ids, when the page has read them already (region_context_for).
-    """
-    return (
-        Article.objects.published()
-        .in_language(language or get_language())
-        .in_region(region, nested_ids=nested_ids)
-        .for_listing()
-        .newest_first()
-    )
-
-
 def region_context_for(region):
     """
     A region's ancestors (for the breadcrumb), its direct sub-regions, and the ids of
@@ -134,15 +110,34 @@ def with_bylines(articles):
     return articles
 
 
-def work_on(landing, nested_ids=None):
+def published_work(*, language, bylines=True, **filters):
     """
-    The published work on a topic, or on a region and the regions nested under it
-    (`nested_ids`, when read already).
+    The published work in `language` (None: in every language), newest first, with
+    what a list's cards show: narrowed by the keyword `filters` of
+    `ArticleQuerySet.matching` (topic, region and nested_ids, author, program,
+    publication_type, first_day, last_day). `bylines=False` leaves the bylines out, for
+    a caller that fetches them with others' (with_bylines).
     """
-    published = Article.objects.published()
+    work = Article.objects.published().matching(language=language, **filters)
+    return work.for_listing(bylines=bylines).newest_first()
+
+
+def landing_filter(landing, nested_ids=None):
+    """The filter of `published_work` for the work on a topic or on a region (and the
+    regions nested under it: `nested_ids`, when read already)."""
     if isinstance(landing, Region):
-        return published.in_region(landing, nested_ids=nested_ids)
-    return published.filter(topics=landing)
+        return {"region": landing, "nested_ids": nested_ids}
+    return {"topic": landing}
+
+
+def landing_at(slug):
+    """The topic at `slug`, else the region at it, else None (their slugs never clash)."""
+    return Topic.objects.filter(slug=slug).first() or Region.objects.filter(slug=slug).first()
+
+
+def featured_on(landing, language):
+    """The editors' published picks on a topic or a region in `language`, in order."""
+    return Feature.objects.on(landing).articles(language)
 
 
 def top_experts_for(landing, language=None, limit=TOP_EXPERTS, nested_ids=None):
@@ -154,7 +149,8 @@ def top_experts_for(landing, language=None, limit=TOP_EXPERTS, nested_ids=None):
     (25,000 for a topic of 13,000 pieces: 50 ms), and the latest say who writes on it now.
     """
     by_name = sort_key_expression(language or get_language())
-    latest = work_on(landing, nested_ids).newest_first().values("pk")[:TOP_EXPERTS_OF_LATEST]
+    work = published_work(language=None, bylines=False, **landing_filter(landing, nested_ids))
+    latest = work.values("pk")[:TOP_EXPERTS_OF_LATEST]
     experts = (
         Expert.objects.with_profile()
         # Filtering before annotating: only the authorships of that work are counted.
@@ -230,35 +226,6 @@ def event_for_calendar(slug, language=None):
 
 
 # --- feeds, sitemaps and citations -----------------------------------------------------------
-
-
-def latest_article_list(language=None):
-    return (
-        Article.objects.published()
-        .in_language(language or get_language())
-        .for_listing()
-        .newest_first()
-    )
-
-
-def expert_article_list(expert, language=None):
-    return (
-        Article.objects.published()
-        .in_language(language or get_language())
-        .by_author(expert)
-        .for_listing()
-        .newest_first()
-    )
-
-
-def publication_type_article_list(publication_type, language=None):
-    return (
-        Article.objects.published()
-        .in_language(language or get_language())
-        .filter(publication_type=publication_type)
-        .for_listing()
-        .newest_first()
-    )
 
 
 def for_feed(articles, limit):

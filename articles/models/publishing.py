@@ -117,6 +117,40 @@ class ArticleQuerySet(models.QuerySet):
         regions = Article.regions.through.objects.filter(region_id__in=nested_ids)
         return self.filter(pk__in=regions.values("article_id"))
 
+    def matching(
+        self,
+        *,
+        language=None,
+        publication_type=None,
+        topic=None,
+        region=None,
+        nested_ids=None,
+        author=None,
+        program=None,
+        first_day=None,
+        last_day=None,
+    ):
+        """
+        Narrowed by each filter given (None: not narrowed by it): in `language`, of
+        `publication_type`, on `topic`, on `region` or a region nested under it
+        (`nested_ids`, their ids, when read already), by `author`, by an author of
+        `program`, published between `first_day` and `last_day` (dates).
+        """
+        articles = self
+        if language is not None:
+            articles = articles.in_language(language)
+        if publication_type is not None:
+            articles = articles.filter(publication_type=publication_type)
+        if topic is not None:
+            articles = articles.filter(topics=topic)
+        if region is not None:
+            articles = articles.in_region(region, nested_ids=nested_ids)
+        if author is not None:
+            articles = articles.by_author(author)
+        if program is not None:
+            articles = articles.by_program(program)
+        return articles.published_between(first_day, last_day)
+
     def published_between(self, first_day=None, last_day=None):
         """Published on or after `first_day` and on or before `last_day` (dates; None: open)."""
         articles = self
@@ -149,9 +183,13 @@ class ArticleQuerySet(models.QuerySet):
         """Each one's `byline`, with what a list shows of its authors (byline_prefetch)."""
         return self.prefetch_related(byline_prefetch(listed=True))
 
-    def for_listing(self):
-        """What a list item shows: type, title, date, event time and authors."""
-        return self.select_related("publication_type").with_authors().without_search_vector()
+    def for_listing(self, bylines=True):
+        """
+        What a list item shows: type, title, date, event time and authors (`bylines`
+        False: not the authors, for a caller that fetches them with others').
+        """
+        listed = self.select_related("publication_type").without_search_vector()
+        return listed.with_authors() if bylines else listed
 
     def without_search_vector(self):
         """The search index's columns (kilobytes a row) are for queries, not for pages."""

@@ -6,7 +6,6 @@ from django.views.generic import ListView
 
 from articles import ical, selectors
 from articles.filters import ArticleFilterForm
-from articles.models import Article
 from articles.views.pages import PAGE_SIZE
 from thinktank.pagination import PageParameterMixin, Paginator
 
@@ -21,7 +20,7 @@ class ArticleListView(PageParameterMixin, ListView):
 
     def get_queryset(self):
         self.form = ArticleFilterForm(self.request.GET or None, language=get_language())
-        return self.form.filter(Article.objects.published()).for_listing().newest_first()
+        return selectors.published_work(**self.form.filters())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(form=self.form, **kwargs)

@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import citations, selectors, structured_data
-from articles.models import Feature, Region, Topic
+from articles.models import Region
 from thinktank.metadata import share_image
 from thinktank.pagination import PageParameterMixin, Paginator
 
@@ -79,10 +79,12 @@ class LandingPageView(PageParameterMixin, ListView):
 
     def get_queryset(self):
         # The bylines come afterwards, with the picks' (get_context_data).
-        return self.work().prefetch_related(None)
+        return selectors.published_work(
+            language=get_language(), bylines=False, **self.landing_filter()
+        )
 
-    def work(self):
-        raise NotImplementedError
+    def landing_filter(self):
+        return selectors.landing_filter(self.kwargs["landing"])
 
     def top_experts(self, language):
         return selectors.top_experts_for(self.kwargs["landing"], language)
@@ -93,7 +95,7 @@ class LandingPageView(PageParameterMixin, ListView):
         page = context["page_obj"]
         featured = []
         if page.number == 1:
-            featured = Feature.objects.on(landing).articles(language)
+            featured = selectors.featured_on(landing, language)
         # The bylines of the picks and of the page's work, in one query.
         articles = list(page.object_list)
         selectors.with_bylines([*featured, *articles])
@@ -109,9 +111,6 @@ class LandingPageView(PageParameterMixin, ListView):
 class TopicDetailView(LandingPageView):
     template_name = "articles/topic_detail.html"
 
-    def work(self):
-        return selectors.topic_article_list(self.kwargs["landing"])
-
 
 class RegionDetailView(LandingPageView):
     template_name = "articles/region_detail.html"
@@ -121,9 +120,9 @@ class RegionDetailView(LandingPageView):
         """The breadcrumb, the sub-regions and the nested regions' ids: one query."""
         return selectors.region_context_for(self.kwargs["landing"])
 
-    def work(self):
+    def landing_filter(self):
         nested_ids = self.region_context["nested_ids"]
-        return selectors.region_article_list(self.kwargs["landing"], nested_ids=nested_ids)
+        return selectors.landing_filter(self.kwargs["landing"], nested_ids=nested_ids)
 
     def top_experts(self, language):
         nested_ids = self.region_context["nested_ids"]
@@ -147,12 +146,11 @@ def policy_analysis_entry(request, slug):
     article = selectors.article_for_page(slug)
     if article is not None:
         return ArticleDetailView.as_view()(request, slug=slug, article=article)
-    topic = Topic.objects.filter(slug=slug).first()
-    if topic is not None:
-        return TopicDetailView.as_view()(request, slug=slug, landing=topic)
-    region = Region.objects.filter(slug=slug).first()
-    if region is not None:
-        return RegionDetailView.as_view()(request, slug=slug, landing=region)
+    landing = selectors.landing_at(slug)
+    if isinstance(landing, Region):
+        return RegionDetailView.as_view()(request, slug=slug, landing=landing)
+    if landing is not None:
+        return TopicDetailView.as_view()(request, slug=slug, landing=landing)
     moved = selectors.moved_article_for(slug) or selectors.moved_landing_for(slug)
     if moved is not None:
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
