@@ -1,19 +1,62 @@
 """
-Reads of experts and programs: the events on a profile, and the sitemap's (the lists
-of work on the pages are in articles.selectors).
+Reads of experts and programs: the work and events on a profile, a program's work,
+and the sitemap's.
 """
 
-from django.db.models import BooleanField, Case, F, Max, Q, Value, When, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Max,
+    Q,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from articles.models import Article
-from articles.models.publishing import published_condition
+from articles.models import Article, PublicationType
+from articles.models.publishing import byline_prefetch, published_condition
 from experts.models import Expert, Program
 
 # Events an expert spoke at, beside their publications: every upcoming one, and
 # this many past ones.
 PAST_EVENTS_SHOWN = 10
+
+
+def publication_types_of(expert):
+    """The publication types of `expert`'s published work, events aside, each once."""
+    work = Article.objects.published().by_author(expert).excluding_events()
+    return list(PublicationType.objects.filter(articles__in=work.values("pk")).distinct())
+
+
+def publications_of(expert, *, language, publication_types=None):
+    """
+    `expert`'s published work, events aside, of `publication_types` (None: of any),
+    the work in `language` first, each newest first, with its type (not its byline:
+    with_bylines fetches those of the whole page).
+    """
+    publications = Article.objects.published().by_author(expert).excluding_events()
+    if publication_types is not None:
+        publications = publications.filter(publication_type__in=publication_types)
+    return (
+        publications.select_related("publication_type")
+        .without_search_vector()
+        .language_first(language)
+    )
+
+
+def program_publications(program, *, language):
+    """The published work of `program`'s authors, the work in `language` first, for a list."""
+    return Article.objects.published().by_program(program).for_listing().language_first(language)
+
+
+def with_bylines(articles):
+    """`articles` (a list), each with its `byline` as a card shows it, in one query."""
+    prefetch_related_objects(articles, byline_prefetch(listed=True))
+    return articles
 
 
 def events_of(expert, past_shown=PAST_EVENTS_SHOWN):

@@ -2,14 +2,11 @@
 
 from itertools import groupby
 
-from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles.models import Article, PublicationType
-from articles.models.publishing import byline_prefetch
 from experts import selectors
 from experts.forms import ExpertFilterForm
 from experts.models import Expert, Program
@@ -61,31 +58,21 @@ class ExpertDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         expert, language = self.object, get_language()
-        work = Article.objects.published().by_author(expert)
-        types = list(
-            PublicationType.objects.filter(
-                articles__in=work.excluding_events().values("pk")
-            ).distinct()
-        )
+        types = selectors.publication_types_of(expert)
         chosen_type = self.request.GET.get("type", "")
-        publications = work.excluding_events()
+        chosen = None
         if chosen_type:
             # One of the types listed, else none: what the URL says never reaches a query
             # (PostgreSQL refuses a NUL byte in it, a 500).
             chosen = [kind for kind in types if kind.slug == chosen_type]
-            publications = publications.filter(publication_type__in=chosen)
-        publications = (
-            publications.select_related("publication_type")
-            .without_search_vector()
-            .language_first(language)
+        publications = selectors.publications_of(
+            expert, language=language, publication_types=chosen
         )
         page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
         page.object_list = list(page.object_list)
         upcoming_events, past_events = selectors.events_of(expert)
         # The bylines of everything the page lists, as its cards show them, in one query.
-        prefetch_related_objects(
-            [*page.object_list, *upcoming_events, *past_events], byline_prefetch(listed=True)
-        )
+        selectors.with_bylines([*page.object_list, *upcoming_events, *past_events])
         context.update(
             page_obj=page,
             publications=page.object_list,
@@ -124,9 +111,7 @@ class ProgramDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         program, language = self.object, get_language()
-        publications = (
-            Article.objects.published().by_program(program).for_listing().language_first(language)
-        )
+        publications = selectors.program_publications(program, language=language)
         page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
         context.update(
             experts=list(program.experts.with_profile().active().for_program_page(language)),

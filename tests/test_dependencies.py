@@ -24,8 +24,6 @@ KNOWN_UPWARD = Counter(
         ("experts/forms.py", "articles.models"),
         ("experts/selectors.py", "articles.models"),
         ("experts/selectors.py", "articles.models.publishing"),
-        ("experts/views.py", "articles.models"),
-        ("experts/views.py", "articles.models.publishing"),
     ]
 )
 
