@@ -122,6 +122,14 @@ def published_work(*, language, bylines=True, **filters):
     return work.for_listing(bylines=bylines).newest_first()
 
 
+def search_results(form):
+    """
+    The published work matching an ArticleSearchForm's query, with its valid filters,
+    best first; none without a query (a queryset, paged as ids: articles.search).
+    """
+    return form.search(Article.objects.published())
+
+
 def landing_filter(landing, nested_ids=None):
     """The filter of `published_work` for the work on a topic or on a region (and the
     regions nested under it: `nested_ids`, when read already)."""

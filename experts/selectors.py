@@ -26,6 +26,33 @@ from experts.models import Expert, Program
 PAST_EVENTS_SHOWN = 10
 
 
+def experts_for_directory(language, form):
+    """
+    The experts with a profile, as the directory lists them in `language` (sorted by
+    sort name), narrowed by the valid filters of `form` (an ExpertFilterForm): a list.
+    """
+    return list(form.filter(Expert.objects.with_profile().for_directory(language)))
+
+
+def experts_for_profile():
+    """The experts with a profile, each with what their page shows (a queryset)."""
+    return Expert.objects.with_profile().for_profile()
+
+
+def programs_for_listing():
+    return Program.objects.for_listing()
+
+
+def program_at(slug):
+    """The program at `slug`, or None."""
+    return Program.objects.filter(slug=slug).first()
+
+
+def program_experts(program, language):
+    """`program`'s current experts with a profile, as its page lists them in `language`."""
+    return list(program.experts.with_profile().active().for_program_page(language))
+
+
 def publication_types_of(expert):
     """The publication types of `expert`'s published work, events aside, each once."""
     work = Article.objects.published().by_author(expert).excluding_events()

@@ -2,14 +2,13 @@
 
 from itertools import groupby
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from experts import selectors
 from experts.forms import ExpertFilterForm
-from experts.models import Expert, Program
 from experts.structured_data import person_json_ld
 from thinktank.metadata import share_image
 from thinktank.pagination import page_or_404
@@ -30,7 +29,7 @@ class ExpertDirectoryView(TemplateView):
         context = super().get_context_data(**kwargs)
         language = get_language()
         form = ExpertFilterForm(self.request.GET or None)
-        experts = form.filter(Expert.objects.with_profile().for_directory(language))
+        experts = selectors.experts_for_directory(language, form)
         current = [expert for expert in experts if expert.is_active]
         former = [expert for expert in experts if not expert.is_active]
         groups = [
@@ -53,7 +52,7 @@ class ExpertDetailView(DetailView):
     context_object_name = "expert"
 
     def get_queryset(self):
-        return Expert.objects.with_profile().for_profile()
+        return selectors.experts_for_profile()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -96,7 +95,7 @@ class ProgramListView(ListView):
     context_object_name = "programs"
 
     def get_queryset(self):
-        return Program.objects.for_listing()
+        return selectors.programs_for_listing()
 
 
 class ProgramDetailView(DetailView):
@@ -106,7 +105,10 @@ class ProgramDetailView(DetailView):
     context_object_name = "program"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Program, slug=self.kwargs["slug"])
+        program = selectors.program_at(self.kwargs["slug"])
+        if program is None:
+            raise Http404("No program at this address.")
+        return program
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -114,7 +116,7 @@ class ProgramDetailView(DetailView):
         publications = selectors.program_publications(program, language=language)
         page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
         context.update(
-            experts=list(program.experts.with_profile().active().for_program_page(language)),
+            experts=selectors.program_experts(program, language),
             page_obj=page,
             publications=page.object_list,
         )

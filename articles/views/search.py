@@ -3,7 +3,7 @@
 from django.utils.translation import get_language
 from django.views.generic import ListView
 
-from articles.models import Article
+from articles import selectors
 from articles.search import listed_in_order
 from articles.search.forms import ArticleSearchForm
 from articles.search.paging import MatchesPaginator
@@ -25,7 +25,7 @@ class SearchView(PageParameterMixin, ListView):
 
     def get_queryset(self):
         self.form = ArticleSearchForm(self.request.GET or None, language=get_language())
-        return self.form.search(Article.objects.published())
+        return selectors.search_results(self.form)
 
     def paginate_queryset(self, queryset, page_size):
         # The matches are ranked, counted and paged as ids in one query (the sort then
