@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
+from articles import selectors
 from articles.filters import ArticleFilterForm
 from articles.models import Article
 from tests.factories import (
@@ -369,6 +370,20 @@ def test_the_form_works_on_its_own_queryset():
     assert [a.title for a in unbound.filter(Article.objects.published())] == ["Three"]
     assert not unbound.is_filtered
     assert form.is_filtered
+
+
+def test_the_forms_filters_are_the_selectors_keyword_filters():
+    """`filters()` gives selectors.published_work what the URL asks for, the bad left out."""
+    topic = make_topic("Own")
+    one = make_article("One", topics=[topic])
+    make_article("Two")
+    three = make_article("Three", topics=[topic], language="ar")
+    form = ArticleFilterForm({"topic": "own", "type": "no-such-type"}, language="en")
+    assert list(selectors.published_work(**form.filters())) == [one]
+    assert "type" in form.errors
+    form = ArticleFilterForm({"topic": "own", "language": "all"}, language="en")
+    assert form.filters()["language"] is None
+    assert set(selectors.published_work(**form.filters())) == {one, three}
 
 
 def test_labels_are_translatable(client, world):
