@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 
 from articles import revisions
 from articles.models import Article, ArticleRevision
-from articles.services import CHANGE_PERMISSION, can_publish, mark_reviewed, revision_user
+from articles.permissions import CHANGE_ARTICLE
+from articles.services import can_publish, mark_reviewed, revision_user
 from thinktank.concurrency import ConcurrentEditError
 from thinktank.html import SanitizedHTMLField, sanitize_html
+from thinktank.permissions import refused, require
 from thinktank.renditions import ensure_renditions
 
 
@@ -45,8 +47,7 @@ def article_propose(article, *, user, relations=None, note=""):
     change: the article itself is not written. Refused when someone saved the article
     after `article.version` was loaded (ConcurrentEditError).
     """
-    if not user.has_perm(CHANGE_PERMISSION):
-        raise PermissionDenied(_("You do not have permission to do this."))
+    require(user, CHANGE_ARTICLE)
     if article.pk is None:
         raise PermissionDenied(_("Only a saved article can have a proposed change."))
     stored = Article.objects.filter(pk=article.pk).values_list("version", flat=True).first()
@@ -65,7 +66,7 @@ def article_propose(article, *, user, relations=None, note=""):
 def article_discard_proposal(proposal, *, user):
     """Set a pending proposed change aside: an editor's decision, or its author's."""
     if not (can_publish(user) or (user.is_authenticated and proposal.user_id == user.pk)):
-        raise PermissionDenied(_("You do not have permission to do this."))
+        raise refused()
     mark_reviewed(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
     return proposal
 
