@@ -17,8 +17,7 @@ from articles import revisions
 from articles.models import Article, ArticleRevision
 from articles.permissions import CHANGE_ARTICLE
 from articles.services import can_publish, mark_reviewed, revision_user
-from thinktank.concurrency import ConcurrentEditError
-from thinktank.html import SanitizedHTMLField, sanitize_html
+from thinktank.concurrency import ConcurrentEditError, as_stored
 from thinktank.permissions import refused, require
 from thinktank.renditions import ensure_renditions
 
@@ -31,11 +30,11 @@ def _as_stored(article, relations):
     """
     for field in revisions.snapshot_fields():
         value = getattr(article, field.attname)
-        if isinstance(field, SanitizedHTMLField) and isinstance(value, str):
-            setattr(article, field.attname, sanitize_html(value))
-        elif getattr(value, "_committed", True) is False:
+        if getattr(value, "_committed", True) is False:
             value.save(value.name, value.file, save=False)  # the upload, kept for the editor
             ensure_renditions(value, replace=True)
+        else:
+            setattr(article, field.attname, as_stored(field, value))
     return {**revisions.snapshot(article), **relations}
 
 

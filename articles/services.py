@@ -35,20 +35,12 @@ from articles.models import (
     Topic,
 )
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE
-from thinktank.html import SanitizedHTMLField, sanitize_html
+from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
 from thinktank.renditions import ensure_renditions
 
 # The fields a translator translates: when they change, translations may be stale.
 TEXT_FIELDS = ("title", "summary", "body", "footer_note")
-
-
-def _stored(article, name):
-    """The value as it will be stored (rich text is sanitized on save)."""
-    value = getattr(article, name)
-    if isinstance(Article._meta.get_field(name), SanitizedHTMLField):
-        return sanitize_html(value)
-    return value
 
 
 def can_publish(user):
@@ -109,7 +101,10 @@ def article_save(article, *, user):
         raise ReviewRequired
     if not may_set_status(user, was, article.status):  # the form's rule, for every caller
         raise PermissionDenied(_("You do not have permission to publish or archive."))
-    if previous is None or any(_stored(article, name) != previous[name] for name in TEXT_FIELDS):
+    if previous is None or any(
+        as_stored(Article._meta.get_field(name), getattr(article, name)) != previous[name]
+        for name in TEXT_FIELDS
+    ):
         article.text_changed_at = timezone.now()
     uploaded = not getattr(article.hero_image, "_committed", True)  # a new file in this save
     article.save()

@@ -20,6 +20,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
 from thinktank.html import SanitizedHTMLField, sanitize_html
+from thinktank.translation import TranslationsField, tidy_translations
 
 
 class ConcurrentEditError(Exception):
@@ -88,9 +89,15 @@ def comparable(value):
 
 
 def as_stored(field, value):
-    """A form's value as `field` will store it (rich text is sanitized on save)."""
+    """
+    `value` as `field` will store it: rich text is sanitized on save, and a
+    translations dict is tidied (values stripped and sanitized, empty ones dropped,
+    languages sorted), so comparing it with the stored row finds no false difference.
+    """
     if isinstance(field, SanitizedHTMLField) and isinstance(value, str):
         return sanitize_html(value)
+    if isinstance(field, TranslationsField):
+        return tidy_translations(field.model, value)
     return value
 
 
