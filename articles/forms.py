@@ -79,7 +79,7 @@ class ArticleAdminForm(VersionCheckedForm):
             ) % {"zone": settings.TIME_ZONE}
 
     # Fields written in the article's own language.
-    TEXT_FIELDS = ("title", "summary", "body", "footer_note", "hero_image_alt", "outlet_name")
+    OWN_LANGUAGE_FIELDS = (*Article.TEXT_FIELDS, "hero_image_alt", "outlet_name")
 
     def set_text_direction(self):
         """Arabic or Persian content is typed right to left, even in an English admin."""
@@ -87,7 +87,7 @@ class ArticleAdminForm(VersionCheckedForm):
         if language not in dict(configured_languages()):
             return
         direction = "rtl" if is_rtl(language) else "ltr"
-        for name in self.TEXT_FIELDS:
+        for name in self.OWN_LANGUAGE_FIELDS:
             if name in self.fields:
                 self.fields[name].widget.attrs.update({"lang": language, "dir": direction})
 

@@ -39,9 +39,6 @@ from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
 from thinktank.renditions import ensure_renditions
 
-# The fields a translator translates: when they change, translations may be stale.
-TEXT_FIELDS = ("title", "summary", "body", "footer_note")
-
 
 def can_publish(user):
     return user.has_perm(PUBLISH_ARTICLE)
@@ -91,7 +88,7 @@ def article_save(article, *, user):
         require(user, CHANGE_ARTICLE)
         previous = (
             Article.objects.filter(pk=article.pk)
-            .values("status", "language", "slug", *TEXT_FIELDS)
+            .values("status", "language", "slug", *Article.TEXT_FIELDS)
             .first()
         )
     else:
@@ -103,7 +100,7 @@ def article_save(article, *, user):
         raise PermissionDenied(_("You do not have permission to publish or archive."))
     if previous is None or any(
         as_stored(Article._meta.get_field(name), getattr(article, name)) != previous[name]
-        for name in TEXT_FIELDS
+        for name in Article.TEXT_FIELDS
     ):
         article.text_changed_at = timezone.now()
     uploaded = not getattr(article.hero_image, "_committed", True)  # a new file in this save

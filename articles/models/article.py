@@ -184,6 +184,9 @@ class Article(VersionedModel):
         related_name="translations_made",
         editable=False,
     )
+    # The article's text, which a translator translates (its revisions show their
+    # differences line by line).
+    TEXT_FIELDS = ("title", "summary", "body", "footer_note")
     # When this article's text (title, summary, body, footer note) last changed, and,
     # for a translation, which state of its source's text it matches: a source text
     # changed later than that makes the translation possibly stale.
