@@ -139,11 +139,11 @@ def article_publish(article, *, user, at=None):
     live by itself at that time (the public queries decide; no job runs).
     """
     require(user, PUBLISH_ARTICLE)
-    now = timezone.now()
     if at is not None:
         article.published_at = at
-    elif article.published_at is None or article.published_at > now:
-        article.published_at = now  # "publish" means now unless a date is given
+    elif article.published_at is not None and article.published_at > timezone.now():
+        article.published_at = None  # "publish" means now, not at a date it was scheduled for
+    # Published with no date: the save dates it now (Article.date_if_published).
     return _set_status(article, Article.Status.PUBLISHED, user=user)
 
 
