@@ -15,8 +15,10 @@ and keeps the editor's text in the form.
 from datetime import datetime
 
 from django import forms
+from django.contrib import messages
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from thinktank.html import SanitizedHTMLField, sanitize_html
@@ -182,3 +184,34 @@ class VersionCheckedForm(forms.ModelForm):
         super()._post_clean()
         if self.instance.pk and self.cleaned_data.get("loaded_version") is not None:
             self.instance.version = self.cleaned_data["loaded_version"]
+
+
+# --- the admin ----------------------------------------------------------------------------
+
+
+class VersionCheckedAdminMixin:
+    """
+    A ModelAdmin of a VersionedModel, whose form is a VersionCheckedForm. A save that
+    loses the race between the form's check and its UPDATE (a change form, or the
+    list's editable columns) saves nothing: the admin says so and shows the page again.
+    """
+
+    # What the admin says then, naming its model ("Someone else saved this article at
+    # the same moment; nothing was saved.").
+    same_moment_message = None
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError:
+            return self.saved_at_the_same_moment(request)
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except ConcurrentEditError:
+            return self.saved_at_the_same_moment(request)
+
+    def saved_at_the_same_moment(self, request):
+        self.message_user(request, self.same_moment_message, messages.ERROR)
+        return HttpResponseRedirect(request.get_full_path())
