@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from articles import services
 from articles.models import Article
+from articles.permissions import may_not_publish
 from thinktank.concurrency import VersionCheckedForm
 from thinktank.html import rich_text_widget
 from thinktank.languages import configured_languages, is_rtl
@@ -96,7 +97,7 @@ class ArticleAdminForm(VersionCheckedForm):
         current = self.instance.status if self.instance.pk else Article.Status.DRAFT
         # Enforced here, not only hidden in the menu: a crafted POST is refused too.
         if self.user is not None and not services.may_set_status(self.user, current, status):
-            raise forms.ValidationError(_("You do not have permission to publish or archive."))
+            raise forms.ValidationError(may_not_publish())
         return status
 
     def clean(self):

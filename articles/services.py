@@ -34,7 +34,7 @@ from articles.models import (
     Region,
     Topic,
 )
-from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE
+from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
 from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
 from thinktank.renditions import ensure_renditions
@@ -97,7 +97,7 @@ def article_save(article, *, user):
     if _reviewed(was, user):
         raise ReviewRequired
     if not may_set_status(user, was, article.status):  # the form's rule, for every caller
-        raise PermissionDenied(_("You do not have permission to publish or archive."))
+        raise PermissionDenied(may_not_publish())
     if previous is None or any(
         as_stored(Article._meta.get_field(name), getattr(article, name)) != previous[name]
         for name in Article.TEXT_FIELDS
@@ -212,7 +212,7 @@ def article_restore(article, revision, *, user):
     if needs_review(article, user=user):
         raise ReviewRequired
     if not may_set_status(user, article.status, revision.data.get("status", article.status)):
-        raise PermissionDenied(_("You do not have permission to publish or archive."))
+        raise PermissionDenied(may_not_publish())
     note = _("Restored the revision of %(when)s")
     if revision.is_pending:
         mark_reviewed(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
