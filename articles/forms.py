@@ -10,6 +10,7 @@ from taggit.models import Tag
 
 from articles import services
 from articles.models import Article
+from articles.permissions import may_not_publish
 from thinktank.concurrency import VersionCheckedForm
 from thinktank.html import rich_text_widget
 from thinktank.languages import configured_languages, is_rtl
@@ -79,7 +80,7 @@ class ArticleAdminForm(VersionCheckedForm):
             ) % {"zone": settings.TIME_ZONE}
 
     # Fields written in the article's own language.
-    TEXT_FIELDS = ("title", "summary", "body", "footer_note", "hero_image_alt", "outlet_name")
+    OWN_LANGUAGE_FIELDS = (*Article.TEXT_FIELDS, "hero_image_alt", "outlet_name")
 
     def set_text_direction(self):
         """Arabic or Persian content is typed right to left, even in an English admin."""
@@ -87,7 +88,7 @@ class ArticleAdminForm(VersionCheckedForm):
         if language not in dict(configured_languages()):
             return
         direction = "rtl" if is_rtl(language) else "ltr"
-        for name in self.TEXT_FIELDS:
+        for name in self.OWN_LANGUAGE_FIELDS:
             if name in self.fields:
                 self.fields[name].widget.attrs.update({"lang": language, "dir": direction})
 
@@ -96,7 +97,7 @@ class ArticleAdminForm(VersionCheckedForm):
         current = self.instance.status if self.instance.pk else Article.Status.DRAFT
         # Enforced here, not only hidden in the menu: a crafted POST is refused too.
         if self.user is not None and not services.may_set_status(self.user, current, status):
-            raise forms.ValidationError(_("You do not have permission to publish or archive."))
+            raise forms.ValidationError(may_not_publish())
         return status
 
     def clean(self):

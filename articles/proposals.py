@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 
 from articles import revisions
 from articles.models import Article, ArticleRevision
-from articles.services import CHANGE_PERMISSION, can_publish, mark_reviewed, revision_user
-from thinktank.concurrency import ConcurrentEditError
-from thinktank.html import SanitizedHTMLField, sanitize_html
+from articles.permissions import CHANGE_ARTICLE
+from articles.services import can_publish, mark_reviewed, revision_user
+from thinktank.concurrency import ConcurrentEditError, as_stored
+from thinktank.permissions import refused, require
 from thinktank.renditions import ensure_renditions
 
 
@@ -29,11 +30,11 @@ def _as_stored(article, relations):
     """
     for field in revisions.snapshot_fields():
         value = getattr(article, field.attname)
-        if isinstance(field, SanitizedHTMLField) and isinstance(value, str):
-            setattr(article, field.attname, sanitize_html(value))
-        elif getattr(value, "_committed", True) is False:
+        if getattr(value, "_committed", True) is False:
             value.save(value.name, value.file, save=False)  # the upload, kept for the editor
             ensure_renditions(value, replace=True)
+        else:
+            setattr(article, field.attname, as_stored(field, value))
     return {**revisions.snapshot(article), **relations}
 
 
@@ -45,8 +46,7 @@ def article_propose(article, *, user, relations=None, note=""):
     change: the article itself is not written. Refused when someone saved the article
     after `article.version` was loaded (ConcurrentEditError).
     """
-    if not user.has_perm(CHANGE_PERMISSION):
-        raise PermissionDenied(_("You do not have permission to do this."))
+    require(user, CHANGE_ARTICLE)
     if article.pk is None:
         raise PermissionDenied(_("Only a saved article can have a proposed change."))
     stored = Article.objects.filter(pk=article.pk).values_list("version", flat=True).first()
@@ -65,7 +65,7 @@ def article_propose(article, *, user, relations=None, note=""):
 def article_discard_proposal(proposal, *, user):
     """Set a pending proposed change aside: an editor's decision, or its author's."""
     if not (can_publish(user) or (user.is_authenticated and proposal.user_id == user.pk)):
-        raise PermissionDenied(_("You do not have permission to do this."))
+        raise refused()
     mark_reviewed(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
     return proposal
 

@@ -25,7 +25,7 @@ SCHEMA = RevisionSchema(
         ),
         Tags("tags", _("tags")),
     ],
-    text_fields={"title", "summary", "body", "footer_note"},
+    text_fields=Article.TEXT_FIELDS,
 )
 
 snapshot = SCHEMA.snapshot

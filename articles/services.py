@@ -34,30 +34,14 @@ from articles.models import (
     Region,
     Topic,
 )
-from thinktank.html import SanitizedHTMLField, sanitize_html
+from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
+from thinktank.concurrency import as_stored
+from thinktank.permissions import model_permission, require
 from thinktank.renditions import ensure_renditions
-
-PUBLISH_PERMISSION = "articles.publish_article"
-# The fields a translator translates: when they change, translations may be stale.
-TEXT_FIELDS = ("title", "summary", "body", "footer_note")
-CHANGE_PERMISSION = "articles.change_article"
-
-
-def _stored(article, name):
-    """The value as it will be stored (rich text is sanitized on save)."""
-    value = getattr(article, name)
-    if isinstance(Article._meta.get_field(name), SanitizedHTMLField):
-        return sanitize_html(value)
-    return value
 
 
 def can_publish(user):
-    return user.has_perm(PUBLISH_PERMISSION)
-
-
-def _require(user, permission):
-    if not user.has_perm(permission):
-        raise PermissionDenied(_("You do not have permission to do this."))
+    return user.has_perm(PUBLISH_ARTICLE)
 
 
 # An editor decides what readers see of an article in these states: published (live or
@@ -101,20 +85,23 @@ def article_save(article, *, user):
     """
     previous = None
     if article.pk:
-        _require(user, CHANGE_PERMISSION)
+        require(user, CHANGE_ARTICLE)
         previous = (
             Article.objects.filter(pk=article.pk)
-            .values("status", "language", "slug", *TEXT_FIELDS)
+            .values("status", "language", "slug", *Article.TEXT_FIELDS)
             .first()
         )
     else:
-        _require(user, "articles.add_article")
+        require(user, ADD_ARTICLE)
     was = previous["status"] if previous else Article.Status.DRAFT
     if _reviewed(was, user):
         raise ReviewRequired
     if not may_set_status(user, was, article.status):  # the form's rule, for every caller
-        raise PermissionDenied(_("You do not have permission to publish or archive."))
-    if previous is None or any(_stored(article, name) != previous[name] for name in TEXT_FIELDS):
+        raise PermissionDenied(may_not_publish())
+    if previous is None or any(
+        as_stored(Article._meta.get_field(name), getattr(article, name)) != previous[name]
+        for name in Article.TEXT_FIELDS
+    ):
         article.text_changed_at = timezone.now()
     uploaded = not getattr(article.hero_image, "_committed", True)  # a new file in this save
     article.save()
@@ -139,7 +126,7 @@ def _set_status(article, status, *, user):
 @transaction.atomic
 def article_submit_for_review(article, *, user):
     """A contributor hands a draft to the editors."""
-    _require(user, CHANGE_PERMISSION)
+    require(user, CHANGE_ARTICLE)
     if article.status not in (Article.Status.DRAFT, Article.Status.REVIEW):
         raise PermissionDenied(_("Only a draft can be submitted for review."))
     return _set_status(article, Article.Status.REVIEW, user=user)
@@ -151,26 +138,26 @@ def article_publish(article, *, user, at=None):
     Publish now, or at `at`: a future date makes the article scheduled, and it goes
     live by itself at that time (the public queries decide; no job runs).
     """
-    _require(user, PUBLISH_PERMISSION)
-    now = timezone.now()
+    require(user, PUBLISH_ARTICLE)
     if at is not None:
         article.published_at = at
-    elif article.published_at is None or article.published_at > now:
-        article.published_at = now  # "publish" means now unless a date is given
+    elif article.published_at is not None and article.published_at > timezone.now():
+        article.published_at = None  # "publish" means now, not at a date it was scheduled for
+    # Published with no date: the save dates it now (Article.date_if_published).
     return _set_status(article, Article.Status.PUBLISHED, user=user)
 
 
 @transaction.atomic
 def article_unpublish(article, *, user):
     """Back to draft: off every public surface at once."""
-    _require(user, PUBLISH_PERMISSION)
+    require(user, PUBLISH_ARTICLE)
     return _set_status(article, Article.Status.DRAFT, user=user)
 
 
 @transaction.atomic
 def article_archive(article, *, user):
     """Off every public surface, kept with its history; restorable by unarchiving."""
-    _require(user, PUBLISH_PERMISSION)
+    require(user, PUBLISH_ARTICLE)
     return _set_status(article, Article.Status.ARCHIVED, user=user)
 
 
@@ -180,7 +167,7 @@ def may_set_status(user, old_status, new_status):
         return True
     editorial = {Article.Status.DRAFT, Article.Status.REVIEW}
     if old_status in editorial and new_status in editorial:
-        return user.has_perm(CHANGE_PERMISSION) or user.has_perm("articles.add_article")
+        return user.has_perm(CHANGE_ARTICLE) or user.has_perm(ADD_ARTICLE)
     return can_publish(user)
 
 
@@ -217,15 +204,15 @@ def article_restore(article, revision, *, user):
     version check), which is itself kept as a new revision. Restoring a pending
     proposed change publishes it, which only an editor may do.
     """
-    _require(user, CHANGE_PERMISSION)
+    require(user, CHANGE_ARTICLE)
     if revision.article_id != article.pk:
         raise PermissionDenied(_("This revision belongs to another article."))
     if revision.is_pending:
-        _require(user, PUBLISH_PERMISSION)
+        require(user, PUBLISH_ARTICLE)
     if needs_review(article, user=user):
         raise ReviewRequired
     if not may_set_status(user, article.status, revision.data.get("status", article.status)):
-        raise PermissionDenied(_("You do not have permission to publish or archive."))
+        raise PermissionDenied(may_not_publish())
     note = _("Restored the revision of %(when)s")
     if revision.is_pending:
         mark_reviewed(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
@@ -246,7 +233,7 @@ def article_add_translation(source, language, *, user):
     A draft in `language`, in the source's translation set, with its authors, topics,
     regions, type, hero image and event details, for a translator to fill in.
     """
-    _require(user, "articles.add_article")
+    require(user, ADD_ARTICLE)
     if source.translation_set.articles.filter(language=language).exists():
         raise PermissionDenied(_("This piece already has a version in that language."))
     translation = Article(
@@ -289,7 +276,7 @@ def article_add_translation(source, language, *, user):
 @transaction.atomic
 def article_mark_translation_current(article, *, user):
     """A translator has brought this translation up to date with its source."""
-    _require(user, CHANGE_PERMISSION)
+    require(user, CHANGE_ARTICLE)
     if article.translation_source is None:
         return article
     article.source_text_seen_at = article.translation_source.text_changed_at or timezone.now()
@@ -303,7 +290,7 @@ def article_mark_translation_current(article, *, user):
 @transaction.atomic
 def article_share_preview(article, *, user):
     """A signed, expiring preview link for someone without an account."""
-    _require(user, CHANGE_PERMISSION)
+    require(user, CHANGE_ARTICLE)
     if not article.preview_secret:
         article.preview_secret = preview.new_secret()
         article.save(update_fields=["preview_secret"])
@@ -313,7 +300,7 @@ def article_share_preview(article, *, user):
 @transaction.atomic
 def article_revoke_previews(article, *, user):
     """Every preview link given out for this article stops working at once."""
-    _require(user, CHANGE_PERMISSION)
+    require(user, CHANGE_ARTICLE)
     article.preview_secret = preview.new_secret()
     article.save(update_fields=["preview_secret"])
 
@@ -336,7 +323,7 @@ def _redirect_landing(old_slug, landing):
 def landing_save(landing, *, user):
     """Save a topic or region; a changed slug leaves a 301 from the old address."""
     model = type(landing)
-    _require(user, f"articles.{'change' if landing.pk else 'add'}_{model._meta.model_name}")
+    require(user, model_permission("change" if landing.pk else "add", model))
     previous = model.objects.filter(pk=landing.pk).values_list("slug", flat=True).first()
     landing.save()
     if previous and previous != landing.slug:
@@ -353,7 +340,7 @@ def landing_merge(survivor, others, *, user):
     answers 301 to the survivor.
     """
     model = type(survivor)
-    _require(user, f"articles.delete_{model._meta.model_name}")
+    require(user, model_permission("delete", model))
     field = _landing_field(survivor)
     for other in others:
         if other.pk == survivor.pk:

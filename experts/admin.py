@@ -5,16 +5,15 @@ permission checks, the refusal of concurrent edits and the revision record are t
 same here as on every other write path. Experts are deactivated, not deleted.
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import models
-from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from experts import revisions, services
 from experts.admin_forms import ExpertAdminForm
 from experts.models import Expert, ExpertLink, Program
 from thinktank.admin_actions import run_service_action
-from thinktank.concurrency import ConcurrentEditError
+from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
 from thinktank.translation_admin import TranslatableAdmin
 from thinktank.widgets import FocalPointAdminMixin
@@ -44,8 +43,11 @@ class ExpertLinkInline(admin.TabularInline):
 
 
 @admin.register(Expert)
-class ExpertAdmin(RevisionsAdminMixin, FocalPointAdminMixin, TranslatableAdmin):
+class ExpertAdmin(
+    RevisionsAdminMixin, FocalPointAdminMixin, VersionCheckedAdminMixin, TranslatableAdmin
+):
     form = ExpertAdminForm
+    same_moment_message = _("Someone else saved this expert at the same moment; nothing was saved.")
     # Its "Revisions" pages (thinktank.revision_admin).
     revision_schema = revisions.SCHEMA
     revision_list_fields = ["name", "is_active"]
@@ -114,21 +116,3 @@ class ExpertAdmin(RevisionsAdminMixin, FocalPointAdminMixin, TranslatableAdmin):
         run_service_action(
             self, request, queryset, services.expert_reactivate, _("%(count)d reactivated.")
         )
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ConcurrentEditError:
-            # Lost the race between the form's check and the UPDATE: nothing was saved.
-            self.message_user(request, SAME_MOMENT, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
-
-    def changelist_view(self, request, extra_context=None):
-        try:
-            return super().changelist_view(request, extra_context)
-        except ConcurrentEditError:
-            self.message_user(request, SAME_MOMENT, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
-
-
-SAME_MOMENT = _("Someone else saved this expert at the same moment; nothing was saved.")

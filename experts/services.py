@@ -17,15 +17,9 @@ from django.utils.translation import gettext as _
 
 from experts import revisions
 from experts.models import ExpertRevision
+from experts.permissions import ADD_EXPERT, ADD_PROGRAM, CHANGE_EXPERT, CHANGE_PROGRAM
+from thinktank.permissions import require
 from thinktank.renditions import ensure_renditions
-
-ADD_PERMISSION = "experts.add_expert"
-CHANGE_PERMISSION = "experts.change_expert"
-
-
-def _require(user, permission):
-    if not user.has_perm(permission):
-        raise PermissionDenied(_("You do not have permission to do this."))
 
 
 @transaction.atomic
@@ -36,7 +30,7 @@ def expert_save(expert, *, user, record_revision=True):
     after this (the admin, with its inlines) passes record_revision=False and calls
     expert_record_revision once they are saved, so the revision holds them.
     """
-    _require(user, CHANGE_PERMISSION if expert.pk else ADD_PERMISSION)
+    require(user, CHANGE_EXPERT if expert.pk else ADD_EXPERT)
     uploaded = not getattr(expert.photo, "_committed", True)  # a new file in this save
     expert.save()
     ensure_renditions(expert.photo, replace=uploaded)
@@ -56,7 +50,7 @@ def expert_record_revision(expert, *, user, note=""):
 
 
 def _set_active(expert, active, *, user, note):
-    _require(user, CHANGE_PERMISSION)
+    require(user, CHANGE_EXPERT)
     if expert.is_active == active:
         return expert
     expert.is_active = active
@@ -86,7 +80,7 @@ def expert_restore(expert, revision, *, user):
     version check: a page loaded before someone else's save is refused), which is
     itself kept as a new revision.
     """
-    _require(user, CHANGE_PERMISSION)
+    require(user, CHANGE_EXPERT)
     if revision.expert_id != expert.pk:
         raise PermissionDenied(_("This revision belongs to another expert."))
     revisions.SCHEMA.apply_fields(expert, revision.data)
@@ -103,6 +97,6 @@ def expert_restore(expert, revision, *, user):
 
 @transaction.atomic
 def program_save(program, *, user):
-    _require(user, "experts.change_program" if program.pk else "experts.add_program")
+    require(user, CHANGE_PROGRAM if program.pk else ADD_PROGRAM)
     program.save()
     return program

@@ -15,11 +15,14 @@ and keeps the editor's text in the form.
 from datetime import datetime
 
 from django import forms
+from django.contrib import messages
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from thinktank.html import SanitizedHTMLField, sanitize_html
+from thinktank.translation import TranslationsField, tidy_translations
 
 
 class ConcurrentEditError(Exception):
@@ -88,9 +91,15 @@ def comparable(value):
 
 
 def as_stored(field, value):
-    """A form's value as `field` will store it (rich text is sanitized on save)."""
+    """
+    `value` as `field` will store it: rich text is sanitized on save, and a
+    translations dict is tidied (values stripped and sanitized, empty ones dropped,
+    languages sorted), so comparing it with the stored row finds no false difference.
+    """
     if isinstance(field, SanitizedHTMLField) and isinstance(value, str):
         return sanitize_html(value)
+    if isinstance(field, TranslationsField):
+        return tidy_translations(field.model, value)
     return value
 
 
@@ -175,3 +184,34 @@ class VersionCheckedForm(forms.ModelForm):
         super()._post_clean()
         if self.instance.pk and self.cleaned_data.get("loaded_version") is not None:
             self.instance.version = self.cleaned_data["loaded_version"]
+
+
+# --- the admin ----------------------------------------------------------------------------
+
+
+class VersionCheckedAdminMixin:
+    """
+    A ModelAdmin of a VersionedModel, whose form is a VersionCheckedForm. A save that
+    loses the race between the form's check and its UPDATE (a change form, or the
+    list's editable columns) saves nothing: the admin says so and shows the page again.
+    """
+
+    # What the admin says then, naming its model ("Someone else saved this article at
+    # the same moment; nothing was saved.").
+    same_moment_message = None
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError:
+            return self.saved_at_the_same_moment(request)
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except ConcurrentEditError:
+            return self.saved_at_the_same_moment(request)
+
+    def saved_at_the_same_moment(self, request):
+        self.message_user(request, self.same_moment_message, messages.ERROR)
+        return HttpResponseRedirect(request.get_full_path())

@@ -22,7 +22,7 @@ from articles.forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
 from thinktank.admin_actions import run_service_action
-from thinktank.concurrency import ConcurrentEditError
+from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
 
 
@@ -42,8 +42,13 @@ class RecommendationInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ProposalsAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    ProposalsAdminMixin, RevisionsAdminMixin, VersionCheckedAdminMixin, admin.ModelAdmin
+):
     form = ArticleAdminForm
+    same_moment_message = _(
+        "Someone else saved this article at the same moment; nothing was saved."
+    )
     # Its "Revisions" pages (thinktank.revision_admin).
     revision_schema = revisions.SCHEMA
     revision_list_fields = ["status", "title"]
@@ -221,18 +226,6 @@ class ArticleAdmin(ProposalsAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
             messages.SUCCESS,
         )
         return HttpResponseRedirect(change_url)
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ConcurrentEditError:
-            # Lost the race between the form's check and the UPDATE: nothing was saved.
-            self.message_user(
-                request,
-                _("Someone else saved this article at the same moment; nothing was saved."),
-                messages.ERROR,
-            )
-            return HttpResponseRedirect(request.get_full_path())
 
     def get_queryset(self, request):
         # The list's authors and last editor, in two queries for the whole page.

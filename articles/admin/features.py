@@ -8,14 +8,14 @@ may change its features, and whoever may publish may choose the home page's.
 """
 
 from django.contrib import admin
-from django.contrib.auth import get_permission_codename
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Feature, HomeFeature
+from articles.permissions import PUBLISH_ARTICLE
+from thinktank.permissions import model_permission
 
 # The admin's article search (the autocomplete) offers published work only to these.
 PICKS_OF_PUBLISHED_WORK = {"recommendation", "feature", "homefeature"}
-HOME_PAGE_PERMISSION = "articles.publish_article"
 
 
 class FeatureInline(admin.TabularInline):
@@ -27,8 +27,7 @@ class FeatureInline(admin.TabularInline):
     verbose_name_plural = _("featured articles (first on the page, in this order)")
 
     def may_change_page(self, request):
-        opts = self.parent_model._meta
-        return request.user.has_perm(f"{opts.app_label}.{get_permission_codename('change', opts)}")
+        return request.user.has_perm(model_permission("change", self.parent_model))
 
     def has_view_permission(self, request, obj=None):
         return self.may_change_page(request)
@@ -63,16 +62,16 @@ class HomeFeatureAdmin(admin.ModelAdmin):
         return feature.article.state == feature.article.State.PUBLISHED
 
     def has_module_permission(self, request):
-        return request.user.has_perm(HOME_PAGE_PERMISSION)
+        return request.user.has_perm(PUBLISH_ARTICLE)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm(HOME_PAGE_PERMISSION)
+        return request.user.has_perm(PUBLISH_ARTICLE)
 
     def has_add_permission(self, request):
-        return request.user.has_perm(HOME_PAGE_PERMISSION)
+        return request.user.has_perm(PUBLISH_ARTICLE)
 
     def has_change_permission(self, request, obj=None):
-        return request.user.has_perm(HOME_PAGE_PERMISSION)
+        return request.user.has_perm(PUBLISH_ARTICLE)
 
     def has_delete_permission(self, request, obj=None):
-        return request.user.has_perm(HOME_PAGE_PERMISSION)
+        return request.user.has_perm(PUBLISH_ARTICLE)

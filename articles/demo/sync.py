@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.db import models
 
-from thinktank.html import SanitizedHTMLField, sanitize_html
-from thinktank.translation import TranslationsField, tidy_translations
+from thinktank.concurrency import as_stored
 
 
 @dataclass
@@ -39,20 +38,6 @@ class Tally:
         return bool(self.created or self.updated or self.links or self.files or self.renditions)
 
 
-def stored_value(model, name, value):
-    """
-    `value` as the database will hold it: rich text is sanitized on save, and a
-    translations dict is tidied (values stripped and sanitized, empty ones dropped,
-    languages sorted), so comparing with the stored row finds no false difference.
-    """
-    model_field = model._meta.get_field(name)
-    if isinstance(model_field, SanitizedHTMLField):
-        return sanitize_html(value)
-    if isinstance(model_field, TranslationsField):
-        return tidy_translations(model, value)
-    return value
-
-
 def differs(instance, name, value):
     model_field = instance._meta.get_field(name)
     if model_field.is_relation:
@@ -70,7 +55,7 @@ def sync(model, lookup, tally=None, **fields):
     It is validated (full_clean) and saved only when it is new or a value differs,
     so a second run leaves `updated_at` and every id alone.
     """
-    fields = {name: stored_value(model, name, value) for name, value in fields.items()}
+    fields = {name: as_stored(model._meta.get_field(name), value) for name, value in fields.items()}
     instance = model.objects.filter(**lookup).first()
     created = instance is None
     if created:

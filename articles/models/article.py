@@ -184,6 +184,9 @@ class Article(VersionedModel):
         related_name="translations_made",
         editable=False,
     )
+    # The article's text, which a translator translates (its revisions show their
+    # differences line by line).
+    TEXT_FIELDS = ("title", "summary", "body", "footer_note")
     # When this article's text (title, summary, body, footer note) last changed, and,
     # for a translation, which state of its source's text it matches: a source text
     # changed later than that makes the translation possibly stale.
@@ -239,11 +242,19 @@ class Article(VersionedModel):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = free_slug(self.title, language=self.language, instance=self)
+    def date_if_published(self):
+        """Publishing with no date means now: the form's check and every save say so."""
         if self.status == Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+
+    def default_slug(self):
+        """The slug of an article given none: its title's, free in its language."""
+        return free_slug(self.title, language=self.language, instance=self)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.default_slug()
+        self.date_if_published()
         if self.translation_set_id is None:
             self.translation_set = TranslationSet.objects.create()
         super().save(*args, **kwargs)
@@ -254,10 +265,9 @@ class Article(VersionedModel):
 
     def clean(self):
         super().clean()
-        if self.status == Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()  # publishing with no date means now
-        if not self.slug and self.title:
-            self.slug = free_slug(self.title, language=self.language, instance=self)
+        self.date_if_published()
+        if not self.slug and self.title:  # without a title the form asks for one
+            self.slug = self.default_slug()
         errors = {}
         if self.slug:
             try:

@@ -2,13 +2,14 @@
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from articles import preview, selectors
+from articles.permissions import VIEW_ARTICLE
 from articles.views.pages import ArticleDetailView
+from thinktank.permissions import require
 
 
 def _preview_response(request, article):
@@ -28,8 +29,7 @@ def _preview_response(request, article):
 @staff_member_required
 def article_preview(request, pk):
     """Staff preview of any article, draft or scheduled included."""
-    if not request.user.has_perm("articles.view_article"):
-        raise PermissionDenied
+    require(request.user, VIEW_ARTICLE)
     return _preview_response(request, selectors.article_for_preview(pk))
 
 
