@@ -19,6 +19,7 @@ from articles.models import Article, ArticleAuthor, TranslationSet
 from experts.models import ExpertLink
 from experts.views import PAGE_SIZE
 from tests.factories import (
+    days_ago,
     image_upload,
     in_future,
     make_article,
@@ -84,10 +85,6 @@ def in_arabic(message):
     """`message` as the Arabic catalogue has it (English until it is translated)."""
     with translation.override("ar"):
         return gettext(message)
-
-
-def days_ago(days):
-    return timezone.now() - timedelta(days=days)
 
 
 # --- the expert every test here starts from --------------------------------------------------

@@ -6,17 +6,15 @@ draft or scheduled piece), each item's fields, the <head> links that announce th
 and a query count that does not grow with the items.
 """
 
-from datetime import timedelta
-
 import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from articles.feeds import FEED_SIZE
 from articles.models import Article
 from tests.factories import (
+    days_ago,
     in_future,
     make_article,
     make_expert,
@@ -58,10 +56,6 @@ def parse_feed(client, url):
 
 def titles(feed):
     return [entry.title for entry in feed.entries]
-
-
-def days_ago(days):
-    return timezone.now() - timedelta(days=days)
 
 
 @pytest.fixture

@@ -4,15 +4,13 @@ description, its current experts and its latest published work, in every languag
 with a query count that does not grow with the experts or the work.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from experts.views import PAGE_SIZE
 from tests.factories import (
+    days_ago,
     in_future,
     make_article,
     make_expert,
@@ -26,10 +24,6 @@ from tests.multilingual import html_lang_dir, translated
 pytestmark = pytest.mark.django_db
 
 URL = "/programs/great-power"
-
-
-def days_ago(days):
-    return timezone.now() - timedelta(days=days)
 
 
 def program_experts(page):

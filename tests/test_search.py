@@ -4,16 +4,15 @@ languages, what is never found, hostile queries, highlighted snippets, query bud
 The same tests pass on SQLite (FTS5) and on PostgreSQL (tsvector).
 """
 
-from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import (
+    days_ago,
     in_future,
     make_article,
     make_expert,
@@ -28,7 +27,6 @@ from tests.multilingual import card_titles, html_lang_dir
 pytestmark = pytest.mark.django_db
 
 PREFIX = {"en": "", "ar": "/ar", "fa": "/fa"}
-DAY = timedelta(days=1)
 
 
 def found(query, language="en"):
@@ -42,10 +40,6 @@ def search_url(page_language="en", **params):
 
 def result_titles(client, page_language="en", **params):
     return card_titles(get_page(client, search_url(page_language, **params)))
-
-
-def days_ago(days):
-    return timezone.now() - days * DAY
 
 
 # --- ranking and what is indexed --------------------------------------------------------

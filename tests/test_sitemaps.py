@@ -6,7 +6,6 @@ query count that does not grow with the number of URLs.
 """
 
 import xml.etree.ElementTree as ET
-from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import (
+    days_ago,
     in_future,
     make_article,
     make_event,
@@ -72,10 +72,6 @@ def urls(client, section):
 
 def absolute(path):
     return SERVER + path
-
-
-def days_ago(days):
-    return timezone.now() - timedelta(days=days)
 
 
 @pytest.fixture
