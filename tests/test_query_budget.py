@@ -14,9 +14,8 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from tests.budgets import count_queries
 from tests.factories import (
     image_upload,
     make_article,
@@ -45,15 +44,6 @@ def _cache_miss(settings):
     """Budgets are those of a cache miss: no page cache, nothing cached before."""
     settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
-
-
-def count_queries(client, url):
-    """The number of queries one GET of `url` makes (which must answer 200), cache cleared."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries), response
 
 
 def build_article(

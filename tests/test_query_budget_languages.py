@@ -7,10 +7,9 @@ Labels are computed with translation.override() + gettext, never hard-coded.
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.models import PublicationType
+from tests.budgets import count_queries
 from tests.factories import (
     make_article,
     make_event,
@@ -42,14 +41,6 @@ def _cache_miss(settings):
 
 
 # --- queries in Arabic -------------------------------------------------------------------------
-
-
-def count_queries(client, url):
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries), response
 
 
 def build_page(language, label, *, authors=8, taxonomy=12, recommendations=6):

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from articles import recommendations
+from tests.budgets import count_queries
 from tests.factories import (
     add_recommendations,
     days_ago,
@@ -20,7 +21,6 @@ from tests.factories import (
     make_topic,
 )
 from tests.htmlpage import parse
-from tests.test_query_budget import count_queries
 
 pytestmark = pytest.mark.django_db
 
