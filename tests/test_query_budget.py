@@ -13,7 +13,6 @@ The other pages' budgets are in test_query_budget_pages.py and test_query_budget
 from datetime import UTC, datetime
 
 import pytest
-from django.core.cache import cache
 
 from tests.budgets import count_queries
 from tests.factories import (
@@ -29,7 +28,7 @@ from tests.factories import (
 )
 from tests.htmlpage import parse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_miss")]
 
 ARTICLE_PAGE_BUDGET = 8
 
@@ -37,13 +36,6 @@ EVENT_START = datetime(2023, 12, 14, 16, 0, tzinfo=UTC)
 
 # Languages beyond the three configured, so an article can have five translations.
 EXTRA_LANGUAGES = [("he", "Hebrew"), ("ur", "Urdu"), ("fr", "French"), ("de", "German")]
-
-
-@pytest.fixture(autouse=True)
-def _cache_miss(settings):
-    """Budgets are those of a cache miss: no page cache, nothing cached before."""
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
 
 
 def build_article(

@@ -6,7 +6,6 @@ Labels are computed with translation.override() + gettext, never hard-coded.
 """
 
 import pytest
-from django.core.cache import cache
 
 from articles.models import PublicationType
 from tests.budgets import count_queries
@@ -30,14 +29,7 @@ from tests.multilingual import (
 )
 from tests.test_query_budget import ARTICLE_PAGE_BUDGET
 
-pytestmark = pytest.mark.usefixtures("demo_once", "db")
-
-
-@pytest.fixture(autouse=True)
-def _cache_miss(settings):
-    """Budgets are those of a cache miss: no page cache, nothing cached before."""
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("cache_miss", "demo_once", "db")
 
 
 # --- queries in Arabic -------------------------------------------------------------------------
