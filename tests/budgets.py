@@ -29,6 +29,7 @@ from tests.factories import (
     make_translation,
     unique,
 )
+from tests.htmlpage import parse
 
 LANGUAGES = ("en", "ar")
 PREFIX = {"en": "", "ar": "/ar"}
@@ -38,13 +39,24 @@ WORD = "Albatross"
 SHOWN = re.compile(rb"<(?:article|item|entry|url|sitemap|li)[\s>]")
 
 
-def count_queries(client, url, status=200):
-    """(queries, response) of one GET of `url` on an empty cache; it must answer `status`."""
-    cache.clear()
+def count_queries(client, url, status=200, *, clear_cache=True):
+    """
+    (queries, response) of one GET of `url`, which must answer `status`: on an empty
+    cache, or with `clear_cache=False` on the cache as the test left it (what the app
+    keeps there warm, a page cached earlier served from it).
+    """
+    if clear_cache:
+        cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == status, (url, response.status_code)
     return len(queries), response
+
+
+def page_queries(client, url, status=200, **options):
+    """(queries, parsed page) of one GET of `url`, as count_queries."""
+    count, response = count_queries(client, url, status, **options)
+    return count, parse(response)
 
 
 class World:

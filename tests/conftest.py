@@ -1,6 +1,5 @@
 """Fixtures shared by every test module."""
 
-import contextlib
 import io
 import shutil
 import tempfile
@@ -49,53 +48,45 @@ def _remove_test_media():
         shutil.rmtree(media_root, ignore_errors=True)
 
 
-def load_demo(settings):
-    """Run `load_demo` (it refuses unless DEBUG is on), then restore DEBUG."""
-    debug = settings.DEBUG
-    settings.DEBUG = True
-    try:
+def load_demo():
+    """Run `load_demo` with DEBUG on for it only (it refuses to run otherwise)."""
+    with override_settings(DEBUG=True):
         call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
-    finally:
-        settings.DEBUG = debug
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(db):
     """The demo content, loaded into the test database; pages then render with DEBUG off."""
-    load_demo(settings)
+    load_demo()
 
 
-@contextlib.contextmanager
-def demo_rolled_back(django_db_blocker):
-    """The demo content, loaded inside a transaction that is rolled back on exit."""
+def _demo_rolled_back(django_db_setup, django_db_blocker):
+    """
+    The demo content, loaded once for a whole test module (demo_once) or class
+    (demo_for_class), since it takes a moment, and rolled back after its last test.
+    Each test still needs `db`, whose own transaction (a savepoint inside this one)
+    undoes the test's writes.
+    """
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            with override_settings(DEBUG=True):
-                call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
+            load_demo()
             yield
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
 
 
-@pytest.fixture(scope="module")
-def demo_once(django_db_setup, django_db_blocker):
-    """
-    The demo content, loaded once for a whole test module (it takes a moment) and
-    rolled back after the module's last test. Each test still needs `db`, whose own
-    transaction (a savepoint inside this one) undoes the test's writes.
-    """
-    with demo_rolled_back(django_db_blocker):
-        yield
+demo_once = pytest.fixture(_demo_rolled_back, scope="module", name="demo_once")
+demo_for_class = pytest.fixture(_demo_rolled_back, scope="class", name="demo_for_class")
 
 
-@pytest.fixture(scope="class")
-def demo_for_class(django_db_setup, django_db_blocker):
-    """Like `demo_once`, for the tests of one class."""
-    with demo_rolled_back(django_db_blocker):
-        yield
+@pytest.fixture
+def cache_miss(settings):
+    """Query budgets are those of a cache miss: no page cache, nothing cached before."""
+    settings.PAGE_CACHE_SECONDS = 0
+    cache.clear()
 
 
 def user_in_role(group, username):

@@ -177,3 +177,7 @@ def make_event(
 
 def in_future(days=7):
     return timezone.now() + timedelta(days=days)
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=days)

@@ -6,12 +6,11 @@ database is back is served as usual.
 """
 
 import re
-import socket
 from unittest import mock
 
 import pytest
 from django.db import connections
-from django.db.utils import InterfaceError, OperationalError
+from django.db.utils import InterfaceError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import engines
@@ -21,6 +20,8 @@ from django.utils import translation
 
 from articles.models import Article
 from tests.factories import make_article
+from tests.outages import database_down
+from tests.servers import free_port
 from tests.test_security import run
 from website.urls import handler404, handler500  # noqa: F401 (this URLconf's handlers)
 from website.urls import urlpatterns as site_urlpatterns
@@ -49,15 +50,6 @@ urlpatterns = [
     path("outage/session-write", session_write_view),
     *site_urlpatterns,
 ]
-
-
-def database_down(error=OperationalError):
-    """Every query on the default database fails, as with the server gone."""
-    return mock.patch.object(
-        connections["default"],
-        "cursor",
-        side_effect=error("could not connect to server: Connection refused"),
-    )
 
 
 def assert_unavailable(response):
@@ -152,12 +144,6 @@ def test_connections_are_checked_before_reuse():
     assert connections["default"].settings_dict["CONN_HEALTH_CHECKS"] is True
 
 
-def closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_an_unreachable_postgresql_is_a_styled_503(tmp_path):
     """No mock: the production settings, a PostgreSQL address nothing answers at."""
     code = (
@@ -184,7 +170,7 @@ def test_an_unreachable_postgresql_is_a_styled_503(tmp_path):
         SECRET_KEY="k" * 50,
         STATIC_STORAGE="plain",
         ALLOWED_HOSTS="testserver",
-        DATABASE_URL=f"postgres://thinktank@127.0.0.1:{closed_port()}/thinktank",
+        DATABASE_URL=f"postgres://thinktank@127.0.0.1:{free_port()}/thinktank",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["503 30 True False"] * 4, result.stderr

@@ -49,10 +49,10 @@ def dump_media(root):
 
 
 def test_second_run_leaves_every_row_as_it_was(settings):
-    load_demo(settings)
+    load_demo()
     first = dump_database()
     media = dump_media(settings.MEDIA_ROOT)
-    load_demo(settings)
+    load_demo()
     second = dump_database()
     assert first.keys() == second.keys()
     for table, (columns, rows) in first.items():
@@ -72,13 +72,13 @@ def test_second_run_says_nothing_changed(demo, settings):
     assert "nothing to change" in output.getvalue()
 
 
-def test_demo_repairs_an_edited_row(settings):
-    load_demo(settings)
+def test_demo_repairs_an_edited_row():
+    load_demo()
     article = Article.objects.get(language="en", slug=MAIN_SLUG)
     article.title = "Edited by someone"
     article.save()
     article.authorships.all().delete()
-    load_demo(settings)
+    load_demo()
     article.refresh_from_db()
     assert article.title.startswith("Putin's Alignment")
     assert [a.expert.slug for a in article.authorships.all()] == ["anna-borshchevskaya"]
@@ -92,10 +92,10 @@ def test_refuses_to_run_with_debug_off(settings):
     assert not get_user_model().objects.exists()
 
 
-def test_existing_admin_account_is_left_alone(settings):
+def test_existing_admin_account_is_left_alone():
     users = get_user_model()
     users.objects.create_superuser("admin", "boss@example.org", "a-better-password")
-    load_demo(settings)
+    load_demo()
     admin = users.objects.get(username="admin")
     assert admin.check_password("a-better-password")
     assert admin.email == "boss@example.org"

@@ -8,10 +8,9 @@ nonsensical request gets, and a query count that does not grow with the experts.
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from experts.models import Expert
+from tests.budgets import page_queries
 from tests.factories import (
     make_article,
     make_expert,
@@ -61,13 +60,6 @@ def former(page):
 
 def status_message(page):
     return page.find("main").find(role="status").text
-
-
-def query_count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), parse(response)
 
 
 # --- the experts every test here starts from --------------------------------------------
@@ -492,11 +484,11 @@ def test_directory_queries_do_not_grow_with_the_experts(
     client, prefix, django_assert_max_num_queries
 ):
     populate_directory(3)
-    small, page = query_count(client, f"{prefix}/experts")
+    small, page = page_queries(client, f"{prefix}/experts", clear_cache=False)
     assert len(page.find_all(cls="expert-card")) == 3
     populate_directory(27)
     with django_assert_max_num_queries(6):
-        large, page = query_count(client, f"{prefix}/experts")
+        large, page = page_queries(client, f"{prefix}/experts", clear_cache=False)
     assert len(page.find_all(cls="expert-card")) == 30
     assert len(page.find_all("picture")) == 30
     assert len(former(page)) == 2
@@ -519,9 +511,9 @@ def test_filtered_directory_queries_do_not_grow_with_the_experts(client):
         {"q": "expert", "program": "counted", "topic": "counted-topic", "region": "counted-region"}
     )
     grow(2)
-    small, page = query_count(client, url)
+    small, page = page_queries(client, url, clear_cache=False)
     assert len(page.find_all(cls="expert-card")) == 2
     grow(20)
-    large, page = query_count(client, url)
+    large, page = page_queries(client, url, clear_cache=False)
     assert len(page.find_all(cls="expert-card")) == 22
     assert small == large

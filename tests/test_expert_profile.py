@@ -10,15 +10,15 @@ import json
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from articles.models import Article, ArticleAuthor, TranslationSet
 from experts.models import ExpertLink
 from experts.views import PAGE_SIZE
+from tests.budgets import page_queries
 from tests.factories import (
+    days_ago,
     image_upload,
     in_future,
     make_article,
@@ -84,10 +84,6 @@ def in_arabic(message):
     """`message` as the Arabic catalogue has it (English until it is translated)."""
     with translation.override("ar"):
         return gettext(message)
-
-
-def days_ago(days):
-    return timezone.now() - timedelta(days=days)
 
 
 # --- the expert every test here starts from --------------------------------------------------
@@ -568,13 +564,6 @@ def bulk_publications(expert, count, *, language="en"):
     )
 
 
-def profile_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), parse(response)
-
-
 PROFILE_BUDGET = 10
 
 
@@ -600,9 +589,13 @@ def test_profile_queries_are_the_same_for_5_and_500_publications(
     many = build_profile("many-pieces", 500)
     assert Article.objects.published().by_author(many).count() == 505
     with django_assert_max_num_queries(PROFILE_BUDGET):
-        few_count, few_page = profile_queries(client, f"{prefix}/experts/{few.slug}")
+        few_count, few_page = page_queries(
+            client, f"{prefix}/experts/{few.slug}", clear_cache=False
+        )
     with django_assert_max_num_queries(PROFILE_BUDGET):
-        many_count, many_page = profile_queries(client, f"{prefix}/experts/{many.slug}")
+        many_count, many_page = page_queries(
+            client, f"{prefix}/experts/{many.slug}", clear_cache=False
+        )
     # Both pages really show what was counted.
     assert len(publications(few_page)) == 8
     assert len(publications(many_page)) == PAGE_SIZE
@@ -618,8 +611,10 @@ def test_second_page_and_type_filter_queries_are_within_budget(
 ):
     many = build_profile("many-pieces", 500)
     with django_assert_max_num_queries(PROFILE_BUDGET):
-        count_page, page = profile_queries(client, f"/experts/{many.slug}?page=7")
+        count_page, page = page_queries(client, f"/experts/{many.slug}?page=7", clear_cache=False)
     assert len(publications(page)) == PAGE_SIZE
     with django_assert_max_num_queries(PROFILE_BUDGET):
-        count_type, page = profile_queries(client, f"/experts/{many.slug}?type=op-ed")
+        count_type, page = page_queries(
+            client, f"/experts/{many.slug}?type=op-ed", clear_cache=False
+        )
     assert len(publications(page)) == 1

@@ -4,13 +4,14 @@ when only the cache is away, since pages are then made uncached; 503 and "error"
 the database is away. Never cached, no login, one address whatever the language.
 """
 
-import socket
 from unittest import mock
 
 import pytest
 from django.db import connections
 from django.db.utils import InterfaceError, OperationalError
 
+from tests.outages import database_down
+from tests.servers import free_port
 from thinktank import health
 
 pytestmark = pytest.mark.django_db
@@ -20,21 +21,6 @@ def healthz(client):
     response = client.get("/healthz")
     assert response["Content-Type"] == "application/json"
     return response.status_code, response.json()
-
-
-def database_down(error=OperationalError):
-    return mock.patch.object(
-        connections["default"],
-        "cursor",
-        side_effect=error('connection to server at "db.internal" failed: password=s3cret'),
-    )
-
-
-def closed_port():
-    """A local port nothing listens on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_all_is_well(client):
@@ -77,7 +63,7 @@ def test_cache_down_is_degraded_but_serving(client, settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "thinktank.cache_backends.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
@@ -118,9 +104,7 @@ def test_a_replica_is_checked_too(client, settings):
     replica = {**settings.DATABASES["default"], "TEST": {"MIRROR": "default"}}
     with mock.patch.dict(connections.settings, {"replica": replica}):
         try:
-            with mock.patch.object(
-                connections["replica"], "cursor", side_effect=OperationalError("down")
-            ):
+            with database_down(alias="replica"):
                 status, report = healthz(client)
         finally:
             connections["replica"].close()

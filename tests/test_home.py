@@ -6,12 +6,11 @@ next three events and a search box; its queries do not grow with the number of t
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from articles.models import HomeFeature, PublicationType
+from tests.budgets import page_queries
 from tests.factories import (
     in_future,
     make_article,
@@ -165,13 +164,6 @@ def test_arabic_home_page(client):
 # --- queries --------------------------------------------------------------------------------
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), parse(response)
-
-
 HOME_BUDGET = 4  # picks, latest by type, upcoming events, every byline at once
 
 
@@ -198,11 +190,11 @@ def test_queries_do_not_grow_with_types_picks_events_or_authors(
 
     grow(1, 1, 1)
     with django_assert_max_num_queries(HOME_BUDGET):
-        small, page = count_queries(client, f"{prefix}/")
+        small, page = page_queries(client, f"{prefix}/", clear_cache=False)
     assert len(card_titles(page)) == 2  # a pick and an event: nothing else of its type
     grow(8, 5, 4)
     with django_assert_max_num_queries(HOME_BUDGET):
-        large, page = count_queries(client, f"{prefix}/")
+        large, page = page_queries(client, f"{prefix}/", clear_cache=False)
     assert len(titles_in(page, "featured")) == 9
     assert len(type_sections(page)) == 8  # each type's picks are not repeated below
     assert len(titles_in(page, "upcoming-events")) == 3

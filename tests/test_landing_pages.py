@@ -6,11 +6,10 @@ region's sub-regions; features edited in the admin.
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles import selectors
 from articles.models import Feature, HomeFeature
+from tests.budgets import page_queries
 from tests.factories import (
     in_future,
     make_article,
@@ -260,13 +259,6 @@ def test_no_experts_section_without_work(client):
 # --- queries ---------------------------------------------------------------------------------
 
 
-def count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), parse(response)
-
-
 @pytest.mark.parametrize("prefix", ["", "/ar"])
 def test_queries_do_not_grow_with_features_experts_or_work(client, prefix):
     language = prefix.strip("/") or "en"
@@ -289,12 +281,12 @@ def test_queries_do_not_grow_with_features_experts_or_work(client, prefix):
 
     grow(1, 1)
     small = {
-        path: count(client, prefix + path)[0]
+        path: page_queries(client, prefix + path, clear_cache=False)[0]
         for path in ("/policy-analysis/budget-landing", "/policy-analysis/budget-parent")
     }
     grow(12, 4)
     for path, small_count in small.items():
-        large_count, page = count(client, prefix + path)
+        large_count, page = page_queries(client, prefix + path, clear_cache=False)
         assert len(featured_titles(page)) == 13
         assert len(top_expert_names(page)) == 5
         assert large_count == small_count, path

@@ -26,6 +26,7 @@ from articles.search.paging import MatchesPaginator
 from articles.search.snippets import TAG, WORD, Highlighter, plain_text
 from experts.models import Expert
 from tests.factories import (
+    days_ago,
     make_article,
     make_event,
     make_expert,
@@ -39,10 +40,6 @@ from thinktank.pagination import Paginator
 from thinktank.translation import translated_field
 
 pytestmark = pytest.mark.django_db
-
-
-def days_ago(days):
-    return timezone.now() - timedelta(days=days)
 
 
 @pytest.fixture

@@ -7,14 +7,13 @@ all kept in the URL; bad filter values answer with a message, never a 500.
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from articles import selectors
 from articles.filters import ArticleFilterForm
 from articles.models import Article
+from tests.budgets import count_queries
 from tests.factories import (
     in_future,
     make_article,
@@ -396,13 +395,6 @@ def test_labels_are_translatable(client, world):
 # --- queries ---------------------------------------------------------------------------
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
-
-
 LISTING_BUDGET = 9
 
 
@@ -431,13 +423,13 @@ def test_queries_are_flat(client, django_assert_max_num_queries, prefix, query):
             )
 
     grow(1, 0)
-    small, response = count_queries(client, f"{prefix}{URL}?{query}")
+    small, response = count_queries(client, f"{prefix}{URL}?{query}", clear_cache=False)
     assert len(card_titles(parse(response))) == 1
     grow(30, 4)
     for _index in range(8):
         make_topic()
         make_region(parent=region)
-    large, response = count_queries(client, f"{prefix}{URL}?{query}")
+    large, response = count_queries(client, f"{prefix}{URL}?{query}", clear_cache=False)
     assert len(card_titles(parse(response))) == 20
     assert small == large
     # The count, the page, its bylines, the options of the five selects, and one

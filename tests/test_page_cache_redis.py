@@ -10,9 +10,8 @@ import logging
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from tests.budgets import count_queries
 from tests.factories import make_article
 from tests.servers import free_port
 from thinktank import cache as page_cache
@@ -34,18 +33,11 @@ def on_redis(redis_server, settings, monkeypatch):
     return redis_server
 
 
-def queries_of(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries), response
-
-
 def test_pages_are_kept_in_redis(client, on_redis):
     article = make_article("Kept in Redis")
     url = article.get_absolute_url()
-    first, _ = queries_of(client, url)
-    second, response = queries_of(client, url)
+    first, _ = count_queries(client, url, clear_cache=False)
+    second, response = count_queries(client, url, clear_cache=False)
     assert first > 0
     assert second == 0
     assert "Kept in Redis" in response.content.decode()
@@ -61,11 +53,11 @@ def test_the_site_serves_uncached_while_redis_is_away_and_caches_again_after(
 ):
     article = make_article("Still served")
     url = article.get_absolute_url()
-    queries_of(client, url)
+    count_queries(client, url, clear_cache=False)
     on_redis.stop()
     with caplog.at_level(logging.WARNING, logger="thinktank.cache"):
         for _request in range(3):
-            queries, response = queries_of(client, url)
+            queries, response = count_queries(client, url, clear_cache=False)
             assert queries > 0  # rendered: there is no cache to read
             assert "Still served" in response.content.decode()
     assert "cache unavailable" in caplog.text
@@ -74,8 +66,8 @@ def test_the_site_serves_uncached_while_redis_is_away_and_caches_again_after(
     article.save()
     assert "Edited while Redis was away" in client.get(url).content.decode()
     on_redis.start()
-    queries_of(client, url)
-    queries, response = queries_of(client, url)
+    count_queries(client, url, clear_cache=False)
+    queries, response = count_queries(client, url, clear_cache=False)
     assert queries == 0
     assert "Edited while Redis was away" in response.content.decode()
 

@@ -4,15 +4,12 @@ description, its current experts and its latest published work, in every languag
 with a query count that does not grow with the experts or the work.
 """
 
-from datetime import timedelta
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from experts.views import PAGE_SIZE
+from tests.budgets import page_queries
 from tests.factories import (
+    days_ago,
     in_future,
     make_article,
     make_expert,
@@ -26,10 +23,6 @@ from tests.multilingual import html_lang_dir, translated
 pytestmark = pytest.mark.django_db
 
 URL = "/programs/great-power"
-
-
-def days_ago(days):
-    return timezone.now() - timedelta(days=days)
 
 
 def program_experts(page):
@@ -226,13 +219,6 @@ def test_unknown_program_is_not_found(client, db, prefix):
 # --- queries --------------------------------------------------------------------------------------
 
 
-def query_count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), parse(response)
-
-
 def grow(program, experts, articles_each):
     """`experts` more experts of `program` (with photos), each writing `articles_each`
     pieces with a guest and an expert of another program."""
@@ -246,21 +232,21 @@ def grow(program, experts, articles_each):
 @pytest.mark.parametrize("prefix", ["", "/ar"])
 def test_program_page_queries_do_not_grow(client, program, prefix, django_assert_max_num_queries):
     grow(program, experts=1, articles_each=1)
-    small, page = query_count(client, f"{prefix}{URL}")
+    small, page = page_queries(client, f"{prefix}{URL}", clear_cache=False)
     assert (len(program_experts(page)), len(latest_work(page))) == (1, 1)
     grow(program, experts=12, articles_each=3)
     with django_assert_max_num_queries(6):
-        large, page = query_count(client, f"{prefix}{URL}")
+        large, page = page_queries(client, f"{prefix}{URL}", clear_cache=False)
     assert (len(program_experts(page)), len(latest_work(page))) == (13, PAGE_SIZE)
     assert small == large
 
 
 def test_program_list_queries_do_not_grow(client, db, django_assert_max_num_queries):
     make_program()
-    small, page = query_count(client, "/programs")
+    small, page = page_queries(client, "/programs", clear_cache=False)
     for _ in range(15):
         grow(make_program(), experts=1, articles_each=1)
     with django_assert_max_num_queries(2):
-        large, page = query_count(client, "/programs")
+        large, page = page_queries(client, "/programs", clear_cache=False)
     assert len(page.find("ul", cls="program-list").find_all("li")) == 31  # 1 + 15 * 2
     assert small == large

@@ -8,12 +8,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.storage import default_storage
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, ArticleRevision
 from tests.adminforms import change_url, form_data, history_url, revision_url
+from tests.budgets import count_queries
 from tests.contributing import article_in, messages_of, reader_view, stored
 from tests.factories import image_upload, make_expert, make_topic
 
@@ -151,10 +150,8 @@ def test_the_list_names_the_last_to_save_not_the_last_to_propose(client, contrib
 
 
 def _changelist_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
+    count, response = count_queries(client, url, clear_cache=False)
+    return count, response.content.decode()
 
 
 def test_the_list_flags_and_filters_them_in_one_query_for_the_page(client, contributor, editor):

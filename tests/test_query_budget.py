@@ -13,10 +13,8 @@ The other pages' budgets are in test_query_budget_pages.py and test_query_budget
 from datetime import UTC, datetime
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from tests.budgets import count_queries
 from tests.factories import (
     image_upload,
     make_article,
@@ -30,7 +28,7 @@ from tests.factories import (
 )
 from tests.htmlpage import parse
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_miss")]
 
 ARTICLE_PAGE_BUDGET = 8
 
@@ -38,22 +36,6 @@ EVENT_START = datetime(2023, 12, 14, 16, 0, tzinfo=UTC)
 
 # Languages beyond the three configured, so an article can have five translations.
 EXTRA_LANGUAGES = [("he", "Hebrew"), ("ur", "Urdu"), ("fr", "French"), ("de", "German")]
-
-
-@pytest.fixture(autouse=True)
-def _cache_miss(settings):
-    """Budgets are those of a cache miss: no page cache, nothing cached before."""
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
-
-
-def count_queries(client, url):
-    """The number of queries one GET of `url` makes (which must answer 200), cache cleared."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries), response
 
 
 def build_article(

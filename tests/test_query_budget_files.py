@@ -8,11 +8,10 @@ Measured once for the module, with a small World and with it grown (tests/budget
 """
 
 import pytest
-from django.core.cache import cache
 
 from tests.budgets import PREFIX, measured
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_miss")]
 
 FORMATS = ("rss", "atom")
 
@@ -72,13 +71,6 @@ def measures(django_db_setup, django_db_blocker):
     urls = {url: 200 for family in FILES for url in addresses(family)}
     with measured(django_db_blocker, urls) as measures:
         yield measures
-
-
-@pytest.fixture(autouse=True)
-def _cache_miss(settings):
-    """Budgets are those of a cache miss: no page cache, nothing cached before."""
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
 
 
 @pytest.mark.parametrize("family", FILES)

@@ -6,11 +6,9 @@ Labels are computed with translation.override() + gettext, never hard-coded.
 """
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.models import PublicationType
+from tests.budgets import count_queries
 from tests.factories import (
     make_article,
     make_event,
@@ -31,25 +29,10 @@ from tests.multilingual import (
 )
 from tests.test_query_budget import ARTICLE_PAGE_BUDGET
 
-pytestmark = pytest.mark.usefixtures("demo_once", "db")
-
-
-@pytest.fixture(autouse=True)
-def _cache_miss(settings):
-    """Budgets are those of a cache miss: no page cache, nothing cached before."""
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("cache_miss", "demo_once", "db")
 
 
 # --- queries in Arabic -------------------------------------------------------------------------
-
-
-def count_queries(client, url):
-    cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(queries), response
 
 
 def build_page(language, label, *, authors=8, taxonomy=12, recommendations=6):

@@ -8,11 +8,10 @@ and the feeds', sitemaps', citations' and calendars' in test_query_budget_files.
 """
 
 import pytest
-from django.core.cache import cache
 
 from tests.budgets import PREFIX, WORD, measured
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_miss")]
 
 EVERY_FILTER = (
     "topic=budget-topic&region=budget-region&expert=budget-expert&program=budget-program"
@@ -98,13 +97,6 @@ def measures(django_db_setup, django_db_blocker):
     deep = [url for paths in DEEP.values() for url in in_every_language(paths)]
     with measured(django_db_blocker, urls, deep) as measures:
         yield measures
-
-
-@pytest.fixture(autouse=True)
-def _cache_miss(settings):
-    """Budgets are those of a cache miss: no page cache, nothing cached before."""
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
 
 
 @pytest.mark.parametrize("family", PAGES)

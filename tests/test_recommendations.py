@@ -11,15 +11,16 @@ import pytest
 from django.utils import timezone
 
 from articles import recommendations
+from tests.budgets import count_queries
 from tests.factories import (
     add_recommendations,
+    days_ago,
     make_article,
     make_expert,
     make_region,
     make_topic,
 )
 from tests.htmlpage import parse
-from tests.test_query_budget import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +31,6 @@ def sidebar_titles(client, article):
     if not section:
         return []
     return [card.find("a").text for card in section[0].find_all(cls="card")]
-
-
-def days_ago(days):
-    return timezone.now() - timedelta(days=days)
 
 
 def test_picks_come_first_in_their_order_then_related_work_fills_to_three(client):

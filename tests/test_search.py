@@ -4,16 +4,14 @@ languages, what is never found, hostile queries, highlighted snippets, query bud
 The same tests pass on SQLite (FTS5) and on PostgreSQL (tsvector).
 """
 
-from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from articles.models import Article
+from tests.budgets import page_queries
 from tests.factories import (
+    days_ago,
     in_future,
     make_article,
     make_expert,
@@ -28,7 +26,6 @@ from tests.multilingual import card_titles, html_lang_dir
 pytestmark = pytest.mark.django_db
 
 PREFIX = {"en": "", "ar": "/ar", "fa": "/fa"}
-DAY = timedelta(days=1)
 
 
 def found(query, language="en"):
@@ -42,10 +39,6 @@ def search_url(page_language="en", **params):
 
 def result_titles(client, page_language="en", **params):
     return card_titles(get_page(client, search_url(page_language, **params)))
-
-
-def days_ago(days):
-    return timezone.now() - days * DAY
 
 
 # --- ranking and what is indexed --------------------------------------------------------
@@ -307,11 +300,10 @@ def test_the_header_has_a_search_box(client, language):
     assert form.find("label").get("for") == field.get("id")
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), len(card_titles(parse(response)))
+def shown_queries(client, url):
+    """(queries, cards shown) of one GET of `url`."""
+    count, page = page_queries(client, url, clear_cache=False)
+    return count, len(card_titles(page))
 
 
 def populate(count):
@@ -324,9 +316,9 @@ def populate(count):
 
 def test_query_budget_is_flat(client):
     populate(5)
-    small, shown_small = count_queries(client, search_url(q="albatross"))
+    small, shown_small = shown_queries(client, search_url(q="albatross"))
     populate(45)
-    large, shown_large = count_queries(client, search_url(q="albatross"))
+    large, shown_large = shown_queries(client, search_url(q="albatross"))
     assert (shown_small, shown_large) == (5, 20)
     assert small == large
     assert large <= 10
@@ -334,13 +326,13 @@ def test_query_budget_is_flat(client):
 
 def test_query_budget_is_the_same_in_arabic(client):
     populate(3)
-    english, _shown = count_queries(client, search_url(q="albatross"))
-    arabic, _shown = count_queries(client, search_url("ar", q="albatross", language="en"))
+    english, _shown = shown_queries(client, search_url(q="albatross"))
+    arabic, _shown = shown_queries(client, search_url("ar", q="albatross", language="en"))
     assert english == arabic
 
 
 def test_an_empty_query_makes_no_search_query(client):
     populate(2)
-    empty, _shown = count_queries(client, search_url(q=""))
-    with_words, _shown = count_queries(client, search_url(q="albatross"))
+    empty, _shown = shown_queries(client, search_url(q=""))
+    with_words, _shown = shown_queries(client, search_url(q="albatross"))
     assert empty < with_words

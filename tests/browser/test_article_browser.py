@@ -7,8 +7,6 @@ load, and full-page screenshots go to test-artifacts/ for people to look at.
 
 import pytest
 
-from tests.conftest import load_demo
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 EN_PATH = (
@@ -23,12 +21,6 @@ TITLE = (
     "Putin's Alignment in Middle East Should Signal to Israel It's Time for a Change of Allegiance"
 )
 VIEWPORT = {"width": 1280, "height": 900}
-
-
-@pytest.fixture
-def demo_site(live_server, settings):
-    load_demo(settings)
-    return live_server.url
 
 
 class PageWatch:

@@ -15,7 +15,6 @@ from PIL import Image
 
 from articles.models import Article
 from experts.models import Expert
-from tests.conftest import load_demo
 from tests.public_pages import MAIN_SLUG, public_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -64,12 +63,6 @@ def watched_page(chromium):
     context.add_init_script(LISTEN)
     page = context.new_page()
     return context, Watch(page)
-
-
-@pytest.fixture
-def demo_site(live_server, settings):
-    load_demo(settings)
-    return live_server.url
 
 
 def test_public_pages_load_with_no_policy_violation(chromium, demo_site):
