@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from articles import slugs
+from taxonomy.slugs import register_slug_check
 from thinktank import chrome
 
 
@@ -10,6 +12,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        # Topics and regions share the /policy-analysis/ slugs with articles.
+        register_slug_check(slugs.validate_slug_is_free)
         # The search index follows every write of what it holds (articles.search).
         from articles.search import signals
 

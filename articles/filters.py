@@ -19,8 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import PublicationType, Region, Topic
-from articles.models.taxonomy import RegionTree
 from experts.models import Expert, Program
+from taxonomy.models import RegionTree
 from thinktank.languages import local_name
 from thinktank.translation import translated_field
 

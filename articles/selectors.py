@@ -17,8 +17,8 @@ from articles.models.publishing import (
     published_condition,
     published_versions_prefetch,
 )
-from articles.models.taxonomy import RegionTree
 from experts.models import Expert, sort_key_expression
+from taxonomy.models import RegionTree
 
 
 def translations_for(article):

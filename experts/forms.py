@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Region, Topic
 from experts.models import Program
+from taxonomy.models import Region, Topic
 
 
 class TranslatedChoiceField(forms.ModelChoiceField):

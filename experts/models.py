@@ -150,13 +150,13 @@ class Expert(VersionedModel, TranslatableModel):
         _("position"), default=0, help_text=_("Order on the program's page (lower first).")
     )
     topics = models.ManyToManyField(
-        "articles.Topic",
+        "taxonomy.Topic",
         verbose_name=_("topics of expertise"),
         related_name="experts",
         blank=True,
     )
     regions = models.ManyToManyField(
-        "articles.Region",
+        "taxonomy.Region",
         verbose_name=_("regions and countries of expertise"),
         related_name="experts",
         blank=True,

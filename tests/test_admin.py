@@ -32,8 +32,8 @@ def test_the_project_models_are_registered():
     assert {
         ("articles", "article"),
         ("articles", "publicationtype"),
-        ("articles", "topic"),
-        ("articles", "region"),
+        ("taxonomy", "topic"),
+        ("taxonomy", "region"),
         ("articles", "translationset"),
         ("experts", "expert"),
         ("experts", "program"),
@@ -208,7 +208,7 @@ def test_event_without_start_is_refused_in_the_admin(admin_client):
 def test_topic_with_a_slug_taken_by_an_article_is_refused_in_the_admin(admin_client):
     make_article("Energy Prices", slug="energy", language="fa")
     response = admin_client.post(
-        admin_url("articles", "topic", "add"),
+        admin_url("taxonomy", "topic", "add"),
         {"name": "Energy", "slug": "energy", "description": ""},
     )
     assert response.status_code == 200

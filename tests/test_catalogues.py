@@ -25,7 +25,16 @@ from django.conf import settings as django_settings
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = [code for code, _name in django_settings.LANGUAGES if code != "en"]
 # What `makemessages` reads: the project's sources, as `make messages` sees them.
-SOURCES = ["thinktank", "experts", "articles", "website", "templates", "manage.py", "locale"]
+SOURCES = [
+    "thinktank",
+    "taxonomy",
+    "experts",
+    "articles",
+    "website",
+    "templates",
+    "manage.py",
+    "locale",
+]
 MAKEMESSAGES_IGNORE = ["--ignore=.venv", "--ignore=tests", "--ignore=staticfiles"]
 MAKEMESSAGES_IGNORE += ["--ignore=media"]
 

@@ -133,7 +133,7 @@ def test_other_translatable_admins_keep_a_fieldset_per_language(admin_client):
     from tests.factories import make_topic
 
     topic = make_topic("Stacked Topic")
-    page = parse(admin_client.get(f"/admin/articles/topic/{topic.pk}/change/"))
+    page = parse(admin_client.get(f"/admin/taxonomy/topic/{topic.pk}/change/"))
     assert page.find_all("fieldset", cls="translations--ar")
     assert not page.find_all("fieldset", cls="translations--side-by-side")
 

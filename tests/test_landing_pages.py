@@ -303,7 +303,7 @@ def test_queries_do_not_grow_with_features_experts_or_work(client, prefix):
 def test_topic_and_region_forms_edit_their_features_in_order(admin_client):
     topic = make_topic("Admin Topic")
     pick = make_article("Admin Pick")
-    page = parse(admin_client.get(f"/admin/articles/topic/{topic.pk}/change/"))
+    page = parse(admin_client.get(f"/admin/taxonomy/topic/{topic.pk}/change/"))
     assert page.find("input", name="features-TOTAL_FORMS")
     data = {
         "name": topic.name,
@@ -319,13 +319,13 @@ def test_topic_and_region_forms_edit_their_features_in_order(admin_client):
         "features-0-position": "3",
         "_save": "Save",
     }
-    response = admin_client.post(f"/admin/articles/topic/{topic.pk}/change/", data)
+    response = admin_client.post(f"/admin/taxonomy/topic/{topic.pk}/change/", data)
     assert response.status_code == 302, parse(response).find_all(cls="errorlist")
     assert list(Feature.objects.on(topic).values_list("article__title", "position")) == [
         ("Admin Pick", 3)
     ]
     region = make_region("Admin Region")
-    page = parse(admin_client.get(f"/admin/articles/region/{region.pk}/change/"))
+    page = parse(admin_client.get(f"/admin/taxonomy/region/{region.pk}/change/"))
     assert page.find("input", name="features-TOTAL_FORMS")
 
 
@@ -372,7 +372,7 @@ def test_who_may_feature(client, editor, contributor):
     topic = make_topic("Permissions")
     client.force_login(editor)
     assert client.get("/admin/articles/homefeature/").status_code == 200
-    page = parse(client.get(f"/admin/articles/topic/{topic.pk}/change/"))
+    page = parse(client.get(f"/admin/taxonomy/topic/{topic.pk}/change/"))
     assert page.find("input", name="features-TOTAL_FORMS")
     client.force_login(contributor)
     assert client.get("/admin/articles/homefeature/").status_code == 403

@@ -4,7 +4,7 @@ above it, which parents would make a loop, and the tree in order, on trees of se
 shapes, and on loops saved around Region.clean(), which end a walk rather than hang it.
 """
 
-from articles.models.taxonomy import RegionTree
+from taxonomy.models import RegionTree
 
 # Middle East > Levant > Israel, Lebanon; Middle East > Gulf; North Africa > Egypt; Arctic.
 ME, LEVANT, ISRAEL, LEBANON, GULF, NA, EGYPT, ARCTIC = range(1, 9)

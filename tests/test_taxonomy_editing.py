@@ -81,9 +81,9 @@ def test_merge_in_the_admin(client, editor):
     keep, other = make_topic(slug="keep-me"), make_topic(slug="fold-me")
     client.force_login(editor)
     selected = {"action": "merge", "_selected_action": [keep.pk, other.pk]}
-    page = client.post("/admin/articles/topic/", selected)
+    page = client.post("/admin/taxonomy/topic/", selected)
     assert page.status_code == 200 and "keep-me" in page.content.decode()
-    client.post("/admin/articles/topic/", {**selected, "survivor": keep.pk, "confirm": "1"})
+    client.post("/admin/taxonomy/topic/", {**selected, "survivor": keep.pk, "confirm": "1"})
     assert list(Topic.objects.filter(pk__in=[keep.pk, other.pk])) == [keep]
     assert LandingRedirect.objects.get(old_slug="fold-me").topic == keep
 
@@ -94,7 +94,7 @@ def test_contributor_cannot_merge(client, contributor):
         services.landing_merge(one, [two], user=contributor)
     client.force_login(contributor)
     client.post(
-        "/admin/articles/topic/",
+        "/admin/taxonomy/topic/",
         {
             "action": "merge",
             "_selected_action": [one.pk, two.pk],

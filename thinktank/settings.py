@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "thinktank",
+    "taxonomy",
     "experts",
     "articles",
 ]

@@ -3,7 +3,8 @@ from articles.models.features import Feature, HomeFeature
 from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
 from articles.models.publishing import ArticleQuerySet
 from articles.models.revision import ArticleRevision
-from articles.models.taxonomy import LandingRedirect, PublicationType, Region, Topic
+from articles.models.taxonomy import PublicationType
+from taxonomy.models import LandingRedirect, Region, Topic  # the taxonomy app's, named here too
 
 __all__ = [
     "Article",

@@ -21,6 +21,7 @@ from taggit.managers import TaggableManager
 
 from articles.slugs import free_slug, validate_slug_is_free
 from experts.models import Expert
+from taxonomy.models import Region, Topic
 from thinktank.concurrency import VersionedModel
 from thinktank.html import SanitizedHTMLField
 from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
@@ -28,7 +29,7 @@ from thinktank.languages import configured_languages
 from thinktank.uploads import UploadedImageField
 
 from .publishing import ArticleQuerySet, State, Status
-from .taxonomy import PublicationType, Region, Topic
+from .taxonomy import PublicationType
 
 
 class TranslationSet(models.Model):

@@ -5,8 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.models import Region, Topic
+
 from .article import Article
-from .taxonomy import Region, Topic
 
 
 class FeatureQuerySet(models.QuerySet):

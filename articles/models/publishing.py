@@ -14,7 +14,7 @@ from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .taxonomy import Region, Topic
+from taxonomy.models import Region, Topic
 
 
 class Status(models.TextChoices):
