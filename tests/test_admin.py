@@ -220,3 +220,24 @@ def test_anonymous_visitors_are_sent_to_login(client):
         response = client.get(admin_url(app_label, model_name, "changelist"))
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("/admin/articles/topic/", "/admin/taxonomy/topic/"),
+        ("/admin/articles/region/7/change/?_changelist_filters=q%3Dx", None),
+        ("/admin/articles/landingredirect/add/", "/admin/taxonomy/landingredirect/add/"),
+    ],
+)
+def test_the_admin_addresses_of_topics_and_regions_before_the_taxonomy_app_lead_there(
+    client, old, new
+):
+    new = new or old.replace("/articles/", "/taxonomy/")
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+
+
+def test_an_odd_old_admin_address_is_not_redirected(client):
+    assert client.get("/admin/articles/topic/%0D%0Ax/").status_code == 404

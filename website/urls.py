@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from articles import sitemaps as article_sitemaps
 from articles import views as article_views
@@ -32,6 +33,14 @@ SITEMAPS = {
 }
 
 urlpatterns = [
+    # Topics, regions and their old addresses were the articles app's until issue 12:
+    # the admin's bookmarked addresses lead to them in the taxonomy app.
+    re_path(
+        r"^admin/articles/(?P<model>topic|region|landingredirect)/(?P<rest>[\w/-]*)$",
+        RedirectView.as_view(
+            url="/admin/taxonomy/%(model)s/%(rest)s", permanent=True, query_string=True
+        ),
+    ),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots"),
     # For load balancers and operators: one address whatever the language.
