@@ -12,13 +12,7 @@ import pytest
 
 from experts.models import Expert
 from tests.directory import directory, former, groups, listed, status_message
-from tests.factories import (
-    make_expert,
-    make_guest,
-    make_program,
-    make_region,
-    make_topic,
-)
+from tests.factories import make_expert, make_guest, make_program, make_region, make_topic
 from tests.htmlpage import get_page, parse
 from tests.multilingual import SERVER, html_lang_dir
 

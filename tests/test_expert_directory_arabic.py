@@ -7,9 +7,7 @@ is no Arabic one.
 import pytest
 
 from tests.directory import directory, groups, listed
-from tests.factories import (
-    make_expert,
-)
+from tests.factories import make_expert
 from tests.multilingual import html_lang_dir, translated
 
 pytestmark = pytest.mark.django_db
