@@ -48,8 +48,8 @@ class InOrderIterator(forms.models.ModelChoiceIterator):
     """
     The options in the queryset's own order (the editors' order, or sort names), read
     as values, not model instances: the experts of a large site are 500 of them, on
-    every list and search page (6 ms as instances). Each is (slug, name in the page's
-    language), the name read in the query as `obj.translated.name` reads it.
+    every list and search page. Each is (slug, name in the page's language), the name
+    read in the query as `obj.translated.name` reads it.
     """
 
     def __iter__(self):
@@ -74,7 +74,7 @@ class RegionTreeIterator(forms.models.ModelChoiceIterator):
 class OptionsSelect(forms.Select):
     """
     A <select> whose options are written here rather than by a template each: Django
-    renders every option through includes of its own, 15 ms for the 500 experts of a
+    renders every option through includes of its own, slow for the 500 experts of a
     large site, on every list and search page. The markup, and which option is
     selected, are those of Django's Select (tests/test_list_performance.py compares them).
     """

@@ -1,27 +1,9 @@
 """
-The "Recommended" sidebar: the editors' picks first, then related work to fill it.
+The "Recommended" sidebar of an article page: `sidebar()` returns the editors' picks,
+then related work (shared authors, topics, regions, ranked in the database), in one
+query; `with_sidebar_links()` brings the ids it needs with the article's own query.
 
-The sidebar is one query, whatever it shows: its rows (picks and related work, with
-what a card shows) come back ranked, from the candidates below and the picks, whose
-ids the article's own query brought (with_sidebar_links).
-
-Related work is ranked in the database, in one query whose cost follows the
-article's own authors, topics and regions, not the size of the archive. The
-candidates are, for each kind of link, the CANDIDATES most recent published pieces
-sharing an author with the article, as many sharing a topic and as many sharing a
-region, in the page's language; when those are fewer than the sidebar needs, the
-same in any language. Each is a walk down the index of published work by date
-(article_newest_in_language, article_newest) that stops when it has found them, so
-a topic with 20,000 pieces costs what one with 200 does. Each candidate then scores
-AUTHOR_WEIGHT per shared author, TOPIC_WEIGHT per shared topic, REGION_WEIGHT per
-shared region, and RECENT_BONUS if it appeared within RECENT_DAYS. Work in the
-page's language comes first where there is any; the article itself and its other
-language versions never come back.
-
-What the bound changes: an older piece is only a candidate while it is among the
-CANDIDATES latest of the work sharing its author (or topic, or region). Once it is
-not, at least CANDIDATES newer pieces share that link, each scoring at least that
-link's weight, and they fill the sidebar before anything that shares less.
+Design: docs/recommendations.md
 """
 
 from dataclasses import dataclass

@@ -1,8 +1,9 @@
 """
 The expert directory (/experts, /ar/experts, /fa/experts): who is listed, in which
 order and groups, the filters (alone, combined, kept in the URL), the name search
-(case-, accent- and Arabic-variant-insensitive, in the page's language), what a
-nonsensical request gets, and a query count that does not grow with the experts.
+(case-, accent- and Arabic-variant-insensitive, in the page's language), and what a
+nonsensical request gets. The Arabic directory and the query counts are in
+test_expert_directory_arabic.py and test_expert_directory_queries.py.
 """
 
 from urllib.parse import urlencode
@@ -10,56 +11,12 @@ from urllib.parse import urlencode
 import pytest
 
 from experts.models import Expert
-from tests.budgets import page_queries
-from tests.factories import (
-    make_article,
-    make_expert,
-    make_guest,
-    make_program,
-    make_region,
-    make_topic,
-)
+from tests.directory import directory, former, groups, listed, status_message
+from tests.factories import make_expert, make_guest, make_program, make_region, make_topic
 from tests.htmlpage import get_page, parse
-from tests.multilingual import SERVER, html_lang_dir, translated
+from tests.multilingual import SERVER, html_lang_dir
 
 pytestmark = pytest.mark.django_db
-
-
-# --- helpers ------------------------------------------------------------------------------
-
-
-def directory(client, prefix="", **filters):
-    url = f"{prefix}/experts"
-    if filters:
-        url += "?" + urlencode(filters)
-    return get_page(client, url)
-
-
-def groups(page):
-    """{initial: [names of the active experts filed under it]}, in the page's order."""
-    found = {}
-    for section in page.find("main").find_all("section", cls="letter-group"):
-        letter = section.find(cls="letter-group__letter").text
-        assert letter not in found, f"{letter} is a group twice"
-        found[letter] = [name.text for name in section.find_all(cls="expert-card__name")]
-    return found
-
-
-def listed(page):
-    """The names of the active experts, in the page's order."""
-    return [name for names in groups(page).values() for name in names]
-
-
-def former(page):
-    """The names in the "Former experts" section (none when there is no such section)."""
-    sections = page.find("main").find_all("section", cls="former-experts")
-    if not sections:
-        return []
-    return [item.find("bdi").text for item in sections[0].find_all("li")]
-
-
-def status_message(page):
-    return page.find("main").find(role="status").text
 
 
 # --- the experts every test here starts from --------------------------------------------
@@ -411,109 +368,3 @@ def test_a_repeated_parameter_answers_a_page(client, people):
     """The last value of a repeated parameter is used; an unknown parameter is ignored."""
     page = get_page(client, "/experts?topic=gpc&topic=religion&q=a&q=b&page=x&sort=1")
     assert listed(page) == ["Mushtaq Abd Manaf"]  # religion, and a "b" in the name
-
-
-# --- the Arabic directory --------------------------------------------------------------------
-
-
-def test_arabic_directory_is_right_to_left_and_sorted_by_arabic_sort_key(client):
-    def expert(name, arabic, **fields):
-        return make_expert(name, translations={"ar": arabic}, **fields)
-
-    expert("Hanin Ghaddar", {"name": "حنين غدار", "sort_name": "حنين غدار"})
-    expert("Ghaith al-Omari", {"name": "غيث العُمَري"})
-    expert("Anna Borshchevskaya", {"name": "آنا بورشيفسكايا"})
-    expert("Mushtaq Abd Manaf", {"name": "مشتاق عبد مناف"})
-    expert("Assaf Orion", {"name": "أساف أوريون"})
-    expert("Omar Farid Nasser", {"name": "عمر فريد ناصر"}, sort_name="Farid Nasser, Omar")
-
-    english = directory(client)
-    assert groups(english) == {
-        "A": ["Mushtaq Abd Manaf"],
-        "B": ["Anna Borshchevskaya"],
-        "F": ["Omar Farid Nasser"],  # the English sort name given
-        "G": ["Hanin Ghaddar"],
-        "O": ["Ghaith al-Omari", "Assaf Orion"],
-    }
-
-    arabic = directory(client, "/ar")
-    assert html_lang_dir(arabic) == ("ar", "rtl")
-    assert arabic.find("h1").text == translated("ar", "Experts")
-    assert groups(arabic) == {
-        "ا": ["أساف أوريون"],  # hamza seat folded: filed under the bare alef
-        "ب": ["آنا بورشيفسكايا"],
-        "ح": ["حنين غدار"],  # the Arabic sort name given, not the family name
-        # عبد مناف is a family name; ال is ignored (العمري under ع); and ناصر is
-        # the family name in Arabic, whatever the English sort name says.
-        "ع": ["مشتاق عبد مناف", "غيث العُمَري"],
-        "ن": ["عمر فريد ناصر"],
-    }
-
-
-def test_arabic_directory_falls_back_to_the_english_name(client):
-    make_expert("Sophie Lindqvist", role="Fellow")
-    page = directory(client, "/ar")
-    assert listed(page) == ["Sophie Lindqvist"]
-    assert page.find(cls="expert-card__role").text == "Fellow"
-
-
-# --- queries -------------------------------------------------------------------------------------
-
-
-def populate_directory(count):
-    """`count` experts, each with a program, a photo, two topics and a region; a former one."""
-    programs = [make_program() for _ in range(3)]
-    topics = [make_topic() for _ in range(4)]
-    region = make_region(parent=make_region())
-    for index in range(count):
-        expert = make_expert(
-            program=programs[index % 3],
-            photo=True,
-            role="Fellow",
-            translations={"ar": {"name": f"خبير {index}"}},
-        )
-        expert.topics.add(topics[index % 4], topics[(index + 1) % 4])
-        expert.regions.add(region)
-        make_article(authors=[expert])
-    make_expert(program=programs[0], is_active=False, photo=True)
-    make_guest(program=programs[0])
-
-
-@pytest.mark.parametrize("prefix", ["", "/ar"])
-def test_directory_queries_do_not_grow_with_the_experts(
-    client, prefix, django_assert_max_num_queries
-):
-    populate_directory(3)
-    small, page = page_queries(client, f"{prefix}/experts", clear_cache=False)
-    assert len(page.find_all(cls="expert-card")) == 3
-    populate_directory(27)
-    with django_assert_max_num_queries(6):
-        large, page = page_queries(client, f"{prefix}/experts", clear_cache=False)
-    assert len(page.find_all(cls="expert-card")) == 30
-    assert len(page.find_all("picture")) == 30
-    assert len(former(page)) == 2
-    assert small == large
-
-
-def test_filtered_directory_queries_do_not_grow_with_the_experts(client):
-    populate_directory(3)
-    program = make_program("Counted", slug="counted")
-    topic = make_topic("Counted Topic", slug="counted-topic")
-    region = make_region("Counted Region", slug="counted-region")
-
-    def grow(count):
-        for _ in range(count):
-            expert = make_expert(program=program, photo=True)
-            expert.topics.add(topic)
-            expert.regions.add(region, make_region(parent=region))
-
-    url = "/experts?" + urlencode(
-        {"q": "expert", "program": "counted", "topic": "counted-topic", "region": "counted-region"}
-    )
-    grow(2)
-    small, page = page_queries(client, url, clear_cache=False)
-    assert len(page.find_all(cls="expert-card")) == 2
-    grow(20)
-    large, page = page_queries(client, url, clear_cache=False)
-    assert len(page.find_all(cls="expert-card")) == 22
-    assert small == large

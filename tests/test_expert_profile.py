@@ -2,129 +2,32 @@
 The expert profile (/experts/<slug>, /ar/..., /fa/...): what it shows (photo, name,
 role, program, bio, expertise, languages, contact and links), the expert's work
 (publications newest first, paginated and by type; events apart; never a draft or
-scheduled piece), guests and former experts, the Arabic page, the JSON-LD Person and
-OpenGraph tags, and a query count that does not grow with the publications.
+scheduled piece), and guests and former experts. The Arabic page, the JSON-LD Person
+and OpenGraph tags, and the query counts are in test_expert_profile_arabic.py,
+test_expert_profile_metadata.py and test_expert_profile_queries.py.
 """
 
-import json
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone, translation
-from django.utils.translation import gettext
 
-from articles.models import Article, ArticleAuthor, TranslationSet
-from experts.models import ExpertLink
+from articles.models import Article
 from experts.views import PAGE_SIZE
-from tests.budgets import page_queries
+from tests.expert_profile import URL, event_lists, events_section, json_ld, make_anna, publications
 from tests.factories import (
     days_ago,
-    image_upload,
     in_future,
     make_article,
     make_event,
     make_expert,
     make_guest,
-    make_program,
     make_publication_type,
-    make_region,
-    make_topic,
-    make_translation,
 )
 from tests.htmlpage import get_page, parse
-from tests.multilingual import SERVER, html_lang_dir, translated
-from thinktank.renditions import make_renditions, rendition_urls
+from tests.multilingual import translated
+from thinktank.renditions import rendition_urls
 
 pytestmark = pytest.mark.django_db
 
-URL = "/experts/anna-borshchevskaya"
-
-
-# --- helpers ------------------------------------------------------------------------------
-
-
-def titles(section):
-    return [title.text for title in section.find_all(cls="card__title")]
-
-
-def publications(page):
-    return titles(page.find("section", aria_labelledby="publications"))
-
-
-def events_section(page):
-    sections = page.find_all("section", aria_labelledby="events")
-    return sections[0] if sections else None
-
-
-def event_lists(page):
-    """{"Upcoming": [titles], "Past": [titles]} of the Events section, in page order."""
-    section = events_section(page)
-    if section is None:
-        return {}
-    found = {}
-    for subhead in section.find_all("h3", cls="profile-section__subhead"):
-        siblings = [child for child in subhead.parent.children if not isinstance(child, str)]
-        following = siblings[siblings.index(subhead) + 1]
-        assert following.tag == "ol"
-        found[subhead.text] = titles(following)
-    return found
-
-
-def json_ld(page):
-    scripts = page.find("head").find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].text)
-
-
-def meta_property(page, name):
-    return page.find("head").find("meta", property=name).get("content")
-
-
-def in_arabic(message):
-    """`message` as the Arabic catalogue has it (English until it is translated)."""
-    with translation.override("ar"):
-        return gettext(message)
-
-
-# --- the expert every test here starts from --------------------------------------------------
-
-
-@pytest.fixture
-def anna(db):
-    program = make_program(
-        "Program on Great Power Competition",
-        slug="great-power-program",
-        translations={"ar": {"name": "برنامج منافسة القوى الكبرى"}},
-    )
-    expert = make_expert(
-        "Anna Borshchevskaya",
-        program=program,
-        role="Senior Fellow",
-        short_bio="Anna Borshchevskaya studies Russia's policy in the Middle East.",
-        bio="<p>Anna Borshchevskaya is a senior fellow.</p><p>She wrote a book on Putin.</p>",
-        languages="English, Russian",
-        email="anna@example.org",
-        phone="+1 202 555 0100",
-        translations={
-            "ar": {
-                "name": "آنا بورشيفسكايا",
-                "role": "زميلة أولى",
-                "bio": "<p>آنا بورشيفسكايا زميلة أولى.</p>",
-                "languages": "الإنجليزية، الروسية",
-            }
-        },
-    )
-    expert.photo = image_upload("anna.png", size=(700, 500))
-    expert.save()
-    make_renditions(expert.photo)  # as the expert admin does when the photo is uploaded
-    expert.topics.add(make_topic("Great Power Competition", slug="great-power-competition"))
-    middle_east = make_region("Middle East", slug="middle-east")
-    expert.regions.add(make_region("Levant", slug="levant", parent=middle_east))
-    ExpertLink.objects.create(expert=expert, kind="x", url="https://x.com/annaborsh", position=0)
-    ExpertLink.objects.create(
-        expert=expert, kind="website", url="https://anna.example.org/", position=1
-    )
-    return expert
+anna = pytest.fixture(make_anna, name="anna")
 
 
 # --- what the profile shows ----------------------------------------------------------------------
@@ -394,227 +297,3 @@ def test_a_former_expert_keeps_a_profile_and_linked_bylines(client):
     ]
     arabic = get_page(client, "/ar/experts/thomas-avery")
     assert arabic.find(cls="profile__former").text == translated("ar", "Former expert")
-
-
-# --- in Arabic ------------------------------------------------------------------------------------
-
-
-def test_arabic_profile_shows_the_arabic_name_role_and_bio(client, anna):
-    page = get_page(client, f"/ar{URL}")
-    assert html_lang_dir(page) == ("ar", "rtl")
-    header = page.find("header", cls="profile")
-    assert header.find("h1").text == "آنا بورشيفسكايا"
-    assert header.find(cls="profile__role").text == "زميلة أولى"
-    program = header.find(cls="profile__program").find("a")
-    assert (program.text, program.get("href")) == (
-        "برنامج منافسة القوى الكبرى",
-        "/ar/programs/great-power-program",
-    )
-    assert page.find(cls="profile__bio").text == "آنا بورشيفسكايا زميلة أولى."
-    assert page.section(translated("ar", "Languages")).find("p").text == "الإنجليزية، الروسية"
-    # The page's own words are Arabic (those not translated yet read as the catalogue says).
-    assert page.find("section", aria_labelledby="publications").find("h2").text == translated(
-        "ar", "Publications"
-    )
-    for section_id, heading in [("expertise", "Areas of expertise"), ("contact", "Contact")]:
-        section = page.find("section", aria_labelledby=section_id)
-        assert section.find("h2").text == in_arabic(heading)
-    # Areas of expertise lead to the Arabic landing pages.
-    expertise = page.find("section", aria_labelledby="expertise")
-    assert expertise.hrefs() == [
-        "/ar/policy-analysis/great-power-competition",
-        "/ar/policy-analysis/levant",
-    ]
-
-
-def test_arabic_profile_falls_back_to_english_where_nothing_is_translated(client):
-    make_expert(
-        "Sophie Lindqvist",
-        role="Fellow",
-        bio="<p>Sophie studies Gulf security.</p>",
-        languages="English, Swedish",
-        translations={"fa": {"name": "سوفی لیندکویست"}},
-    )
-    page = get_page(client, "/ar/experts/sophie-lindqvist")
-    assert html_lang_dir(page) == ("ar", "rtl")
-    assert page.find("h1").text == "Sophie Lindqvist"
-    assert page.find(cls="profile__role").text == "Fellow"
-    assert page.find(cls="profile__bio").text == "Sophie studies Gulf security."
-    assert page.section(translated("ar", "Languages")).find("p").text == "English, Swedish"
-    assert page.find("section", aria_labelledby="publications").find("h2").text == translated(
-        "ar", "Publications"
-    )
-    assert get_page(client, "/fa/experts/sophie-lindqvist").find("h1").text == "سوفی لیندکویست"
-
-
-def test_arabic_profile_lists_arabic_publications_first(client, anna):
-    newest_english = make_article("Newest English", authors=[anna], published_at=days_ago(1))
-    make_translation(
-        newest_english, "ar", "الأحدث بالعربية", authors=[anna], published_at=days_ago(2)
-    )
-    make_article("Older English", authors=[anna], published_at=days_ago(3))
-    make_article("أقدم بالعربية", language="ar", slug="", authors=[anna], published_at=days_ago(9))
-
-    arabic = get_page(client, f"/ar{URL}")
-    assert publications(arabic) == [
-        "الأحدث بالعربية",
-        "أقدم بالعربية",
-        "Newest English",
-        "Older English",
-    ]
-    # Work in another language says so, for the reader's browser and screen reader.
-    english_link = arabic.find("a", text="Newest English")
-    assert (english_link.get("lang"), english_link.get("dir")) == ("en", "ltr")
-    assert arabic.find("a", text="أقدم بالعربية").get("lang") is None
-
-    english = get_page(client, URL)
-    assert publications(english) == [
-        "Newest English",
-        "Older English",
-        "الأحدث بالعربية",
-        "أقدم بالعربية",
-    ]
-
-
-# --- for search engines and link previews --------------------------------------------------------
-
-
-def test_json_ld_person(client, anna):
-    page = get_page(client, URL)
-    data = json_ld(page)
-    assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "Person"
-    assert data["name"] == "Anna Borshchevskaya"
-    assert data["jobTitle"] == "Senior Fellow"
-    assert data["url"] == f"{SERVER}{URL}"
-    organization = {"@type": "Organization", "name": "The Thinktank Institute", "url": SERVER + "/"}
-    assert data["worksFor"] == organization
-    assert data["affiliation"] == organization
-    assert data["memberOf"]["name"] == "Program on Great Power Competition"
-    assert data["memberOf"]["url"] == f"{SERVER}/programs/great-power-program"
-    assert data["sameAs"] == ["https://x.com/annaborsh", "https://anna.example.org/"]
-    assert data["email"] == "mailto:anna@example.org"
-    assert data["knowsAbout"] == ["Great Power Competition", "Levant"]
-    assert data["image"].startswith(f"{SERVER}/")
-    assert data["image"].removeprefix(SERVER) in {
-        url for url, _width in rendition_urls(anna.photo)["image/png"]
-    }
-    assert client.get(data["image"].removeprefix(SERVER)).status_code == 200
-
-
-def test_json_ld_person_in_arabic(client, anna):
-    data = json_ld(get_page(client, f"/ar{URL}"))
-    assert data["name"] == "آنا بورشيفسكايا"
-    assert data["jobTitle"] == "زميلة أولى"
-    assert data["url"] == f"{SERVER}/ar{URL}"
-    assert data["memberOf"]["name"] == "برنامج منافسة القوى الكبرى"
-
-
-def test_json_ld_of_a_hostile_name_stays_data(client):
-    name = 'Eve </script><script>alert("x")</script> & <!--'
-    make_expert(name, slug="eve", role="</script>")
-    response = client.get("/experts/eve")
-    html = response.content.decode()
-    assert "<script>alert" not in html
-    assert "</script><script>" not in html  # the name never ends the JSON-LD block
-    data = json_ld(parse(response))
-    assert (data["name"], data["jobTitle"]) == (name, "</script>")
-
-
-def test_opengraph(client, anna):
-    page = get_page(client, URL)
-    assert meta_property(page, "og:type") == "profile"
-    assert meta_property(page, "og:title") == "Anna Borshchevskaya"
-    assert meta_property(page, "og:url") == f"{SERVER}{URL}"
-    image = meta_property(page, "og:image")
-    assert image == json_ld(page)["image"]
-    assert image.startswith(f"{SERVER}/")
-    # The largest stored rendition, in a format every previewer reads (not WebP).
-    largest_url, _width = max(rendition_urls(anna.photo)["image/png"], key=lambda c: c[1])
-    assert image == SERVER + largest_url
-    assert meta_property(get_page(client, f"/ar{URL}"), "og:title") == "آنا بورشيفسكايا"
-
-
-# --- queries --------------------------------------------------------------------------------------
-
-
-def bulk_publications(expert, count, *, language="en"):
-    """`count` published pieces by `expert` (and a co-author), made in a few queries."""
-    now = timezone.now()
-    publication_type = make_publication_type()
-    co_author = make_expert()
-    sets = TranslationSet.objects.bulk_create(TranslationSet() for _ in range(count))
-    articles = Article.objects.bulk_create(
-        Article(
-            title=f"Bulk {expert.slug} {language} {index}",
-            slug=f"bulk-{expert.slug}-{language}-{index}",
-            language=language,
-            translation_set=translation_set,
-            publication_type=publication_type,
-            summary="A summary.",
-            status=Article.Status.PUBLISHED,
-            published_at=now - timedelta(hours=index + 1),
-        )
-        for index, translation_set in enumerate(sets)
-    )
-    ArticleAuthor.objects.bulk_create(
-        ArticleAuthor(article=article, expert=author, position=position)
-        for article in articles
-        for position, author in enumerate([expert, co_author])
-    )
-
-
-PROFILE_BUDGET = 10
-
-
-def build_profile(slug, publications):
-    program = make_program()
-    expert = make_expert(slug, slug=slug, program=program, role="Fellow", photo=True)
-    expert.topics.add(make_topic(), make_topic())
-    expert.regions.add(make_region())
-    ExpertLink.objects.create(expert=expert, url="https://example.org/a")
-    bulk_publications(expert, publications)
-    bulk_publications(expert, 2, language="ar")
-    make_article(authors=[expert], publication_type=make_publication_type("Op-Ed"))
-    make_event(authors=[expert, make_guest()], start=in_future(5))
-    make_event(authors=[expert], start=days_ago(5))
-    return expert
-
-
-@pytest.mark.parametrize("prefix", ["", "/ar"])
-def test_profile_queries_are_the_same_for_5_and_500_publications(
-    client, prefix, django_assert_max_num_queries
-):
-    few = build_profile("few-pieces", 5)
-    many = build_profile("many-pieces", 500)
-    assert Article.objects.published().by_author(many).count() == 505
-    with django_assert_max_num_queries(PROFILE_BUDGET):
-        few_count, few_page = page_queries(
-            client, f"{prefix}/experts/{few.slug}", clear_cache=False
-        )
-    with django_assert_max_num_queries(PROFILE_BUDGET):
-        many_count, many_page = page_queries(
-            client, f"{prefix}/experts/{many.slug}", clear_cache=False
-        )
-    # Both pages really show what was counted.
-    assert len(publications(few_page)) == 8
-    assert len(publications(many_page)) == PAGE_SIZE
-    for page in (few_page, many_page):
-        assert len(page.find_all("section", aria_labelledby="events")[0].find_all("article")) == 2
-        assert len(page.find("nav", cls="type-filter").links()) == 2
-    assert many_page.find("nav", cls="pagination")
-    assert few_count == many_count
-
-
-def test_second_page_and_type_filter_queries_are_within_budget(
-    client, django_assert_max_num_queries
-):
-    many = build_profile("many-pieces", 500)
-    with django_assert_max_num_queries(PROFILE_BUDGET):
-        count_page, page = page_queries(client, f"/experts/{many.slug}?page=7", clear_cache=False)
-    assert len(publications(page)) == PAGE_SIZE
-    with django_assert_max_num_queries(PROFILE_BUDGET):
-        count_type, page = page_queries(
-            client, f"/experts/{many.slug}?type=op-ed", clear_cache=False
-        )
-    assert len(publications(page)) == 1

@@ -20,8 +20,8 @@ from experts.models import Expert
 from tests.expertforms import change_url, form_data
 from tests.factories import make_expert, make_program
 from tests.htmlpage import parse
+from tests.renditions import jpeg_bytes, upload
 from tests.s3 import BUCKET, stored_keys
-from tests.test_renditions import jpeg_bytes, upload
 from tests.test_settings import run, settings_json
 from thinktank import renditions
 from thinktank.settings import s3_media_storage

@@ -1,39 +1,9 @@
 """
-The anonymous readers' page cache, shared by every app server.
+The anonymous readers' page cache, shared by every app server: PageCacheMiddleware,
+and `watch`/`schedule`, with which each app says what its public pages show and when
+they change by themselves. Any such write bumps one content generation in every key.
 
-A public page is rendered once and kept whole in the shared cache (Redis in
-production, local memory without REDIS_URL), then served from there to every
-anonymous reader until the content changes. Three rules keep it from ever serving a
-stale page:
-
-- One number, the content generation, lives in the shared cache and is part of
-  every page's key. Any write to a model that shows on a public page (each app
-  registers its own: `watch`) bumps it, on every app server at once, whatever makes
-  the write: the admin, a service, a bulk update, a shell (every statement is looked
-  at, `_notice_writes`). A page is never purged one by one, so no
-  write path can forget a page its change shows on (an expert's new name is on every
-  byline of every list). Writes are rare beside reads; after one, each page is
-  rendered once more.
-- Time changes pages too: a scheduled article goes live at its date and an event
-  moves from upcoming to past at its start, with no job running. Each app tells the
-  cache when its content next changes by itself (`schedule`); when that moment has
-  passed the generation is bumped, and no page is kept past it.
-- Only what is the same for every anonymous reader is kept: a GET without the
-  session cookie (staff and previews never read or fill the cache), answered 200,
-  with no cookie set, no CSRF token used and nothing the view marked private.
-- With a read replica (which lags its primary), a page rendered in the moments
-  after a write is kept only until the replica has surely caught up
-  (PAGE_CACHE_REPLICA_LAG_SECONDS).
-
-The key is read when the request comes in, so a page rendered while a write commits
-is stored under the old generation, where no one looks any more. The cache going
-away costs speed, never a page: every cache call is guarded (`guarded`), and after a
-failure the cache is left alone for a few seconds instead of being asked again by
-every request.
-
-Responses carry an ETag and `Cache-Control: public, no-cache`: a browser or a CDN
-may keep a page, but asks again each time, and Django's ConditionalGetMiddleware
-(outside this one) answers 304 when nothing changed.
+Design: docs/page-cache.md
 """
 
 import hashlib
@@ -289,7 +259,10 @@ def _is_storable(request, response):
 
 
 class PageCacheMiddleware:
-    """See the module's docstring. `request.page_cache` says what it did, for the logs."""
+    """
+    Serves and keeps anonymous pages (docs/page-cache.md). `request.page_cache` says
+    what it did, for the logs.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response

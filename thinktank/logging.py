@@ -1,23 +1,9 @@
 """
-One log line per request, for an operator to read and a machine to parse.
+One log line per request (RequestLogMiddleware, logger "thinktank.request"), and the
+logfmt and JSON formatters that write every logger's records in the same shape. No
+address, user agent, query string value, cookie or preview token is logged.
 
-RequestLogMiddleware logs to "thinktank.request", for example (logfmt, the default):
-
-    time=2025-01-31T09:12:03.512Z level=info logger=thinktank.request method=GET
-    path=/policy-analysis/a-slug view=articles:article status=200 duration_ms=12.4
-    queries=7 bytes=48213 cache=miss
-
-(on one line), or the same fields as a JSON object per line with LOG_FORMAT=json.
-The formatters below write every other logger's records in the same shape.
-
-What is logged, and what is not: a web server's access log also records the client's
-address, the user agent, the referrer and the whole query string. None of them is
-logged here. An address or a user agent, alone or together, identify a reader; the
-query string carries what a reader searched for (`q=` may be a person's name). The
-query's parameter *names* are logged (`query=page,topic`), enough to tell a search from
-a plain list, and the page number (`page=1000`), which says nothing about a reader. No
-cookie, session or user is logged. A shared preview's secret token, which is part of
-its path, is replaced by "<token>": the log must not hand out drafts.
+Design: docs/request-log.md
 """
 
 import contextvars

@@ -1,28 +1,9 @@
 """
-Image renditions: resized copies of an uploaded image, made once, stored, reused.
+Image renditions: resized copies (WIDTHS, WebP plus JPEG or PNG) of an uploaded image,
+made when it is saved, stored through the storage API, and named from the original's
+name and stored width so that a page builds its srcset without touching storage.
 
-An article's hero image and an expert's photo are shown through renditions at a few
-widths (WIDTHS, none wider than the original), each in WebP and in a fallback format
-for browsers without WebP: JPEG, or PNG when the original's format can hold
-transparency (PNG, GIF, WebP), so a transparent image stays transparent.
-
-They are made when the image is saved (`articles.services.article_save`, the expert
-admin, the demo loader) or by `manage.py make_renditions`, never while a page is
-rendered. Their names follow from the original's name alone, and which widths exist
-from the original's width, which the model stores (`hero_image_width`,
-`photo_width`): so a page builds its srcset from strings (`rendition_urls`), without
-touching storage, opening an image or making a query.
-
-An expert's photo is shown square, cropped around its focal point (where the face
-is, `photo_focal_x` and `photo_focal_y` in percent, stored in the row). The focal
-point is part of the rendition's name ("160-square-30x40.webp"; the centre, the
-default, is plain "160-square.webp"), so a new focal point gives new names: the
-renditions for it are made at the next save (the old ones are left, unused), and no
-browser or CDN keeps showing the old crop. Square fields also get one uncropped
-preview (`preview_rendition`), which the admin shows to pick the focal point on.
-
-Only the storage API is used (exists, open, save, delete, url), never a filesystem
-path, so the files can move to S3 or another storage without a change here.
+Design: docs/renditions.md
 """
 
 import io

@@ -1,22 +1,9 @@
 """
-Per-language values of a model's own fields (names, descriptions, bios).
+Per-language values of a model's own fields (names, descriptions, bios), kept in one
+JSON column beside the source text (TranslatableModel, TranslationsField) and read
+with a fallback to the source: `obj.translated.name`, `obj.get_translation(...)`.
 
-A translatable model keeps its source text (English, settings.LANGUAGE_CODE) in
-its ordinary columns and the other languages in one JSON column:
-
-    topic.translations == {"ar": {"name": "منافسة القوى الكبرى"}, "fa": {...}}
-
-Templates and code read the value for the active language, falling back to the
-source text when a translation is missing, in one way only:
-
-    {{ topic.translated.name }}           topic.translated.name
-    topic.get_translation("name", "ar")
-
-Why a JSON column rather than a translations table (django-parler) or a column
-per language (django-modeltranslation): the values travel with the row, so a page
-makes no extra query however many translated things it shows; adding a language
-is a settings change with no migration; and it works the same on SQLite and
-PostgreSQL.
+Design: docs/translated-fields.md
 """
 
 from django.conf import settings

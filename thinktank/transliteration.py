@@ -1,35 +1,10 @@
 """
-Arabic and Persian titles as ASCII URL slugs, written letter by letter.
+Arabic and Persian titles as ASCII URL slugs, written letter by letter, in the
+reference site's style (`transliterate`, `slugify_title`): each written letter
+becomes a fixed ASCII letter or pair, and nothing unwritten (short vowels, doubled
+consonants) is added.
 
-The style is the reference site's: the Arabic title of an article is published at
-`/ar/policy-analysis/anyaz-bwtyn-fy-alshrq-alawst-yjb-yshyr-lasrayyl-ban-alwqt-qd-han-...`,
-where بوتين → `bwtyn`, الشرق → `alshrq`, لإسرائيل → `lasrayyl`, الولاءات → `alwlaat`.
-Each written letter becomes a fixed ASCII letter or pair, and nothing that is not
-written is added: no short vowels, no doubled consonants. General-purpose
-transliterators (Unidecode) do not give this (they drop the alef: الشرق → `lshrq`), so the
-map is ours, below. Choices where the reference does not decide:
-
-- ع is dropped, like ء. It is a consonant with no ASCII letter, and writing it as a vowel
-  would add a sound that is not written (العربية → `alrbya`). Drupal's transliteration
-  table, which agrees with every letter of the reference slug, also loses it (it writes
-  a backtick, which a slug drops).
-- ة (ta marbuta) → `a`, as the word ending is read (قمة → `qma`), not `t` or `h`.
-- ى (alef maqsura) → `a`: it is an alef in spelling and sound, and keeps إلى `ala` (to)
-  apart from إلي `aly` (to me). Egyptian spelling that writes a final ي as ى (فى) gives
-  `fa`: that is the text as written.
-- Hamza forms are folded into their seat: أ إ آ ٱ → `a`, ؤ → `w`, ئ → `y`;
-  a standalone ء is dropped.
-- Persian letters: پ p, چ ch, ژ zh, گ g, ک k, ی y, ۀ h.
-- The zero-width non-joiner inside Persian words (هسته‌ای) joins: it is not a space.
-  So do other invisible format characters (bidi marks, soft hyphen).
-- Short-vowel marks (harakat), shadda, sukun, superscript alef and tatweel are dropped:
-  مُحَمَّد and محمد are both `mhmd`.
-- Digits of any script (Arabic-Indic ٠-٩, Persian ۰-۹) become 0-9.
-
-Latin text goes through NFKD and loses its accents (é → e), as in Django's `slugify`;
-NFKD also turns Arabic presentation forms (ﻻ) into plain letters. Apostrophes inside words
-are dropped without splitting the word (Putin's → `putins`); any other punctuation
-separates words.
+Design: docs/transliteration.md
 """
 
 import re

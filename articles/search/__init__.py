@@ -1,21 +1,10 @@
 """
-Full-text search of articles, kept in one place: what is indexed, when, and how it
-is queried, with the database-specific parts behind one interface.
+Full-text search of articles: `index_articles`, `remove_articles` and
+`search_articles` (`Article.objects.published().search(text, language)`), with the
+PostgreSQL (tsvector) and SQLite (FTS5) parts behind one interface, and the index
+kept current by the models' own writes (articles.search.signals).
 
-    index_articles(Article.objects.filter(...))   # or a list of ids
-    Article.objects.published().search("iran sanctions", "en")
-
-PostgreSQL (production) keeps a weighted tsvector in Article.search_vector with a GIN
-index (articles.search.postgres); SQLite keeps an FTS5 table (articles.search.sqlite).
-Both index the same text, with the same weights: the title first, then the summary
-and the names of the authors, topics and regions (in every language), then the body.
-
-The index is kept current by the models' own writes (articles.search.signals: an
-article saved, its authors, topics or regions changed, an author, topic or region
-renamed, merged or deleted), whatever makes them: the services, the admin's forms
-and inlines, the demo loader, a shell. The two writes that send no signal re-index
-themselves: ArticleQuerySet.update() and ArticleAuthorQuerySet.bulk_create() (which
-adding a translation and restoring a revision use).
+Design: docs/search.md
 """
 
 from django.db import connections, router

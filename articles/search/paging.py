@@ -4,9 +4,8 @@ Pages of search matches, with their number, from one query.
 Finding the matches is what a search costs: every matching row is read, to apply
 the published rule and to rank it (ts_rank on PostgreSQL, bm25 on SQLite). Django's
 paginator would count them in one query and rank them in another, reading every
-match twice (17 ms each for a common phrase over 100,000 articles). Here the page's
-ids and the number of matches come from the same pass, with COUNT(*) OVER () over
-the matches' ids, ranks and dates, gathered once in a CTE:
+match twice. Here the page's ids and the number of matches come from the same pass,
+with COUNT(*) OVER () over the matches' ids, ranks and dates, gathered once in a CTE:
 
     WITH matches (pk, search_rank, published_at) AS (<the search, no order>)
     SELECT pk, COUNT(*) OVER () FROM matches ORDER BY ... LIMIT 20 OFFSET 380

@@ -121,7 +121,7 @@ def index(connection, ids_sql, ids_params):
         f" WHERE b.id IN ({ids_sql})) AS d"
         f" WHERE a.id = d.id"
     )
-    # JIT compiling costs more than it saves on these function calls (0.4 s a statement).
+    # JIT compiling costs more than it saves on these function calls.
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute("SET LOCAL jit = off")
         cursor.execute(sql, ids_params)
@@ -148,7 +148,7 @@ def search(queryset, text, language):
     # Ranked by the head alone: a match in the title, then in the summary or names,
     # ranks by how well it matches; a match in the body only ranks 0, and such matches
     # come newest first. Ranking by the whole vector would read every match's body
-    # vector out of the TOAST table (350 ms for a common word over 100,000 articles);
+    # vector out of the TOAST table, slow for a common word over a large archive;
     # the head is small and stays in the row.
     return queryset.filter(search_vector=query).annotate(
         search_rank=SearchRank(F("search_head"), query, weights=RANK_WEIGHTS)
