@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import translation
 
+from tests.roles import make_roles
 from thinktank import cache as page_cache
 
 # Fixtures of an S3-compatible server (moto), for the tests of media on S3.
@@ -116,3 +118,24 @@ def other_contributor(db):
 @pytest.fixture
 def expert_manager(db):
     return user_in_role("Expert managers", "em")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_roles(django_db_setup, django_db_blocker):
+    """
+    Each role group's permissions, (app label, codename), as the migrations left them,
+    read before any test runs: a transactional test's flush empties the groups (and
+    makes the permissions again), and `roles` makes the groups again from this.
+    """
+    with django_db_blocker.unblock():
+        return {
+            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
+            for group in Group.objects.all()
+        }
+
+
+@pytest.fixture
+def roles(migrated_roles):
+    """The role groups as the migrations make them, whatever a flush left (in a test that
+    may use the database)."""
+    make_roles(migrated_roles)

@@ -15,6 +15,7 @@ from articles.models import Article, Feature
 from experts.models import Expert
 from taxonomy.models import LandingRedirect, Region, Topic
 from tests.factories import make_article, make_expert
+from tests.roles import make_roles
 
 BEFORE = [
     ("articles", "0020_rich_text_images_are_uploads"),
@@ -33,12 +34,24 @@ def migrate(targets=None):
     return executor.loader.project_state([t for t in targets if t[1] is not None]).apps
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_topics_and_regions_survive_the_move_with_their_links_and_permissions():
+@pytest.mark.django_db(transaction=True)
+def test_topics_and_regions_survive_the_move_with_their_links_and_permissions(migrated_roles):
     article = make_article("Old piece")
     expert = make_expert("Old Hand")
 
     old = migrate(BEFORE)
+    # The roles as they were before the move (an earlier test's flush may have emptied
+    # them): topics' and regions' permissions were articles'.
+    make_roles(
+        {
+            name: [
+                ("articles" if codename.split("_", 1)[1] in MOVED else app, codename)
+                for app, codename in permissions
+            ]
+            for name, permissions in migrated_roles.items()
+        },
+        apps=old,
+    )
     OldTopic = old.get_model("articles", "Topic")
     OldRegion = old.get_model("articles", "Region")
     topic = OldTopic.objects.create(name="Great Power Competition", slug="gpc")

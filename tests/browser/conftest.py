@@ -48,24 +48,3 @@ def demo_site(live_server):
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-def ensure_roles():
-    """
-    The role groups of the data migration (articles 0005). Browser tests run in
-    transactional tests, whose flush empties every table after each test, so they
-    make the groups again from the migration's own table of roles.
-    """
-    from importlib import import_module
-
-    from django.contrib.auth.models import Group, Permission
-
-    roles = import_module("articles.migrations.0005_roles").ROLES
-    for name, permissions in roles.items():
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            [
-                Permission.objects.get(content_type__app_label=app, codename=codename)
-                for app, codename in permissions
-            ]
-        )

@@ -11,7 +11,6 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from articles.models import Article
-from tests.browser.conftest import ensure_roles
 from tests.factories import make_article, make_expert, make_publication_type, make_topic
 
 pytestmark = [
@@ -23,8 +22,7 @@ VIEWPORT = {"width": 1280, "height": 1000}
 
 
 @pytest.fixture
-def newsroom(live_server):
-    ensure_roles()
+def newsroom(live_server, roles):
     editor = User.objects.create_user("browser-editor", password="changeme", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
     return {

@@ -13,7 +13,6 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from experts.models import Expert
-from tests.browser.conftest import ensure_roles
 from tests.factories import make_expert, make_program
 from thinktank.renditions import make_renditions
 
@@ -27,8 +26,7 @@ PASSWORD = "changeme"
 
 
 @pytest.fixture
-def profile(live_server):
-    ensure_roles()
+def profile(live_server, roles):
     manager = User.objects.create_user("browser-expert-manager", password=PASSWORD, is_staff=True)
     manager.groups.add(Group.objects.get(name="Expert managers"))
     expert = make_expert(
