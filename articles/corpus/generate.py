@@ -24,6 +24,10 @@ from django.utils.text import slugify
 
 from articles.corpus import vocabulary
 from articles.corpus.writing import writers
+from articles.models import Article, ArticleAuthor, PublicationType, Recommendation, TranslationSet
+from articles.search import index_articles
+from experts.models import Expert, Program
+from taxonomy.models import Region, Topic
 from thinktank.text import default_sort_name
 from thinktank.transliteration import slugify_title
 
@@ -54,9 +58,6 @@ def _plain(model):
 
 def _taxonomy():
     """The corpus' publication types, programs, topics and regions (reused if present)."""
-    from articles.models import PublicationType, Region, Topic
-    from experts.models import Program
-
     types = []
     for position, (slug, name, is_event, weight) in enumerate(vocabulary.PUBLICATION_TYPES):
         kind, _created = PublicationType.objects.get_or_create(
@@ -87,8 +88,6 @@ def _taxonomy():
 
 
 def _experts(rng, count, tag, programs):
-    from experts.models import Expert
-
     experts = []
     for index in range(count):
         first, first_ar = rng.choice(vocabulary.FIRST_NAMES)
@@ -134,8 +133,6 @@ class CorpusWriter:
         return f"{base[:150]}-{self.tag}-{next(self.counter)}"
 
     def _status(self):
-        from articles.models import Article
-
         draw, status = self.rng.random(), Article.Status
         if draw < 0.015:
             return status.DRAFT, None
@@ -151,8 +148,6 @@ class CorpusWriter:
         return self.today - timedelta(minutes=self.rng.randint(60, YEARS * 365 * 24 * 60))
 
     def article(self, language, translation_set_id):
-        from articles.models import Article
-
         rng = self.rng
         writer = self.writers[language]
         kind = rng.choices(self.types, self.type_weights)[0]
@@ -196,8 +191,6 @@ class CorpusWriter:
 
     def relations(self, article, source=None):
         """(authorships, topic links, region links, recommendations) of a saved article."""
-        from articles.models import Article, ArticleAuthor, Recommendation
-
         rng = self.rng
         if source is not None:
             authors, topics, regions = source._corpus_relations
@@ -253,29 +246,24 @@ class BackgroundIndexer:
             self.pending.append((first_id, last_id))
 
     def _index(self, first_id, last_id):
-        from articles.models import Article
-        from articles.search import index_articles
-
         started = time.monotonic()
         index_articles(Article.objects.filter(pk__gte=first_id, pk__lte=last_id))
         self.seconds += time.monotonic() - started
 
     def _work(self):
-        from django.db import connection as thread_connection
-
         try:
             analyzed = False
             while (item := self.queue.get()) is not None:
                 if self.error is None:
                     if not analyzed:  # row counts for the planner, once there are rows
-                        with thread_connection.cursor() as cursor:
+                        with connection.cursor() as cursor:
                             cursor.execute("ANALYZE")
                         analyzed = True
                     self._index(*item)
         except Exception as error:  # noqa: BLE001 - handed to the main thread
             self.error = error
         finally:
-            thread_connection.close()
+            connection.close()
 
     def finish(self):
         """Wait for every batch to be indexed; the seconds spent waiting."""
@@ -292,8 +280,6 @@ class BackgroundIndexer:
 
 def generate(articles, experts, seed=0, *, progress=None):
     """Add `articles` articles (plus translations) by `experts` new experts; a Report."""
-    from articles.models import Article, ArticleAuthor, Recommendation, TranslationSet
-
     rng = random.Random(seed)  # noqa: S311 - invented text, not secrets
     report = Report()
     began = time.monotonic()

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.corpus.generate import generate
+from experts.models import Expert
 
 
 class Command(BaseCommand):
@@ -33,8 +34,6 @@ class Command(BaseCommand):
             )
         if articles < 0 or experts < 1:
             raise CommandError("--articles must be 0 or more and --experts at least 1.")
-        from experts.models import Expert
-
         if Expert.objects.filter(slug__endswith=f"-g{seed}-0").exists():
             raise CommandError(
                 f"A corpus with seed {seed} is already in this database; choose another --seed."
