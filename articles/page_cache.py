@@ -4,14 +4,15 @@ from django.apps import apps
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from articles.models import Article
+from articles.search import sqlite as search_on_sqlite
+
 
 def next_public_change():
     """
     When the published articles next change by themselves: a scheduled article goes
     live at its date, an event moves from the upcoming to the past at its start.
     """
-    from articles.models import Article
-
     now = timezone.now()
     moments = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
         going_live=Min("published_at", filter=Q(published_at__gt=now)),
@@ -22,12 +23,9 @@ def next_public_change():
 
 def register(page_cache):
     # Every model of articles shows on some public page, and so do the tags.
-    from articles.search import sqlite as search_on_sqlite
-
     page_cache.watch(
         *apps.get_app_config("articles").get_models(include_auto_created=True),
         tables=[search_on_sqlite.TABLE],  # SQLite's search index, a table of its own
     )
     page_cache.watch(*apps.get_app_config("taggit").get_models(include_auto_created=True))
-    article = apps.get_model("articles", "Article")
-    page_cache.schedule(next_public_change, {article: ("status", "published_at", "event_start")})
+    page_cache.schedule(next_public_change, {Article: ("status", "published_at", "event_start")})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taxonomy.models import Region, Topic
 
 from .article import Article
+from .publishing import published_condition
 
 
 class FeatureQuerySet(models.QuerySet):
@@ -21,8 +22,6 @@ class FeatureQuerySet(models.QuerySet):
 
     def articles(self, language):
         """The featured articles readers may see in `language`, in the editors' order."""
-        from .publishing import published_condition
-
         features = (
             self.filter(published_condition("article__"), article__language=language)
             .select_related("article__publication_type")
