@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import slugs
 from taxonomy.slugs import register_slug_check
-from thinktank import chrome
+from thinktank import cache, chrome
 
 
 class ArticlesConfig(AppConfig):
@@ -15,12 +15,13 @@ class ArticlesConfig(AppConfig):
         # Topics and regions share the /policy-analysis/ slugs with articles.
         register_slug_check(slugs.validate_slug_is_free)
         # The search index follows every write of what it holds (articles.search).
+        # Imported here, not at the top: it imports the models, not loaded before ready().
         from articles.search import signals
 
         signals.connect()
         # Pages showing articles are cached: their writes and schedules purge them.
+        # Imported here, not at the top: it imports the models, not loaded before ready().
         from articles import page_cache
-        from thinktank import cache
 
         page_cache.register(cache)
         # The section the header links to.

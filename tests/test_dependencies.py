@@ -31,12 +31,11 @@ KNOWN_UPWARD = Counter(
 # dodge a cycle means the cycle is the bug": a ratchet, no module may gain one (lower a
 # number when its imports move up). Migrations are frozen history, left out.
 KNOWN_FUNCTION_IMPORTS = {
-    "articles/apps.py": 3,
+    "articles/apps.py": 2,
     "articles/models/links.py": 1,
     "articles/models/publishing.py": 7,
-    "articles/search/__init__.py": 5,
+    "articles/search/__init__.py": 4,
     "articles/search/postgres.py": 3,
-    "articles/search/signals.py": 4,
     "articles/search/sqlite.py": 1,
     "articles/slugs.py": 1,
 }

@@ -8,6 +8,7 @@ Design: docs/search.md
 """
 
 from django.db import connections, router
+from django.db.models import F
 
 from articles.search import postgres, sqlite
 from articles.search.query import parse
@@ -77,8 +78,6 @@ def search_articles(queryset, text, language=None):
     `search_rank` and ordered best first, then newest first. An empty query (nothing
     but signs, quotes or spaces) matches nothing.
     """
-    from django.db.models import F
-
     if parse(text).is_empty:
         return queryset.none()
     if language:

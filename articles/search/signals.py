@@ -10,7 +10,10 @@ change touches, and an author, topic or region only when its names really change
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from articles.models import Article, ArticleAuthor
 from articles.search import INDEXED_FIELDS, index_articles, remove_articles
+from experts.models import Expert
+from taxonomy.models import Region, Topic
 
 
 def _article_saved(sender, instance, update_fields=None, raw=False, **kwargs):
@@ -30,8 +33,6 @@ def _authorship_changed(sender, instance, raw=False, **kwargs):
 
 def _classification_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """An article's topics or regions changed, from either side of the relation."""
-    from articles.models import Article
-
     if action == "pre_clear" and reverse:
         # Which articles lose this topic is known only before the rows go.
         rows = sender.objects.filter(**{_side(sender, instance): instance.pk})
@@ -60,8 +61,6 @@ def _side(through, instance):
 
 def _names(instance):
     """What of an expert, topic or region the index holds."""
-    from experts.models import Expert
-
     if isinstance(instance, Expert):
         return instance.search_text
     return (instance.name, instance.translations)
@@ -92,9 +91,6 @@ def _names_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    from articles.models import Article, ArticleAuthor, Region, Topic
-    from experts.models import Expert
-
     uid = "articles.search"
     post_save.connect(_article_saved, sender=Article, dispatch_uid=uid)
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid)
