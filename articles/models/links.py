@@ -15,15 +15,14 @@ from experts.models import Expert
 from thinktank.languages import configured_languages
 
 from .article import Article
+from .publishing import indexed_text_changed
 
 
 class ArticleAuthorQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         """bulk_create() sends no signal: re-index the articles whose bylines it wrote."""
-        from articles.search import index_articles
-
         created = super().bulk_create(objs, *args, **kwargs)
-        index_articles({link.article_id for link in created})
+        indexed_text_changed.send(sender=Article, ids={link.article_id for link in created})
         return created
 
 

@@ -11,6 +11,7 @@ links), so it imports them inside the methods that use them.
 
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,24 @@ class State(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+# The article fields the search index is made of; a save of other fields alone needs no re-index.
+INDEXED_FIELDS = frozenset({"title", "summary", "body", "language"})
+
+# Sent by the writes that send no model signal (an update() of INDEXED_FIELDS, a
+# bulk_create() of bylines) with `ids`, the articles whose indexed text they changed.
+# articles.search imports these models, so they name it not: it connects a receiver
+# that re-indexes them, and registers its search (register_search), in
+# ArticlesConfig.ready().
+indexed_text_changed = Signal()
+
+_search = []
+
+
+def register_search(search):
+    """`search(queryset, text, language)`: what ArticleQuerySet.search() runs."""
+    _search[:] = [search]
+
+
 def published_condition(prefix=""):
     """
     The one rule for what readers may see: published, and dated now or earlier.
@@ -58,19 +77,16 @@ class ArticleQuerySet(models.QuerySet):
 
     def search(self, query, language=None):
         """Those in `language` (None: any) matching `query`, best first (articles.search)."""
-        from articles.search import search_articles
-
-        return search_articles(self, query, language)
+        (search,) = _search
+        return search(self, query, language)
 
     def update(self, **values):
         """An UPDATE sends no signal: re-index the rows whose indexed text it changes."""
-        from articles.search import INDEXED_FIELDS, index_articles
-
         if not INDEXED_FIELDS.intersection(values):
             return super().update(**values)
         ids = list(self.values_list("pk", flat=True))
         count = super().update(**values)
-        index_articles(ids)
+        indexed_text_changed.send(sender=self.model, ids=ids)
         return count
 
     def newest_first(self):

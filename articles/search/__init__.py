@@ -10,11 +10,10 @@ Design: docs/search.md
 from django.db import connections, router
 from django.db.models import F
 
+from articles.models import Article
+from articles.models.publishing import INDEXED_FIELDS
 from articles.search import postgres, sqlite
 from articles.search.query import parse
-
-# The article fields the index is made of; a save of other fields alone needs no re-index.
-INDEXED_FIELDS = frozenset({"title", "summary", "body", "language"})
 
 
 def _backend(connection):
@@ -22,8 +21,6 @@ def _backend(connection):
 
 
 def _connection(articles):
-    from articles.models import Article
-
     alias = getattr(articles, "db", None) or router.db_for_write(Article)
     return connections[alias]
 
@@ -53,8 +50,6 @@ def index_articles(articles):
 
 def index_all(connection=None):
     """Index every article (after a migration, or to rebuild the index)."""
-    from articles.models import Article
-
     articles = Article.objects.all()
     if connection is not None:
         articles = articles.using(connection.alias)
@@ -63,8 +58,6 @@ def index_all(connection=None):
 
 def remove_articles(ids, connection=None):
     """Drop deleted articles from an index kept apart from their rows (SQLite's)."""
-    from articles.models import Article
-
     connection = connection or connections[router.db_for_write(Article)]
     ids = [int(pk) for pk in ids]
     if ids:
@@ -89,8 +82,6 @@ def search_articles(queryset, text, language=None):
 
 def listed_in_order(ids):
     """The articles `ids`, in that order, with what a list item shows (one page's worth)."""
-    from articles.models import Article
-
     if not ids:
         return []
     found = {article.pk: article for article in Article.objects.filter(pk__in=ids).for_listing()}

@@ -17,6 +17,8 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import transaction
 from django.db.models import F, Func, Value
 
+from articles.models import Article, ArticleAuthor
+from experts.models import Expert
 from thinktank.text import ARABIC_LETTERS, ARABIC_MARKS
 
 # Languages with a stemming configuration of their own; every other one is 'simple'.
@@ -74,9 +76,6 @@ def _names_sql(article_id):
     The names of an article's authors, topics and regions, in every language: SQL
     with table and column names from the models' metadata, and no value in it.
     """
-    from articles.models import Article, ArticleAuthor
-    from experts.models import Expert
-
     authors = (
         f"(SELECT string_agg(e.search_text, ' ') FROM {ArticleAuthor._meta.db_table} AS aa"  # noqa: S608
         f" JOIN {Expert._meta.db_table} AS e ON e.id = aa.expert_id"
@@ -102,8 +101,6 @@ def _names_sql(article_id):
 
 def index(connection, ids_sql, ids_params):
     """Compute the vectors of the articles whose ids `ids_sql` selects, in one UPDATE."""
-    from articles.models import Article
-
     table = Article._meta.db_table
     meta = f"concat_ws(' ', b.summary, {_names_sql('b.id')})"
     body = fold_if_needed_sql("a.body")

@@ -11,7 +11,8 @@ change touches, and an author, topic or region only when its names really change
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from articles.models import Article, ArticleAuthor
-from articles.search import INDEXED_FIELDS, index_articles, remove_articles
+from articles.models.publishing import indexed_text_changed, register_search
+from articles.search import INDEXED_FIELDS, index_articles, remove_articles, search_articles
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
@@ -90,10 +91,17 @@ def _names_deleted(sender, instance, **kwargs):
     index_articles(getattr(instance, "_search_articles", []))
 
 
+def _indexed_text_changed(sender, ids, **kwargs):
+    index_articles(ids)
+
+
 def connect():
+    """Hook the index and the search into the models (ArticlesConfig.ready())."""
+    register_search(search_articles)
     uid = "articles.search"
     post_save.connect(_article_saved, sender=Article, dispatch_uid=uid)
     post_delete.connect(_article_deleted, sender=Article, dispatch_uid=uid)
+    indexed_text_changed.connect(_indexed_text_changed, sender=Article, dispatch_uid=uid)
     post_save.connect(_authorship_changed, sender=ArticleAuthor, dispatch_uid=uid)
     post_delete.connect(_authorship_changed, sender=ArticleAuthor, dispatch_uid=uid)
     for through in (Article.topics.through, Article.regions.through):

@@ -14,6 +14,7 @@ character typed reaches FTS5 as syntax.
 
 from django.db.models.expressions import RawSQL
 
+from articles.models import Article, ArticleAuthor
 from articles.search.query import parse
 from articles.search.snippets import plain_text
 from thinktank.text import fold
@@ -31,8 +32,6 @@ BATCH = 500
 
 def _documents(ids):
     """{id: (title, meta, body)} of the articles `ids`, folded, in four queries."""
-    from articles.models import Article, ArticleAuthor
-
     meta = {pk: [] for pk in ids}
     for article_id, names in ArticleAuthor.objects.filter(article_id__in=ids).values_list(
         "article_id", "expert__search_text"
