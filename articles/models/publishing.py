@@ -109,16 +109,17 @@ class ArticleQuerySet(models.QuerySet):
             )
         ).order_by("in_page_language", F("published_at").desc(nulls_last=True), "-pk")
 
-    def by_author(self, expert):
-        from .links import ArticleAuthor
+    def _authorships(self):
+        """The bylines' rows (ArticleAuthor), reached by the article's relation to them:
+        their module, articles.models.links, imports this one."""
+        return self.model.authorships.rel.related_model.objects.all()
 
-        return self.filter(pk__in=ArticleAuthor.objects.filter(expert=expert).values("article"))
+    def by_author(self, expert):
+        return self.filter(pk__in=self._authorships().filter(expert=expert).values("article"))
 
     def by_program(self, program):
         """Work by any author of `program` (a subquery, so no article comes twice)."""
-        from .links import ArticleAuthor
-
-        authorships = ArticleAuthor.objects.filter(expert__program=program)
+        authorships = self._authorships().filter(expert__program=program)
         return self.filter(pk__in=authorships.values("article"))
 
     def in_region(self, region, nested_ids=None):
@@ -126,11 +127,9 @@ class ArticleQuerySet(models.QuerySet):
         Work on `region` or on any region nested under it, each article once (a
         subquery); `nested_ids`, the ids of those regions, when the caller has them.
         """
-        from .article import Article
-
         if nested_ids is None:
             nested_ids = Region.objects.descendant_ids(region)
-        regions = Article.regions.through.objects.filter(region_id__in=nested_ids)
+        regions = self.model.regions.through.objects.filter(region_id__in=nested_ids)
         return self.filter(pk__in=regions.values("article_id"))
 
     def matching(
