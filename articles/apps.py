@@ -1,7 +1,8 @@
+from functools import partial
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from articles import slugs
 from taxonomy.slugs import register_slug_check
 from thinktank import cache, chrome
 
@@ -13,7 +14,11 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # Topics and regions share the /policy-analysis/ slugs with articles.
-        register_slug_check(slugs.validate_slug_is_free)
+        # Imported here, not at the top: it imports the models, not loaded before ready().
+        from articles import slugs
+
+        article_model = self.get_model("Article")
+        register_slug_check(partial(slugs.validate_slug_is_free, article_model=article_model))
         # The search index follows every write of what it holds (articles.search).
         # Imported here, not at the top: it imports the models, not loaded before ready().
         from articles.search import signals

@@ -250,7 +250,7 @@ class Article(VersionedModel):
 
     def default_slug(self):
         """The slug of an article given none: its title's, free in its language."""
-        return free_slug(self.title, language=self.language, instance=self)
+        return free_slug(self.title, article_model=Article, language=self.language, instance=self)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -272,7 +272,9 @@ class Article(VersionedModel):
         errors = {}
         if self.slug:
             try:
-                validate_slug_is_free(self.slug, language=self.language, instance=self)
+                validate_slug_is_free(
+                    self.slug, article_model=Article, language=self.language, instance=self
+                )
             except ValidationError as error:
                 errors.update(error.message_dict)
         if self.hero_image and not self.hero_image_alt.strip():
