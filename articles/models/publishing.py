@@ -6,7 +6,9 @@ of other models apply the same rule across a relation instead of a copy of it.
 
 The article's queryset is here too, built on that rule, with the filters and orders the
 pages use. It names models defined in modules that import this one (the article, its
-links), so it imports them inside the methods that use them.
+links): the queryset's methods reach them by the article's relations (self.model);
+byline_prefetch and published_versions_prefetch, which have no queryset at hand, still
+import them inside (issue 12 has them left).
 """
 
 from django.db import models
