@@ -248,7 +248,7 @@ def articles_for_sitemap(*, events=False):
     published = published.events() if events else published.excluding_events()
     return (
         published.select_related("translation_set")
-        .prefetch_related(published_versions_prefetch())
+        .prefetch_related(published_versions_prefetch(Article))
         .order_by("pk")
     )
 

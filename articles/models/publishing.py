@@ -7,8 +7,8 @@ of other models apply the same rule across a relation instead of a copy of it.
 The article's queryset is here too, built on that rule, with the filters and orders the
 pages use. It names models defined in modules that import this one (the article, its
 links): the queryset's methods reach them by the article's relations (self.model);
-byline_prefetch and published_versions_prefetch, which have no queryset at hand, still
-import them inside (issue 12 has them left).
+published_versions_prefetch is given Article; byline_prefetch, which has no model at
+hand, still imports ArticleAuthor inside (issue 12 has it left).
 """
 
 from django.db import models
@@ -230,7 +230,7 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related(
                 Prefetch("topics", queryset=topics),
                 Prefetch("regions", queryset=regions),
-                published_versions_prefetch(),
+                published_versions_prefetch(self.model),
             )
         )
 
@@ -278,13 +278,12 @@ def byline_prefetch(listed=False, fields=None):
     )
 
 
-def published_versions_prefetch():
+def published_versions_prefetch(article_model):
     """The published versions of an article's translation set (itself included), as
-    `article.translation_set.published_versions`; needs select_related("translation_set")."""
-    from .article import Article
-
+    `article.translation_set.published_versions`; needs select_related("translation_set").
+    `article_model` is Article, passed in: its module imports this one."""
     # Each is named by its language and linked by its address: nothing else is read.
-    versions = Article.objects.published().only("language", "slug", "translation_set")
+    versions = article_model.objects.published().only("language", "slug", "translation_set")
     return Prefetch(
         "translation_set__articles",
         queryset=versions.order_by("language"),
