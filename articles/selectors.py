@@ -52,7 +52,7 @@ def _with_page_parts(queryset):
     if article is None:
         return None
     article.recommended = recommendations.sidebar(article, article.language)
-    bylines = byline_prefetch(fields=PAGE_AUTHOR_FIELDS)
+    bylines = byline_prefetch(Article, fields=PAGE_AUTHOR_FIELDS)
     prefetch_related_objects([article, *article.recommended], bylines)
     return article
 
@@ -106,7 +106,7 @@ HOME_UPCOMING_EVENTS = 3
 
 def with_bylines(articles):
     """`articles` (a list), each with its `byline` as a card shows it, in one query."""
-    prefetch_related_objects(articles, byline_prefetch(listed=True))
+    prefetch_related_objects(articles, byline_prefetch(Article, listed=True))
     return articles
 
 

@@ -82,7 +82,7 @@ def program_publications(program, *, language):
 
 def with_bylines(articles):
     """`articles` (a list), each with its `byline` as a card shows it, in one query."""
-    prefetch_related_objects(articles, byline_prefetch(listed=True))
+    prefetch_related_objects(articles, byline_prefetch(Article, listed=True))
     return articles
 
 

@@ -234,7 +234,7 @@ class ArticleAdmin(
             super()
             .get_queryset(request)
             .annotate(last_editor_name=Subquery(last_editor.values("user__username")[:1]))
-            .prefetch_related(byline_prefetch())
+            .prefetch_related(byline_prefetch(Article))
         )
         return self.with_pending_proposals(queryset)
 

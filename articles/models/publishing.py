@@ -6,9 +6,8 @@ of other models apply the same rule across a relation instead of a copy of it.
 
 The article's queryset is here too, built on that rule, with the filters and orders the
 pages use. It names models defined in modules that import this one (the article, its
-links): the queryset's methods reach them by the article's relations (self.model);
-published_versions_prefetch is given Article; byline_prefetch, which has no model at
-hand, still imports ArticleAuthor inside (issue 12 has it left).
+links): the queryset's methods reach them by the article's relations (self.model), and
+published_versions_prefetch and byline_prefetch are given Article.
 """
 
 from django.db import models
@@ -198,7 +197,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_authors(self):
         """Each one's `byline`, with what a list shows of its authors (byline_prefetch)."""
-        return self.prefetch_related(byline_prefetch(listed=True))
+        return self.prefetch_related(byline_prefetch(self.model, listed=True))
 
     def for_listing(self, bylines=True):
         """
@@ -256,18 +255,18 @@ PAGE_AUTHOR_FIELDS = (
 )
 
 
-def byline_prefetch(listed=False, fields=None):
+def byline_prefetch(article_model, listed=False, fields=None):
     """
     An article's authors in byline order, as `article.byline` (a list): whole, with
     their program (the admin), or only the experts' `fields` (PAGE_AUTHOR_FIELDS for
     the article page; `listed`: LISTED_AUTHOR_FIELDS, for the many cards of a list, half
     the time of whole rows). Their long bio and derived columns stay in the database.
+    `article_model` is Article, passed in: its module and the bylines' import this one.
     """
-    from .links import ArticleAuthor
-
     if listed:
         fields = LISTED_AUTHOR_FIELDS
-    authorships = ArticleAuthor.objects.select_related("expert")
+    bylines = article_model.authorships.rel.related_model  # ArticleAuthor
+    authorships = bylines.objects.select_related("expert")
     if fields is None or any(name.startswith("program__") for name in fields):
         authorships = authorships.select_related("expert__program")
     if fields is not None:
