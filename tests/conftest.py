@@ -120,18 +120,27 @@ def expert_manager(db):
     return user_in_role("Expert managers", "em")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def migrated_roles(django_db_setup, django_db_blocker):
+_migrated_roles = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
     """
-    Each role group's permissions, (app label, codename), as the migrations left them,
-    read before any test runs: a transactional test's flush empties the groups (and
-    makes the permissions again), and `roles` makes the groups again from this.
+    pytest-django's test database; then, before any test uses it, each role group's
+    permissions as the migrations left them: a transactional test's flush empties the
+    groups (and makes the permissions again), and `roles` makes them again from this.
     """
     with django_db_blocker.unblock():
-        return {
-            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
+        _migrated_roles.update(
+            (group.name, list(group.permissions.values_list("content_type__app_label", "codename")))
             for group in Group.objects.all()
-        }
+        )
+
+
+@pytest.fixture
+def migrated_roles(django_db_setup):
+    """{group name: [(app label, codename)]}, as the migrations made the role groups."""
+    return _migrated_roles
 
 
 @pytest.fixture
