@@ -70,11 +70,12 @@ def needs_review(article, *, user):
     if article.pk is None or can_publish(user):
         return False
     stored = Article.objects.filter(pk=article.pk).values_list("status", flat=True).first()
-    return _reviewed(stored, user)
+    return is_reviewed(stored, user=user)
 
 
-def _reviewed(stored_status, user):
-    return stored_status in REVIEWED_STATUSES and not can_publish(user)
+def is_reviewed(status, *, user):
+    """Whether an article in `status` is one `user` may only propose changes to."""
+    return status in REVIEWED_STATUSES and not can_publish(user)
 
 
 @transaction.atomic
@@ -94,7 +95,7 @@ def article_save(article, *, user):
     else:
         require(user, ADD_ARTICLE)
     was = previous["status"] if previous else Article.Status.DRAFT
-    if _reviewed(was, user):
+    if is_reviewed(was, user=user):
         raise ReviewRequired
     if not may_set_status(user, was, article.status):  # the form's rule, for every caller
         raise PermissionDenied(may_not_publish())

@@ -60,9 +60,7 @@ class ProposalsAdminMixin:
 
     def must_propose(self, request, article):
         """Whether this user's change of this freshly loaded article is only a proposal."""
-        return article.status in services.REVIEWED_STATUSES and not services.can_publish(
-            request.user
-        )
+        return services.is_reviewed(article.status, user=request.user)
 
     # --- the change form -----------------------------------------------------------------
 
