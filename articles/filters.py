@@ -76,7 +76,8 @@ class OptionsSelect(forms.Select):
     A <select> whose options are written here rather than by a template each: Django
     renders every option through includes of its own, slow for the 500 experts of a
     large site, on every list and search page. The markup, and which option is
-    selected, are those of Django's Select (tests/test_list_performance.py compares them).
+    selected, are those of Django's Select (tests/articles/test_list_performance.py
+    compares them).
     """
 
     def render(self, name, value, attrs=None, renderer=None):

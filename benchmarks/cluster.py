@@ -9,7 +9,6 @@ thrown away). That needs root, for runuser.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,6 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The scripts run from benchmarks/: the project (its apps, tests.helpers) is importable
+# from here on.
+sys.path.insert(0, str(ROOT))
+
+from tests.helpers.ports import free_port  # noqa: E402 - once the project is on the path
+
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PYTHON = sys.executable
 
@@ -28,12 +33,6 @@ class BenchmarkError(Exception):
 
 def log(message):
     print(message, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def as_postgres(folder, *command):

@@ -12,7 +12,6 @@ import os
 import secrets
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from contextlib import contextmanager, suppress
@@ -21,7 +20,6 @@ from pathlib import Path
 
 from cluster import (
     PG_BIN,
-    ROOT,
     BenchmarkError,
     as_postgres,
     log,
@@ -31,11 +29,10 @@ from cluster import (
 )
 from servers import gunicorn, redis_server, stop, tail
 
-sys.path.insert(0, str(ROOT))
-
-from tests.expertforms import page_form_data  # noqa: E402 - a form as a browser posts it
-from tests.htmlpage import parse  # noqa: E402
-from tests.servers import keep_cookies, request_body  # noqa: E402 - as a browser does
+# The project is on the path once cluster is imported.
+from tests.helpers.expertforms import page_form_data  # a form as a browser posts it
+from tests.helpers.htmlpage import parse
+from tests.helpers.servers import keep_cookies, request_body  # as a browser does
 
 TIMEOUT = 30  # a client's patience, in seconds
 

@@ -20,7 +20,6 @@ import sys
 import time
 
 from cluster import (
-    ROOT,
     BenchmarkError,
     generate,
     log,
@@ -137,7 +136,6 @@ def main():
     )
     args = parser.parse_args()
 
-    sys.path.insert(0, str(ROOT))
     os.environ.update(
         DJANGO_SETTINGS_MODULE="thinktank.settings",
         DEBUG="0",

@@ -185,7 +185,6 @@ def run(args, stack, folder):
     # This process reads the corpus and profiles the article page as the cache-miss
     # server sees it; its log lines go to a file, not the terminal.
     os.environ.update(env, ALLOWED_HOSTS="127.0.0.1,testserver")
-    sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()

@@ -14,11 +14,11 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import translation
 
-from tests.roles import make_roles
+from tests.helpers.roles import make_roles
 from thinktank import cache as page_cache
 
 # Fixtures of an S3-compatible server (moto), for the tests of media on S3.
-pytest_plugins = ["tests.s3", "tests.servers"]
+pytest_plugins = ["tests.helpers.s3", "tests.helpers.servers"]
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from PIL import Image
 
 from articles.models import Article
 from experts.models import Expert
-from tests.public_pages import MAIN_SLUG, public_pages
+from tests.helpers.public_pages import MAIN_SLUG, public_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import make_article, make_expert, make_publication_type, make_topic
+from tests.helpers.factories import make_article, make_expert, make_publication_type, make_topic
 
 pytestmark = [
     pytest.mark.browser,

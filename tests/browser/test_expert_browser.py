@@ -13,7 +13,7 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from experts.models import Expert
-from tests.factories import make_expert, make_program
+from tests.helpers.factories import make_expert, make_program
 from thinktank.renditions import make_renditions
 
 pytestmark = [

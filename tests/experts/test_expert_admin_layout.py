@@ -1,0 +1,193 @@
+"""
+The expert form in the admin: the name, role and bios in every language side by side
+(one row per field: the English input and each translation beside it, each marked
+with its language and direction), and the photo shown as a thumbnail to click its
+focal point on, beside the two focal point inputs.
+"""
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib import admin
+from django.utils.translation import gettext
+
+from experts.models import Expert
+from tests.helpers.expertforms import change_url, page_form_data
+from tests.helpers.factories import make_expert
+from tests.helpers.htmlpage import parse
+from thinktank.renditions import make_renditions
+from thinktank.translation_admin import TranslatableAdmin
+
+pytestmark = pytest.mark.django_db
+
+OTHER_LANGUAGES = [code for code, _name in django_settings.LANGUAGES if code != "en"]
+SIDE_BY_SIDE = ["name", "role", "short_bio", "bio"]
+
+
+def widget(row, name):
+    found = row.find_all("input", name=name) + row.find_all("textarea", name=name)
+    assert len(found) == 1, f"no single input {name} in the row"
+    return found[0]
+
+
+def box_of(element):
+    """The .fieldBox around `element` (each input of a multi-field row has its own)."""
+    while element is not None and "fieldBox" not in element.classes:
+        element = element.parent
+    assert element is not None, "the input is not in a .fieldBox"
+    return element
+
+
+def row_of(element):
+    while element is not None and "form-row" not in element.classes:
+        element = element.parent
+    assert element is not None, "the input is not in a .form-row"
+    return element
+
+
+def test_names_roles_and_bios_are_side_by_side(admin_client):
+    expert = make_expert(
+        "Side Expert",
+        role="Fellow",
+        translations={"ar": {"name": "خبير جانبي"}, "fa": {"role": "پژوهشگر"}},
+    )
+    page = parse(admin_client.get(change_url(expert)))
+    (fieldset,) = page.find_all("fieldset", cls="translations--side-by-side")
+    assert fieldset.find("h2").text == gettext("Name, role and bio in each language")
+    # No fieldset per language any more.
+    assert not page.find_all("fieldset", cls="translations--ar")
+    for field in SIDE_BY_SIDE:
+        source = widget(fieldset, field)
+        row = row_of(source)
+        boxes = [box_of(source)]
+        assert source.get("lang") == "en" and source.get("dir") == "ltr", field
+        for language in OTHER_LANGUAGES:
+            translation = widget(row, f"{field}__{language}")
+            assert translation.get("lang") == language, field
+            assert translation.get("dir") == "rtl", field
+            boxes.append(box_of(translation))
+        assert len({id(box) for box in boxes}) == len(boxes), "one .fieldBox per input"
+        assert all(row_of(box) is row for box in boxes)
+        # Each field is on the form once: the source left its own fieldset.
+        found = page.find_all("input", name=field) + page.find_all("textarea", name=field)
+        assert len(found) == 1, field
+    name_row = row_of(widget(fieldset, "name"))
+    assert {"field-name", "field-name__ar", "field-name__fa"} <= set(name_row.classes)
+    assert widget(name_row, "name__ar").get("value") == "خبير جانبي"
+    assert widget(fieldset, "role__fa").get("value") == "پژوهشگر"
+    labels = [label.text for label in name_row.find_all("label")]
+    assert labels == ["Name (English):", "Name (العربية):", "Name (فارسی):"]
+    # What is not translated stays where it was.
+    assert page.find("input", name="slug")
+    assert not fieldset.find_all("input", name="slug")
+
+
+def test_saving_side_by_side_stores_the_translations(admin_client):
+    expert = make_expert("Saved Side", role="Fellow", bio="<p>English bio.</p>")
+    page = parse(admin_client.get(change_url(expert)))
+    data = page_form_data(
+        page,
+        "expert_form",
+        _continue="Save and continue editing",
+        name__ar="خبير محفوظ",
+        name__fa="کارشناس ذخیره",
+        role__ar="زميل",
+        bio__fa="<p>زندگی‌نامه <script>x()</script>کامل</p>",
+        short_bio="Studies saving.",
+    )
+    response = admin_client.post(change_url(expert), data)
+    assert response.status_code == 302, parse(response).find_all(cls="errorlist")
+    expert.refresh_from_db()
+    assert expert.short_bio == "Studies saving."
+    assert expert.translations == {
+        "ar": {"name": "خبير محفوظ", "role": "زميل"},
+        "fa": {"name": "کارشناس ذخیره", "bio": "<p>زندگی‌نامه کامل</p>"},
+    }
+    page = parse(admin_client.get(change_url(expert)))
+    assert page.find("input", name="name__fa").get("value") == "کارشناس ذخیره"
+
+
+def test_side_by_side_fieldsets_from_any_layout():
+    """Lines holding several fields lose only the translated ones; emptied fieldsets go."""
+
+    class Layout(TranslatableAdmin):
+        translations_side_by_side = True
+        fieldsets = [
+            ("First", {"fields": [("slug", "kind"), "is_active"]}),
+            ("Who", {"fields": [("name", "slug2"), "role"]}),
+            ("Bio", {"fields": ["short_bio", "bio"]}),
+        ]
+
+    fieldsets = Layout(Expert, admin.site).side_by_side_fieldsets(Layout.fieldsets)
+    titles = [title for title, _options in fieldsets]
+    assert titles == ["First", Layout.translations_fieldset_title, "Who"]
+    assert fieldsets[0][1]["fields"] == [("slug", "kind"), "is_active"]
+    assert fieldsets[2][1]["fields"] == [("slug2",)]
+    rows = fieldsets[1][1]["fields"]
+    assert ("name", "name__ar", "name__fa") in rows
+    assert ("bio", "bio__ar", "bio__fa") in rows
+    # A translatable field the layout does not show gets its translations only.
+    assert ("sort_name__ar", "sort_name__fa") in rows
+
+
+def test_other_translatable_admins_keep_a_fieldset_per_language(admin_client):
+    from tests.helpers.factories import make_topic
+
+    topic = make_topic("Stacked Topic")
+    page = parse(admin_client.get(f"/admin/taxonomy/topic/{topic.pk}/change/"))
+    assert page.find_all("fieldset", cls="translations--ar")
+    assert not page.find_all("fieldset", cls="translations--side-by-side")
+
+
+# --- the photo and its focal point -----------------------------------------------------
+
+
+def test_the_photo_is_a_thumbnail_to_click_the_focal_point_on(admin_client):
+    expert = make_expert("Thumbnail Expert", photo=True)
+    expert.photo_focal_x, expert.photo_focal_y = 30, 70
+    expert.save()
+    make_renditions(expert.photo)
+    response = admin_client.get(change_url(expert))
+    page = parse(response)
+    (profile,) = [
+        fieldset
+        for fieldset in page.find_all("fieldset")
+        if fieldset.find_all("h2") and fieldset.find("h2").text == gettext("Profile")
+    ]
+    box = profile.find(cls="focal-point")
+    assert (box.get("data-focal-x"), box.get("data-focal-y")) == ("photo_focal_x", "photo_focal_y")
+    assert box.get("dir") == "ltr"
+    image = box.find("img", cls="focal-point__image")
+    # An uncropped rendition, never the original (which may be megabytes).
+    assert image.get("src") == f"/media/renditions/{expert.photo.name}/8.webp"
+    assert admin_client.get(image.get("src")).status_code == 200  # it exists
+    assert box.find(cls="focal-point__marker")
+    across = profile.find("input", name="photo_focal_x")
+    down = profile.find("input", name="photo_focal_y")
+    assert (across.get("type"), across.get("value"), across.get("max")) == ("number", "30", "100")
+    assert down.get("value") == "70"
+    labels = {label.get("for"): label.text for label in profile.find_all("label")}
+    assert labels["id_photo_focal_x"] == "Focal point, across (%):"
+    assert labels["id_photo_focal_y"] == "Focal point, down (%):"
+    assert row_of(across) is row_of(down)  # side by side
+    scripts = [script.get("src") for script in page.find_all("script")]
+    assert "/static/js/focal-point.js" in scripts
+    styles = [link.get("href") for link in page.find_all("link", rel="stylesheet")]
+    assert "/static/css/admin.css" in styles
+
+
+def test_without_a_photo_there_is_no_thumbnail_yet(admin_client):
+    page = parse(admin_client.get("/admin/experts/expert/add/"))
+    image = page.find("img", cls="focal-point__image")
+    assert "hidden" in image.attrs and not image.get("src")
+    assert page.find("input", name="photo_focal_x").get("value") == "50"
+
+
+def test_the_bio_is_written_in_the_rich_text_editor_in_every_language(admin_client):
+    expert = make_expert("Rich Bio", bio="<p>English <strong>bio</strong>.</p>")
+    page = parse(admin_client.get(change_url(expert)))
+    textareas = {el.get("name"): el for el in page.iter() if el.tag == "textarea"}
+    for name in ["bio", *(f"bio__{language}" for language in OTHER_LANGUAGES)]:
+        # django-prose-editor turns a textarea carrying its configuration into the editor.
+        assert textareas[name].get("data-django-prose-editor-configurable"), name
+    assert (textareas["bio__ar"].get("lang"), textareas["bio__ar"].get("dir")) == ("ar", "rtl")
+    assert not textareas["short_bio"].get("data-django-prose-editor-configurable")  # plain text

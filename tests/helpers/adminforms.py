@@ -1,0 +1,85 @@
+"""The article add and change forms of the admin, as a browser would post them."""
+
+from tests.helpers.factories import make_publication_type
+
+
+def form_data(article, **changes):
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "publication_type": article.publication_type_id,
+        "language": article.language,
+        "translation_set": article.translation_set_id,
+        "status": article.status,
+        "published_at_0": "",
+        "published_at_1": "",
+        "loaded_version": article.version,
+        "summary": article.summary,
+        "body": article.body,
+        "footer_note": "",
+        "outlet_name": "",
+        "outlet_url": "",
+        "hero_image_alt": "",
+        "hero_image_credit": "",
+        "event_time_zone": "",
+        "event_location": "",
+        "authorships-TOTAL_FORMS": "0",
+        "authorships-INITIAL_FORMS": "0",
+        "recommendation_links-TOTAL_FORMS": "0",
+        "recommendation_links-INITIAL_FORMS": "0",
+    }
+    if article.published_at:
+        data["published_at_0"] = article.published_at.strftime("%Y-%m-%d")
+        data["published_at_1"] = article.published_at.strftime("%H:%M:%S")
+    data.update(changes)
+    return data
+
+
+def change_url(article):
+    return f"/admin/articles/article/{article.pk}/change/"
+
+
+def history_url(article):
+    return f"/admin/articles/article/{article.pk}/revisions/"
+
+
+def revision_url(article, revision):
+    return f"{history_url(article)}{revision.pk}/"
+
+
+def article_form_data(**overrides):
+    """The add form's fields as a browser would send them, with empty inlines."""
+    data = {
+        "title": "Written in the Admin",
+        "slug": "written-in-the-admin",
+        "publication_type": str(make_publication_type().pk),
+        "language": "en",
+        "translation_set": "",
+        "status": "published",
+        "published_at_0": "2023-11-27",
+        "published_at_1": "15:00:00",
+        "summary": "A summary typed by an editor.",
+        "body": "<h2>Heading</h2><p>Body <script>alert(1)</script></p>",
+        "footer_note": "",
+        "outlet_name": "",
+        "outlet_url": "",
+        "hero_image_alt": "",
+        "hero_image_credit": "",
+        "event_start_0": "",
+        "event_start_1": "",
+        "event_time_zone": "",
+        "event_end_0": "",
+        "event_end_1": "",
+        "event_location": "",
+        "authorships-TOTAL_FORMS": "0",
+        "authorships-INITIAL_FORMS": "0",
+        "authorships-MIN_NUM_FORMS": "0",
+        "authorships-MAX_NUM_FORMS": "1000",
+        "recommendation_links-TOTAL_FORMS": "0",
+        "recommendation_links-INITIAL_FORMS": "0",
+        "recommendation_links-MIN_NUM_FORMS": "0",
+        "recommendation_links-MAX_NUM_FORMS": "1000",
+        "_save": "Save",
+    }
+    data.update(overrides)
+    return data

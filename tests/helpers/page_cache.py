@@ -1,0 +1,21 @@
+"""Requests of the page cache tests: a GET with the queries it made, a page warmed."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def get(client, url, **headers):
+    """One GET of `url` and the number of queries it made."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers)
+    return response, len(queries)
+
+
+def text(response):
+    return response.content.decode()
+
+
+def warm(client, *urls):
+    for url in urls:
+        assert client.get(url).status_code == 200
+        assert get(client, url)[1] == 0, url  # kept

@@ -1,0 +1,49 @@
+"""
+The chrome every page shares names no app in the frame: the apps register the header's
+sections (thinktank.chrome), settings name the home and search pages and the feeds.
+"""
+
+import pytest
+from django.test import override_settings
+
+from tests.helpers.factories import make_expert, make_program
+from tests.helpers.htmlpage import get_page
+from thinktank import chrome
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_apps_register_the_header_sections_once():
+    names = [section.url_name for section in chrome.SECTIONS]
+    assert names == ["experts:directory", "experts:programs", "articles:events"]
+    chrome.register_section("Again", "articles:events")
+    assert [section.url_name for section in chrome.SECTIONS] == names
+
+
+def test_a_section_is_current_on_the_pages_under_it(client):
+    expert = make_expert("Dana Reyes")
+    program = make_program("Energy")
+    for url, current in [
+        (f"/experts/{expert.slug}", "/experts"),
+        (f"/programs/{program.slug}", "/programs"),
+        ("/ar/events", "/ar/events"),
+    ]:
+        nav = get_page(client, url).find("nav", cls="site-nav")
+        marked = [link.get("href") for link in nav.links() if link.get("aria-current")]
+        assert marked == [current], url
+
+
+def test_the_home_search_and_feeds_are_the_pages_settings_name(client):
+    page = get_page(client, "/no-such-page", status=404)
+    assert page.find("a", cls="site-brand").get("href") == "/"
+    assert page.find("form", cls="header-search").get("action") == "/search"
+    with override_settings(
+        SITE_HOME_URL_NAME="experts:directory",
+        SITE_SEARCH_URL_NAME="experts:programs",
+        SITE_FEED_RSS_URL_NAME="articles:feed-latest-atom",
+    ):
+        page = get_page(client, "/ar/no-such-page", status=404)
+    assert page.find("a", cls="site-brand").get("href") == "/ar/experts"
+    assert page.find("form", cls="header-search").get("action") == "/ar/programs"
+    rss = page.find("link", type="application/rss+xml")
+    assert rss.get("href") == "/ar/feeds/latest.atom"
