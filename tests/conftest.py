@@ -1,19 +1,17 @@
 """Fixtures shared by every test module."""
 
-import io
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import transaction
-from django.test.utils import override_settings
 from django.utils import translation
 
+from tests.helpers.demo import load_demo
 from tests.helpers.roles import make_roles
 from thinktank import cache as page_cache
 
@@ -48,12 +46,6 @@ def _remove_test_media():
     media_root = Path(django_settings.MEDIA_ROOT)
     if media_root.is_dir() and media_root.is_relative_to(tempfile.gettempdir()):
         shutil.rmtree(media_root, ignore_errors=True)
-
-
-def load_demo():
-    """Run `load_demo` with DEBUG on for it only (it refuses to run otherwise)."""
-    with override_settings(DEBUG=True):
-        call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 @pytest.fixture
@@ -93,8 +85,6 @@ def cache_miss(settings):
 
 def user_in_role(group, username):
     """A staff account in one of the role groups made by the data migration."""
-    from django.contrib.auth.models import Group, User
-
     user = User.objects.create_user(username, password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     return User.objects.get(pk=user.pk)  # a fresh permission cache

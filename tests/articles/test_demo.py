@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 
 from articles.models import Article, Recommendation, Region
 from experts.models import Expert
-from tests.conftest import load_demo
+from tests.helpers.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
