@@ -18,7 +18,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from cluster import ROOT, BenchmarkError, free_port, log
+from cluster import ROOT, BenchmarkError, log
+
+from tests.helpers.ports import free_port, wait_for_port
 
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 WORKERS = 2
@@ -60,18 +62,10 @@ def redis_server(folder):
             stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     try:
-        import redis
-
-        client = redis.Redis(host="127.0.0.1", port=port)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise BenchmarkError(f"Redis did not start:\n{tail(logfile)}") from None
-                time.sleep(0.1)
+        try:
+            wait_for_port(port, process, timeout=10)
+        except RuntimeError:
+            raise BenchmarkError(f"Redis did not start:\n{tail(logfile)}") from None
         log(f"Redis on 127.0.0.1:{port}")
         yield f"redis://127.0.0.1:{port}/0"
     finally:
