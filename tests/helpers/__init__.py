@@ -1,0 +1,1 @@
+"""What the tests share, each helper in one place (tests/README.md)."""
