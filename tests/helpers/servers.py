@@ -14,7 +14,6 @@ import sys
 import uuid
 from contextlib import contextmanager
 from http.cookies import SimpleCookie
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
@@ -22,8 +21,8 @@ import pytest
 from tests.helpers.expertforms import page_form_data
 from tests.helpers.htmlpage import parse
 from tests.helpers.ports import free_port, wait_for_port
+from tests.helpers.processes import REPO, python
 
-ROOT = Path(__file__).resolve().parents[2]
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
@@ -111,15 +110,7 @@ def site_environment(database_url, **overrides):
 
 def manage(*args, env):
     """`manage.py <args>` in a process of its own; its output, or an error with it."""
-    result = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = python(["manage.py", *args], env, timeout=600)
     if result.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)}:\n{result.stdout}\n{result.stderr}")
     return result.stdout
@@ -141,7 +132,7 @@ class Server:
         env = {**env, "HOST": "127.0.0.1", "PORT": str(self.port)}  # gunicorn's
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(  # noqa: S603 - our own commands
-                command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+                command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
             )
         try:
             wait_for_port(self.port, self.process)

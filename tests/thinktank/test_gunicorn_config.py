@@ -1,10 +1,8 @@
 """deploy/gunicorn.conf.py, as gunicorn reads it, from the environment."""
 
 import os
-import subprocess
-import sys
 
-from tests.helpers.processes import REPO
+from tests.helpers.processes import python
 
 READ = """
 from gunicorn.app.base import Application
@@ -31,15 +29,7 @@ def gunicorn_settings(**env):
         for key, value in os.environ.items()
         if key not in {"HOST", "PORT", "WEB_CONCURRENCY"} and not key.startswith("GUNICORN_")
     }
-    result = subprocess.run(  # noqa: S603 (our own interpreter, our own code)
-        [sys.executable, "-c", READ],
-        cwd=REPO,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = python(["-c", READ], {**base, **env}, timeout=60)
     assert result.returncode == 0, result.stderr
     return result.stdout.split()
 

@@ -4,8 +4,6 @@ to it, writes and migrations to the primary; without the variable nothing change
 """
 
 import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -15,7 +13,7 @@ from django.test.utils import override_settings
 
 from articles.models import Article
 from experts.models import Expert
-from tests.helpers.processes import REPO, SETTINGS_VARIABLES, settings_json
+from tests.helpers.processes import SETTINGS_VARIABLES, python, settings_json
 from thinktank.routers import ReplicaRouter
 
 REPLICA_ROUTER = ["thinktank.routers.ReplicaRouter"]
@@ -137,15 +135,7 @@ def test_reads_come_from_the_replica_and_writes_land_on_the_primary(tmp_path):
         print("primary has it:", Group.objects.using("default").filter(name="Written").exists())
         """
     )
-    result = subprocess.run(  # noqa: S603 (our own interpreter, our own code)
-        [sys.executable, "-c", code],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = python(["-c", code], env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "replica sees it: False",
