@@ -28,8 +28,6 @@ _cache_down_until = 0.0
 _bump_pending = False
 
 
-
-
 def watch(*models, tables=()):
     """Writes to these models' tables (and to `tables`) bump the generation."""
     _watched.update(model._meta.db_table for model in models)
@@ -68,8 +66,6 @@ def connect_signals():
     connection_hooks.add_hook(_notice_writes)
 
 
-
-
 def guarded(operation, *args, default=None, always=False, **kwargs):
     """`cache.<operation>(...)`, or `default` when the cache is or was just down (asked
     anyway if `always`)."""
@@ -82,8 +78,6 @@ def guarded(operation, *args, default=None, always=False, **kwargs):
         _cache_down_until = time.monotonic() + RETRY_AFTER
         logger.warning("cache unavailable (%s: %s); serving uncached", type(error).__name__, error)
         return default
-
-
 
 
 def _next_change():
@@ -164,8 +158,6 @@ def generation():
     return current, lifetime
 
 
-
-
 def remember(name, parts, compute):
     """`compute()`, kept until the content changes; `parts` (repr-able) key it within `name`."""
     state = generation() if settings.PAGE_CACHE_SECONDS > 0 else None
@@ -180,8 +172,6 @@ def remember(name, parts, compute):
         if lifetime > 0:
             guarded("set", key, value, timeout=lifetime)
     return value
-
-
 
 
 def page_key(request, current):
