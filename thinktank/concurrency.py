@@ -61,8 +61,6 @@ class VersionedModel(models.Model):
         return updated
 
 
-
-
 def comparable(value):
     """A field's value as stored: related objects by id, files by name."""
     if isinstance(value, models.Model):
@@ -159,8 +157,6 @@ class VersionCheckedForm(forms.ModelForm):
         super()._post_clean()
         if self.instance.pk and self.cleaned_data.get("loaded_version") is not None:
             self.instance.version = self.cleaned_data["loaded_version"]
-
-
 
 
 class VersionCheckedAdminMixin:

@@ -66,7 +66,7 @@ def fold(text):
 
 
 def default_sort_name(name):
-    """"Anna Borshchevskaya" -> "Borshchevskaya, Anna"; "Mushtaq Abd Manaf" ->
+    """ "Anna Borshchevskaya" -> "Borshchevskaya, Anna"; "Mushtaq Abd Manaf" ->
     "Abd Manaf, Mushtaq"."""
     words = (name or "").split()
     if len(words) < 2:
