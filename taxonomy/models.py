@@ -1,10 +1,4 @@
-"""
-Topics, regions (a tree) and the former addresses of their landing pages.
-
-This app imports neither articles nor experts. A topic's or a region's slug shares the
-/policy-analysis/ namespace with articles: the app that owns that namespace registers
-its check (taxonomy.slugs.register_slug_check), and clean() runs it.
-"""
+"""Topics, regions (a tree) and their former addresses; imports neither articles nor experts."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -42,16 +36,13 @@ class LandingPage(TranslatableModel):
 
 class Topic(LandingPage):
     class Meta(LandingPage.Meta):
-        db_table = "articles_topic"  # the table made before the move (issue 12)
+        db_table = "articles_topic"  # the table made before the move
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 
 
 class RegionTree:
-    """
-    Regions as a tree, from (region id, parent id) pairs: the one place it is walked.
-    A loop saved around Region.clean() ends a walk: it never hangs a page.
-    """
+    """Regions as a tree, from (id, parent id) pairs; a saved loop never hangs a walk."""
 
     def __init__(self, pairs):
         self.parents = dict(pairs)
@@ -65,7 +56,7 @@ class RegionTree:
         return cls((region.pk, region.parent_id) for region in regions)
 
     def nested_ids(self, region_id):
-        """The ids of `region_id` and every region nested under it, at any depth, sorted."""
+        """The sorted ids of `region_id` and every region nested under it."""
         found, stack = {region_id}, [region_id]
         while stack:
             for child in self.children.get(stack.pop(), []):
@@ -87,12 +78,8 @@ class RegionTree:
         return parent_id == region_id or region_id in self.ancestors(parent_id)
 
     def walk(self, key=None):
-        """
-        (region id, depth) of each region, depth-first: every root (a region whose parent
-        is not in the tree) at depth 0, each followed by the regions nested under it;
-        siblings sorted by `key` (a function of the id), else in the order given. The
-        regions in or under a loop, which no root reaches, are left out.
-        """
+        """(region id, depth), depth-first from the roots, siblings sorted by `key(id)`;
+        regions in a loop are left out."""
         seen = set()
 
         def down(region_ids, depth):

@@ -33,8 +33,7 @@ SITEMAPS = {
 }
 
 urlpatterns = [
-    # Topics, regions and their old addresses were the articles app's until issue 12:
-    # the admin's bookmarked addresses lead to them in the taxonomy app.
+    # Bookmarked admin addresses of topics and regions from when articles owned them.
     re_path(
         r"^admin/articles/(?P<model>topic|region|landingredirect)/(?P<rest>[\w/-]*)$",
         RedirectView.as_view(
