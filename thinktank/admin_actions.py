@@ -8,11 +8,8 @@ from thinktank.concurrency import ConcurrentEditError
 
 
 def run_service_action(modeladmin, request, queryset, service, done_message):
-    """
-    Call `service(obj, user=...)` for each selected object, so a bulk action follows
-    the same rules (permission, version check) as a single edit; say how many were
-    done and name those refused (someone saved them meanwhile, or not allowed).
-    """
+    """Call `service(obj, user=...)` for each selected object, as a single edit would;
+    say how many were done and name those refused."""
     done, refused = 0, []
     for obj in queryset:
         try:
