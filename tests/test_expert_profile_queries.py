@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, TranslationSet
-from experts.models import ExpertLink
 from articles.views.experts import PAGE_SIZE
+from experts.models import ExpertLink
 from tests.budgets import page_queries
 from tests.expert_profile import publications
 from tests.factories import (
