@@ -1,16 +1,5 @@
-"""
-Full-text search on SQLite, the zero-setup database: an FTS5 table beside the
-articles (one row per article, its rowid the article's id) holding three columns of
-folded text, the title, the "meta" text (summary and the names of the authors, topics
-and regions in every language) and the body's text, ranked by bm25 with the title
-weighted above the meta text and that above the body.
-
-The text is folded in Python (thinktank.text.fold), as the query is, so accents,
-Arabic diacritics and letter variants do not matter; Porter's stemmer, applied by
-the tokenizer, makes "sanction" find "sanctions" in English text. The reader's query
-is parsed by articles.search.query and rewritten here as quoted FTS5 strings, so no
-character typed reaches FTS5 as syntax.
-"""
+"""Full-text search on SQLite: an FTS5 table of folded title, meta and body text, ranked
+by bm25. See docs/search.md."""
 
 from django.db.models.expressions import RawSQL
 
@@ -25,7 +14,6 @@ CREATE_SQL = (
     "title, meta, body, tokenize = 'porter unicode61 remove_diacritics 2')"
 )
 DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
-# bm25's weights of the title, meta and body columns.
 RANK = f"bm25({TABLE}, 10.0, 4.0, 1.0)"
 BATCH = 500
 
@@ -88,7 +76,7 @@ def remove(connection, ids):
 
 
 def _string(words):
-    """An FTS5 string: double quotes, any inside doubled (words have none, but still)."""
+    """An FTS5 string, quotes inside doubled."""
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
@@ -108,7 +96,6 @@ def search(queryset, text, language):
     if query is None:
         return queryset.none()
     table = queryset.model._meta.db_table
-    # Constant SQL; the query is a parameter.
     matching = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [query])  # noqa: S608, S611
     # bm25 is lower for better matches; search_rank is higher for better ones.
     rank = RawSQL(  # noqa: S611
