@@ -1,14 +1,5 @@
-"""
-A generated corpus for trying the site at scale: experts, then articles in batches
-with bulk_create (their translation sets, bylines, topics, regions, translations,
-recommendations), then the search index of every new article at once.
-
-Mostly published English and Arabic work, dated over the last twelve years; some
-events (some still to come), Arabic translations of some English pieces, editors'
-picks on some, and a few drafts, pieces in review, scheduled and archived ones, which
-readers must never see. The same seed gives the same corpus (dates count back from
-the start of the current day, UTC).
-"""
+"""A generated corpus for trying the site at scale, written in batches with bulk_create
+and indexed once; the same seed gives the same corpus (dates from today, UTC)."""
 
 import itertools
 import queue
@@ -220,16 +211,11 @@ class CorpusWriter:
 
 
 class BackgroundIndexer:
-    """
-    Indexes each committed batch from a thread of its own (with its own connection)
-    while the next batch is written: on PostgreSQL the index is the database's work,
-    writing is Python's, so the two take a core each. One UPDATE per batch, never one
-    per row. On SQLite, which has one writer, the new rows are indexed at the end.
-    """
+    """Indexes each committed batch from a thread (its own connection) while the next is
+    written, one UPDATE a batch; on SQLite, which has one writer, at the end."""
 
     def __init__(self):
-        # Inside a caller's transaction (a test), another connection could not see the
-        # rows: index them at the end, on this one.
+        # Another connection could not see a caller's uncommitted rows.
         self.parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
         self.pending = []
         self.seconds = 0.0

@@ -1,10 +1,5 @@
-"""
-Idempotent writes: make a row look like the demo data, touching it only if it differs.
-
-Running the loader twice must leave every table exactly as it was, ids and
-`updated_at` included, so nothing here saves a row, replaces a through row or
-rewrites a file unless a value actually changed.
-"""
+"""Idempotent writes: a row is touched only if it differs from the demo data, so a
+second load leaves ids and `updated_at` alone."""
 
 from dataclasses import dataclass
 
@@ -49,12 +44,7 @@ def differs(instance, name, value):
 
 
 def sync(model, lookup, tally=None, **fields):
-    """
-    The row matching `lookup`, created or updated to have `fields`.
-
-    It is validated (full_clean) and saved only when it is new or a value differs,
-    so a second run leaves `updated_at` and every id alone.
-    """
+    """The row matching `lookup` with `fields`, validated and saved only if new or different."""
     fields = {name: as_stored(model._meta.get_field(name), value) for name, value in fields.items()}
     instance = model.objects.filter(**lookup).first()
     created = instance is None
@@ -85,12 +75,7 @@ def sync_m2m(manager, wanted, tally=None):
 
 
 def sync_ordered(through, owner_field, owner, item_field, items, tally=None):
-    """
-    Make the ordered through rows of `owner` be `items` at positions 0, 1, 2...
-
-    A row whose item is still wanted keeps its primary key (only its position
-    changes, if it must); unwanted rows go; missing rows are created.
-    """
+    """Make `owner`'s ordered through rows be `items`; kept rows keep their primary key."""
     rows = {
         getattr(row, f"{item_field}_id"): row
         for row in through.objects.filter(**{owner_field: owner})
@@ -125,13 +110,8 @@ def sync_tags(instance, names, tally=None):
 
 
 def ensure_image(model, field_name, lookup, name, render, tally=None):
-    """
-    The file name an image field should hold: the one it has, if that file exists;
-    otherwise the demo drawing, stored under the fixed `name` (drawn only if missing).
-
-    An image an editor uploaded in place of the drawing is kept. Storage would add a
-    random suffix to a name that is taken, so an existing file is reused as it is.
-    """
+    """The file an image field should hold: its own if it exists (an editor's upload is
+    kept), else the demo drawing under the fixed `name`."""
     current = model.objects.filter(**lookup).values_list(field_name, flat=True).first()
     storage = model._meta.get_field(field_name).storage
     if current and storage.exists(current):
