@@ -1,9 +1,4 @@
-"""
-Writing the demo content into the database, idempotently.
-
-Every row is keyed on a slug (articles on language and slug) and written through
-`sync`, so a second run finds everything as it should be and changes nothing.
-"""
+"""Writing the demo content into the database, idempotently (keyed on slugs, via `sync`)."""
 
 import datetime as dt
 

@@ -1,11 +1,4 @@
-"""
-`manage.py make_renditions`: the renditions of every stored image, made if missing.
-
-Pages never make renditions (they only name them), so this fills in what saving did
-not: images stored before renditions existed, or whose renditions were lost. It also
-records an image's size where the row lacks it. Safe to run again: what exists is
-kept (`--replace` makes everything anew).
-"""
+"""`manage.py make_renditions`: the missing renditions (and sizes) of every stored image."""
 
 from django.core.management.base import BaseCommand, CommandError
 
