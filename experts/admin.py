@@ -1,9 +1,4 @@
-"""
-The experts' admin: Expert managers' tool. Every write it makes (the form, the list's
-reordering, the bulk actions, a restore) goes through experts.services, so the
-permission checks, the refusal of concurrent edits and the revision record are the
-same here as on every other write path. Experts are deactivated, not deleted.
-"""
+"""The experts' admin; every write it makes goes through experts.services."""
 
 from django.contrib import admin
 from django.db import models

@@ -1,7 +1,4 @@
-"""
-The sitemap section of the expert directory and the list of programs, in every
-language. Profiles and program pages list work: articles/sitemaps.py has theirs.
-"""
+"""The sitemap section of the expert directory and the programs (profiles: articles/)."""
 
 from functools import cached_property
 
@@ -12,10 +9,7 @@ from thinktank.sitemaps import EveryLanguageSitemap
 
 
 class DirectorySitemap(EveryLanguageSitemap):
-    """
-    The expert directory, which changes with its profiles, and the list of programs,
-    whose rows keep no date (so it has no lastmod).
-    """
+    """The directory (lastmod: its profiles') and the programs (no date kept)."""
 
     def items(self):
         return ["experts:directory", "experts:programs"]

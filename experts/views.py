@@ -1,7 +1,4 @@
-"""
-Public pages of experts that list no work: the directory and the programs. A profile
-and a program page list work: articles/views/experts.py.
-"""
+"""The directory and the programs (a profile and a program page: articles/views/experts.py)."""
 
 from itertools import groupby
 
@@ -14,10 +11,7 @@ from thinktank.text import initial
 
 
 class ExpertDirectoryView(TemplateView):
-    """
-    Every expert with a profile, filtered by what the URL asks for, sorted by sort
-    name in the page's language and grouped by initial; former experts apart.
-    """
+    """Experts with a profile, filtered, grouped by initial; former experts apart."""
 
     template_name = "experts/expert_list.html"
 
