@@ -5,7 +5,8 @@ admin of the apps' models saves and deletes through services; and the services t
 admin, the demo loader and the corpus generator write through check what they promise.
 
 Not the apps' code, so not checked here: Django's own writes (the admin's LogEntry,
-sessions, the auth and taggit admins' users, groups and tags) and the migrations.
+sessions, the auth and taggit admins' users, groups and tags) and the migrations. Raw
+SQL is not read: only articles/search writes so, keeping the search index (derived).
 """
 
 import ast
