@@ -38,10 +38,11 @@ class LandingPageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not Feature:
             return super().save_formset(request, form, formset, change)
-        for feature in formset.save(commit=False):
-            site_services.feature_save(feature, user=request.user)
+        changed = formset.save(commit=False)  # as Django's save: deletions first
         for feature in formset.deleted_objects:
             site_services.feature_delete(feature, user=request.user)
+        for feature in changed:
+            site_services.feature_save(feature, user=request.user)
         return None
 
     def get_actions(self, request):
