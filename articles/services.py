@@ -116,6 +116,13 @@ def article_save(article, *, user):
     return article
 
 
+@transaction.atomic
+def article_delete(article, *, user):
+    """Delete an article and its history (articles are archived instead: superusers only)."""
+    require(user, model_permission("delete", Article))
+    article.delete()
+
+
 def _set_status(article, status, *, user):
     """The one way a workflow step writes: save (version-checked), then a revision."""
     article.status = status
@@ -368,3 +375,10 @@ def landing_merge(survivor, others, *, user):
         other.delete()
         _redirect_landing(old_slug, survivor)
     return survivor
+
+
+@transaction.atomic
+def landing_delete(landing, *, user):
+    """Delete a topic or region; its old addresses go with it (merging keeps them)."""
+    require(user, model_permission("delete", type(landing)))
+    landing.delete()

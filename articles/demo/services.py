@@ -1,8 +1,11 @@
-"""Idempotent writes: a row is touched only if it differs from the demo data, so a
-second load leaves ids and `updated_at` alone."""
+"""Every write of the demo loader, idempotent: a row is touched only if it differs from
+the demo data, so a second load leaves ids and `updated_at` alone. No permission check:
+`manage.py load_demo` runs as the operator, in DEBUG."""
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models
 
@@ -101,6 +104,17 @@ def sync_ordered(through, owner_field, owner, item_field, items, tally=None):
                 tally.link()
 
 
+def replace_rows(model, scope, rows, tally=None):
+    """
+    The rows of `model` matching `scope` become `rows` (unsaved instances), in one go:
+    the caller has compared them first, so an unchanged set is never replaced.
+    """
+    model.objects.filter(**scope).delete()
+    model.objects.bulk_create(rows)
+    if tally is not None:
+        tally.link()
+
+
 def sync_tags(instance, names, tally=None):
     current = sorted(instance.tags.names())
     if current != sorted(names):
@@ -123,3 +137,19 @@ def ensure_image(model, field_name, lookup, name, render, tally=None):
         if tally is not None:
             tally.files += 1
     return name
+
+
+def ensure_account(account):
+    """Create the account if it is missing; an existing one is left exactly as it is."""
+    users = get_user_model()
+    if users.objects.filter(username=account.username).exists():
+        return False
+    if account.is_superuser:
+        user = users.objects.create_superuser(account.username, account.email, account.password)
+    else:
+        user = users.objects.create_user(
+            account.username, account.email, account.password, is_staff=account.is_staff
+        )
+    if account.groups:
+        user.groups.set(Group.objects.filter(name__in=account.groups))
+    return True
