@@ -72,7 +72,6 @@ class ArticleFeed(Feed):
 
         return view
 
-
     def title(self, obj):
         return _("%(site)s: latest work") % {"site": settings.SITE_NAME}
 
@@ -94,7 +93,6 @@ class ArticleFeed(Feed):
 
     def items(self, obj):
         return selectors.for_feed(self.articles(obj), FEED_SIZE)
-
 
     def item_title(self, item):
         return item.title

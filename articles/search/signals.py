@@ -50,8 +50,6 @@ def _side(through, instance):
     raise LookupError(type(instance))
 
 
-
-
 def _names(instance):
     """What of an expert, topic or region the index holds."""
     if isinstance(instance, Expert):
