@@ -1,12 +1,6 @@
-"""
-Every write of what arranges the site around the articles: the work featured on the
-home, topic and region pages, publication types, redirects and translation sets, as the
-admin makes them; and the image sizes manage.py make_renditions records.
-
-Like articles.services, each checks the user's permission on the server and runs in a
-transaction. Featuring is editing a public page, so a feature's permission is its
-page's: changing that topic or region, or, for the home page, publishing.
-"""
+"""Every write of what arranges the site around the articles (features, publication types,
+redirects, translation sets, image sizes), permission checked and atomic. A feature's
+permission is its page's: changing that topic or region, or publishing for the home page."""
 
 from django.db import transaction
 
@@ -85,11 +79,8 @@ def translation_set_delete(translation_set, *, user):
 
 
 def image_record_size(model, field, name, width, height):
-    """
-    Store the size of image `name` in the rows of `model` that lack it. Run from the
-    command line with no user, so no permission is checked; an update, so no version or
-    date is bumped: the size is kept by the model itself, not edited.
-    """
+    """Store the size of image `name` in the rows of `model` that lack it (a command's
+    update: no permission, no version bumped)."""
     model._base_manager.filter(**{field.name: name, f"{field.width_field}__isnull": True}).update(
         **{field.width_field: width, field.height_field: height}
     )

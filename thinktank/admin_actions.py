@@ -34,12 +34,8 @@ def run_service_action(modeladmin, request, queryset, service, done_message):
 
 
 class ServiceWritesAdminMixin:
-    """
-    A ModelAdmin that saves and deletes through its app's services: `save_service` and
-    `delete_service`, each staticmethod(service) called as service(obj, user=...). The
-    admin's "delete selected" deletes each object through the service, all or none.
-    An admin that defines its own save_model (calling a service) sets no save_service.
-    """
+    """A ModelAdmin that saves and deletes through `save_service` and `delete_service`
+    (staticmethods called as service(obj, user=...)); "delete selected" is all or none."""
 
     save_service = None
     delete_service = None
