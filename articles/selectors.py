@@ -53,12 +53,8 @@ def translations_for(article):
 
 
 def article_for_page(slug, language=None):
-    """
-    The published article at `slug` in `language`, with all its page shows:
-    `article.recommended` (the editors' published picks, in order, filled with
-    related work: articles.recommendations) and the `byline` of the article and of
-    each recommendation, fetched together in one query.
-    """
+    """The published article at `slug` in `language` with all its page shows, or None:
+    `article.recommended` (articles.recommendations) and every `byline`, in one query."""
     published = Article.objects.published().in_language(language or get_language())
     return _with_page_parts(published.filter(slug=slug))
 
@@ -79,12 +75,7 @@ def _with_page_parts(queryset):
 
 
 def region_context_for(region):
-    """
-    A region's ancestors (for the breadcrumb), its direct sub-regions, and the ids of
-    the region and of every region nested under it at any depth (`nested_ids`, whose
-    work its page lists), from one query: regions are few, and each is read with what
-    its link shows.
-    """
+    """{"ancestors", "subregions", "nested_ids"} of `region`, from one query."""
     regions = {item.pk: item for item in Region.objects.only("parent", *LANDING_LINK_FIELDS)}
     tree = RegionTree.of(regions.values())
     subregions = [regions[pk] for pk in tree.children.get(region.pk, [])]
@@ -119,7 +110,6 @@ def moved_landing_for(slug):
 # --- listing pages: landing pages, the home page, events -----------------------------------
 
 TOP_EXPERTS = 5
-# The top experts are those who wrote most of this many of a landing's latest pieces.
 TOP_EXPERTS_OF_LATEST = 100
 HOME_LATEST_PER_TYPE = 3
 HOME_UPCOMING_EVENTS = 3
@@ -132,22 +122,15 @@ def with_bylines(articles):
 
 
 def published_work(*, language, bylines=True, **filters):
-    """
-    The published work in `language` (None: in every language), newest first, with
-    what a list's cards show: narrowed by the keyword `filters` of
-    `ArticleQuerySet.matching` (topic, region and nested_ids, author, program,
-    publication_type, first_day, last_day). `bylines=False` leaves the bylines out, for
-    a caller that fetches them with others' (with_bylines).
-    """
+    """The published work in `language` (None: every one), newest first, for a list,
+    narrowed by `ArticleQuerySet.matching`'s keyword `filters`; `bylines=False` for a
+    caller that fetches them with others' (with_bylines)."""
     work = Article.objects.published().matching(language=language, **filters)
     return work.for_listing(bylines=bylines).newest_first()
 
 
 def search_results(form):
-    """
-    The published work matching an ArticleSearchForm's query, with its valid filters,
-    best first; none without a query (a queryset, paged as ids: articles.search).
-    """
+    """The published work matching an ArticleSearchForm, best first; none without a query."""
     return form.search(Article.objects.published())
 
 
@@ -170,18 +153,13 @@ def featured_on(landing, language):
 
 
 def top_experts_for(landing, language=None, limit=TOP_EXPERTS, nested_ids=None):
-    """
-    The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
-    published pieces on `landing` (in any language), most first, then by sort name in
-    `language`: one aggregate query. Only the latest are counted: they say who writes
-    on it now, and are read from the index by date.
-    """
+    """The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
+    pieces on `landing`, most first, then by name, in one query."""
     by_name = sort_key_expression(language or get_language())
     work = published_work(language=None, bylines=False, **landing_filter(landing, nested_ids))
     latest = work.values("pk")[:TOP_EXPERTS_OF_LATEST]
     experts = (
         Expert.objects.with_profile()
-        # Filtering before annotating: only the authorships of that work are counted.
         .filter(articles__in=latest)
         .annotate(work_on_landing=Count("articles", distinct=True))
         .select_related("program")  # the card may name it
@@ -191,11 +169,8 @@ def top_experts_for(landing, language=None, limit=TOP_EXPERTS, nested_ids=None):
 
 
 def latest_by_type(language, per_type=HOME_LATEST_PER_TYPE, exclude=()):
-    """
-    [(publication type, its `per_type` latest articles)] in `language`, in the types'
-    order, events left out (they have their own list): one query, whatever the number
-    of types, through a window function that ranks each type's work by date.
-    """
+    """[(publication type, its `per_type` latest articles)] in `language`, events aside,
+    in one query (a window function)."""
     newest = [F("published_at").desc(), F("pk").desc()]
     ranked = (
         Article.objects.published()
@@ -265,10 +240,8 @@ def publication_types_of(expert):
 
 
 def publications_of(expert, *, language, publication_types=None):
-    """
-    `expert`'s published work, events aside, of `publication_types` (None: any), the
-    work in `language` first, newest first, with its type (bylines: with_bylines).
-    """
+    """`expert`'s published work, events aside, of `publication_types` (None: any), in
+    `language` first, newest first (a queryset, without bylines)."""
     publications = Article.objects.published().by_author(expert).excluding_events()
     if publication_types is not None:
         publications = publications.filter(publication_type__in=publication_types)
@@ -285,10 +258,7 @@ def program_publications(program, *, language):
 
 
 def events_of(expert, past_shown=EXPERT_PAST_EVENTS):
-    """
-    (upcoming soonest first, the `past_shown` latest past ones): the published events
-    with a start `expert` speaks or spoke at, in one query.
-    """
+    """(upcoming soonest first, the `past_shown` latest past): `expert`'s events, one query."""
     now = timezone.now()
     is_past = Case(
         When(event_start__lt=now, then=Value(True)),
@@ -356,10 +326,7 @@ def topics_for_sitemap():
 
 
 def regions_for_sitemap():
-    """
-    Regions with published work on them or on a region nested under them (their page
-    lists both), each with `last_change`: two queries, the tree rolled up in Python.
-    """
+    """Regions with published work on them or nested regions, each with `last_change`."""
     links = Article.regions.through.objects.filter(published_condition("article__"))
     changed = dict(
         links.values("region_id")
@@ -385,10 +352,7 @@ def article_for_citation(slug, language=None):
 
 
 def experts_for_sitemap():
-    """
-    Every expert with a profile (former experts' pages stay), each with `last_work`:
-    when the latest of their published work changed (their page lists it).
-    """
+    """Every expert with a profile, each with `last_work`, when their work last changed."""
     return (
         Expert.objects.with_profile()
         .annotate(
