@@ -1,5 +1,5 @@
 """
-The "Recommended" sidebar of an article page: `sidebar()` returns the editors' picks,
+The "Recommended" sidebar of an article page: `sidebar()` returns the editors' recommendations,
 then related work (shared authors, topics, regions, ranked in the database), in one
 query; `with_sidebar_links()` brings the ids it needs with the article's own query.
 
@@ -49,30 +49,34 @@ CARD_FIELDS = (
 
 def sidebar(article, language):
     """
-    The sidebar's articles: the editors' published picks, in their order, then related
-    work up to SIDEBAR_SIZE, each with its type. One query whether the picks fill it,
+    The sidebar's articles: the editors' published recommendations, in their order, then related
+    work up to SIDEBAR_SIZE, each with its type. One query whether the recommendations fill it,
     related work does, or nothing does, so the page's count stays flat.
     """
-    picks = _pick_ids(article)
-    limit = max(SIDEBAR_SIZE - len(picks), 0)
+    recommended = _recommended_ids(article)
+    limit = max(SIDEBAR_SIZE - len(recommended), 0)
     shared = _shared_links(article)
     cards = Article.objects.select_related("publication_type").only(*CARD_FIELDS)
     if limit:
-        sql, params = _candidates(article, shared, language=language, limit=limit, exclude=picks)
-        if picks:
+        sql, params = _candidates(
+            article, shared, language=language, limit=limit, exclude=recommended
+        )
+        if recommended:
             table = connection.ops.quote_name(Article._meta.db_table)
-            sql = f"{sql} UNION SELECT id FROM {table} WHERE id IN ({_marks(picks)})"  # noqa: S608
-            params = [*params, *picks]
+            sql = f"{sql} UNION SELECT id FROM {table} WHERE id IN ({_marks(recommended)})"  # noqa: S608
+            params = [*params, *recommended]
         cards = cards.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - values are parameters
     else:
-        cards = cards.filter(pk__in=picks)
-    # The picks first, by their position (only they have one), then the ranking.
+        cards = cards.filter(pk__in=recommended)
+    # The recommendations first, by their position (only they have one), then the ranking.
     cards = _ranked(cards, shared, language).annotate(
-        pick_position=_for_picks(article, picks, "position"),
-        pick_link=_for_picks(article, picks, "id"),
+        recommendation_position=_for_recommended(article, recommended, "position"),
+        recommendation_pk=_for_recommended(article, recommended, "id"),
     )
-    cards = cards.order_by(F("pick_position").asc(nulls_last=True), "pick_link", *RANKING)
-    return list(cards[: len(picks) + limit])
+    cards = cards.order_by(
+        F("recommendation_position").asc(nulls_last=True), "recommendation_pk", *RANKING
+    )
+    return list(cards[: len(recommended) + limit])
 
 
 class _IdList(Aggregate):
@@ -94,9 +98,9 @@ class _IdList(Aggregate):
 def with_sidebar_links(articles):
     """
     `articles` annotated with the ids of each one's authors (`related_author_ids`)
-    and of its published picks (`sidebar_pick_ids`), so that sidebar() can name them
-    in its one query (the database plans each walk by how much work those authors
-    have) without a query for either.
+    and of its published recommendations (`sidebar_recommended_ids`), so that
+    sidebar() can name them in its one query (the database plans each walk by how
+    much work those authors have) without a query for either.
     """
     authors = (
         ArticleAuthor.objects.filter(article=OuterRef("pk"))
@@ -105,16 +109,18 @@ def with_sidebar_links(articles):
         .annotate(ids=_IdList("expert_id"))
         .values("ids")
     )
-    picks = (
+    recommended = (
         Recommendation.objects.filter(
-            published_condition("to_article__"), from_article=OuterRef("pk")
+            published_condition("recommended_article__"), article=OuterRef("pk")
         )
         .order_by()
-        .values("from_article")
-        .annotate(ids=_IdList("to_article_id"))
+        .values("article")
+        .annotate(ids=_IdList("recommended_article_id"))
         .values("ids")
     )
-    return articles.annotate(related_author_ids=Subquery(authors), sidebar_pick_ids=Subquery(picks))
+    return articles.annotate(
+        related_author_ids=Subquery(authors), sidebar_recommended_ids=Subquery(recommended)
+    )
 
 
 def _parse_ids(text):
@@ -129,14 +135,14 @@ def _author_ids(article):
     return _parse_ids(article.related_author_ids)
 
 
-def _pick_ids(article):
-    """The published picks' ids (in no order: the sidebar's query orders them)."""
-    if not hasattr(article, "sidebar_pick_ids"):  # not annotated: read them
-        picks = Recommendation.objects.filter(
-            published_condition("to_article__"), from_article=article
+def _recommended_ids(article):
+    """The published recommendations' ids (in no order: the sidebar's query orders them)."""
+    if not hasattr(article, "sidebar_recommended_ids"):  # not annotated: read them
+        recommended = Recommendation.objects.filter(
+            published_condition("recommended_article__"), article=article
         )
-        return list(picks.values_list("to_article_id", flat=True))
-    return _parse_ids(article.sidebar_pick_ids)
+        return list(recommended.values_list("recommended_article_id", flat=True))
+    return _parse_ids(article.sidebar_recommended_ids)
 
 
 def _version_ids(article):
@@ -223,21 +229,21 @@ def _column(name):
     return f"{quote(Article._meta.db_table)}.{quote(Article._meta.get_field(name).column)}"
 
 
-def _for_picks(article, picks, column):
+def _for_recommended(article, recommended, column):
     """
-    The `column` ("position" or "id") of each pick's link from `article`, NULL for
-    what is not a pick (which need not look for one).
+    The `column` ("position" or "id") of each recommendation from `article`, NULL for
+    what is not recommended (which need not look for one).
     """
-    if not picks:
+    if not recommended:
         return Value(None, output_field=IntegerField())
     quote, meta = connection.ops.quote_name, Recommendation._meta
     link = (
         f"SELECT link.{quote(meta.get_field(column).column)} FROM {quote(meta.db_table)} link"  # noqa: S608
-        f" WHERE link.{quote(meta.get_field('from_article').column)} = %s"
-        f" AND link.{quote(meta.get_field('to_article').column)} = {_column('id')}"
+        f" WHERE link.{quote(meta.get_field('article').column)} = %s"
+        f" AND link.{quote(meta.get_field('recommended_article').column)} = {_column('id')}"
     )
-    sql = f"CASE WHEN {_column('id')} IN ({_marks(picks)}) THEN ({link}) END"
-    return RawSQL(sql, [*picks, article.pk], output_field=IntegerField())  # noqa: S611
+    sql = f"CASE WHEN {_column('id')} IN ({_marks(recommended)}) THEN ({link}) END"
+    return RawSQL(sql, [*recommended, article.pk], output_field=IntegerField())  # noqa: S611
 
 
 def _union(queries):

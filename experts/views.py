@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from experts import selectors
-from experts.forms import ExpertFilterForm
+from experts.filters import ExpertFilterForm
 from experts.structured_data import person_json_ld
 from thinktank.metadata import share_image
 from thinktank.pagination import page_or_404

@@ -4,7 +4,7 @@ Revisions: a snapshot of a row (and the relations it owns) at every save.
 Each app keeps the revisions of its own models in its own table (ArticleRevision,
 ExpertRevision) on the abstract Revision base, and describes what a snapshot holds
 with a RevisionSchema: the model's editable fields, always, plus the relations it
-owns (an article's ordered authors, topics, regions, ordered picks and tags; an
+owns (an article's ordered authors, topics, regions, ordered recommendations and tags; an
 expert's topics, regions and ordered links). The schema takes a snapshot, compares
 two, and puts one back, so history, differences and restore work the same way for
 an article and for an expert's profile (the admin's views: thinktank.revision_admin).
@@ -115,7 +115,7 @@ class ManyToMany(Relation):
 
 class OrderedLinks(Relation):
     """
-    Ordered rows that join the object to others (an article's authors, its picks),
+    Ordered rows that join the object to others (an article's authors, its recommendations),
     through `accessor`, each row pointing with `target` to one, kept as the ids in
     order (the rows' `position`).
     """

@@ -1,12 +1,12 @@
 """
 The redirects that keep old addresses working, in the admin. The services make them
-when an article's address changes or landing pages are merged; they are listed here so
+when an article's address changes or topics and regions are merged; they are listed here so
 an editor can find where an old address leads, and correct it by hand if need be.
 """
 
 from django.contrib import admin
 
-from articles.models import ArticleRedirect, LandingRedirect
+from articles.models import ArticleRedirect, TaxonomyRedirect
 
 
 @admin.register(ArticleRedirect)
@@ -17,8 +17,8 @@ class ArticleRedirectAdmin(admin.ModelAdmin):
     autocomplete_fields = ["article"]
 
 
-@admin.register(LandingRedirect)
-class LandingRedirectAdmin(admin.ModelAdmin):
+@admin.register(TaxonomyRedirect)
+class TaxonomyRedirectAdmin(admin.ModelAdmin):
     list_display = ["old_slug", "topic", "region", "created_at"]
     list_select_related = ["topic", "region"]
     search_fields = ["old_slug"]

@@ -1,5 +1,5 @@
 """
-Publication types, topics and regions in the admin. Topics and regions are landing
+Publication types, topics and regions in the admin. Topics and regions are
 pages with public addresses, so they are saved and merged through the services and
 never deleted: the services keep every old address leading somewhere.
 """
@@ -23,14 +23,14 @@ class PublicationTypeAdmin(TranslatableAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class LandingPageAdmin(TranslatableAdmin):
+class TopicOrRegionAdmin(TranslatableAdmin):
     """Topics and regions: saved and merged through the services, so old URLs redirect."""
 
     actions = ["merge"]
     inlines = [FeatureInline]
 
     def save_model(self, request, obj, form, change):
-        services.landing_save(obj, user=request.user)
+        services.topic_or_region_save(obj, user=request.user)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -47,7 +47,7 @@ class LandingPageAdmin(TranslatableAdmin):
                 self.message_user(request, _("Choose which one to keep."), messages.ERROR)
                 return None
             try:
-                services.landing_merge(survivor, items, user=request.user)
+                services.topic_or_region_merge(survivor, items, user=request.user)
             except PermissionDenied as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)
                 return None
@@ -68,14 +68,14 @@ class LandingPageAdmin(TranslatableAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(LandingPageAdmin):
+class TopicAdmin(TopicOrRegionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Region)
-class RegionAdmin(LandingPageAdmin):
+class RegionAdmin(TopicOrRegionAdmin):
     list_display = ["name", "slug", "parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

@@ -403,8 +403,8 @@ PROFILES = {
     },
 }
 
-# The editors' picks: on the home page ("home") and on topic and region pages (their
-# slugs), in order, as (language, slug): each language's page shows its own picks.
+# The features: on the home page ("home") and on topic and region pages (their
+# slugs), in order, as (language, slug): each language's page shows its own features.
 FEATURES = {
     "home": [
         ("en", MAIN_SLUG),

@@ -43,7 +43,7 @@ def sync_links(expert, wanted, tally):
 
 
 def sync_features(scope, articles, tally):
-    """The picks of one page (`scope`: its topic and region, both None for the home
+    """The features of one page (`scope`: its topic and region, both None for the home
     page) are exactly `articles`, in that order."""
     current = list(
         Feature.objects.filter(**scope)
@@ -206,7 +206,9 @@ class DemoLoader:
         for row in rows:  # every target exists now
             article = self.articles[row.get("language", "en"), row["slug"]]
             targets = [self.articles[article.language, slug] for slug in row.get("recommends", [])]
-            sync_ordered(Recommendation, "from_article", article, "to_article", targets, self.tally)
+            sync_ordered(
+                Recommendation, "article", article, "recommended_article", targets, self.tally
+            )
 
     def load_features(self):
         for place, keys in content.FEATURES.items():

@@ -22,7 +22,7 @@ from taxonomy.models import Region, Topic
 class Status(models.TextChoices):
     """
     What is stored. "Scheduled" is not a status: it is a published article whose
-    publication date is still ahead (see Article.state), so it goes live by itself.
+    publication date is still ahead (see Article.display_status), so it goes live by itself.
     """
 
     DRAFT = "draft", _("Draft")
@@ -31,7 +31,7 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class State(models.TextChoices):
+class DisplayStatus(models.TextChoices):
     """What an editor sees: the stored status, with "scheduled" told apart."""
 
     DRAFT = "draft", _("Draft")
@@ -63,7 +63,7 @@ def published_condition(prefix=""):
     """
     The one rule for what readers may see: published, and dated now or earlier.
 
-    `prefix` applies it across a relation ("to_article__"), so querysets of other
+    `prefix` applies it across a relation ("recommended_article__"), so querysets of other
     models (recommendations, translations) use the same rule instead of a copy.
     """
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
@@ -221,8 +221,8 @@ class ArticleQuerySet(models.QuerySet):
         and of the sidebar's cards together (`selectors.article_for_page`) are one
         query each afterwards, so the page's count stays flat.
         """
-        topics = Topic.objects.only(*LANDING_LINK_FIELDS).order_by("name")
-        regions = Region.objects.only(*LANDING_LINK_FIELDS).order_by("name")
+        topics = Topic.objects.only(*TAXONOMY_LINK_FIELDS).order_by("name")
+        regions = Region.objects.only(*TAXONOMY_LINK_FIELDS).order_by("name")
         return (
             self.select_related("publication_type", "translation_set")
             .without_search_vector()
@@ -235,7 +235,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 # What a link to a topic or a region shows: its name in each language, its address.
-LANDING_LINK_FIELDS = ("name", "slug", "translations")
+TAXONOMY_LINK_FIELDS = ("name", "slug", "translations")
 
 # What a list shows of an author (the name in each language, the profile's address and
 # whether there is one) and what a citation of the piece names (the sort name).
