@@ -28,7 +28,7 @@ def _as_stored(article, relations):
     sanitized, a new upload put in storage with its renditions), its relations from
     `relations` ({name: value} as a snapshot holds them) or else as they are stored.
     """
-    for field in revisions.snapshot_fields():
+    for field in revisions.SCHEMA.fields():
         value = getattr(article, field.attname)
         if getattr(value, "_committed", True) is False:
             value.save(value.name, value.file, save=False)  # the upload, kept for the editor

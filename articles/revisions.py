@@ -31,4 +31,3 @@ SCHEMA = RevisionSchema(
 snapshot = SCHEMA.snapshot
 apply = SCHEMA.apply
 compare = SCHEMA.compare
-snapshot_fields = SCHEMA.fields

@@ -4,12 +4,33 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.conf import settings
-from django.db.models import Count, F, Max, Prefetch, Window, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Max,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from articles import recommendations
-from articles.models import Article, ArticleRedirect, Feature, Region, TaxonomyRedirect, Topic
+from articles.models import (
+    Article,
+    ArticleRedirect,
+    Feature,
+    PublicationType,
+    Region,
+    TaxonomyRedirect,
+    Topic,
+)
 from articles.models.publishing import (
     PAGE_AUTHOR_FIELDS,
     TAXONOMY_LINK_FIELDS,
@@ -17,7 +38,7 @@ from articles.models.publishing import (
     published_condition,
     published_versions_prefetch,
 )
-from experts.models import Expert, sort_key_expression
+from experts.models import Expert, Program, sort_key_expression
 from taxonomy.models import RegionTree
 
 
@@ -152,9 +173,8 @@ def top_experts_for(topic_or_region, language=None, limit=TOP_EXPERTS, nested_id
     """
     The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
     published pieces on `topic_or_region` (in any language), most first, then by sort name in
-    `language`: one aggregate query. The latest pieces are read from the index of work
-    by date; counting all of a large topic's work would read every byline of it
-    (25,000 for a topic of 13,000 pieces), and the latest say who writes on it now.
+    `language`: one aggregate query. Only the latest are counted: they say who writes
+    on it now, and are read from the index by date.
     """
     by_name = sort_key_expression(language or get_language())
     work = published_work(
@@ -235,6 +255,72 @@ def event_for_calendar(slug, language=None):
     return events.filter(slug=slug, event_start__isnull=False).with_authors().first()
 
 
+# --- an expert's and a program's work ----------------------------------------------------
+
+EXPERT_PAST_EVENTS = 10  # past events on a profile; every upcoming one is shown
+
+
+def publication_types_of(expert):
+    """The publication types of `expert`'s published work, events aside, each once."""
+    work = Article.objects.published().by_author(expert).excluding_events()
+    return list(PublicationType.objects.filter(articles__in=work.values("pk")).distinct())
+
+
+def publications_of(expert, *, language, publication_types=None):
+    """
+    `expert`'s published work, events aside, of `publication_types` (None: any), the
+    work in `language` first, newest first, with its type (bylines: with_bylines).
+    """
+    publications = Article.objects.published().by_author(expert).excluding_events()
+    if publication_types is not None:
+        publications = publications.filter(publication_type__in=publication_types)
+    return (
+        publications.select_related("publication_type")
+        .without_search_vector()
+        .language_first(language)
+    )
+
+
+def program_publications(program, *, language):
+    """The published work of `program`'s authors, the work in `language` first, for a list."""
+    return Article.objects.published().by_program(program).for_listing().language_first(language)
+
+
+def events_of(expert, past_shown=EXPERT_PAST_EVENTS):
+    """
+    (upcoming soonest first, the `past_shown` latest past ones): the published events
+    with a start `expert` speaks or spoke at, in one query.
+    """
+    now = timezone.now()
+    is_past = Case(
+        When(event_start__lt=now, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    events = (
+        Article.objects.published()
+        .by_author(expert)
+        .events()
+        .filter(event_start__isnull=False)
+        .select_related("publication_type")
+        .without_search_vector()
+        .annotate(
+            is_past=is_past,
+            latest_first=Window(
+                RowNumber(),
+                partition_by=[is_past],
+                order_by=[F("event_start").desc(), F("pk").desc()],
+            ),
+        )
+        .filter(Q(is_past=False) | Q(latest_first__lte=past_shown))
+        .order_by("event_start", "pk")
+    )
+    events = list(events)
+    upcoming = [event for event in events if not event.is_past]
+    past = [event for event in events if event.is_past]
+    return upcoming, past[::-1]
+
+
 # --- feeds, sitemaps and citations -----------------------------------------------------------
 
 
@@ -298,3 +384,31 @@ def article_for_citation(slug, language=None):
     """The published article at `slug` in `language`, with its type and byline, or None."""
     published = Article.objects.published().in_language(language or get_language())
     return published.filter(slug=slug).for_listing().first()
+
+
+def experts_for_sitemap():
+    """
+    Every expert with a profile (former experts' pages stay), each with `last_work`:
+    when the latest of their published work changed (their page lists it).
+    """
+    return (
+        Expert.objects.with_profile()
+        .annotate(
+            last_work=Max(
+                "authorships__article__updated_at",
+                filter=published_condition("authorships__article__"),
+            )
+        )
+        .order_by("pk")
+    )
+
+
+def programs_for_sitemap():
+    """Programs, each with when their experts and those experts' published work last changed."""
+    return Program.objects.annotate(
+        last_expert_change=Max("experts__updated_at"),
+        last_work=Max(
+            "experts__authorships__article__updated_at",
+            filter=published_condition("experts__authorships__article__"),
+        ),
+    ).order_by("position", "name", "pk")

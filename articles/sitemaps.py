@@ -89,3 +89,23 @@ class PageSitemap(EveryLanguageSitemap):
 
     def lastmod(self, name):
         return self.last_changes[name]
+
+
+def latest(*moments):
+    return max((moment for moment in moments if moment is not None), default=None)
+
+
+class ExpertSitemap(EveryLanguageSitemap):
+    def items(self):
+        return selectors.experts_for_sitemap()
+
+    def lastmod(self, expert):
+        return latest(expert.updated_at, expert.last_work)
+
+
+class ProgramSitemap(EveryLanguageSitemap):
+    def items(self):
+        return selectors.programs_for_sitemap()
+
+    def lastmod(self, program):
+        return latest(program.last_expert_change, program.last_work)

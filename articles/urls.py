@@ -2,6 +2,7 @@ from django.urls import path
 
 from articles import feeds, views
 from articles.views.citations import article_citation
+from articles.views.experts import ExpertDetailView, ProgramDetailView
 from articles.views.search import SearchView
 
 app_name = "articles"
@@ -47,4 +48,11 @@ urlpatterns += [
     path(
         "policy-analysis/<slug:slug>.ris", article_citation, {"format": "ris"}, name="citation-ris"
     ),
+]
+
+# An expert's profile and a program's page list work: in the "experts" namespace
+# with experts.urls (website/urls.py).
+EXPERT_WORK_PATTERNS = [
+    path("experts/<slug:slug>", ExpertDetailView.as_view(), name="detail"),
+    path("programs/<slug:slug>", ProgramDetailView.as_view(), name="program"),
 ]

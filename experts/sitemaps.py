@@ -1,4 +1,7 @@
-"""Sitemap sections of expert profiles, programs and their lists, in every language."""
+"""
+The sitemap section of the expert directory and the list of programs, in every
+language. Profiles and program pages list work: articles/sitemaps.py has theirs.
+"""
 
 from functools import cached_property
 
@@ -6,26 +9,6 @@ from django.urls import reverse
 
 from experts import selectors
 from thinktank.sitemaps import EveryLanguageSitemap
-
-
-def latest(*moments):
-    return max((moment for moment in moments if moment is not None), default=None)
-
-
-class ExpertSitemap(EveryLanguageSitemap):
-    def items(self):
-        return selectors.experts_for_sitemap()
-
-    def lastmod(self, expert):
-        return latest(expert.updated_at, expert.last_work)
-
-
-class ProgramSitemap(EveryLanguageSitemap):
-    def items(self):
-        return selectors.programs_for_sitemap()
-
-    def lastmod(self, program):
-        return latest(program.last_expert_change, program.last_work)
 
 
 class DirectorySitemap(EveryLanguageSitemap):

@@ -10,7 +10,7 @@ test_expert_profile_metadata.py and test_expert_profile_queries.py.
 import pytest
 
 from articles.models import Article
-from experts.views import PAGE_SIZE
+from articles.views.experts import PAGE_SIZE
 from tests.expert_profile import URL, event_lists, events_section, json_ld, make_anna, publications
 from tests.factories import (
     days_ago,
