@@ -116,6 +116,13 @@ def article_save(article, *, user):
     return article
 
 
+@transaction.atomic
+def article_delete(article, *, user):
+    """Delete an article and its history (articles are archived instead: superusers only)."""
+    require(user, model_permission("delete", Article))
+    article.delete()
+
+
 def _set_status(article, status, *, user):
     """The one way a workflow step writes: save (version-checked), then a revision."""
     article.status = status
@@ -371,3 +378,10 @@ def topic_or_region_merge(survivor, others, *, user):
         other.delete()
         _redirect_topic_or_region(old_slug, survivor)
     return survivor
+
+
+@transaction.atomic
+def topic_or_region_delete(topic_or_region, *, user):
+    """Delete a topic or region; its old addresses go with it (merging keeps them)."""
+    require(user, model_permission("delete", type(topic_or_region)))
+    topic_or_region.delete()

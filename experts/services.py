@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from experts import revisions
-from experts.models import ExpertRevision
+from experts.models import Expert, ExpertRevision, Program
 from experts.permissions import ADD_EXPERT, ADD_PROGRAM, CHANGE_EXPERT, CHANGE_PROGRAM
-from thinktank.permissions import require
+from thinktank.permissions import model_permission, require
 from thinktank.renditions import ensure_renditions
 
 
@@ -47,6 +47,13 @@ def expert_record_revision(expert, *, user, note=""):
         data=revisions.SCHEMA.snapshot(expert),
         note=note,
     )
+
+
+@transaction.atomic
+def expert_delete(expert, *, user):
+    """Delete an expert with no bylines (experts are deactivated instead: superusers only)."""
+    require(user, model_permission("delete", Expert))
+    expert.delete()
 
 
 def _set_active(expert, active, *, user, note):
@@ -100,3 +107,10 @@ def program_save(program, *, user):
     require(user, CHANGE_PROGRAM if program.pk else ADD_PROGRAM)
     program.save()
     return program
+
+
+@transaction.atomic
+def program_delete(program, *, user):
+    """Delete a program; its experts stay, in no program."""
+    require(user, model_permission("delete", Program))
+    program.delete()

@@ -1,7 +1,11 @@
-"""Bulk actions of the admin that write through a service, one object at a time."""
+"""
+The admin's writes through services: its bulk actions, one object at a time, and its
+saves and deletions of a model (ServiceWritesAdminMixin).
+"""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from thinktank.concurrency import ConcurrentEditError
@@ -30,3 +34,26 @@ def run_service_action(modeladmin, request, queryset, service, done_message):
             % {"titles": "; ".join(refused)},
             messages.ERROR,
         )
+
+
+class ServiceWritesAdminMixin:
+    """
+    A ModelAdmin that saves and deletes through its app's services: `save_service` and
+    `delete_service`, each staticmethod(service) called as service(obj, user=...). The
+    admin's "delete selected" deletes each object through the service, all or none.
+    An admin that defines its own save_model (calling a service) sets no save_service.
+    """
+
+    save_service = None
+    delete_service = None
+
+    def save_model(self, request, obj, form, change):
+        self.save_service(obj, user=request.user)
+
+    def delete_model(self, request, obj):
+        self.delete_service(obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_service(obj, user=request.user)

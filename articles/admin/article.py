@@ -21,7 +21,7 @@ from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
-from thinktank.admin_actions import run_service_action
+from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
 
@@ -43,9 +43,14 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
-    ProposalsAdminMixin, RevisionsAdminMixin, VersionCheckedAdminMixin, admin.ModelAdmin
+    ProposalsAdminMixin,
+    RevisionsAdminMixin,
+    VersionCheckedAdminMixin,
+    ServiceWritesAdminMixin,
+    admin.ModelAdmin,
 ):
     form = ArticleAdminForm
+    delete_service = staticmethod(services.article_delete)
     same_moment_message = _(
         "Someone else saved this article at the same moment; nothing was saved."
     )
@@ -129,6 +134,9 @@ class ArticleAdmin(
     def save_related(self, request, form, formsets, change):
         if getattr(form, "proposing", False):
             return self.save_proposal(request, form, formsets)
+        # Exempt from the services: the article's many-to-many, authors and recommendations, which
+        # Django saves from the form right after article_save checked the permission, in
+        # its transaction; the revision recorded next holds them.
         super().save_related(request, form, formsets, change)
         # After the inlines: the revision holds the authors and recommendations just saved.
         services.article_record_revision(

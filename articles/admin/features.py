@@ -4,14 +4,17 @@ its page (FeatureInline), the home page's in a list of their own (HomeFeatureAdm
 
 Featuring is editing a public page, so the permission comes from that page, not from
 permissions of Feature rows that no role holds: whoever may change a topic or region
-may change its features, and whoever may publish may choose the home page's.
+may change its features, and whoever may publish may choose the home page's. Both
+are saved and deleted through articles.site_services.
 """
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from articles import site_services
 from articles.models import Feature, HomeFeature
 from articles.permissions import PUBLISH_ARTICLE
+from thinktank.admin_actions import ServiceWritesAdminMixin
 from thinktank.permissions import model_permission
 
 # The admin's article search (the autocomplete) offers published work only to these.
@@ -43,7 +46,9 @@ class FeatureInline(admin.TabularInline):
 
 
 @admin.register(HomeFeature)
-class HomeFeatureAdmin(admin.ModelAdmin):
+class HomeFeatureAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
+    save_service = staticmethod(site_services.feature_save)
+    delete_service = staticmethod(site_services.feature_delete)
     list_display = ["article", "language", "shown", "position"]
     list_display_links = ["article"]
     list_editable = ["position"]

@@ -6,5 +6,5 @@ Demo content for a local site: the reference article page and its surroundings.
 `content_ar` and `content_fa`, gathered by `translated`), `reference` (the
 reference page's article, its Arabic version and recommendations), `catalogue`
 (everything else), `arabic` and `persian` (translations of some English pieces);
-`photos` draws the images with Pillow and `sync` makes every write idempotent.
+`photos` draws the images with Pillow and `services` makes every write, idempotent.
 """

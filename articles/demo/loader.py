@@ -2,7 +2,8 @@
 Writing the demo content into the database, idempotently.
 
 Every row is keyed on a slug (articles on language and slug) and written through
-`sync`, so a second run finds everything as it should be and changes nothing.
+articles.demo.services (`sync` and its kin), so a second run finds everything as it
+should be and changes nothing.
 """
 
 import datetime as dt
@@ -10,7 +11,15 @@ import datetime as dt
 from django.utils.text import slugify
 
 from articles.demo import arabic, catalogue, content, persian, photos, reference, translated
-from articles.demo.sync import Tally, ensure_image, sync, sync_m2m, sync_ordered, sync_tags
+from articles.demo.services import (
+    Tally,
+    ensure_image,
+    replace_rows,
+    sync,
+    sync_m2m,
+    sync_ordered,
+    sync_tags,
+)
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -34,12 +43,15 @@ def sync_links(expert, wanted, tally):
     """The expert's public links are exactly `wanted`, [(kind, url)], in that order."""
     current = list(expert.links.order_by("position", "pk").values_list("kind", "url"))
     if current != [tuple(link) for link in wanted]:
-        expert.links.all().delete()
-        ExpertLink.objects.bulk_create(
-            ExpertLink(expert=expert, kind=kind, url=url, position=position)
-            for position, (kind, url) in enumerate(wanted)
+        replace_rows(
+            ExpertLink,
+            {"expert": expert},
+            [
+                ExpertLink(expert=expert, kind=kind, url=url, position=position)
+                for position, (kind, url) in enumerate(wanted)
+            ],
+            tally,
         )
-        tally.link()
 
 
 def sync_features(scope, articles, tally):
@@ -51,12 +63,15 @@ def sync_features(scope, articles, tally):
         .values_list("article_id", flat=True)
     )
     if current != [article.pk for article in articles]:
-        Feature.objects.filter(**scope).delete()
-        Feature.objects.bulk_create(
-            Feature(article=article, position=position, **scope)
-            for position, article in enumerate(articles)
+        replace_rows(
+            Feature,
+            scope,
+            [
+                Feature(article=article, position=position, **scope)
+                for position, article in enumerate(articles)
+            ],
+            tally,
         )
-        tally.link()
 
 
 def utc(text):

@@ -1,13 +1,17 @@
 """
-Idempotent writes: make a row look like the demo data, touching it only if it differs.
+Every write of the demo loader (and its accounts), idempotent: make a row look like the
+demo data, touching it only if it differs.
 
 Running the loader twice must leave every table exactly as it was, ids and
 `updated_at` included, so nothing here saves a row, replaces a through row or
-rewrites a file unless a value actually changed.
+rewrites a file unless a value actually changed. Exempt from the permission checks of
+the apps' services: `manage.py load_demo` runs with no user, as the operator, in DEBUG.
 """
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models
 
@@ -116,6 +120,17 @@ def sync_ordered(through, owner_field, owner, item_field, items, tally=None):
                 tally.link()
 
 
+def replace_rows(model, scope, rows, tally=None):
+    """
+    The rows of `model` matching `scope` become `rows` (unsaved instances), in one go:
+    the caller has compared them first, so an unchanged set is never replaced.
+    """
+    model.objects.filter(**scope).delete()
+    model.objects.bulk_create(rows)
+    if tally is not None:
+        tally.link()
+
+
 def sync_tags(instance, names, tally=None):
     current = sorted(instance.tags.names())
     if current != sorted(names):
@@ -143,3 +158,19 @@ def ensure_image(model, field_name, lookup, name, render, tally=None):
         if tally is not None:
             tally.files += 1
     return name
+
+
+def ensure_account(account):
+    """Create the account if it is missing; an existing one is left exactly as it is."""
+    users = get_user_model()
+    if users.objects.filter(username=account.username).exists():
+        return False
+    if account.is_superuser:
+        user = users.objects.create_superuser(account.username, account.email, account.password)
+    else:
+        user = users.objects.create_user(
+            account.username, account.email, account.password, is_staff=account.is_staff
+        )
+    if account.groups:
+        user.groups.set(Group.objects.filter(name__in=account.groups))
+    return True
