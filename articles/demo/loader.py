@@ -10,7 +10,16 @@ import datetime as dt
 
 from django.utils.text import slugify
 
-from articles.demo import arabic, catalogue, content, persian, photos, reference, translated
+from articles.demo import (
+    arabic,
+    catalogue,
+    content,
+    people,
+    persian,
+    photos,
+    reference,
+    translated,
+)
 from articles.demo.services import (
     Tally,
     ensure_image,
@@ -106,7 +115,7 @@ class DemoLoader:
     # People ---------------------------------------------------------------------
 
     def load_programs(self):
-        for row in content.PROGRAMS:
+        for row in people.PROGRAMS:
             self.programs[row["slug"]] = sync(
                 Program,
                 {"slug": row["slug"]},
@@ -117,9 +126,9 @@ class DemoLoader:
             )
 
     def load_experts(self):
-        for row in content.EXPERTS:
+        for row in people.EXPERTS:
             slug = row["slug"]
-            profile = content.PROFILES.get(slug, {})
+            profile = people.PROFILES.get(slug, {})
             fields = {
                 "name": row["name"],
                 "sort_name": row["sort_name"],
@@ -148,7 +157,7 @@ class DemoLoader:
 
     def load_expertise(self):
         """Areas of expertise and public links, once topics and regions exist."""
-        for slug, profile in content.PROFILES.items():
+        for slug, profile in people.PROFILES.items():
             expert = self.experts[slug]
             sync_m2m(
                 expert.topics, [self.topics[key] for key in profile.get("topics", [])], self.tally
