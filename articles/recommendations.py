@@ -40,27 +40,31 @@ CARD_FIELDS = (
 
 
 def sidebar(article, language):
-    """The editors' published picks in their order, then related work, up to
+    """The editors' published recommendations in their order, then related work, up to
     SIDEBAR_SIZE articles with their type, in one query."""
-    picks = _pick_ids(article)
-    limit = max(SIDEBAR_SIZE - len(picks), 0)
+    recommended = _recommended_ids(article)
+    limit = max(SIDEBAR_SIZE - len(recommended), 0)
     shared = _shared_links(article)
     cards = Article.objects.select_related("publication_type").only(*CARD_FIELDS)
     if limit:
-        sql, params = _candidates(article, shared, language=language, limit=limit, exclude=picks)
-        if picks:
+        sql, params = _candidates(
+            article, shared, language=language, limit=limit, exclude=recommended
+        )
+        if recommended:
             table = connection.ops.quote_name(Article._meta.db_table)
-            sql = f"{sql} UNION SELECT id FROM {table} WHERE id IN ({_marks(picks)})"  # noqa: S608
-            params = [*params, *picks]
+            sql = f"{sql} UNION SELECT id FROM {table} WHERE id IN ({_marks(recommended)})"  # noqa: S608
+            params = [*params, *recommended]
         cards = cards.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - values are parameters
     else:
-        cards = cards.filter(pk__in=picks)
+        cards = cards.filter(pk__in=recommended)
     cards = _ranked(cards, shared, language).annotate(
-        pick_position=_for_picks(article, picks, "position"),
-        pick_link=_for_picks(article, picks, "id"),
+        recommendation_position=_for_recommended(article, recommended, "position"),
+        recommendation_pk=_for_recommended(article, recommended, "id"),
     )
-    cards = cards.order_by(F("pick_position").asc(nulls_last=True), "pick_link", *RANKING)
-    return list(cards[: len(picks) + limit])
+    cards = cards.order_by(
+        F("recommendation_position").asc(nulls_last=True), "recommendation_pk", *RANKING
+    )
+    return list(cards[: len(recommended) + limit])
 
 
 class _IdList(Aggregate):
@@ -80,8 +84,8 @@ class _IdList(Aggregate):
 
 
 def with_sidebar_links(articles):
-    """`articles` annotated with their authors' and published picks' ids, which sidebar()
-    then needs no query for."""
+    """`articles` annotated with their authors' and published recommendations' ids, which
+    sidebar() then needs no query for."""
     authors = (
         ArticleAuthor.objects.filter(article=OuterRef("pk"))
         .order_by()
@@ -89,16 +93,18 @@ def with_sidebar_links(articles):
         .annotate(ids=_IdList("expert_id"))
         .values("ids")
     )
-    picks = (
+    recommended = (
         Recommendation.objects.filter(
-            published_condition("to_article__"), from_article=OuterRef("pk")
+            published_condition("recommended_article__"), article=OuterRef("pk")
         )
         .order_by()
-        .values("from_article")
-        .annotate(ids=_IdList("to_article_id"))
+        .values("article")
+        .annotate(ids=_IdList("recommended_article_id"))
         .values("ids")
     )
-    return articles.annotate(related_author_ids=Subquery(authors), sidebar_pick_ids=Subquery(picks))
+    return articles.annotate(
+        related_author_ids=Subquery(authors), sidebar_recommended_ids=Subquery(recommended)
+    )
 
 
 def _parse_ids(text):
@@ -113,13 +119,13 @@ def _author_ids(article):
     return _parse_ids(article.related_author_ids)
 
 
-def _pick_ids(article):
-    if not hasattr(article, "sidebar_pick_ids"):  # not annotated: read them
-        picks = Recommendation.objects.filter(
-            published_condition("to_article__"), from_article=article
+def _recommended_ids(article):
+    if not hasattr(article, "sidebar_recommended_ids"):  # not annotated: read them
+        recommended = Recommendation.objects.filter(
+            published_condition("recommended_article__"), article=article
         )
-        return list(picks.values_list("to_article_id", flat=True))
-    return _parse_ids(article.sidebar_pick_ids)
+        return list(recommended.values_list("recommended_article_id", flat=True))
+    return _parse_ids(article.sidebar_recommended_ids)
 
 
 def _version_ids(article):
@@ -200,18 +206,18 @@ def _column(name):
     return f"{quote(Article._meta.db_table)}.{quote(Article._meta.get_field(name).column)}"
 
 
-def _for_picks(article, picks, column):
-    """The `column` ("position" or "id") of each pick's link, NULL for the others."""
-    if not picks:
+def _for_recommended(article, recommended, column):
+    """The `column` ("position" or "id") of each recommendation, NULL for the others."""
+    if not recommended:
         return Value(None, output_field=IntegerField())
     quote, meta = connection.ops.quote_name, Recommendation._meta
     link = (
         f"SELECT link.{quote(meta.get_field(column).column)} FROM {quote(meta.db_table)} link"  # noqa: S608
-        f" WHERE link.{quote(meta.get_field('from_article').column)} = %s"
-        f" AND link.{quote(meta.get_field('to_article').column)} = {_column('id')}"
+        f" WHERE link.{quote(meta.get_field('article').column)} = %s"
+        f" AND link.{quote(meta.get_field('recommended_article').column)} = {_column('id')}"
     )
-    sql = f"CASE WHEN {_column('id')} IN ({_marks(picks)}) THEN ({link}) END"
-    return RawSQL(sql, [*picks, article.pk], output_field=IntegerField())  # noqa: S611
+    sql = f"CASE WHEN {_column('id')} IN ({_marks(recommended)}) THEN ({link}) END"
+    return RawSQL(sql, [*recommended, article.pk], output_field=IntegerField())  # noqa: S611
 
 
 def _union(queries):

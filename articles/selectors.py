@@ -26,14 +26,14 @@ from articles.models import (
     Article,
     ArticleRedirect,
     Feature,
-    LandingRedirect,
     PublicationType,
     Region,
+    TaxonomyRedirect,
     Topic,
 )
 from articles.models.publishing import (
-    LANDING_LINK_FIELDS,
     PAGE_AUTHOR_FIELDS,
+    TAXONOMY_LINK_FIELDS,
     byline_prefetch,
     published_condition,
     published_versions_prefetch,
@@ -54,7 +54,7 @@ def translations_for(article):
 
 def article_for_page(slug, language=None):
     """The published article at `slug` in `language` with all its page shows, or None:
-    `article.recommended` (articles.recommendations) and every `byline`, in one query."""
+    `article.sidebar_articles` (articles.recommendations) and every `byline`, in one query."""
     published = Article.objects.published().in_language(language or get_language())
     return _with_page_parts(published.filter(slug=slug))
 
@@ -68,15 +68,15 @@ def _with_page_parts(queryset):
     article = recommendations.with_sidebar_links(queryset.for_page()).first()
     if article is None:
         return None
-    article.recommended = recommendations.sidebar(article, article.language)
+    article.sidebar_articles = recommendations.sidebar(article, article.language)
     bylines = byline_prefetch(Article, fields=PAGE_AUTHOR_FIELDS)
-    prefetch_related_objects([article, *article.recommended], bylines)
+    prefetch_related_objects([article, *article.sidebar_articles], bylines)
     return article
 
 
 def region_context_for(region):
     """{"ancestors", "subregions", "nested_ids"} of `region`, from one query."""
-    regions = {item.pk: item for item in Region.objects.only("parent", *LANDING_LINK_FIELDS)}
+    regions = {item.pk: item for item in Region.objects.only("parent", *TAXONOMY_LINK_FIELDS)}
     tree = RegionTree.of(regions.values())
     subregions = [regions[pk] for pk in tree.children.get(region.pk, [])]
     return {
@@ -100,14 +100,14 @@ def moved_article_for(slug, language=None):
     return redirect.article if redirect else None
 
 
-def moved_landing_for(slug):
+def moved_topic_or_region_for(slug):
     """The topic or region that used to be at `slug` (merged, or its slug changed)."""
-    redirect = LandingRedirect.objects.filter(old_slug=slug).select_related("topic", "region")
+    redirect = TaxonomyRedirect.objects.filter(old_slug=slug).select_related("topic", "region")
     redirect = redirect.first()
     return redirect.target if redirect else None
 
 
-# --- listing pages: landing pages, the home page, events -----------------------------------
+# --- listing pages: topic and region pages, the home page, events -----------------------------
 
 TOP_EXPERTS = 5
 TOP_EXPERTS_OF_LATEST = 100
@@ -134,36 +134,38 @@ def search_results(form):
     return form.search(Article.objects.published())
 
 
-def landing_filter(landing, nested_ids=None):
+def topic_or_region_filter(topic_or_region, nested_ids=None):
     """The filter of `published_work` for the work on a topic or on a region (and the
     regions nested under it: `nested_ids`, when read already)."""
-    if isinstance(landing, Region):
-        return {"region": landing, "nested_ids": nested_ids}
-    return {"topic": landing}
+    if isinstance(topic_or_region, Region):
+        return {"region": topic_or_region, "nested_ids": nested_ids}
+    return {"topic": topic_or_region}
 
 
-def landing_at(slug):
+def topic_or_region_at(slug):
     """The topic at `slug`, else the region at it, else None (their slugs never clash)."""
     return Topic.objects.filter(slug=slug).first() or Region.objects.filter(slug=slug).first()
 
 
-def featured_on(landing, language):
-    """The editors' published picks on a topic or a region in `language`, in order."""
-    return Feature.objects.on(landing).articles(language)
+def featured_on(topic_or_region, language):
+    """The published features of a topic or a region in `language`, in order."""
+    return Feature.objects.on(topic_or_region).articles(language)
 
 
-def top_experts_for(landing, language=None, limit=TOP_EXPERTS, nested_ids=None):
+def top_experts_for(topic_or_region, language=None, limit=TOP_EXPERTS, nested_ids=None):
     """The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
-    pieces on `landing`, most first, then by name, in one query."""
+    pieces on `topic_or_region`, most first, then by name, in one query."""
     by_name = sort_key_expression(language or get_language())
-    work = published_work(language=None, bylines=False, **landing_filter(landing, nested_ids))
+    work = published_work(
+        language=None, bylines=False, **topic_or_region_filter(topic_or_region, nested_ids)
+    )
     latest = work.values("pk")[:TOP_EXPERTS_OF_LATEST]
     experts = (
         Expert.objects.with_profile()
         .filter(articles__in=latest)
-        .annotate(work_on_landing=Count("articles", distinct=True))
+        .annotate(work_on_topic_or_region=Count("articles", distinct=True))
         .select_related("program")  # the card may name it
-        .order_by("-work_on_landing", by_name, "pk")
+        .order_by("-work_on_topic_or_region", by_name, "pk")
     )
     return list(experts[:limit])
 
@@ -214,7 +216,7 @@ def past_events(language):
 
 
 def home_page(language):
-    """What the home page shows: the editors' picks, the latest by type, upcoming events."""
+    """What the home page shows: the features, the latest by type, upcoming events."""
     featured = Feature.objects.on_home().articles(language)
     latest = latest_by_type(language, exclude=[article.pk for article in featured])
     events = upcoming_events(language, limit=HOME_UPCOMING_EVENTS)

@@ -13,8 +13,8 @@ from articles.models import (
     ArticleRedirect,
     ArticleRevision,
     Feature,
-    LandingRedirect,
     Region,
+    TaxonomyRedirect,
     Topic,
 )
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
@@ -155,7 +155,10 @@ def revision_user(user):
 
 
 def article_record_revision(article, *, user, note=""):
-    """Keep what the article is now: every field, authors, topics, regions, picks, tags."""
+    """
+    Keep what the article is now: every field, authors, topics, regions,
+    recommendations, tags.
+    """
     return ArticleRevision.objects.create(
         article=article, user=revision_user(user), data=revisions.snapshot(article), note=note
     )
@@ -281,37 +284,37 @@ def article_revoke_previews(article, *, user):
 # --- topics and regions -----------------------------------------------------------------
 
 
-def _landing_field(landing):
-    return "topic" if isinstance(landing, Topic) else "region"
+def _topic_or_region_field(topic_or_region):
+    return "topic" if isinstance(topic_or_region, Topic) else "region"
 
 
-def _redirect_landing(old_slug, landing):
-    field = _landing_field(landing)
-    LandingRedirect.objects.update_or_create(
-        old_slug=old_slug, defaults={"topic": None, "region": None, field: landing}
+def _redirect_topic_or_region(old_slug, topic_or_region):
+    field = _topic_or_region_field(topic_or_region)
+    TaxonomyRedirect.objects.update_or_create(
+        old_slug=old_slug, defaults={"topic": None, "region": None, field: topic_or_region}
     )
 
 
 @transaction.atomic
-def landing_save(landing, *, user):
+def topic_or_region_save(topic_or_region, *, user):
     """Save a topic or region; a changed slug leaves a 301 from the old address."""
-    model = type(landing)
-    require(user, model_permission("change" if landing.pk else "add", model))
-    previous = model.objects.filter(pk=landing.pk).values_list("slug", flat=True).first()
-    landing.save()
-    if previous and previous != landing.slug:
-        _redirect_landing(previous, landing)
-    LandingRedirect.objects.filter(old_slug=landing.slug).delete()
-    return landing
+    model = type(topic_or_region)
+    require(user, model_permission("change" if topic_or_region.pk else "add", model))
+    previous = model.objects.filter(pk=topic_or_region.pk).values_list("slug", flat=True).first()
+    topic_or_region.save()
+    if previous and previous != topic_or_region.slug:
+        _redirect_topic_or_region(previous, topic_or_region)
+    TaxonomyRedirect.objects.filter(old_slug=topic_or_region.slug).delete()
+    return topic_or_region
 
 
 @transaction.atomic
-def landing_merge(survivor, others, *, user):
+def topic_or_region_merge(survivor, others, *, user):
     """Merge topics (or regions) into `survivor`: what pointed to them moves to it, and
     their addresses answer 301 to it."""
     model = type(survivor)
     require(user, model_permission("delete", model))
-    field = _landing_field(survivor)
+    field = _topic_or_region_field(survivor)
     for other in others:
         if other.pk == survivor.pk:
             continue
@@ -331,15 +334,15 @@ def landing_merge(survivor, others, *, user):
             )
         if model is Region:
             Region.objects.filter(parent=other).update(parent=survivor)
-        LandingRedirect.objects.filter(**{field: other}).update(**{field: survivor})
+        TaxonomyRedirect.objects.filter(**{field: other}).update(**{field: survivor})
         old_slug = other.slug
         other.delete()
-        _redirect_landing(old_slug, survivor)
+        _redirect_topic_or_region(old_slug, survivor)
     return survivor
 
 
 @transaction.atomic
-def landing_delete(landing, *, user):
+def topic_or_region_delete(topic_or_region, *, user):
     """Delete a topic or region; its old addresses go with it (merging keeps them)."""
-    require(user, model_permission("delete", type(landing)))
-    landing.delete()
+    require(user, model_permission("delete", type(topic_or_region)))
+    topic_or_region.delete()

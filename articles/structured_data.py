@@ -9,7 +9,7 @@ from thinktank.metadata import absolute_image_url
 SCHEMA = "https://schema.org"
 
 
-def _landing(item, request):
+def _topic_or_region(item, request):
     return {
         "@type": "Thing",
         "name": item.translated.name,
@@ -43,10 +43,10 @@ def article_json_ld(article, request, *, topics=(), regions=()):
     if image:
         data["image"] = image
     if topics:
-        data["about"] = [_landing(topic, request) for topic in topics]
+        data["about"] = [_topic_or_region(topic, request) for topic in topics]
     if regions:
         data["spatialCoverage"] = [
-            {**_landing(region, request), "@type": "Place"} for region in regions
+            {**_topic_or_region(region, request), "@type": "Place"} for region in regions
         ]
     return data
 

@@ -10,7 +10,9 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("policy-analysis", views.ArticleListView.as_view(), name="list"),
-    path("policy-analysis/<slug:slug>", views.policy_analysis_entry, name="entry"),
+    path(
+        "policy-analysis/<slug:slug>", views.article_topic_or_region, name="article-topic-or-region"
+    ),
     path("search", SearchView.as_view(), name="search"),
     path("events", views.EventListView.as_view(), name="events"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event-calendar"),

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.views.generic import ListView, TemplateView
 
 from experts import selectors
-from experts.forms import ExpertFilterForm
+from experts.filters import ExpertFilterForm
 from thinktank.text import initial
 
 

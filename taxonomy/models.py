@@ -9,8 +9,8 @@ from taxonomy.slugs import check_slug
 from thinktank.translation import TranslatableModel
 
 
-class LandingPage(TranslatableModel):
-    """A topic or a region: it has a landing page at /policy-analysis/<slug>."""
+class TopicOrRegion(TranslatableModel):
+    """A topic or a region: it has a page at /policy-analysis/<slug>."""
 
     translatable_fields = ("name", "description")
 
@@ -26,7 +26,7 @@ class LandingPage(TranslatableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:entry", kwargs={"slug": self.slug})
+        return reverse("articles:article-topic-or-region", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -34,8 +34,8 @@ class LandingPage(TranslatableModel):
             check_slug(self.slug, instance=self)
 
 
-class Topic(LandingPage):
-    class Meta(LandingPage.Meta):
+class Topic(TopicOrRegion):
+    class Meta(TopicOrRegion.Meta):
         db_table = "articles_topic"  # the table made before the move
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
@@ -103,7 +103,7 @@ class RegionQuerySet(models.QuerySet):
         return self.tree().nested_ids(region.pk)
 
 
-class Region(LandingPage):
+class Region(TopicOrRegion):
     """A region or country. Regions nest: Middle East > Levant > Israel."""
 
     parent = models.ForeignKey(
@@ -117,7 +117,7 @@ class Region(LandingPage):
 
     objects = RegionQuerySet.as_manager()
 
-    class Meta(LandingPage.Meta):
+    class Meta(TopicOrRegion.Meta):
         db_table = "articles_region"
         verbose_name = _("region or country")
         verbose_name_plural = _("regions and countries")
@@ -131,7 +131,7 @@ class Region(LandingPage):
             )
 
 
-class LandingRedirect(models.Model):
+class TaxonomyRedirect(models.Model):
     """A former topic or region address, kept after a merge or a slug change (301)."""
 
     old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
@@ -150,7 +150,7 @@ class LandingRedirect(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(topic__isnull=True) ^ models.Q(region__isnull=True),
-                name="landing_redirect_has_one_target",
+                name="taxonomy_redirect_has_one_target",
             )
         ]
 

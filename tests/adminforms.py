@@ -23,8 +23,8 @@ def form_data(article, **changes):
         "event_location": "",
         "authorships-TOTAL_FORMS": "0",
         "authorships-INITIAL_FORMS": "0",
-        "recommendation_links-TOTAL_FORMS": "0",
-        "recommendation_links-INITIAL_FORMS": "0",
+        "recommendations-TOTAL_FORMS": "0",
+        "recommendations-INITIAL_FORMS": "0",
     }
     if article.published_at:
         data["published_at_0"] = article.published_at.strftime("%Y-%m-%d")

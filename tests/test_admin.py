@@ -67,7 +67,7 @@ class TestWithDemo:
         page = parse(response)
         assert page.find("input", name="title").get("value") == article.title
         assert page.find("input", name="authorships-TOTAL_FORMS").get("value") == "1"
-        assert page.find("input", name="recommendation_links-TOTAL_FORMS").get("value") == "3"
+        assert page.find("input", name="recommendations-TOTAL_FORMS").get("value") == "3"
 
     def test_changelist_search_and_filters(self, admin_client):
         url = admin_url("articles", "article", "changelist")
@@ -110,10 +110,10 @@ def article_form_data(**overrides):
         "authorships-INITIAL_FORMS": "0",
         "authorships-MIN_NUM_FORMS": "0",
         "authorships-MAX_NUM_FORMS": "1000",
-        "recommendation_links-TOTAL_FORMS": "0",
-        "recommendation_links-INITIAL_FORMS": "0",
-        "recommendation_links-MIN_NUM_FORMS": "0",
-        "recommendation_links-MAX_NUM_FORMS": "1000",
+        "recommendations-TOTAL_FORMS": "0",
+        "recommendations-INITIAL_FORMS": "0",
+        "recommendations-MIN_NUM_FORMS": "0",
+        "recommendations-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
     data.update(overrides)
@@ -227,7 +227,8 @@ def test_anonymous_visitors_are_sent_to_login(client):
     [
         ("/admin/articles/topic/", "/admin/taxonomy/topic/"),
         ("/admin/articles/region/7/change/?_changelist_filters=q%3Dx", None),
-        ("/admin/articles/landingredirect/add/", "/admin/taxonomy/landingredirect/add/"),
+        ("/admin/articles/landingredirect/add/", "/admin/taxonomy/taxonomyredirect/add/"),
+        ("/admin/taxonomy/landingredirect/3/change/", "/admin/taxonomy/taxonomyredirect/3/change/"),
     ],
 )
 def test_the_admin_addresses_of_topics_and_regions_before_the_taxonomy_app_lead_there(

@@ -85,9 +85,9 @@ CHANGES = {
     "regions": (lambda a: {"regions": [make_region().pk]}, {"regions"}),
     "recommendations": (
         lambda a: {
-            "recommendation_links-TOTAL_FORMS": "1",
-            "recommendation_links-0-to_article": make_article().pk,
-            "recommendation_links-0-position": "0",
+            "recommendations-TOTAL_FORMS": "1",
+            "recommendations-0-recommended_article": make_article().pk,
+            "recommendations-0-position": "0",
         },
         {"recommendations"},
     ),

@@ -259,9 +259,9 @@ def test_topics_and_programs_are_deleted_with_their_permissions(
 ):
     topic, region = make_topic(), make_region()
     with pytest.raises(PermissionDenied):
-        services.landing_delete(topic, user=contributor)
-    services.landing_delete(topic, user=editor)
-    services.landing_delete(region, user=editor)
+        services.topic_or_region_delete(topic, user=contributor)
+    services.topic_or_region_delete(topic, user=editor)
+    services.topic_or_region_delete(region, user=editor)
     assert not Topic.objects.filter(pk=topic.pk).exists()
     program = make_program()
     with pytest.raises(PermissionDenied):
@@ -306,7 +306,7 @@ def test_a_publication_type_in_use_is_not_deleted(editor):
 @pytest.mark.django_db
 def test_the_topic_admin_takes_a_feature_off_through_the_service(client, editor):
     topic = make_topic("Inline Topic")
-    kept, dropped = make_article("Kept Pick"), make_article("Dropped Pick")
+    kept, dropped = make_article("Kept Feature"), make_article("Dropped Feature")
     features = [
         site_services.feature_save(Feature(topic=topic, article=article, position=n), user=editor)
         for n, article in enumerate([kept, dropped])
@@ -331,4 +331,6 @@ def test_the_topic_admin_takes_a_feature_off_through_the_service(client, editor)
     data["features-1-DELETE"] = "on"
     response = client.post(f"/admin/taxonomy/topic/{topic.pk}/change/", data)
     assert response.status_code == 302
-    assert list(Feature.objects.on(topic).values_list("article__title", flat=True)) == ["Kept Pick"]
+    assert list(Feature.objects.on(topic).values_list("article__title", flat=True)) == [
+        "Kept Feature"
+    ]

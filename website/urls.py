@@ -37,9 +37,16 @@ SITEMAPS = {
 urlpatterns = [
     # Bookmarked admin addresses of topics and regions from when articles owned them.
     re_path(
-        r"^admin/articles/(?P<model>topic|region|landingredirect)/(?P<rest>[\w/-]*)$",
+        r"^admin/articles/(?P<model>topic|region)/(?P<rest>[\w/-]*)$",
         RedirectView.as_view(
             url="/admin/taxonomy/%(model)s/%(rest)s", permanent=True, query_string=True
+        ),
+    ),
+    # Their old addresses were LandingRedirect's until issue 12 named it TaxonomyRedirect.
+    re_path(
+        r"^admin/(?:articles|taxonomy)/landingredirect/(?P<rest>[\w/-]*)$",
+        RedirectView.as_view(
+            url="/admin/taxonomy/taxonomyredirect/%(rest)s", permanent=True, query_string=True
         ),
     ),
     path("admin/", admin.site.urls),

@@ -1,5 +1,5 @@
 """
-Editors' picks in the admin: a topic's or a region's featured articles are edited on
+Features in the admin: a topic's or a region's featured articles are edited on
 its page (FeatureInline), the home page's in a list of their own (HomeFeatureAdmin).
 
 Featuring is editing a public page, so the permission comes from that page, not from
@@ -18,7 +18,7 @@ from thinktank.admin_actions import ServiceWritesAdminMixin
 from thinktank.permissions import model_permission
 
 # The admin's article search (the autocomplete) offers published work only to these.
-PICKS_OF_PUBLISHED_WORK = {"recommendation", "feature", "homefeature"}
+LINKS_TO_PUBLISHED_WORK = {"recommendation", "feature", "homefeature"}
 
 
 class FeatureInline(admin.TabularInline):
@@ -64,7 +64,7 @@ class HomeFeatureAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("shown to readers"), boolean=True)
     def shown(self, feature):
         # A draft or scheduled piece may be featured ahead; the page shows it once live.
-        return feature.article.state == feature.article.State.PUBLISHED
+        return feature.article.display_status == feature.article.DisplayStatus.PUBLISHED
 
     def has_module_permission(self, request):
         return request.user.has_perm(PUBLISH_ARTICLE)

@@ -1,14 +1,14 @@
 """
 The redirects that keep old addresses working, in the admin. The services make them
-when an article's address changes or landing pages are merged; they are listed here so
-an editor can find where an old address leads, and correct it by hand if need be,
+when an article's address changes or topics and regions are merged; they are listed
+here so an editor can find where an old address leads, and correct it by hand if need be,
 through articles.site_services.
 """
 
 from django.contrib import admin
 
 from articles import site_services
-from articles.models import ArticleRedirect, LandingRedirect
+from articles.models import ArticleRedirect, TaxonomyRedirect
 from thinktank.admin_actions import ServiceWritesAdminMixin
 
 
@@ -22,8 +22,8 @@ class ArticleRedirectAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["article"]
 
 
-@admin.register(LandingRedirect)
-class LandingRedirectAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
+@admin.register(TaxonomyRedirect)
+class TaxonomyRedirectAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
     save_service = staticmethod(site_services.redirect_save)
     delete_service = staticmethod(site_services.redirect_delete)
     list_display = ["old_slug", "topic", "region", "created_at"]

@@ -1,6 +1,6 @@
 """
 Publication types, topics and regions in the admin, saved and deleted through the
-services. Topics and regions are landing pages with public addresses, so they are
+services. Topics and regions are pages with public addresses, so they are
 merged rather than deleted in bulk: the services keep every old address leading
 somewhere. The articles a page features are saved through the services too.
 """
@@ -27,13 +27,13 @@ class PublicationTypeAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
     delete_service = staticmethod(site_services.publication_type_delete)
 
 
-class LandingPageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
+class TopicOrRegionAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
     """Topics and regions: saved and merged through the services, so old URLs redirect."""
 
     actions = ["merge"]
     inlines = [FeatureInline]
-    save_service = staticmethod(services.landing_save)
-    delete_service = staticmethod(services.landing_delete)
+    save_service = staticmethod(services.topic_or_region_save)
+    delete_service = staticmethod(services.topic_or_region_delete)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Feature:
@@ -60,7 +60,7 @@ class LandingPageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
                 self.message_user(request, _("Choose which one to keep."), messages.ERROR)
                 return None
             try:
-                services.landing_merge(survivor, items, user=request.user)
+                services.topic_or_region_merge(survivor, items, user=request.user)
             except PermissionDenied as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)
                 return None
@@ -81,14 +81,14 @@ class LandingPageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(LandingPageAdmin):
+class TopicAdmin(TopicOrRegionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Region)
-class RegionAdmin(LandingPageAdmin):
+class RegionAdmin(TopicOrRegionAdmin):
     list_display = ["name", "slug", "parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

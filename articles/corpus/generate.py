@@ -164,14 +164,14 @@ class CorpusWriter:
         region_links = [
             Article.regions.through(article_id=article.pk, region_id=r.pk) for r in regions
         ]
-        picks = []
+        recommendations = []
         if self.published_ids and rng.random() < RECOMMENDING_SHARE:
             chosen = {rng.choice(self.published_ids) for _ in range(rng.randint(1, 3))}
-            picks = [
-                Recommendation(from_article_id=article.pk, to_article_id=pk, position=position)
+            recommendations = [
+                Recommendation(article_id=article.pk, recommended_article_id=pk, position=position)
                 for position, pk in enumerate(sorted(chosen - {article.pk}))
             ]
-        return links, topic_links, region_links, picks
+        return links, topic_links, region_links, recommendations
 
 
 class BackgroundIndexer:

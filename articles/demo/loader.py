@@ -5,7 +5,16 @@ import datetime as dt
 
 from django.utils.text import slugify
 
-from articles.demo import arabic, catalogue, content, persian, photos, reference, translated
+from articles.demo import (
+    arabic,
+    catalogue,
+    content,
+    people,
+    persian,
+    photos,
+    reference,
+    translated,
+)
 from articles.demo.services import (
     Tally,
     ensure_image,
@@ -50,7 +59,7 @@ def sync_links(expert, wanted, tally):
 
 
 def sync_features(scope, articles, tally):
-    """The picks of one page (`scope`: its topic and region, both None for the home
+    """The features of one page (`scope`: its topic and region, both None for the home
     page) are exactly `articles`, in that order."""
     current = list(
         Feature.objects.filter(**scope)
@@ -101,7 +110,7 @@ class DemoLoader:
     # People ---------------------------------------------------------------------
 
     def load_programs(self):
-        for row in content.PROGRAMS:
+        for row in people.PROGRAMS:
             self.programs[row["slug"]] = sync(
                 Program,
                 {"slug": row["slug"]},
@@ -112,9 +121,9 @@ class DemoLoader:
             )
 
     def load_experts(self):
-        for row in content.EXPERTS:
+        for row in people.EXPERTS:
             slug = row["slug"]
-            profile = content.PROFILES.get(slug, {})
+            profile = people.PROFILES.get(slug, {})
             fields = {
                 "name": row["name"],
                 "sort_name": row["sort_name"],
@@ -143,7 +152,7 @@ class DemoLoader:
 
     def load_expertise(self):
         """Areas of expertise and public links, once topics and regions exist."""
-        for slug, profile in content.PROFILES.items():
+        for slug, profile in people.PROFILES.items():
             expert = self.experts[slug]
             sync_m2m(
                 expert.topics, [self.topics[key] for key in profile.get("topics", [])], self.tally
@@ -216,7 +225,9 @@ class DemoLoader:
         for row in rows:  # every target exists now
             article = self.articles[row.get("language", "en"), row["slug"]]
             targets = [self.articles[article.language, slug] for slug in row.get("recommends", [])]
-            sync_ordered(Recommendation, "from_article", article, "to_article", targets, self.tally)
+            sync_ordered(
+                Recommendation, "article", article, "recommended_article", targets, self.tally
+            )
 
     def load_features(self):
         for place, keys in content.FEATURES.items():

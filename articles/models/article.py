@@ -24,7 +24,7 @@ from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.languages import configured_languages
 from thinktank.uploads import UploadedImageField
 
-from .publishing import ArticleQuerySet, State, Status
+from .publishing import ArticleQuerySet, DisplayStatus, Status
 from .taxonomy import PublicationType
 
 
@@ -57,7 +57,7 @@ def validate_time_zone(value):
 
 class Article(VersionedModel):
     Status = Status
-    State = State
+    DisplayStatus = DisplayStatus
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
@@ -130,14 +130,6 @@ class Article(VersionedModel):
         Region, verbose_name=_("regions and countries"), related_name="articles", blank=True
     )
     tags = TaggableManager(_("tags"), blank=True)
-    recommendations = models.ManyToManyField(
-        "self",
-        verbose_name=_("recommended"),
-        through="Recommendation",
-        symmetrical=False,
-        related_name="recommended_by",
-        blank=True,
-    )
     hero_image = UploadedImageField(
         _("hero image"),
         upload_to="articles/",
@@ -250,7 +242,7 @@ class Article(VersionedModel):
 
     def get_absolute_url(self):
         with translation.override(self.language):
-            return reverse("articles:entry", kwargs={"slug": self.slug})
+            return reverse("articles:article-topic-or-region", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -289,11 +281,11 @@ class Article(VersionedModel):
         return self.source_text_seen_at is None or source.text_changed_at > self.source_text_seen_at
 
     @property
-    def state(self):
+    def display_status(self):
         """Draft, in review, scheduled, published or archived."""
         if self.status == Status.PUBLISHED and self.published_at > timezone.now():
-            return State.SCHEDULED
-        return State(self.status)
+            return DisplayStatus.SCHEDULED
+        return DisplayStatus(self.status)
 
     @property
     def event_start_local(self):

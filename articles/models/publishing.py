@@ -11,7 +11,7 @@ from taxonomy.models import Region, Topic
 
 
 class Status(models.TextChoices):
-    """What is stored; "scheduled" is a published article dated ahead (Article.state)."""
+    """What is stored; "scheduled" is a published article dated ahead (Article.display_status)."""
 
     DRAFT = "draft", _("Draft")
     REVIEW = "review", _("In review")
@@ -19,7 +19,7 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class State(models.TextChoices):
+class DisplayStatus(models.TextChoices):
     """What an editor sees: the stored status, with "scheduled" told apart."""
 
     DRAFT = "draft", _("Draft")
@@ -44,7 +44,7 @@ def register_search(search):
 
 def published_condition(prefix=""):
     """The one rule for what readers may see: published, and dated now or earlier;
-    `prefix` applies it across a relation ("to_article__")."""
+    `prefix` applies it across a relation ("recommended_article__")."""
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
@@ -177,8 +177,8 @@ class ArticleQuerySet(models.QuerySet):
     def for_page(self):
         """What the article page shows besides bylines and the sidebar (type, topics,
         regions, published versions), in a fixed number of queries."""
-        topics = Topic.objects.only(*LANDING_LINK_FIELDS).order_by("name")
-        regions = Region.objects.only(*LANDING_LINK_FIELDS).order_by("name")
+        topics = Topic.objects.only(*TAXONOMY_LINK_FIELDS).order_by("name")
+        regions = Region.objects.only(*TAXONOMY_LINK_FIELDS).order_by("name")
         return (
             self.select_related("publication_type", "translation_set")
             .without_search_vector()
@@ -191,7 +191,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 # What a link to a topic or a region shows: its name in each language, its address.
-LANDING_LINK_FIELDS = ("name", "slug", "translations")
+TAXONOMY_LINK_FIELDS = ("name", "slug", "translations")
 
 # What a list and a citation show of an author.
 LISTED_AUTHOR_FIELDS = ("name", "slug", "kind", "sort_name", "translations")

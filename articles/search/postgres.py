@@ -62,7 +62,7 @@ def _names_sql(article_id):
         f" JOIN {Expert._meta.db_table} AS e ON e.id = aa.expert_id"
         f" WHERE aa.article_id = {article_id})"
     )
-    landings = []
+    taxonomy_names = []
     for name in ("topics", "regions"):
         field = Article._meta.get_field(name)
         through = field.remote_field.through._meta.db_table
@@ -72,12 +72,12 @@ def _names_sql(article_id):
             " jsonb_typeof(x.translations) = 'object' THEN x.translations ELSE '{}'::jsonb END)"
             " AS v)"
         )
-        landings.append(
+        taxonomy_names.append(
             f"(SELECT string_agg(concat_ws(' ', x.name, {translated_names}), ' ')"  # noqa: S608
             f" FROM {through} AS l JOIN {target} AS x ON x.id = l.{field.m2m_reverse_name()}"
             f" WHERE l.{field.m2m_column_name()} = {article_id})"
         )
-    return ", ".join([authors, *landings])
+    return ", ".join([authors, *taxonomy_names])
 
 
 def index(connection, ids_sql, ids_params):

@@ -27,12 +27,12 @@ def _documents(ids):
         meta[article_id].append(names)
     for name in ("topics", "regions"):
         through = Article._meta.get_field(name).remote_field.through
-        landing = through._meta.get_field(name[:-1]).name  # topic, region
+        topic_or_region = through._meta.get_field(name[:-1]).name  # topic, region
         rows = through.objects.filter(article_id__in=ids).values_list(
-            "article_id", f"{landing}__name", f"{landing}__translations"
+            "article_id", f"{topic_or_region}__name", f"{topic_or_region}__translations"
         )
-        for article_id, landing_name, translations in rows:
-            meta[article_id].append(landing_name)
+        for article_id, term, translations in rows:
+            meta[article_id].append(term)
             meta[article_id].extend(
                 values.get("name", "")
                 for values in (translations or {}).values()
