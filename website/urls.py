@@ -42,7 +42,7 @@ urlpatterns = [
             url="/admin/taxonomy/%(model)s/%(rest)s", permanent=True, query_string=True
         ),
     ),
-    # Their old addresses were LandingRedirect's until issue 12 named it TaxonomyRedirect.
+    # Bookmarked admin addresses of TaxonomyRedirect, once named LandingRedirect.
     re_path(
         r"^admin/(?:articles|taxonomy)/landingredirect/(?P<rest>[\w/-]*)$",
         RedirectView.as_view(
