@@ -6,6 +6,7 @@ This app imports neither articles nor experts. A topic's or a region's slug shar
 its check (taxonomy.slugs.register_slug_check), and clean() runs it.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -32,7 +33,7 @@ class TopicOrRegion(TranslatableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:article-topic-or-region", kwargs={"slug": self.slug})
+        return reverse(settings.TAXONOMY_PAGE_URL_NAME, kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
