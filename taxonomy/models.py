@@ -1,5 +1,6 @@
 """Topics, regions (a tree) and their former addresses; imports neither articles nor experts."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -26,7 +27,7 @@ class TopicOrRegion(TranslatableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:article-topic-or-region", kwargs={"slug": self.slug})
+        return reverse(settings.TAXONOMY_PAGE_URL_NAME, kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

@@ -212,6 +212,8 @@ SITE_HOME_URL_NAME = "articles:home"
 SITE_SEARCH_URL_NAME = "articles:search"
 SITE_FEED_RSS_URL_NAME = "articles:feed-latest-rss"
 SITE_FEED_ATOM_URL_NAME = "articles:feed-latest-atom"
+# Where a topic or a region is shown (Topic.get_absolute_url).
+TAXONOMY_PAGE_URL_NAME = "articles:article-topic-or-region"
 
 TAGGIT_CASE_INSENSITIVE = True
 
