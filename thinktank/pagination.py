@@ -21,16 +21,6 @@ def page_number(value):
     return None
 
 
-class PageParameterMixin:
-    """For a ListView: its `?page=` is read by page_number ("last" too, as Django's)."""
-
-    def paginate_queryset(self, queryset, page_size):
-        value = self.request.GET.get(self.page_kwarg)
-        if value and value != "last" and page_number(value) is None:
-            raise Http404(f"No page {value!r}")
-        return super().paginate_queryset(queryset, page_size)
-
-
 class Paginator(DjangoPaginator):
     """Pages of a queryset by "deferred join" (`WHERE id IN (SELECT id ... OFFSET n)`),
     in Django's number of queries; other lists are sliced as Django does."""
@@ -74,6 +64,19 @@ class Paginator(DjangoPaginator):
             return rows[bottom:top]
         page_ids = rows.prefetch_related(None).values("pk")[bottom:top]
         return rows.filter(pk__in=page_ids)
+
+
+class PageParameterMixin:
+    """For a ListView: its `?page=` is read by page_number ("last" too, as Django's),
+    its pages by Paginator."""
+
+    paginator_class = Paginator
+
+    def paginate_queryset(self, queryset, page_size):
+        value = self.request.GET.get(self.page_kwarg)
+        if value and value != "last" and page_number(value) is None:
+            raise Http404(f"No page {value!r}")
+        return super().paginate_queryset(queryset, page_size)
 
 
 def page_or_404(object_list, per_page, number):

@@ -6,16 +6,19 @@ import uuid
 
 from django import forms
 from django.core.files.base import ContentFile
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from PIL import ImageOps, ImageSequence
 
 from thinktank.images import (
     FORMATS,
+    IMAGE_EXTENSIONS,
     NOT_READABLE,
     decoded_image,
     is_animation,
     validate_image_header,
+    validate_image_upload,
 )
 
 # A JPEG keeps its own quantization tables, so nothing more is lost.
@@ -114,9 +117,17 @@ class UploadedImageFormField(forms.ImageField):
 
 
 class UploadedImageField(models.ImageField):
-    """An ImageField whose uploads are stored by `without_metadata`."""
+    """An ImageField whose uploads are checked (extension, whole decode) and stored by
+    `without_metadata` under a random name."""
 
     attr_class = UploadedImageFieldFile
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 255)
+        kwargs.setdefault(
+            "validators", [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_upload]
+        )
+        super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": UploadedImageFormField, **kwargs})

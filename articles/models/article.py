@@ -7,7 +7,6 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -20,7 +19,6 @@ from experts.models import Expert
 from taxonomy.models import Region, Topic
 from thinktank.concurrency import VersionedModel
 from thinktank.html import SanitizedHTMLField
-from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.languages import configured_languages
 from thinktank.uploads import UploadedImageField
 
@@ -133,11 +131,9 @@ class Article(VersionedModel):
     hero_image = UploadedImageField(
         _("hero image"),
         upload_to="articles/",
-        max_length=255,
         blank=True,
         width_field="hero_image_width",
         height_field="hero_image_height",
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_upload],
     )
     hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from articles import citations, selectors, structured_data
 from articles.models import Region
 from thinktank.metadata import share_image
-from thinktank.pagination import PageParameterMixin, Paginator
+from thinktank.pagination import PageParameterMixin
 
 PAGE_SIZE = 20
 
@@ -75,7 +75,6 @@ class TopicOrRegionView(PageParameterMixin, ListView):
 
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
-    paginator_class = Paginator
 
     def get_queryset(self):
         # The bylines come afterwards, with the features' (get_context_data).
