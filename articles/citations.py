@@ -1,16 +1,5 @@
-"""
-"Cite this": an article's citation in Chicago author-date and APA (7th edition)
-style, and as BibTeX and RIS for reference managers.
-
-Chicago's author-date system rather than notes-bibliography: it is the Chicago
-variant the social sciences and policy research use, and it puts the author and
-year first, as APA does, so the two citations shown read alike.
-
-Everything here is a pure function of a `Work`, the citable facts of an article
-(`work_for` reads them from the model without a query), so each style is tested on
-its own. Chicago and APA return HTML (APA sets the title in italics), escaped;
-BibTeX and RIS return the text of the file.
-"""
+""" "Cite this": Chicago author-date, APA 7, BibTeX and RIS, as pure functions of a `Work`.
+See docs/citations.md."""
 
 import re
 from dataclasses import dataclass
@@ -70,11 +59,7 @@ class Work:
 
 
 def person_for(expert, language):
-    """
-    An author as a citation names them, in `language`: family and given names from
-    the expert's sort name there ("Borshchevskaya, Anna"), or from their name there
-    when only the name is translated.
-    """
+    """An author's family and given names in `language`, from their sort name there."""
     name = expert.get_translation("name", language)
     sort_name = expert.get_translation("sort_name", language)
     if sort_name == expert.sort_name and name != expert.name:
@@ -88,10 +73,8 @@ def work_for(article, url):
     language = article.language
     is_event = article.publication_type.is_event
     if is_event and article.event_start:
-        # An event is cited by the day it took place, in its own time zone.
         day = article.event_start_local.date()
     else:
-        # A draft seen in preview has no date yet: today's stands in.
         day = timezone.localdate(article.published_at or timezone.now())
     return Work(
         title=article.title,
@@ -106,11 +89,7 @@ def work_for(article, url):
     )
 
 
-# --- Chicago and APA ---------------------------------------------------------------------
-
-
 def _date(work, context, default_format):
-    """The date written as the style wants it, in the work's language and digits."""
     with translation.override(work.language):
         text = formats.date_format(work.published, pgettext(context, default_format))
     return localize_digits(text, work.language)
@@ -143,10 +122,7 @@ def chicago_authors(work):
 
 
 def chicago(work):
-    """
-    Borshchevskaya, Anna. 2023. “Title.” Policy Analysis, The Thinktank Institute,
-    November 27, 2023. https://…
-    """
+    """Borshchevskaya, Anna. 2023. “Title.” Policy Analysis, Publisher, November 27, 2023. URL"""
     day = _date(work, "date format in a Chicago citation", "F j, Y")
     year = localize_digits(str(work.published.year), work.language)
     source = ", ".join(part for part in (work.kind, work.publisher) if part)
@@ -180,7 +156,6 @@ def apa(work):
     """Borshchevskaya, A. (2023, November 27). <i>Title</i> [Policy Analysis]. Publisher. URL"""
     day = _date(work, "date format in an APA citation", "Y, F j")
     authors = _ending(apa_authors(work))
-    # The description in brackets, else the title itself, ends the title's element.
     if work.kind:
         title = format_html("<i>{}</i> [{}].", work.title, work.kind)
     else:
@@ -189,8 +164,6 @@ def apa(work):
     publisher = format_html(" {}.", work.publisher) if work.authors else ""
     return format_html("{} ({}). {}{} {}", authors, day, title, publisher, work.url)
 
-
-# --- BibTeX ----------------------------------------------------------------------------------
 
 BIBTEX_SPECIALS = {
     "\\": r"\textbackslash{}",
@@ -231,7 +204,6 @@ def bibtex_key(work):
 
 
 def language_name(code):
-    """The language's English name, lower-cased, as BibTeX's babel-style field wants it."""
     try:
         return get_language_info(code)["name"].lower()
     except KeyError:
@@ -239,12 +211,8 @@ def language_name(code):
 
 
 def bibtex(work):
-    """
-    A @techreport (the institute's publications are its reports, Zotero's "report"),
-    or a @misc for an event.
-    """
+    """A @techreport entry, or a @misc for an event."""
     fields = [("author", " and ".join(bibtex_name(person) for person in work.authors))]
-    # Double braces keep the title's capitals as written.
     fields.append(("title", "{" + bibtex_escape(work.title) + "}"))
     if work.is_event:
         entry_type = "misc"
@@ -272,16 +240,12 @@ def bibtex(work):
     return "\n".join(lines) + "\n"
 
 
-# --- RIS -------------------------------------------------------------------------------------
-
-
 def ris_value(text):
-    """A value on one RIS line: RIS has no way to continue a line."""
     return re.sub(r"\s+", " ", text).strip()
 
 
 def ris(work):
-    """A RIS record: RPRT (report), or GEN for an event; lines end in CRLF, as RIS wants."""
+    """A RIS record (RPRT, or GEN for an event), lines ending in CRLF."""
     tags = [("TY", "GEN" if work.is_event else "RPRT")]
     tags += [("AU", person.inverted) for person in work.authors]
     tags += [

@@ -1,15 +1,5 @@
-"""
-RSS 2.0 and Atom feeds of published work, for the whole site and per topic, region,
-expert and publication type (routes in articles/urls.py; the scheme is in the
-README). Each language has its own feeds, listing that language's work: they live
-inside i18n_patterns like every page, so /ar/feeds/latest.rss is the Arabic one.
-
-An item is an article: its title, absolute link, summary, publication date, every
-author in byline order (Atom <author> elements, RSS <dc:creator>), its topics as
-categories, and an id that survives a change of slug. A feed lists the newest
-`FEED_SIZE` published pieces (`published()`: never a draft or scheduled work), in a
-fixed number of queries however many authors and topics they have.
-"""
+"""RSS 2.0 and Atom feeds of the newest published work in the page's language, for the
+site and per topic, region, expert and publication type (the scheme is in the README)."""
 
 from urllib.parse import urlencode, urlsplit
 
@@ -31,15 +21,8 @@ DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 
 
 class RssFeed(feedgenerator.Rss201rev2Feed):
-    """
-    RSS 2.0 with one <dc:creator> per author (RSS's own <author> wants an email).
-
-    RSS does not say whether a title or a description is text or HTML, and readers
-    take them for HTML (Django escapes its default item titles for that): the feed's
-    title and description and each item's title, all plain text, are escaped once
-    here, so a name with markup in it (a topic's, an expert's, the site's) shows as
-    written. Atom says which is which: its titles are text, left as they are.
-    """
+    """RSS 2.0 with one <dc:creator> per author. Readers take RSS titles for HTML, so
+    the plain-text titles and description are escaped once here (Atom's are text)."""
 
     def __init__(self, title, link, description, *args, **kwargs):
         super().__init__(escape(title), link, escape(description), *args, **kwargs)
@@ -77,8 +60,7 @@ class ArticleFeed(Feed):
 
     def __init__(self, format, request):
         self.feed_type = FORMATS[format]
-        # For the absolute URLs of authors and the items' ids. A feed object is made
-        # for each request (as_view), so no request ever sees another's.
+        # One feed object per request (as_view), so no request sees another's.
         self.request = request
 
     @classmethod
@@ -89,8 +71,6 @@ class ArticleFeed(Feed):
             return cls(format, request)(request, *args, **kwargs)
 
         return view
-
-    # --- the feed -------------------------------------------------------------------
 
     def title(self, obj):
         return _("%(site)s: latest work") % {"site": settings.SITE_NAME}
@@ -105,7 +85,7 @@ class ArticleFeed(Feed):
         return reverse("articles:home")
 
     def author_name(self, obj):
-        """Atom needs the feed's author for an entry without one (no byline): the institute."""
+        """The institute, for an Atom entry without a byline."""
         return settings.SITE_NAME
 
     def articles(self, obj):
@@ -114,14 +94,11 @@ class ArticleFeed(Feed):
     def items(self, obj):
         return selectors.for_feed(self.articles(obj), FEED_SIZE)
 
-    # --- its items ------------------------------------------------------------------
-
     def item_title(self, item):
         return item.title
 
     def item_description(self, item):
-        # RSS descriptions and Atom summaries (type="html") are read as HTML: the
-        # summary is plain text, so it is escaped once for that (titles: RssFeed).
+        # Read as HTML; the summary is plain text.
         return escape(item.summary)
 
     def item_link(self, item):
@@ -138,7 +115,6 @@ class ArticleFeed(Feed):
         return item.published_at
 
     def item_updateddate(self, item):
-        # A piece scheduled ahead was last edited before it went out.
         return max(item.updated_at, item.published_at)
 
     def item_categories(self, item):

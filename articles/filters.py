@@ -1,11 +1,5 @@
-"""
-The filters of the list of published work, read from the URL so a filtered list can be
-shared: `ArticleFilterForm(request.GET, language=...).filter(queryset)`, or its
-`filters()` as a selector's keyword filters.
-
-The form knows nothing of the page that shows it: the listing at /policy-analysis uses
-it, and so can a search page, on its own queryset.
-"""
+"""The filters of a list of published work, read from the URL so a filtered list can be
+shared: `ArticleFilterForm(request.GET, language=...).filter(queryset)` or `filters()`."""
 
 import html
 
@@ -29,8 +23,7 @@ SLUG_MAX_LENGTH = 200
 # "from" is a Python keyword, so the date fields are named date_from and date_to in
 # Python and `from` and `to` in the URL (see ArticleFilterForm.add_prefix).
 URL_NAMES = {"date_from": "from", "date_to": "to"}
-# What an option shows (its slug and name in the page's language) and what the region
-# tree needs: the rows of a <select> of 500 experts are read without their bios.
+# What an option shows, so 500 experts' rows are read without their bios.
 OPTION_FIELDS = ("pk", "slug", "name", "translations")
 
 
@@ -45,12 +38,8 @@ class ByLabelIterator(forms.models.ModelChoiceIterator):
 
 
 class InOrderIterator(forms.models.ModelChoiceIterator):
-    """
-    The options in the queryset's own order (the editors' order, or sort names), read
-    as values, not model instances: the experts of a large site are 500 of them, on
-    every list and search page. Each is (slug, name in the page's language), the name
-    read in the query as `obj.translated.name` reads it.
-    """
+    """(slug, translated name) options in the queryset's order, read as values, not
+    instances: a large site has 500 experts."""
 
     def __iter__(self):
         yield ("", self.field.empty_label)
@@ -72,13 +61,8 @@ class RegionTreeIterator(forms.models.ModelChoiceIterator):
 
 
 class OptionsSelect(forms.Select):
-    """
-    A <select> whose options are written here rather than by a template each: Django
-    renders every option through includes of its own, slow for the 500 experts of a
-    large site, on every list and search page. The markup, and which option is
-    selected, are those of Django's Select (tests/articles/test_list_performance.py
-    compares them).
-    """
+    """Django's Select markup, written without a template per option (slow for 500
+    experts); tests/articles/test_list_performance.py compares the two."""
 
     def render(self, name, value, attrs=None, renderer=None):
         # Widget's context, not ChoiceWidget's: its option dicts are what costs.
@@ -260,13 +244,9 @@ class ArticleFilterForm(forms.Form):
         )
 
     def filters(self):
-        """
-        What the valid filters ask for, as the keyword filters of
-        `ArticleQuerySet.matching` and `selectors.published_work`. A filter that cannot
-        be used (an unknown slug, a bad date, a range backwards) is left out and its
-        message is on the form; the others still apply. With no language asked for, the
-        page's language; "all": None.
-        """
+        """The valid filters as `selectors.published_work`'s keyword filters; an invalid
+        one is left out (its message on the form). Language: the page's by default,
+        None for "all"."""
         data = {}
         if self.is_bound:
             self.is_valid()  # cleaned_data then holds the valid filters only

@@ -1,10 +1,4 @@
-"""
-An event as an iCalendar file (RFC 5545), written here rather than with a library: one
-VEVENT needs a few lines, text escaping and line folding, all of it below.
-
-Times are written in UTC ("Z"), which every calendar program reads and shows in its
-reader's own zone, so no VTIMEZONE is needed.
-"""
+"""An event as an iCalendar file (RFC 5545), times in UTC so no VTIMEZONE is needed."""
 
 from datetime import UTC
 from urllib.parse import urlsplit
@@ -20,8 +14,7 @@ CRLF = "\r\n"
 
 
 def escape_text(value):
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped;
-    other control characters, which TEXT may not hold, dropped."""
+    """A TEXT value (RFC 5545 3.3.11), escaped, other control characters dropped."""
     value = str(value).replace("\r\n", "\n").replace("\r", "\n")
     value = "".join(char for char in value if char in "\n\t" or ord(char) >= 0x20)
     for char, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
@@ -30,8 +23,7 @@ def escape_text(value):
 
 
 def fold(line):
-    """`line` folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character: each
-    continuation starts with a space, which counts towards its 75 octets."""
+    """`line` folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
     data = line.encode("utf-8")
     parts, start, limit = [], 0, LINE_OCTETS
     while len(data) - start > limit:

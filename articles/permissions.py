@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 ADD_ARTICLE = "articles.add_article"
 CHANGE_ARTICLE = "articles.change_article"
 VIEW_ARTICLE = "articles.view_article"
-# Publishing, scheduling, unpublishing and archiving; choosing the home page's picks.
+# Publishing, scheduling, unpublishing and archiving; choosing the home page's features.
 PUBLISH_ARTICLE = "articles.publish_article"
 
 

@@ -1,11 +1,5 @@
-"""
-Previews: an unpublished article exactly as readers will see it.
-
-Staff open any article at /preview/articles/<id>. An outside reviewer gets a signed
-link, /preview/<token>, that expires (ARTICLE_PREVIEW_MAX_AGE, a week by default)
-and is revoked at once for every holder by giving the article a new preview secret.
-Previews are never indexed and never cached.
-"""
+"""Previews: staff at /preview/articles/<id>; others by a signed, expiring /preview/<token>
+that a new preview secret revokes. Never indexed, never cached."""
 
 import secrets
 

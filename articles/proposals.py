@@ -1,13 +1,5 @@
-"""
-Proposed changes: what a contributor submits for an article they may not change.
-
-An article that is published (live or scheduled) or archived shows what an editor
-decided (articles.services.needs_review). A change to it by someone without the
-publish permission is kept as a proposed change: an ArticleRevision marked pending,
-holding the full snapshot of the article as they submitted it. The article is not
-written. An editor publishes it (articles.services.article_restore: version-checked,
-recorded as a new revision) or discards it; its author may withdraw it.
-"""
+"""Proposed changes: a pending snapshot of an article its author may not change, for an
+editor to publish or discard. See docs/editorial-workflow.md."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -23,12 +15,9 @@ from thinktank.renditions import ensure_renditions
 
 
 def _as_stored(article, relations):
-    """
-    The snapshot of `article` as it would be saved: its fields as edited (rich text
-    sanitized, a new upload put in storage with its renditions), its relations from
-    `relations` ({name: value} as a snapshot holds them) or else as they are stored.
-    """
-    for field in revisions.snapshot_fields():
+    """The snapshot of `article` as it would be saved, with `relations` ({name: value})
+    in place of the stored ones."""
+    for field in revisions.SCHEMA.fields():
         value = getattr(article, field.attname)
         if getattr(value, "_committed", True) is False:
             value.save(value.name, value.file, save=False)  # the upload, kept for the editor
@@ -40,12 +29,8 @@ def _as_stored(article, relations):
 
 @transaction.atomic
 def article_propose(article, *, user, relations=None, note=""):
-    """
-    Keep `article` as `user` edited it (unsaved), with `relations` ({name: value}
-    for the relations they changed, as a snapshot holds them), as a pending proposed
-    change: the article itself is not written. Refused when someone saved the article
-    after `article.version` was loaded (ConcurrentEditError).
-    """
+    """Keep `article` as `user` edited it, with `relations`, as a pending proposed change,
+    without writing the article; raises ConcurrentEditError for a stale copy."""
     require(user, CHANGE_ARTICLE)
     if article.pk is None:
         raise PermissionDenied(_("Only a saved article can have a proposed change."))

@@ -1,10 +1,4 @@
-"""
-The "Recommended" sidebar of an article page: `sidebar()` returns the editors' picks,
-then related work (shared authors, topics, regions, ranked in the database), in one
-query; `with_sidebar_links()` brings the ids it needs with the article's own query.
-
-Design: docs/recommendations.md
-"""
+"""The "Recommended" sidebar of an article page, in one query. See docs/recommendations.md."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -33,9 +27,7 @@ TOPIC_WEIGHT = 2
 REGION_WEIGHT = 1
 RECENT_BONUS = 1
 RECENT_DAYS = 365
-# Candidates per kind of link (authors, topics, regions), at least SIDEBAR_SIZE.
-CANDIDATES = 20
-# What a card in the sidebar shows of a piece (its type comes whole, with it).
+CANDIDATES = 20  # per kind of link, at least SIDEBAR_SIZE
 CARD_FIELDS = (
     "title",
     "slug",
@@ -48,35 +40,35 @@ CARD_FIELDS = (
 
 
 def sidebar(article, language):
-    """
-    The sidebar's articles: the editors' published picks, in their order, then related
-    work up to SIDEBAR_SIZE, each with its type. One query whether the picks fill it,
-    related work does, or nothing does, so the page's count stays flat.
-    """
-    picks = _pick_ids(article)
-    limit = max(SIDEBAR_SIZE - len(picks), 0)
+    """The editors' published recommendations in their order, then related work, up to
+    SIDEBAR_SIZE articles with their type, in one query."""
+    recommended = _recommended_ids(article)
+    limit = max(SIDEBAR_SIZE - len(recommended), 0)
     shared = _shared_links(article)
     cards = Article.objects.select_related("publication_type").only(*CARD_FIELDS)
     if limit:
-        sql, params = _candidates(article, shared, language=language, limit=limit, exclude=picks)
-        if picks:
+        sql, params = _candidates(
+            article, shared, language=language, limit=limit, exclude=recommended
+        )
+        if recommended:
             table = connection.ops.quote_name(Article._meta.db_table)
-            sql = f"{sql} UNION SELECT id FROM {table} WHERE id IN ({_marks(picks)})"  # noqa: S608
-            params = [*params, *picks]
+            sql = f"{sql} UNION SELECT id FROM {table} WHERE id IN ({_marks(recommended)})"  # noqa: S608
+            params = [*params, *recommended]
         cards = cards.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - values are parameters
     else:
-        cards = cards.filter(pk__in=picks)
-    # The picks first, by their position (only they have one), then the ranking.
+        cards = cards.filter(pk__in=recommended)
     cards = _ranked(cards, shared, language).annotate(
-        pick_position=_for_picks(article, picks, "position"),
-        pick_link=_for_picks(article, picks, "id"),
+        recommendation_position=_for_recommended(article, recommended, "position"),
+        recommendation_pk=_for_recommended(article, recommended, "id"),
     )
-    cards = cards.order_by(F("pick_position").asc(nulls_last=True), "pick_link", *RANKING)
-    return list(cards[: len(picks) + limit])
+    cards = cards.order_by(
+        F("recommendation_position").asc(nulls_last=True), "recommendation_pk", *RANKING
+    )
+    return list(cards[: len(recommended) + limit])
 
 
 class _IdList(Aggregate):
-    """The ids of a group as text, "3,17,86" (GROUP_CONCAT; STRING_AGG on PostgreSQL)."""
+    """The ids of a group as text, "3,17,86"."""
 
     function = "GROUP_CONCAT"
     output_field = CharField()
@@ -92,12 +84,8 @@ class _IdList(Aggregate):
 
 
 def with_sidebar_links(articles):
-    """
-    `articles` annotated with the ids of each one's authors (`related_author_ids`)
-    and of its published picks (`sidebar_pick_ids`), so that sidebar() can name them
-    in its one query (the database plans each walk by how much work those authors
-    have) without a query for either.
-    """
+    """`articles` annotated with their authors' and published recommendations' ids, which
+    sidebar() then needs no query for."""
     authors = (
         ArticleAuthor.objects.filter(article=OuterRef("pk"))
         .order_by()
@@ -105,16 +93,18 @@ def with_sidebar_links(articles):
         .annotate(ids=_IdList("expert_id"))
         .values("ids")
     )
-    picks = (
+    recommended = (
         Recommendation.objects.filter(
-            published_condition("to_article__"), from_article=OuterRef("pk")
+            published_condition("recommended_article__"), article=OuterRef("pk")
         )
         .order_by()
-        .values("from_article")
-        .annotate(ids=_IdList("to_article_id"))
+        .values("article")
+        .annotate(ids=_IdList("recommended_article_id"))
         .values("ids")
     )
-    return articles.annotate(related_author_ids=Subquery(authors), sidebar_pick_ids=Subquery(picks))
+    return articles.annotate(
+        related_author_ids=Subquery(authors), sidebar_recommended_ids=Subquery(recommended)
+    )
 
 
 def _parse_ids(text):
@@ -129,18 +119,17 @@ def _author_ids(article):
     return _parse_ids(article.related_author_ids)
 
 
-def _pick_ids(article):
-    """The published picks' ids (in no order: the sidebar's query orders them)."""
-    if not hasattr(article, "sidebar_pick_ids"):  # not annotated: read them
-        picks = Recommendation.objects.filter(
-            published_condition("to_article__"), from_article=article
+def _recommended_ids(article):
+    if not hasattr(article, "sidebar_recommended_ids"):  # not annotated: read them
+        recommended = Recommendation.objects.filter(
+            published_condition("recommended_article__"), article=article
         )
-        return list(picks.values_list("to_article_id", flat=True))
-    return _parse_ids(article.sidebar_pick_ids)
+        return list(recommended.values_list("recommended_article_id", flat=True))
+    return _parse_ids(article.sidebar_recommended_ids)
 
 
 def _version_ids(article):
-    """The article's published language versions (itself included), which never come back."""
+    """The ids of the article's published language versions, itself included."""
     versions = getattr(article.translation_set, "published_versions", None)
     if versions is None:  # not fetched with for_page(): read them
         versions = Article.objects.published().filter(translation_set=article.translation_set_id)
@@ -153,7 +142,7 @@ def _marks(values):
 
 @dataclass
 class _Shared:
-    """One kind of link the article has (its authors, topics or regions): `ids`."""
+    """The article's `ids` of one kind of link (authors, topics or regions)."""
 
     model: type
     name: str
@@ -161,7 +150,7 @@ class _Shared:
     ids: list
 
     def latest(self, published, count, language=None):
-        """(sql, params): the ids of the `count` latest of `published` sharing one of `ids`."""
+        """(sql, params) of the `count` latest of `published` sharing one of `ids`."""
         links = self.model.objects.filter(**{f"{self.name}__in": self.ids}).values("article_id")
         work = published.filter(pk__in=links)
         if language is not None:
@@ -169,7 +158,7 @@ class _Shared:
         return work.newest_first().values("pk")[:count].query.sql_with_params()
 
     def score_sql(self, candidate):
-        """SQL of this link's part of the score of `candidate` (an id's SQL), with `ids`."""
+        """SQL of this link's part of the score of `candidate` (an id's SQL)."""
         quote, meta = connection.ops.quote_name, self.model._meta
         return (
             f"{self.weight} * (SELECT COUNT(*) FROM {quote(meta.db_table)} link"  # noqa: S608
@@ -179,7 +168,6 @@ class _Shared:
 
 
 def _shared_links(article):
-    """The kinds of link `article` has (topics and regions as for_page() fetched them)."""
     shared = [
         _Shared(ArticleAuthor, "expert", AUTHOR_WEIGHT, _author_ids(article)),
         _Shared(
@@ -192,17 +180,13 @@ def _shared_links(article):
     return [link for link in shared if link.ids]
 
 
-# The page's language first, then the score (with the bonus for recent work), then
-# the latest; the names are _ranked()'s annotations.
+# _ranked()'s annotations: the page's language, the score, then the latest.
 RANKING = ("other_language", "-relatedness", "-published_at", "-pk")
 
 
 def _ranked(articles, shared, language):
-    """
-    `articles` (a queryset of the article table itself) annotated with what RANKING
-    orders them by. Written in SQL: a handful of rows is ranked, and building these
-    as query expressions took longer than running them.
-    """
+    """`articles` annotated for RANKING, in SQL: building expressions took longer than
+    running them on a handful of rows."""
     recent = connection.ops.adapt_datetimefield_value(timezone.now() - timedelta(days=RECENT_DAYS))
     published_at = _column("published_at")
     score = " + ".join(link.score_sql(_column("id")) for link in shared) or "0"
@@ -218,30 +202,25 @@ def _ranked(articles, shared, language):
 
 
 def _column(name):
-    """The article table's column `name`, as the ORM's own query names it."""
     quote = connection.ops.quote_name
     return f"{quote(Article._meta.db_table)}.{quote(Article._meta.get_field(name).column)}"
 
 
-def _for_picks(article, picks, column):
-    """
-    The `column` ("position" or "id") of each pick's link from `article`, NULL for
-    what is not a pick (which need not look for one).
-    """
-    if not picks:
+def _for_recommended(article, recommended, column):
+    """The `column` ("position" or "id") of each recommendation, NULL for the others."""
+    if not recommended:
         return Value(None, output_field=IntegerField())
     quote, meta = connection.ops.quote_name, Recommendation._meta
     link = (
         f"SELECT link.{quote(meta.get_field(column).column)} FROM {quote(meta.db_table)} link"  # noqa: S608
-        f" WHERE link.{quote(meta.get_field('from_article').column)} = %s"
-        f" AND link.{quote(meta.get_field('to_article').column)} = {_column('id')}"
+        f" WHERE link.{quote(meta.get_field('article').column)} = %s"
+        f" AND link.{quote(meta.get_field('recommended_article').column)} = {_column('id')}"
     )
-    sql = f"CASE WHEN {_column('id')} IN ({_marks(picks)}) THEN ({link}) END"
-    return RawSQL(sql, [*picks, article.pk], output_field=IntegerField())  # noqa: S611
+    sql = f"CASE WHEN {_column('id')} IN ({_marks(recommended)}) THEN ({link}) END"
+    return RawSQL(sql, [*recommended, article.pk], output_field=IntegerField())  # noqa: S611
 
 
 def _union(queries):
-    """(sql, params) of the UNION of `queries` (each a (sql, params) of one column)."""
     if not queries:  # nothing shared, nothing related (still a query: the page's count is flat)
         table = connection.ops.quote_name(Article._meta.db_table)
         return f"SELECT id FROM {table} WHERE 1 = 0", []  # noqa: S608
@@ -253,15 +232,10 @@ def _union(queries):
 
 
 def _candidates(article, shared, *, language, limit, exclude=()):
-    """
-    (sql, params) of the ids of the candidates for `limit` places: the latest work
-    sharing each kind of link, in `language`, and in any language only when those
-    are fewer than `limit`; never `exclude`, the article or its versions.
-    """
+    """(sql, params) of the candidates' ids: the latest work sharing each kind of link,
+    in `language`, then in any if too few; never `exclude` nor the article's versions."""
     excluded = sorted({*_version_ids(article), *exclude})
-    # An excluded piece may be among a walk's finds: each walk goes that much further,
-    # so that it still gives CANDIDATES others (and needs no filter of its own, which
-    # would make it read the rows, not only the index).
+    # Each walk goes further by the excluded, so it stays on the index alone.
     count = CANDIDATES + len(excluded)
     published = Article.objects.published()
     own_sql, own_params = _union([link.latest(published, count, language) for link in shared])
@@ -270,9 +244,7 @@ def _candidates(article, shared, *, language, limit, exclude=()):
     def eligible(column):
         return f"{column} NOT IN ({_marks(excluded)})" if excluded else "1 = 1"
 
-    # The database skips the walks in any language when those in the page's language
-    # are enough. Only table and column names from the models and the querysets' own
-    # SQL are written into it; every value is a parameter.
+    # Every value is a parameter; the walks in any language run only if needed.
     sql = (
         f"WITH own_language (id) AS ({own_sql}), "  # noqa: S608
         f"candidates (id) AS (SELECT id FROM own_language UNION SELECT * FROM ({any_sql}) AS other"

@@ -18,9 +18,9 @@ SCHEMA = RevisionSchema(
         ManyToMany("regions", _("regions and countries")),
         OrderedLinks(
             "recommendations",
-            _("recommended"),
-            accessor="recommendation_links",
-            target="to_article",
+            _("recommendations"),
+            accessor="recommendations",
+            target="recommended_article",
             exclude_self=True,
         ),
         Tags("tags", _("tags")),
@@ -31,4 +31,3 @@ SCHEMA = RevisionSchema(
 snapshot = SCHEMA.snapshot
 apply = SCHEMA.apply
 compare = SCHEMA.compare
-snapshot_fields = SCHEMA.fields

@@ -4,20 +4,41 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.conf import settings
-from django.db.models import Count, F, Max, Prefetch, Window, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    Max,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from articles import recommendations
-from articles.models import Article, ArticleRedirect, Feature, LandingRedirect, Region, Topic
+from articles.models import (
+    Article,
+    ArticleRedirect,
+    Feature,
+    PublicationType,
+    Region,
+    TaxonomyRedirect,
+    Topic,
+)
 from articles.models.publishing import (
-    LANDING_LINK_FIELDS,
     PAGE_AUTHOR_FIELDS,
+    TAXONOMY_LINK_FIELDS,
     byline_prefetch,
     published_condition,
     published_versions_prefetch,
 )
-from experts.models import Expert, sort_key_expression
+from experts.models import Expert, Program, sort_key_expression
 from taxonomy.models import RegionTree
 
 
@@ -32,12 +53,8 @@ def translations_for(article):
 
 
 def article_for_page(slug, language=None):
-    """
-    The published article at `slug` in `language`, with all its page shows:
-    `article.recommended` (the editors' published picks, in order, filled with
-    related work: articles.recommendations) and the `byline` of the article and of
-    each recommendation, fetched together in one query.
-    """
+    """The published article at `slug` in `language` with all its page shows, or None:
+    `article.sidebar_articles` (articles.recommendations) and every `byline`, in one query."""
     published = Article.objects.published().in_language(language or get_language())
     return _with_page_parts(published.filter(slug=slug))
 
@@ -51,20 +68,15 @@ def _with_page_parts(queryset):
     article = recommendations.with_sidebar_links(queryset.for_page()).first()
     if article is None:
         return None
-    article.recommended = recommendations.sidebar(article, article.language)
+    article.sidebar_articles = recommendations.sidebar(article, article.language)
     bylines = byline_prefetch(Article, fields=PAGE_AUTHOR_FIELDS)
-    prefetch_related_objects([article, *article.recommended], bylines)
+    prefetch_related_objects([article, *article.sidebar_articles], bylines)
     return article
 
 
 def region_context_for(region):
-    """
-    A region's ancestors (for the breadcrumb), its direct sub-regions, and the ids of
-    the region and of every region nested under it at any depth (`nested_ids`, whose
-    work its page lists), from one query: regions are few, and each is read with what
-    its link shows.
-    """
-    regions = {item.pk: item for item in Region.objects.only("parent", *LANDING_LINK_FIELDS)}
+    """{"ancestors", "subregions", "nested_ids"} of `region`, from one query."""
+    regions = {item.pk: item for item in Region.objects.only("parent", *TAXONOMY_LINK_FIELDS)}
     tree = RegionTree.of(regions.values())
     subregions = [regions[pk] for pk in tree.children.get(region.pk, [])]
     return {
@@ -88,17 +100,16 @@ def moved_article_for(slug, language=None):
     return redirect.article if redirect else None
 
 
-def moved_landing_for(slug):
+def moved_topic_or_region_for(slug):
     """The topic or region that used to be at `slug` (merged, or its slug changed)."""
-    redirect = LandingRedirect.objects.filter(old_slug=slug).select_related("topic", "region")
+    redirect = TaxonomyRedirect.objects.filter(old_slug=slug).select_related("topic", "region")
     redirect = redirect.first()
     return redirect.target if redirect else None
 
 
-# --- listing pages: landing pages, the home page, events -----------------------------------
+# --- listing pages: topic and region pages, the home page, events -----------------------------
 
 TOP_EXPERTS = 5
-# The top experts are those who wrote most of this many of a landing's latest pieces.
 TOP_EXPERTS_OF_LATEST = 100
 HOME_LATEST_PER_TYPE = 3
 HOME_UPCOMING_EVENTS = 3
@@ -111,71 +122,57 @@ def with_bylines(articles):
 
 
 def published_work(*, language, bylines=True, **filters):
-    """
-    The published work in `language` (None: in every language), newest first, with
-    what a list's cards show: narrowed by the keyword `filters` of
-    `ArticleQuerySet.matching` (topic, region and nested_ids, author, program,
-    publication_type, first_day, last_day). `bylines=False` leaves the bylines out, for
-    a caller that fetches them with others' (with_bylines).
-    """
+    """The published work in `language` (None: every one), newest first, for a list,
+    narrowed by `ArticleQuerySet.matching`'s keyword `filters`; `bylines=False` for a
+    caller that fetches them with others' (with_bylines)."""
     work = Article.objects.published().matching(language=language, **filters)
     return work.for_listing(bylines=bylines).newest_first()
 
 
 def search_results(form):
-    """
-    The published work matching an ArticleSearchForm's query, with its valid filters,
-    best first; none without a query (a queryset, paged as ids: articles.search).
-    """
+    """The published work matching an ArticleSearchForm, best first; none without a query."""
     return form.search(Article.objects.published())
 
 
-def landing_filter(landing, nested_ids=None):
+def topic_or_region_filter(topic_or_region, nested_ids=None):
     """The filter of `published_work` for the work on a topic or on a region (and the
     regions nested under it: `nested_ids`, when read already)."""
-    if isinstance(landing, Region):
-        return {"region": landing, "nested_ids": nested_ids}
-    return {"topic": landing}
+    if isinstance(topic_or_region, Region):
+        return {"region": topic_or_region, "nested_ids": nested_ids}
+    return {"topic": topic_or_region}
 
 
-def landing_at(slug):
+def topic_or_region_at(slug):
     """The topic at `slug`, else the region at it, else None (their slugs never clash)."""
     return Topic.objects.filter(slug=slug).first() or Region.objects.filter(slug=slug).first()
 
 
-def featured_on(landing, language):
-    """The editors' published picks on a topic or a region in `language`, in order."""
-    return Feature.objects.on(landing).articles(language)
+def featured_on(topic_or_region, language):
+    """The published features of a topic or a region in `language`, in order."""
+    return Feature.objects.on(topic_or_region).articles(language)
 
 
-def top_experts_for(landing, language=None, limit=TOP_EXPERTS, nested_ids=None):
-    """
-    The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
-    published pieces on `landing` (in any language), most first, then by sort name in
-    `language`: one aggregate query. The latest pieces are read from the index of work
-    by date; counting all of a large topic's work would read every byline of it
-    (25,000 for a topic of 13,000 pieces), and the latest say who writes on it now.
-    """
+def top_experts_for(topic_or_region, language=None, limit=TOP_EXPERTS, nested_ids=None):
+    """The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
+    pieces on `topic_or_region`, most first, then by name, in one query."""
     by_name = sort_key_expression(language or get_language())
-    work = published_work(language=None, bylines=False, **landing_filter(landing, nested_ids))
+    work = published_work(
+        language=None, bylines=False, **topic_or_region_filter(topic_or_region, nested_ids)
+    )
     latest = work.values("pk")[:TOP_EXPERTS_OF_LATEST]
     experts = (
         Expert.objects.with_profile()
-        # Filtering before annotating: only the authorships of that work are counted.
         .filter(articles__in=latest)
-        .annotate(work_on_landing=Count("articles", distinct=True))
+        .annotate(work_on_topic_or_region=Count("articles", distinct=True))
         .select_related("program")  # the card may name it
-        .order_by("-work_on_landing", by_name, "pk")
+        .order_by("-work_on_topic_or_region", by_name, "pk")
     )
     return list(experts[:limit])
 
 
 def latest_by_type(language, per_type=HOME_LATEST_PER_TYPE, exclude=()):
-    """
-    [(publication type, its `per_type` latest articles)] in `language`, in the types'
-    order, events left out (they have their own list): one query, whatever the number
-    of types, through a window function that ranks each type's work by date.
-    """
+    """[(publication type, its `per_type` latest articles)] in `language`, events aside,
+    in one query (a window function)."""
     newest = [F("published_at").desc(), F("pk").desc()]
     ranked = (
         Article.objects.published()
@@ -219,7 +216,7 @@ def past_events(language):
 
 
 def home_page(language):
-    """What the home page shows: the editors' picks, the latest by type, upcoming events."""
+    """What the home page shows: the features, the latest by type, upcoming events."""
     featured = Feature.objects.on_home().articles(language)
     latest = latest_by_type(language, exclude=[article.pk for article in featured])
     events = upcoming_events(language, limit=HOME_UPCOMING_EVENTS)
@@ -231,6 +228,67 @@ def event_for_calendar(slug, language=None):
     """The published event at `slug` in `language` with a start, or None."""
     events = Article.objects.published().in_language(language or get_language()).events()
     return events.filter(slug=slug, event_start__isnull=False).with_authors().first()
+
+
+# --- an expert's and a program's work ----------------------------------------------------
+
+EXPERT_PAST_EVENTS = 10  # past events on a profile; every upcoming one is shown
+
+
+def publication_types_of(expert):
+    """The publication types of `expert`'s published work, events aside, each once."""
+    work = Article.objects.published().by_author(expert).excluding_events()
+    return list(PublicationType.objects.filter(articles__in=work.values("pk")).distinct())
+
+
+def publications_of(expert, *, language, publication_types=None):
+    """`expert`'s published work, events aside, of `publication_types` (None: any), in
+    `language` first, newest first (a queryset, without bylines)."""
+    publications = Article.objects.published().by_author(expert).excluding_events()
+    if publication_types is not None:
+        publications = publications.filter(publication_type__in=publication_types)
+    return (
+        publications.select_related("publication_type")
+        .without_search_vector()
+        .language_first(language)
+    )
+
+
+def program_publications(program, *, language):
+    """The published work of `program`'s authors, the work in `language` first, for a list."""
+    return Article.objects.published().by_program(program).for_listing().language_first(language)
+
+
+def events_of(expert, past_shown=EXPERT_PAST_EVENTS):
+    """(upcoming soonest first, the `past_shown` latest past): `expert`'s events, one query."""
+    now = timezone.now()
+    is_past = Case(
+        When(event_start__lt=now, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    events = (
+        Article.objects.published()
+        .by_author(expert)
+        .events()
+        .filter(event_start__isnull=False)
+        .select_related("publication_type")
+        .without_search_vector()
+        .annotate(
+            is_past=is_past,
+            latest_first=Window(
+                RowNumber(),
+                partition_by=[is_past],
+                order_by=[F("event_start").desc(), F("pk").desc()],
+            ),
+        )
+        .filter(Q(is_past=False) | Q(latest_first__lte=past_shown))
+        .order_by("event_start", "pk")
+    )
+    events = list(events)
+    upcoming = [event for event in events if not event.is_past]
+    past = [event for event in events if event.is_past]
+    return upcoming, past[::-1]
 
 
 # --- feeds, sitemaps and citations -----------------------------------------------------------
@@ -270,10 +328,7 @@ def topics_for_sitemap():
 
 
 def regions_for_sitemap():
-    """
-    Regions with published work on them or on a region nested under them (their page
-    lists both), each with `last_change`: two queries, the tree rolled up in Python.
-    """
+    """Regions with published work on them or nested regions, each with `last_change`."""
     links = Article.regions.through.objects.filter(published_condition("article__"))
     changed = dict(
         links.values("region_id")
@@ -296,3 +351,28 @@ def article_for_citation(slug, language=None):
     """The published article at `slug` in `language`, with its type and byline, or None."""
     published = Article.objects.published().in_language(language or get_language())
     return published.filter(slug=slug).for_listing().first()
+
+
+def experts_for_sitemap():
+    """Every expert with a profile, each with `last_work`, when their work last changed."""
+    return (
+        Expert.objects.with_profile()
+        .annotate(
+            last_work=Max(
+                "authorships__article__updated_at",
+                filter=published_condition("authorships__article__"),
+            )
+        )
+        .order_by("pk")
+    )
+
+
+def programs_for_sitemap():
+    """Programs, each with when their experts and those experts' published work last changed."""
+    return Program.objects.annotate(
+        last_expert_change=Max("experts__updated_at"),
+        last_work=Max(
+            "experts__authorships__article__updated_at",
+            filter=published_condition("experts__authorships__article__"),
+        ),
+    ).order_by("position", "name", "pk")

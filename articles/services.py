@@ -1,22 +1,5 @@
-"""
-Every write of the editorial workflow, in one place.
-
-The admin's form, its bulk actions and management commands all call these, so no
-write path skips a rule: each checks the user's permission on the server, runs in a
-transaction, and saves through the model, whose UPDATE compares the version it was
-loaded with (thinktank.concurrency), so a concurrent edit is refused, never lost.
-
-What readers see is an editor's decision: without the publish permission, nobody
-changes an article that is published (live or scheduled) or archived. Every field
-and relation of its snapshot (articles.revisions: every editable field, so a new one
-is covered by default) is public; the write services refuse such a change
-(ReviewRequired), and the change is kept instead as a proposed change
-(articles.proposals) that an editor publishes or discards. Exempt are the internal
-fields, which are not editable and no page shows: the preview secret (a contributor
-may share or revoke preview links), the translation's `source_text_seen_at` (marking
-a translation up to date only clears the admin's "possibly stale" flag), and what the
-model keeps by itself (version, timestamps, image size, search vectors).
-"""
+"""Every write of the editorial workflow: permission checked, atomic, version-checked.
+A published or archived article changes only by an editor. See docs/editorial-workflow.md."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -30,8 +13,8 @@ from articles.models import (
     ArticleRedirect,
     ArticleRevision,
     Feature,
-    LandingRedirect,
     Region,
+    TaxonomyRedirect,
     Topic,
 )
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
@@ -44,8 +27,6 @@ def can_publish(user):
     return user.has_perm(PUBLISH_ARTICLE)
 
 
-# An editor decides what readers see of an article in these states: published (live or
-# scheduled), and archived, which an editor took off the site.
 REVIEWED_STATUSES = (Article.Status.PUBLISHED, Article.Status.ARCHIVED)
 
 
@@ -62,11 +43,7 @@ class ReviewRequired(PermissionDenied):
 
 
 def needs_review(article, *, user):
-    """
-    Whether a change of `article` by `user` must be proposed rather than saved: the
-    stored article (not the edited copy) is published or archived, and `user` may
-    not publish.
-    """
+    """Whether `user`'s change of `article` (as stored) must be proposed, not saved."""
     if article.pk is None or can_publish(user):
         return False
     stored = Article.objects.filter(pk=article.pk).values_list("status", flat=True).first()
@@ -80,10 +57,8 @@ def is_reviewed(status, *, user):
 
 @transaction.atomic
 def article_save(article, *, user):
-    """
-    Save an edited or new article. When its address changed (slug or language), the
-    old address keeps working: it answers 301 to the article from now on.
-    """
+    """Save an edited or new article; a changed address leaves a 301 from the old one.
+    Raises ReviewRequired or PermissionDenied."""
     previous = None
     if article.pk:
         require(user, CHANGE_ARTICLE)
@@ -111,9 +86,15 @@ def article_save(article, *, user):
         ArticleRedirect.objects.update_or_create(
             language=previous["language"], old_slug=previous["slug"], defaults={"article": article}
         )
-    # An address the article has again needs no redirect.
     ArticleRedirect.objects.filter(language=article.language, old_slug=article.slug).delete()
     return article
+
+
+@transaction.atomic
+def article_delete(article, *, user):
+    """Delete an article and its history (articles are archived instead: superusers only)."""
+    require(user, model_permission("delete", Article))
+    article.delete()
 
 
 def _set_status(article, status, *, user):
@@ -135,16 +116,12 @@ def article_submit_for_review(article, *, user):
 
 @transaction.atomic
 def article_publish(article, *, user, at=None):
-    """
-    Publish now, or at `at`: a future date makes the article scheduled, and it goes
-    live by itself at that time (the public queries decide; no job runs).
-    """
+    """Publish now, or at `at` (a future date schedules it: it goes live by itself)."""
     require(user, PUBLISH_ARTICLE)
     if at is not None:
         article.published_at = at
     elif article.published_at is not None and article.published_at > timezone.now():
         article.published_at = None  # "publish" means now, not at a date it was scheduled for
-    # Published with no date: the save dates it now (Article.date_if_published).
     return _set_status(article, Article.Status.PUBLISHED, user=user)
 
 
@@ -178,7 +155,10 @@ def revision_user(user):
 
 
 def article_record_revision(article, *, user, note=""):
-    """Keep what the article is now: every field, authors, topics, regions, picks, tags."""
+    """
+    Keep what the article is now: every field, authors, topics, regions,
+    recommendations, tags.
+    """
     return ArticleRevision.objects.create(
         article=article, user=revision_user(user), data=revisions.snapshot(article), note=note
     )
@@ -200,11 +180,8 @@ def mark_reviewed(proposal, outcome, *, user):
 
 @transaction.atomic
 def article_restore(article, revision, *, user):
-    """
-    Make the article what it was at `revision`: a write like any other (permission,
-    version check), which is itself kept as a new revision. Restoring a pending
-    proposed change publishes it, which only an editor may do.
-    """
+    """Make the article what it was at `revision`, as a new revision (a pending proposed
+    change is thereby published: editors only)."""
     require(user, CHANGE_ARTICLE)
     if revision.article_id != article.pk:
         raise PermissionDenied(_("This revision belongs to another article."))
@@ -230,10 +207,8 @@ def article_restore(article, revision, *, user):
 
 @transaction.atomic
 def article_add_translation(source, language, *, user):
-    """
-    A draft in `language`, in the source's translation set, with its authors, topics,
-    regions, type, hero image and event details, for a translator to fill in.
-    """
+    """A new draft in `language` in the source's translation set, copied from it for a
+    translator to fill in; PermissionDenied if that language exists."""
     require(user, ADD_ARTICLE)
     if source.translation_set.articles.filter(language=language).exists():
         raise PermissionDenied(_("This piece already has a version in that language."))
@@ -309,40 +284,37 @@ def article_revoke_previews(article, *, user):
 # --- topics and regions -----------------------------------------------------------------
 
 
-def _landing_field(landing):
-    return "topic" if isinstance(landing, Topic) else "region"
+def _topic_or_region_field(topic_or_region):
+    return "topic" if isinstance(topic_or_region, Topic) else "region"
 
 
-def _redirect_landing(old_slug, landing):
-    field = _landing_field(landing)
-    LandingRedirect.objects.update_or_create(
-        old_slug=old_slug, defaults={"topic": None, "region": None, field: landing}
+def _redirect_topic_or_region(old_slug, topic_or_region):
+    field = _topic_or_region_field(topic_or_region)
+    TaxonomyRedirect.objects.update_or_create(
+        old_slug=old_slug, defaults={"topic": None, "region": None, field: topic_or_region}
     )
 
 
 @transaction.atomic
-def landing_save(landing, *, user):
+def topic_or_region_save(topic_or_region, *, user):
     """Save a topic or region; a changed slug leaves a 301 from the old address."""
-    model = type(landing)
-    require(user, model_permission("change" if landing.pk else "add", model))
-    previous = model.objects.filter(pk=landing.pk).values_list("slug", flat=True).first()
-    landing.save()
-    if previous and previous != landing.slug:
-        _redirect_landing(previous, landing)
-    LandingRedirect.objects.filter(old_slug=landing.slug).delete()
-    return landing
+    model = type(topic_or_region)
+    require(user, model_permission("change" if topic_or_region.pk else "add", model))
+    previous = model.objects.filter(pk=topic_or_region.pk).values_list("slug", flat=True).first()
+    topic_or_region.save()
+    if previous and previous != topic_or_region.slug:
+        _redirect_topic_or_region(previous, topic_or_region)
+    TaxonomyRedirect.objects.filter(old_slug=topic_or_region.slug).delete()
+    return topic_or_region
 
 
 @transaction.atomic
-def landing_merge(survivor, others, *, user):
-    """
-    Merge topics (or regions) into `survivor`: their articles, experts and featured
-    picks move to it, a region's sub-regions move under it, and every old address
-    answers 301 to the survivor.
-    """
+def topic_or_region_merge(survivor, others, *, user):
+    """Merge topics (or regions) into `survivor`: what pointed to them moves to it, and
+    their addresses answer 301 to it."""
     model = type(survivor)
     require(user, model_permission("delete", model))
-    field = _landing_field(survivor)
+    field = _topic_or_region_field(survivor)
     for other in others:
         if other.pk == survivor.pk:
             continue
@@ -354,7 +326,6 @@ def landing_merge(survivor, others, *, user):
             )
         survivor.articles.add(*other.articles.all())
         survivor.experts.add(*other.experts.all())  # their areas of expertise move too
-        # The editors' picks move after the survivor's own, in their order.
         featured = set(survivor.features.values_list("article_id", flat=True))
         after = survivor.features.count()
         for offset, feature in enumerate(other.features.exclude(article_id__in=featured)):
@@ -363,8 +334,15 @@ def landing_merge(survivor, others, *, user):
             )
         if model is Region:
             Region.objects.filter(parent=other).update(parent=survivor)
-        LandingRedirect.objects.filter(**{field: other}).update(**{field: survivor})
+        TaxonomyRedirect.objects.filter(**{field: other}).update(**{field: survivor})
         old_slug = other.slug
         other.delete()
-        _redirect_landing(old_slug, survivor)
+        _redirect_topic_or_region(old_slug, survivor)
     return survivor
+
+
+@transaction.atomic
+def topic_or_region_delete(topic_or_region, *, user):
+    """Delete a topic or region; its old addresses go with it (merging keeps them)."""
+    require(user, model_permission("delete", type(topic_or_region)))
+    topic_or_region.delete()

@@ -1,14 +1,5 @@
-"""
-Sitemap sections of published work and the pages built on it (thinktank/sitemaps.py
-puts them in the index at /sitemap.xml).
-
-Pages that exist in every language (topics, regions, the home page) use Django's
-i18n sitemaps: one <url> per language, each naming all of them and x-default. An
-article exists only in the languages its translation set has published, each
-version at its own slug: each version is one <url>, and its alternates are its
-published versions, by the same rule as the page's own hreflang links
-(thinktank.languages.hreflang_alternates).
-"""
+"""Sitemap sections of published work and its pages. An article version is one <url>
+whose alternates are its published versions, as its hreflang links say."""
 
 from functools import cached_property
 
@@ -89,3 +80,23 @@ class PageSitemap(EveryLanguageSitemap):
 
     def lastmod(self, name):
         return self.last_changes[name]
+
+
+def latest(*moments):
+    return max((moment for moment in moments if moment is not None), default=None)
+
+
+class ExpertSitemap(EveryLanguageSitemap):
+    def items(self):
+        return selectors.experts_for_sitemap()
+
+    def lastmod(self, expert):
+        return latest(expert.updated_at, expert.last_work)
+
+
+class ProgramSitemap(EveryLanguageSitemap):
+    def items(self):
+        return selectors.programs_for_sitemap()
+
+    def lastmod(self, program):
+        return latest(program.last_expert_change, program.last_work)

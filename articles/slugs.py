@@ -1,10 +1,5 @@
-"""
-One slug namespace under /policy-analysis/.
-
-Articles, topics and regions share the URL prefix, so a slug names at most one of
-them in a language. Topics and regions have a page in every language, so their
-slug must be free in all of them; an article's must be free in its own language.
-"""
+"""One slug namespace under /policy-analysis/: a topic's or region's slug is free in every
+language, an article's in its own."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -14,10 +9,7 @@ from thinktank.transliteration import slugify_title
 
 
 def slug_owner(slug, *, article_model, language=None, instance=None):
-    """
-    The article, topic or region that already uses `slug`, other than `instance`.
-    `article_model` is Article, passed in: articles.models.article imports this module.
-    """
+    """The article, topic or region other than `instance` using `slug`, or None."""
     articles = article_model.objects.filter(slug=slug)
     if language is not None:
         articles = articles.filter(language=language)
@@ -46,10 +38,7 @@ def validate_slug_is_free(slug, *, article_model, language=None, instance=None):
 
 
 def free_slug(title, *, article_model, language=None, instance=None, max_length=255):
-    """
-    A slug for `title` (transliterated by the project's letter map) that is free in
-    the namespace: "-2", "-3", ... is added when the plain one is taken.
-    """
+    """A free slug for `title`, with "-2", "-3"... when the plain one is taken."""
     base = slugify_title(title, max_length=max_length - 4) or "untitled"
     candidate, number = base, 1
     while (

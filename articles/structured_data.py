@@ -1,16 +1,5 @@
-"""
-What search engines read about an article: a schema.org `Article`, or an `Event`
-for an event, as JSON-LD (`{% json_ld %}`).
-
-`Article`, not `NewsArticle` or `ScholarlyArticle`: the institute's policy
-analysis, briefs, op-eds and testimony are neither news reporting nor peer-reviewed
-scholarship, and `Article` is what schema.org and Google's article rich results
-name for such work; the publication type goes in `articleSection`.
-
-Authors and speakers are the experts' own `Person` (experts.structured_data), the
-publisher and organizer the institute's `Organization`. Everything is read from
-what the article page fetched already (`for_page()`, the byline): no query.
-"""
+"""An article's schema.org `Article` (policy work is neither news nor peer-reviewed
+scholarship) or `Event`, as JSON-LD, from what the page fetched: no query."""
 
 from django.utils import timezone
 
@@ -20,7 +9,7 @@ from thinktank.metadata import absolute_image_url
 SCHEMA = "https://schema.org"
 
 
-def _landing(item, request):
+def _topic_or_region(item, request):
     return {
         "@type": "Thing",
         "name": item.translated.name,
@@ -54,20 +43,16 @@ def article_json_ld(article, request, *, topics=(), regions=()):
     if image:
         data["image"] = image
     if topics:
-        data["about"] = [_landing(topic, request) for topic in topics]
+        data["about"] = [_topic_or_region(topic, request) for topic in topics]
     if regions:
         data["spatialCoverage"] = [
-            {**_landing(region, request), "@type": "Place"} for region in regions
+            {**_topic_or_region(region, request), "@type": "Place"} for region in regions
         ]
     return data
 
 
 def event_json_ld(article, request):
-    """
-    An Event: its start and end with the offset of its own time zone, online
-    (VirtualLocation), in a place (Place), or both; the institute organizes it and
-    its speakers (the byline) perform.
-    """
+    """An Event: times in its own zone, online and/or in a place, the byline performing."""
     url = request.build_absolute_uri(article.get_absolute_url())
     online = article.event_is_online
     place = article.event_location.strip()

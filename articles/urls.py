@@ -2,6 +2,7 @@ from django.urls import path
 
 from articles import feeds, views
 from articles.views.citations import article_citation
+from articles.views.experts import ExpertDetailView, ProgramDetailView
 from articles.views.search import SearchView
 
 app_name = "articles"
@@ -9,7 +10,9 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("policy-analysis", views.ArticleListView.as_view(), name="list"),
-    path("policy-analysis/<slug:slug>", views.policy_analysis_entry, name="entry"),
+    path(
+        "policy-analysis/<slug:slug>", views.article_topic_or_region, name="article-topic-or-region"
+    ),
     path("search", SearchView.as_view(), name="search"),
     path("events", views.EventListView.as_view(), name="events"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event-calendar"),
@@ -45,4 +48,11 @@ urlpatterns += [
     path(
         "policy-analysis/<slug:slug>.ris", article_citation, {"format": "ris"}, name="citation-ris"
     ),
+]
+
+# An expert's profile and a program's page list work: in the "experts" namespace
+# with experts.urls (website/urls.py).
+EXPERT_WORK_PATTERNS = [
+    path("experts/<slug:slug>", ExpertDetailView.as_view(), name="detail"),
+    path("programs/<slug:slug>", ProgramDetailView.as_view(), name="program"),
 ]

@@ -4,14 +4,10 @@ The site under a steady load while its database, then its cache, go away and com
     sudo .venv/bin/python benchmarks/faults.py
     sudo .venv/bin/python benchmarks/faults.py --phase 10 --outage 5 --threads 4
 
-It starts all it needs and removes it at the end (benchmarks/livesite.py): a throwaway
-PostgreSQL cluster, a throwaway Redis, the demo content, and the site under gunicorn as
-production runs it (two sync workers, DEBUG off, persistent database connections with
-health checks). A few threads request a mix of
-pages the whole time: pages the page cache may answer (home, articles, the listing, a
-repeated search) and searches no one asked before, which it cannot. Every response's
-status, latency, and whether its body is the site's styled page or a traceback or
-unstyled text, is kept by phase:
+It starts a throwaway PostgreSQL, Redis, the demo and gunicorn as production runs it
+(benchmarks/livesite.py). Threads request pages the page cache may answer and searches
+it cannot; each response's status, latency and kind (styled page, traceback, unstyled
+text) is kept by phase:
 
     baseline · PostgreSQL stopped (pg_ctl stop -m fast, down --outage seconds) ·
     PostgreSQL back · Redis stopped · Redis back · final baseline

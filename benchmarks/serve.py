@@ -94,7 +94,9 @@ def corpus_pages():
             raise BenchmarkError(
                 f"only {len(slugs)} published English articles: generate a corpus first"
             )
-        articles = [reverse("articles:entry", kwargs={"slug": slug}) for slug in slugs]
+        articles = [
+            reverse("articles:article-topic-or-region", kwargs={"slug": slug}) for slug in slugs
+        ]
         articles = articles[:: max(1, len(articles) // wanted)][:wanted]
         # Neighbours in the table not one after another (not for secrets: S311).
         random.Random(1).shuffle(articles)  # noqa: S311

@@ -1,9 +1,4 @@
-"""
-The experts' admin: Expert managers' tool. Every write it makes (the form, the list's
-reordering, the bulk actions, a restore) goes through experts.services, so the
-permission checks, the refusal of concurrent edits and the revision record are the
-same here as on every other write path. Experts are deactivated, not deleted.
-"""
+"""The experts' admin; every write it makes goes through experts.services."""
 
 from django.contrib import admin
 from django.db import models
@@ -12,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from experts import revisions, services
 from experts.admin_forms import ExpertAdminForm
 from experts.models import Expert, ExpertLink, Program
-from thinktank.admin_actions import run_service_action
+from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
 from thinktank.translation_admin import TranslatableAdmin
@@ -23,14 +18,14 @@ URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Program)
-class ProgramAdmin(TranslatableAdmin):
+class ProgramAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def save_model(self, request, obj, form, change):
-        services.program_save(obj, user=request.user)
+    save_service = staticmethod(services.program_save)
+    delete_service = staticmethod(services.program_delete)
 
 
 class ExpertLinkInline(admin.TabularInline):
@@ -44,9 +39,14 @@ class ExpertLinkInline(admin.TabularInline):
 
 @admin.register(Expert)
 class ExpertAdmin(
-    RevisionsAdminMixin, FocalPointAdminMixin, VersionCheckedAdminMixin, TranslatableAdmin
+    RevisionsAdminMixin,
+    FocalPointAdminMixin,
+    VersionCheckedAdminMixin,
+    ServiceWritesAdminMixin,
+    TranslatableAdmin,
 ):
     form = ExpertAdminForm
+    delete_service = staticmethod(services.expert_delete)
     same_moment_message = _("Someone else saved this expert at the same moment; nothing was saved.")
     # Its "Revisions" pages (thinktank.revision_admin).
     revision_schema = revisions.SCHEMA
@@ -93,6 +93,9 @@ class ExpertAdmin(
         services.expert_save(obj, user=request.user, record_revision=False)
 
     def save_related(self, request, form, formsets, change):
+        # Exempt from the services: the expert's topics, regions and links, which Django
+        # saves from the form right after expert_save checked the permission, in its
+        # transaction; the revision recorded next holds them.
         super().save_related(request, form, formsets, change)
         services.expert_record_revision(form.instance, user=request.user)
 

@@ -6,11 +6,8 @@ from thinktank.translation_admin import translation_field_name
 
 
 class ExpertAdminForm(VersionCheckedForm):
-    """
-    The admin supplies Meta (model and fields from its fieldsets) and the inputs of
-    the other languages (thinktank.translation_admin). A copy loaded before someone
-    else's save is refused, naming the fields that differ, the translations among them.
-    """
+    """Refuses a stale copy, naming the differing fields, translations included; the
+    admin supplies Meta and the translation inputs."""
 
     def differing_fields(self, current):
         changed = super().differing_fields(current)

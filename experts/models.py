@@ -1,7 +1,7 @@
 """The people behind the work: experts (fellows, staff, guest contributors) and programs."""
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator, MaxValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from thinktank.concurrency import VersionedModel
 from thinktank.html import SanitizedHTMLField
-from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.revisions import Revision
 from thinktank.text import default_sort_name, fold, sort_key
 from thinktank.translation import TranslatableModel, translation_languages
@@ -116,11 +115,9 @@ class Expert(VersionedModel, TranslatableModel):
     photo = UploadedImageField(
         _("photo"),
         upload_to="experts/",
-        max_length=255,
         blank=True,
         width_field="photo_width",
         height_field="photo_height",
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_upload],
     )
     # Stored so pages know the photo's size (and so its renditions) without opening it.
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -1,10 +1,5 @@
-"""
-An expert's profile revisions: what a snapshot holds (thinktank.revisions does the rest).
-
-Every editable field of the expert (its translations included) plus its topics and
-regions of expertise and its public links in order, each link as its kind and
-address (links are rows of their own, not pointers to other objects).
-"""
+"""What a snapshot of an expert's profile holds: its fields, topics, regions and ordered
+links. See docs/revisions.md."""
 
 from experts.models import Expert
 from thinktank.revisions import ManyToMany, OrderedChildren, RevisionSchema

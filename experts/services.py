@@ -1,35 +1,21 @@
-"""
-Every write of an expert or a program, in one place.
-
-The admin's forms, its list and its bulk actions call these, so no write path skips a
-rule: each checks the user's permission on the server, runs in a transaction, and
-saves through the model, whose UPDATE compares the version it was loaded with
-(thinktank.concurrency), so a concurrent edit of a profile is refused, never lost.
-Every change to a profile is kept as a revision (experts.revisions), restorable.
-
-Experts are deactivated, not deleted: a former expert keeps their bylines (an
-Expert is protected by them anyway) and their profile, which says "Former expert".
-"""
+"""Every write of an expert or a program: permission checked, atomic, version-checked,
+kept as a revision. Experts are deactivated, never deleted: bylines keep them."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from experts import revisions
-from experts.models import ExpertRevision
+from experts.models import Expert, ExpertRevision, Program
 from experts.permissions import ADD_EXPERT, ADD_PROGRAM, CHANGE_EXPERT, CHANGE_PROGRAM
-from thinktank.permissions import require
+from thinktank.permissions import model_permission, require
 from thinktank.renditions import ensure_renditions
 
 
 @transaction.atomic
 def expert_save(expert, *, user, record_revision=True):
-    """
-    Save an edited or new expert and make their photo's sizes for pages now, not when
-    a reader asks for them. A caller that saves the expert's topics, regions or links
-    after this (the admin, with its inlines) passes record_revision=False and calls
-    expert_record_revision once they are saved, so the revision holds them.
-    """
+    """Save `expert` and make their photo's renditions. A caller that saves relations
+    afterwards passes record_revision=False, then calls expert_record_revision."""
     require(user, CHANGE_EXPERT if expert.pk else ADD_EXPERT)
     uploaded = not getattr(expert.photo, "_committed", True)  # a new file in this save
     expert.save()
@@ -40,13 +26,20 @@ def expert_save(expert, *, user, record_revision=True):
 
 
 def expert_record_revision(expert, *, user, note=""):
-    """Keep what the profile is now: every field, topics, regions and links."""
+    """Keep the profile as it is now as a new revision, and return it."""
     return ExpertRevision.objects.create(
         expert=expert,
         user=user if user is not None and user.is_authenticated else None,
         data=revisions.SCHEMA.snapshot(expert),
         note=note,
     )
+
+
+@transaction.atomic
+def expert_delete(expert, *, user):
+    """Delete an expert with no bylines (experts are deactivated instead: superusers only)."""
+    require(user, model_permission("delete", Expert))
+    expert.delete()
 
 
 def _set_active(expert, active, *, user, note):
@@ -61,10 +54,7 @@ def _set_active(expert, active, *, user, note):
 
 @transaction.atomic
 def expert_deactivate(expert, *, user):
-    """
-    A former expert: out of the directory's current experts and their program's page,
-    on every byline still, with a profile that says "Former expert".
-    """
+    """A former expert: off the directory and program page, still on every byline."""
     return _set_active(expert, False, user=user, note=_("Deactivated (former expert)"))
 
 
@@ -75,16 +65,13 @@ def expert_reactivate(expert, *, user):
 
 @transaction.atomic
 def expert_restore(expert, revision, *, user):
-    """
-    Make the profile what it was at `revision`: a write like any other (permission,
-    version check: a page loaded before someone else's save is refused), which is
-    itself kept as a new revision.
-    """
+    """Make the profile what it was at `revision`, version-checked, as a new revision;
+    raises PermissionDenied for another expert's revision."""
     require(user, CHANGE_EXPERT)
     if revision.expert_id != expert.pk:
         raise PermissionDenied(_("This revision belongs to another expert."))
     revisions.SCHEMA.apply_fields(expert, revision.data)
-    # Its slug may have been taken by another expert since: say so rather than fail.
+    # Its slug may have been taken since.
     expert.validate_unique()
     expert.save()
     revisions.SCHEMA.apply_relations(expert, revision.data)
@@ -100,3 +87,10 @@ def program_save(program, *, user):
     require(user, CHANGE_PROGRAM if program.pk else ADD_PROGRAM)
     program.save()
     return program
+
+
+@transaction.atomic
+def program_delete(program, *, user):
+    """Delete a program; its experts stay, in no program."""
+    require(user, model_permission("delete", Program))
+    program.delete()

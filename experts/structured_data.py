@@ -20,10 +20,7 @@ def organization(request):
 
 
 def person_reference(expert, request):
-    """
-    An expert as another page names them (an article's author, an event's speaker):
-    name, and the profile's address when there is a profile. Reads the row only.
-    """
+    """An expert as another page names them: name, and profile address if any; no query."""
     data = {"@type": "Person", "name": expert.translated.name}
     if expert.has_profile:
         data["url"] = request.build_absolute_uri(expert.get_absolute_url())

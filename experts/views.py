@@ -1,27 +1,17 @@
-"""Public pages of experts and programs: the directory, profiles, program pages."""
+"""The directory and the programs (a profile and a program page: articles/views/experts.py)."""
 
 from itertools import groupby
 
-from django.http import Http404
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
 from experts import selectors
-from experts.forms import ExpertFilterForm
-from experts.structured_data import person_json_ld
-from thinktank.metadata import share_image
-from thinktank.pagination import page_or_404
+from experts.filters import ExpertFilterForm
 from thinktank.text import initial
-
-PAGE_SIZE = 20
 
 
 class ExpertDirectoryView(TemplateView):
-    """
-    Every expert with a profile, filtered by what the URL asks for, sorted by sort
-    name in the page's language and grouped by initial; former experts apart.
-    """
+    """Experts with a profile, filtered, grouped by initial; former experts apart."""
 
     template_name = "experts/expert_list.html"
 
@@ -47,77 +37,9 @@ class ExpertDirectoryView(TemplateView):
         return context
 
 
-class ExpertDetailView(DetailView):
-    template_name = "experts/expert_detail.html"
-    context_object_name = "expert"
-
-    def get_queryset(self):
-        return selectors.experts_for_profile()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        expert, language = self.object, get_language()
-        types = selectors.publication_types_of(expert)
-        chosen_type = self.request.GET.get("type", "")
-        chosen = None
-        if chosen_type:
-            # One of the types listed, else none: what the URL says never reaches a query
-            # (PostgreSQL refuses a NUL byte in it, a 500).
-            chosen = [kind for kind in types if kind.slug == chosen_type]
-        publications = selectors.publications_of(
-            expert, language=language, publication_types=chosen
-        )
-        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
-        page.object_list = list(page.object_list)
-        upcoming_events, past_events = selectors.events_of(expert)
-        # The bylines of everything the page lists, as its cards show them, in one query.
-        selectors.with_bylines([*page.object_list, *upcoming_events, *past_events])
-        context.update(
-            page_obj=page,
-            publications=page.object_list,
-            publication_types=types,
-            chosen_type=chosen_type,
-            upcoming_events=upcoming_events,
-            past_events=past_events,
-            json_ld=person_json_ld(expert, self.request),
-            # A portrait is square: Twitter's small card.
-            share_image=share_image(
-                expert.photo,
-                self.request,
-                alt=_("Portrait of %(name)s") % {"name": expert.translated.name},
-            ),
-        )
-        return context
-
-
 class ProgramListView(ListView):
     template_name = "experts/program_list.html"
     context_object_name = "programs"
 
     def get_queryset(self):
         return selectors.programs_for_listing()
-
-
-class ProgramDetailView(DetailView):
-    """A program: what it studies, its experts, and its latest publications."""
-
-    template_name = "experts/program_detail.html"
-    context_object_name = "program"
-
-    def get_object(self, queryset=None):
-        program = selectors.program_at(self.kwargs["slug"])
-        if program is None:
-            raise Http404("No program at this address.")
-        return program
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        program, language = self.object, get_language()
-        publications = selectors.program_publications(program, language=language)
-        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
-        context.update(
-            experts=selectors.program_experts(program, language),
-            page_obj=page,
-            publications=page.object_list,
-        )
-        return context

@@ -1,11 +1,6 @@
-"""
-Topics, regions (a tree) and the former addresses of their landing pages.
+"""Topics, regions (a tree) and their former addresses; imports neither articles nor experts."""
 
-This app imports neither articles nor experts. A topic's or a region's slug shares the
-/policy-analysis/ namespace with articles: the app that owns that namespace registers
-its check (taxonomy.slugs.register_slug_check), and clean() runs it.
-"""
-
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -15,8 +10,8 @@ from taxonomy.slugs import check_slug
 from thinktank.translation import TranslatableModel
 
 
-class LandingPage(TranslatableModel):
-    """A topic or a region: it has a landing page at /policy-analysis/<slug>."""
+class TopicOrRegion(TranslatableModel):
+    """A topic or a region: it has a page at /policy-analysis/<slug>."""
 
     translatable_fields = ("name", "description")
 
@@ -32,7 +27,7 @@ class LandingPage(TranslatableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:entry", kwargs={"slug": self.slug})
+        return reverse(settings.TAXONOMY_PAGE_URL_NAME, kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -40,18 +35,15 @@ class LandingPage(TranslatableModel):
             check_slug(self.slug, instance=self)
 
 
-class Topic(LandingPage):
-    class Meta(LandingPage.Meta):
-        db_table = "articles_topic"  # the table made before the move (issue 12)
+class Topic(TopicOrRegion):
+    class Meta(TopicOrRegion.Meta):
+        db_table = "articles_topic"  # the table made before the move
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 
 
 class RegionTree:
-    """
-    Regions as a tree, from (region id, parent id) pairs: the one place it is walked.
-    A loop saved around Region.clean() ends a walk: it never hangs a page.
-    """
+    """Regions as a tree, from (id, parent id) pairs; a saved loop never hangs a walk."""
 
     def __init__(self, pairs):
         self.parents = dict(pairs)
@@ -65,7 +57,7 @@ class RegionTree:
         return cls((region.pk, region.parent_id) for region in regions)
 
     def nested_ids(self, region_id):
-        """The ids of `region_id` and every region nested under it, at any depth, sorted."""
+        """The sorted ids of `region_id` and every region nested under it."""
         found, stack = {region_id}, [region_id]
         while stack:
             for child in self.children.get(stack.pop(), []):
@@ -87,12 +79,8 @@ class RegionTree:
         return parent_id == region_id or region_id in self.ancestors(parent_id)
 
     def walk(self, key=None):
-        """
-        (region id, depth) of each region, depth-first: every root (a region whose parent
-        is not in the tree) at depth 0, each followed by the regions nested under it;
-        siblings sorted by `key` (a function of the id), else in the order given. The
-        regions in or under a loop, which no root reaches, are left out.
-        """
+        """(region id, depth), depth-first from the roots, siblings sorted by `key(id)`;
+        regions in a loop are left out."""
         seen = set()
 
         def down(region_ids, depth):
@@ -116,7 +104,7 @@ class RegionQuerySet(models.QuerySet):
         return self.tree().nested_ids(region.pk)
 
 
-class Region(LandingPage):
+class Region(TopicOrRegion):
     """A region or country. Regions nest: Middle East > Levant > Israel."""
 
     parent = models.ForeignKey(
@@ -130,7 +118,7 @@ class Region(LandingPage):
 
     objects = RegionQuerySet.as_manager()
 
-    class Meta(LandingPage.Meta):
+    class Meta(TopicOrRegion.Meta):
         db_table = "articles_region"
         verbose_name = _("region or country")
         verbose_name_plural = _("regions and countries")
@@ -144,7 +132,7 @@ class Region(LandingPage):
             )
 
 
-class LandingRedirect(models.Model):
+class TaxonomyRedirect(models.Model):
     """A former topic or region address, kept after a merge or a slug change (301)."""
 
     old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
@@ -163,7 +151,7 @@ class LandingRedirect(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(topic__isnull=True) ^ models.Q(region__isnull=True),
-                name="landing_redirect_has_one_target",
+                name="taxonomy_redirect_has_one_target",
             )
         ]
 

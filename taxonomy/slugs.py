@@ -1,9 +1,4 @@
-"""
-The checks a topic's or a region's slug must pass besides its own uniqueness.
-
-Topics and regions share a URL namespace with what other apps publish there; those
-apps register a check here (from their AppConfig.ready()), so this app names none.
-"""
+"""Checks a topic's or region's slug must pass in the URL namespace it shares with other apps."""
 
 _checks = []
 

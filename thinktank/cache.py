@@ -1,10 +1,4 @@
-"""
-The anonymous readers' page cache, shared by every app server: PageCacheMiddleware,
-and `watch`/`schedule`, with which each app says what its public pages show and when
-they change by themselves. Any such write bumps one content generation in every key.
-
-Design: docs/page-cache.md
-"""
+"""The anonymous readers' page cache, shared by every app server. See docs/page-cache.md."""
 
 import hashlib
 import logging
@@ -25,8 +19,7 @@ GENERATION_KEY = "thinktank:content-generation"
 NEXT_CHANGE_KEY = "thinktank:content-next-change"
 CHANGED_AT_KEY = "thinktank:content-changed-at"
 NO_CHANGE = -1  # stored as the next change when nothing is scheduled
-# After a cache error, the cache is not asked again for this long (seconds).
-RETRY_AFTER = 5
+RETRY_AFTER = 5  # seconds the cache is left alone after an error
 
 _watched = set()  # tables whose writes change public pages
 _scheduling = {}  # tables whose writes may move a scheduled change -> its columns
@@ -35,24 +28,15 @@ _cache_down_until = 0.0
 _bump_pending = False
 
 
-# --- what the apps declare ------------------------------------------------------------
-
-
 def watch(*models, tables=()):
-    """
-    Writes to these models' tables (and to `tables`, which no model owns) change public
-    pages: they bump the generation.
-    """
+    """Writes to these models' tables (and to `tables`) bump the generation."""
     _watched.update(model._meta.db_table for model in models)
     _watched.update(tables)
 
 
 def schedule(next_change, columns):
-    """
-    `next_change()` returns when the app's public content next changes by itself (or
-    None). `columns` maps models to the columns it reads: a row added or deleted, or
-    one of those columns updated, may move that moment, so it is asked again.
-    """
+    """`next_change()` returns when content next changes by itself (or None); writes to
+    `columns` ({model: names}) make it asked again."""
     if next_change not in _schedules:
         _schedules.append(next_change)
     for model, names in columns.items():
@@ -61,17 +45,11 @@ def schedule(next_change, columns):
         )
 
 
-# The statement and the table an INSERT, UPDATE or DELETE writes to, as Django and our
-# own SQL spell them.
 WRITE = re.compile(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 
 def _notice_writes(execute, sql, params, many, context):
-    """
-    Every statement goes through here, so no write is missed, whatever makes it: a
-    model's save, QuerySet.update() and bulk_create() (which send no signal), a
-    migration, raw SQL. Writes to other tables (sessions, logins) purge nothing.
-    """
+    """Every statement goes through here: update() and bulk_create() send no signal."""
     result = execute(sql, params, many, context)
     written = WRITE.match(sql)
     if written and written.group(2) in _watched:
@@ -85,18 +63,12 @@ def _notice_writes(execute, sql, params, many, context):
 
 
 def connect_signals():
-    """Every query of every connection, in every thread, goes through _notice_writes."""
     connection_hooks.add_hook(_notice_writes)
 
 
-# --- the guarded cache ------------------------------------------------------------------
-
-
 def guarded(operation, *args, default=None, always=False, **kwargs):
-    """
-    `cache.<operation>(...)`, or `default` when the cache is down, or was a moment
-    ago: then it is not asked at all, unless `always` (a purge must not be skipped).
-    """
+    """`cache.<operation>(...)`, or `default` when the cache is or was just down (asked
+    anyway if `always`)."""
     global _cache_down_until
     if not always and time.monotonic() < _cache_down_until:
         return default
@@ -106,9 +78,6 @@ def guarded(operation, *args, default=None, always=False, **kwargs):
         _cache_down_until = time.monotonic() + RETRY_AFTER
         logger.warning("cache unavailable (%s: %s); serving uncached", type(error).__name__, error)
         return default
-
-
-# --- the generation -------------------------------------------------------------------
 
 
 def _next_change():
@@ -122,12 +91,7 @@ def _next_change():
 
 
 def _reschedule():
-    """
-    Work out the next scheduled change and keep it, or None when the database cannot
-    say. The writer pays this query, not the next reader; it is asked again at least
-    every PAGE_CACHE_SECONDS, which bounds a change made behind the site's back (an
-    operator's psql) to that.
-    """
+    """Store and return the next scheduled change, or None when the database cannot say."""
     try:
         moment = _next_change()
     except DatabaseError:
@@ -139,15 +103,13 @@ def _reschedule():
 
 
 def _bump(reschedule=False):
-    # A missing generation starts at a fresh number (the time), never at a small one
-    # that an evicted generation may have used already; incr is atomic on Redis.
+    # A missing generation starts at the time, never at a number an evicted one used.
     global _bump_pending
     added = guarded("add", GENERATION_KEY, time.time_ns(), timeout=None, always=True)
     bumped = added is True or (
         added is False and guarded("incr", GENERATION_KEY, always=True) is not None
     )
-    # A write the cache did not hear of (it was away, or left alone after a failure)
-    # is told as soon as it answers again, before any kept page is served.
+    # A write the cache missed is told before any kept page is served again.
     _bump_pending = not bumped
     if bumped and (reschedule or added):
         _reschedule()
@@ -158,12 +120,8 @@ def _bump(reschedule=False):
 
 
 def content_changed(connection=None, *, reschedule=True):
-    """
-    Public content changed: no page rendered before this is served again. Bumped at
-    once and again when the transaction commits, so that a page rendered from the
-    old rows in between (other readers do not see the write before its commit) is
-    not kept either.
-    """
+    """Public content changed: bump now and again at commit, so that no page rendered
+    from the old rows is kept."""
     _bump(reschedule)
     connection = connection or transaction.get_connection()
     if connection.in_atomic_block:
@@ -171,10 +129,7 @@ def content_changed(connection=None, *, reschedule=True):
 
 
 def generation():
-    """
-    The current content generation and the seconds a page may be kept, or None when
-    the cache cannot be used. Passing a scheduled moment bumps the generation.
-    """
+    """(generation, seconds a page may be kept), or None when the cache cannot be used."""
     if _bump_pending:
         _bump(reschedule=True)
         if _bump_pending:
@@ -198,22 +153,13 @@ def generation():
         lifetime = min(lifetime, int(next_change - now) + 1)
     caught_up_at = (changed_at or 0) + settings.PAGE_CACHE_REPLICA_LAG_SECONDS
     if caught_up_at > now:
-        # Reads go to a replica, which may not have the write yet: what is rendered
-        # now is kept only until the replica has surely caught up.
+        # The replica may not have the write yet: keep only until it has caught up.
         lifetime = min(lifetime, int(caught_up_at - now) + 1)
     return current, lifetime
 
 
-# --- values kept for the current generation --------------------------------------------
-
-
 def remember(name, parts, compute):
-    """
-    `compute()`, kept in the shared cache until the content changes: for what costs
-    a query on a page that cannot be kept whole (a staff member's view, a page just
-    purged, a list under one of its countless filter combinations). `parts` (any
-    repr-able value) tell one value of `name` from another.
-    """
+    """`compute()`, kept until the content changes; `parts` (repr-able) key it within `name`."""
     state = generation() if settings.PAGE_CACHE_SECONDS > 0 else None
     if state is None:
         return compute()
@@ -226,9 +172,6 @@ def remember(name, parts, compute):
         if lifetime > 0:
             guarded("set", key, value, timeout=lifetime)
     return value
-
-
-# --- the middleware ---------------------------------------------------------------------
 
 
 def page_key(request, current):
@@ -259,10 +202,7 @@ def _is_storable(request, response):
 
 
 class PageCacheMiddleware:
-    """
-    Serves and keeps anonymous pages (docs/page-cache.md). `request.page_cache` says
-    what it did, for the logs.
-    """
+    """Serves and keeps anonymous pages; `request.page_cache` says what it did."""
 
     def __init__(self, get_response):
         self.get_response = get_response

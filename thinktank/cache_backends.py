@@ -1,11 +1,5 @@
-"""
-Django's RedisCache, with one Redis client per connection pool instead of one per call.
-
-Django's RedisCacheClient.get_client() makes a new redis.Redis for every cache call,
-and a page served from the cache makes two calls (the generation, the page). A
-redis.Redis over a connection pool is safe to share between threads, as the pool is.
-Design: docs/page-cache.md; figures: benchmarks/README.md.
-"""
+"""Django's RedisCache with one (thread-safe) Redis client per connection pool instead
+of one per call. See docs/page-cache.md."""
 
 from django.core.cache.backends import redis
 

@@ -1,16 +1,5 @@
-"""
-Optimistic concurrency: a save never silently overwrites someone else's.
-
-A VersionedModel carries a version number. Every save of an existing row compares
-the version it was loaded with inside the UPDATE itself (`... WHERE id = %s AND
-version = %s`) and bumps it, so two editors who opened the same row cannot both
-save: the second UPDATE matches no row and the save raises ConcurrentEditError.
-There is no read-then-write window and no lock to go stale.
-
-VersionCheckedForm is the admin's side of it: the form remembers the version the
-editor loaded, refuses a stale copy with a message naming the fields that differ,
-and keeps the editor's text in the form.
-"""
+"""Optimistic concurrency: a save never silently overwrites someone else's.
+See docs/concurrency.md."""
 
 from datetime import datetime
 
@@ -72,9 +61,6 @@ class VersionedModel(models.Model):
         return updated
 
 
-# --- forms --------------------------------------------------------------------------------
-
-
 def comparable(value):
     """A field's value as stored: related objects by id, files by name."""
     if isinstance(value, models.Model):
@@ -91,11 +77,8 @@ def comparable(value):
 
 
 def as_stored(field, value):
-    """
-    `value` as `field` will store it: rich text is sanitized on save, and a
-    translations dict is tidied (values stripped and sanitized, empty ones dropped,
-    languages sorted), so comparing it with the stored row finds no false difference.
-    """
+    """`value` as `field` will store it (sanitized, tidied), so a comparison finds no
+    false difference."""
     if isinstance(field, SanitizedHTMLField) and isinstance(value, str):
         return sanitize_html(value)
     if isinstance(field, TranslationsField):
@@ -104,19 +87,11 @@ def as_stored(field, value):
 
 
 class VersionCheckedForm(forms.ModelForm):
-    """
-    A ModelForm of a VersionedModel that refuses a stale copy: the version the editor
-    loaded travels in the hidden `loaded_version` field (put it in a fieldset), is
-    compared with the stored one in clean(), and is set on the instance so the save's
-    UPDATE compares it too (a save between the check and the UPDATE is refused there).
-    The refusal names the fields that differ from the saved version, and the form,
-    with the editor's text in it, is shown again.
-    """
+    """A ModelForm of a VersionedModel that refuses a stale copy, naming the fields that
+    differ; put `loaded_version` in a fieldset."""
 
-    # The version the editor loaded; the save compares it inside its UPDATE.
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    # The refusal; %(fields)s names the fields that differ.
     conflict_text = _(
         "Someone else saved this after you opened it, so your changes were not saved. "
         "Your text is still in the form below. Fields that differ from the saved version: "
@@ -129,9 +104,7 @@ class VersionCheckedForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
 
-    # A form of an existing row that does not say which version it was opened at (an
-    # outside client's or a hand-made POST) cannot be checked: it is refused, not saved
-    # over whatever is stored.
+    # A form that does not say its version cannot be checked: it is refused.
     missing_version_text = _(
         "This form does not say which version you opened, so it was not saved. Open "
         "the page again and make your changes there."
@@ -186,18 +159,10 @@ class VersionCheckedForm(forms.ModelForm):
             self.instance.version = self.cleaned_data["loaded_version"]
 
 
-# --- the admin ----------------------------------------------------------------------------
-
-
 class VersionCheckedAdminMixin:
-    """
-    A ModelAdmin of a VersionedModel, whose form is a VersionCheckedForm. A save that
-    loses the race between the form's check and its UPDATE (a change form, or the
-    list's editable columns) saves nothing: the admin says so and shows the page again.
-    """
+    """A ModelAdmin of a VersionedModel: a save that loses the race after the form's
+    check saves nothing, and says so (`same_moment_message`)."""
 
-    # What the admin says then, naming its model ("Someone else saved this article at
-    # the same moment; nothing was saved.").
     same_moment_message = None
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

@@ -1,17 +1,5 @@
-"""
-Execute wrappers that stay on a database connection for as long as it lives.
-
-Django's `connection.execute_wrapper(wrapper)` appends the wrapper and, when its
-block ends, pops the *last* one. Anything appended inside the block (a hook that
-`connection_created` adds when a thread's first query opens its connection, which
-happens mid-request under runserver, gthread and ASGI) is popped in its place, and
-the block's own wrapper stays behind for good: one more per request, until
-RecursionError.
-
-A hook registered here sits at the *front* of the list, under every block's
-wrapper, and is added at most once per connection object (checked by identity): the
-blocks push and pop above it in their order, and none of them can remove it.
-"""
+"""Execute wrappers that stay on a connection for as long as it lives: at the front of
+the list, where execute_wrapper blocks cannot pop them. See docs/request-log.md."""
 
 from django.db import connections
 from django.db.backends.signals import connection_created
@@ -30,10 +18,8 @@ def _on_connection_created(sender, connection, **kwargs):
 
 
 def add_hook(hook):
-    """
-    Run `hook(execute, sql, params, many, context)` around every query of every
-    connection, in every thread, from now on (connections already open included).
-    """
+    """Run `hook(execute, sql, params, many, context)` around every query of every
+    connection, in every thread, from now on."""
     if not any(existing is hook for existing in _hooks):
         _hooks.append(hook)
     connection_created.connect(

@@ -1,8 +1,4 @@
-"""
-Values every template may use: the site's name, the page's text direction, the URL
-names of the home and search pages and of the site's feeds (for
-`{% url SITE_HOME_URL_NAME %}`), and the sections the header links to.
-"""
+"""Values every template may use: the site's name, URL names and sections, the direction."""
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info

@@ -1,13 +1,5 @@
-"""
-/healthz: can this app server serve? For a load balancer's health check and for an
-operator's curl.
-
-The database is required: without it no page can be made, so the answer is 503 and
-the balancer takes the server out. The cache is not: pages are then made afresh for
-every reader (slower, still correct), so a cache that went away is "degraded", still
-200; taking every app server out because Redis restarted would turn a slowdown into
-an outage.
-"""
+"""/healthz: 503 without a database; a lost cache is only "degraded" (200), since
+taking every server out when Redis restarts would turn a slowdown into an outage."""
 
 import uuid
 
@@ -29,8 +21,7 @@ class CacheMismatch(Exception):
 
 
 def check_cache():
-    # A key of this request's own, so that two servers checking at once cannot
-    # read each other's value.
+    # A key of its own, so that two servers checking at once do not mix values.
     key = f"healthz:{uuid.uuid4().hex}"
     value = uuid.uuid4().hex
     cache.set(key, value, timeout=10)
@@ -42,8 +33,7 @@ def check_cache():
 
 
 def outcome(check, *args):
-    """'ok', or the name of the exception's class: what failed, never a message that
-    might carry a host name or a password out of a connection string."""
+    """'ok', or the exception's class name: a message might carry a password."""
     try:
         check(*args)
     except Exception as error:  # noqa: BLE001 (any failure is the answer)
@@ -55,7 +45,6 @@ def outcome(check, *args):
 @require_safe
 def healthz(request):
     report = {}
-    # The primary, and a read replica when one is configured: pages read from it.
     for alias in connections:
         report["database" if alias == "default" else f"database_{alias}"] = outcome(
             check_database, alias

@@ -1,17 +1,4 @@
-"""
-Sanitizing editors' HTML with nh3.
-
-Rich text (article bodies, footer notes, expert bios) is stored already cleaned, so
-a page renders it with `|safe` and nothing an editor pastes can run in a reader's
-browser. The allowlist keeps what the reference page needs: headings, paragraphs,
-links, lists, quotes, emphasis, tables and images.
-
-Images must be the site's own uploads (`is_media_url`): the pages' Content Security
-Policy shows no other (thinktank.security), so an image from elsewhere would be a
-broken one. The admin's forms refuse such an image, naming it
-(`validate_rich_text_images`), so an editor's text is never changed behind their
-back; on any other path (a service, an import) the sanitizer removes it.
-"""
+"""Sanitizing editors' HTML with nh3, so pages render it with |safe. See docs/rich-text.md."""
 
 import posixpath
 from html.parser import HTMLParser
@@ -53,9 +40,7 @@ ALLOWED_ATTRIBUTES = {
 
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
-# The rich-text editor's toolbar (django-prose-editor): the same allowlist, as buttons.
-# Pasting from Word or Google Docs goes through the editor's schema, which keeps only
-# these, and the server sanitizes again on save.
+# The rich-text editor's toolbar: the same allowlist, as buttons.
 EDITOR_EXTENSIONS = {
     "Bold": True,
     "Italic": True,
@@ -88,10 +73,7 @@ def rich_text_widget():
 
 
 def media_prefix():
-    """
-    What the address of every upload starts with: MEDIA_URL ("/media/", on this
-    site), or the storage's absolute address (an S3 bucket, its CDN domain).
-    """
+    """What every upload's address starts with: MEDIA_URL or the storage's absolute one."""
     probe = "probe.jpg"
     url = default_storage.url(probe)  # no network: storages build addresses locally
     return url.removesuffix(probe) if url.endswith(probe) else settings.MEDIA_URL
@@ -106,11 +88,7 @@ def _has_odd_characters(text, *, spaces=True):
 
 
 def is_media_url(src):
-    """
-    Whether an <img>'s `src` names a file of the media storage: the same scheme and
-    host as `media_prefix()` (none, for "/media/"), and a path under its path once
-    percent-escapes and dot segments are resolved as a browser resolves them.
-    """
+    """Whether `src` names a file of the media storage, read as a browser resolves it."""
     src = src.strip()
     prefix = urlsplit(media_prefix())
     if _has_odd_characters(src):
@@ -140,7 +118,7 @@ class _Images(HTMLParser):
         if tag == "img":
             line, column = self.getpos()
             offset = self.lines[line - 1] + column
-            first = {}  # a repeated attribute counts once, the first time, as browsers read it
+            first = {}  # a repeated attribute counts the first time, as browsers read it
             for name, value in attrs:
                 first.setdefault(name, value)
             self.images.append((offset, self.get_starttag_text(), first))
@@ -190,10 +168,7 @@ def _without_outside_images(html):
 
 
 def sanitize_html(html):
-    """
-    Return `html` with everything outside the allowlist removed, and every image that
-    is not one of the site's uploads (`is_media_url`).
-    """
+    """`html` without what is outside the allowlist, nor images that are not uploads."""
     if not html:
         return ""
     return _without_outside_images(_clean(html, ALLOWED_TAGS)).strip()
@@ -211,11 +186,7 @@ def _clean(html, tags):
 
 
 class SanitizedHTMLField(models.TextField):
-    """
-    A TextField whose value is sanitized whenever a model instance is saved
-    (save(), create(), bulk_create(), forms). QuerySet.update() writes raw SQL and
-    bypasses it: pass `sanitize_html(value)` there.
-    """
+    """A TextField sanitized on every save; QuerySet.update() bypasses it."""
 
     default_validators = [validate_rich_text_images]
 

@@ -1,11 +1,5 @@
-"""
-Checks for uploaded images: a real image, in a format every browser shows, of a
-sensible size, whose every pixel can be decoded.
-
-The accepted formats are one list (FORMATS) so that the image fields' extension check
-and the check of what the file really is (Pillow's reading of it, whatever its name)
-cannot drift apart.
-"""
+"""Checks for uploaded images: a real image, in an accepted format, of a sensible size,
+whose every pixel decodes. See docs/uploads.md."""
 
 import math
 import struct
@@ -20,15 +14,11 @@ from django.utils.translation import gettext_lazy
 from PIL import Image, ImageSequence
 
 MAX_PIXELS = 40_000_000
-# All the frames of an animation together: each is decoded to check it, and all are
-# held at once to store it again without metadata (thinktank.uploads), so about as
-# much memory as one image of MAX_PIXELS.
-MAX_ANIMATION_PIXELS = 50_000_000
+MAX_ANIMATION_PIXELS = 50_000_000  # all frames together: they are held at once
 MAX_FRAMES = 1000
 
-# The formats accepted, as Pillow names them, and the extensions each may be uploaded with.
-# A JPEG with more than one picture (many phone cameras add a small second one) is read by
-# Pillow as "MPO": it is a JPEG all the same, named .jpg, and shown by every browser.
+# Pillow's format name -> the extensions it may be uploaded with. "MPO" is a phone's
+# JPEG with a second picture.
 FORMATS = {
     "JPEG": ("jpg", "jpeg"),
     "MPO": (),
@@ -36,12 +26,9 @@ FORMATS = {
     "WEBP": ("webp",),
     "GIF": ("gif",),
 }
-# For the image fields' FileExtensionValidator.
 IMAGE_EXTENSIONS = [extension for extensions in FORMATS.values() for extension in extensions]
 
-# What Pillow raises reading a file that is not a whole, valid image: a truncated
-# one, garbage where the compressed pixels should be, a header that lies. Its decoders
-# raise OSError mostly, but not only (Pillow's own fuzzing tests catch these).
+# What Pillow raises for a file that is not a whole, valid image (not only OSError).
 DECODE_ERRORS = (
     OSError,  # UnidentifiedImageError and "image file is truncated" among them
     SyntaxError,
@@ -84,7 +71,7 @@ def is_animation(image):
 
 
 def _check(image, decode):
-    """Refuse `image`'s format or size; then, if `decode`, decode all of it (every frame)."""
+    """Refuse `image`'s format or size; then, if `decode`, decode every frame."""
     if image.format not in FORMATS:
         raise ValidationError(
             _("This file is a %(format)s image; upload a JPEG, PNG, WebP or GIF file.")
@@ -98,7 +85,7 @@ def _check(image, decode):
         if decode:
             image.load()
         return
-    # Counted while read: Pillow's n_frames would read every frame of a huge count first.
+    # Counted while read: n_frames would read every frame of a huge count first.
     for count, frame in enumerate(ImageSequence.Iterator(image), start=1):
         if count > MAX_FRAMES or count * width * height > MAX_ANIMATION_PIXELS:
             raise ValidationError(
@@ -132,11 +119,8 @@ def _check_png_rows(file):
 
 
 def _png_rows_complete(fp):
-    """
-    Whether a PNG's image data holds every row its header promises. Pillow decodes a
-    whole zlib stream that simply stops short without an error, painting the missing
-    rows black; this reads the chunks again and inflates no more than the rows' size.
-    """
+    """Whether a PNG's data holds every row its header promises: Pillow paints missing
+    rows black without an error."""
     fp.seek(8)
     header, data = None, []
     while chunk := fp.read(8):
@@ -167,13 +151,8 @@ def _png_rows_complete(fp):
 
 @contextmanager
 def decoded_image(file, *, decode=True):
-    """
-    The image in `file`, open, checked (format, pixels) and decoded to its last pixel
-    (every frame of an animation), or a ValidationError saying why not. Truncated
-    files are refused (ImageFile.LOAD_TRUNCATED_IMAGES is left False), and so are
-    decompression bombs, by the size their header gives, before a pixel is decoded.
-    `decode=False` checks the header only. The file's position is restored after.
-    """
+    """The image in `file`, open, checked and decoded to its last pixel (the header only
+    with `decode=False`); raises ValidationError saying why not. Restores the position."""
     position = file.tell() if hasattr(file, "tell") else None
     try:
         image = _guarded(Image.open, file)
@@ -188,11 +167,7 @@ def decoded_image(file, *, decode=True):
 
 
 def _guarded(function, *args):
-    """
-    `function(*args)`, with what Pillow raises for a bad file as a ValidationError.
-    (Over Image.MAX_IMAGE_PIXELS Pillow only warns, and `_check` refuses; over twice
-    that, Image.open raises before saying the size.)
-    """
+    """`function(*args)`, with what Pillow raises for a bad file as a ValidationError."""
     try:
         return function(*args)
     except Image.DecompressionBombError:
@@ -202,21 +177,15 @@ def _guarded(function, *args):
 
 
 def validate_image_header(file):
-    """
-    What can be refused from the header alone (not an image, another format, too
-    many pixels): for a form, before the file reaches a model's image field, which
-    reads its size.
-    """
+    """Raise ValidationError for what the header alone shows (not an image, another
+    format, too many pixels)."""
     with decoded_image(file, decode=False):
         pass
 
 
 def validate_image_upload(file):
-    """
-    Refuse files that are too large, not images, in a format other than those of
-    FORMATS (a TIFF renamed .png), decompression bombs, or images whose pixels cannot
-    all be decoded (a truncated file, garbage in place of the compressed data).
-    """
+    """Raise ValidationError for a file too large, not an image of FORMATS, too many
+    pixels, or not decodable to its last pixel."""
     if getattr(file, "_committed", False):
         return  # already stored and unchanged: checked when it was uploaded
     limit = settings.MAX_IMAGE_UPLOAD_SIZE

@@ -4,9 +4,7 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 
-# Each language named in its own script, as readers expect to see it in a language
-# list. Django's data spells Arabic with a shadda (العربيّة), which the reference
-# site and most Arabic sites do not.
+# Django spells Arabic with a shadda (العربيّة), which most Arabic sites do not.
 LOCAL_NAMES = {
     "ar": "العربية",
     "fa": "فارسی",
@@ -14,8 +12,7 @@ LOCAL_NAMES = {
 
 
 def configured_languages():
-    """settings.LANGUAGES, as a callable for a model field's `choices`: read at run time,
-    so adding a language is a settings change, with no migration."""
+    """settings.LANGUAGES for a field's `choices`: a new language needs no migration."""
     return settings.LANGUAGES
 
 
@@ -33,14 +30,8 @@ def home_url(code):
 
 
 def page_in_languages(request, alternates=None):
-    """
-    {language: URL of the page being shown, in that language} for the page of `request`.
-
-    `alternates` is what the view knows: an article exists only in the languages of
-    its published versions, so its view passes them; an error page passes {}.
-    Without it, the page exists in every language (a topic, an expert, a home page)
-    and its URL is the same route under each language's prefix.
-    """
+    """{language: URL of this page in it}: the view's `alternates`, else the same route
+    under every prefix. See docs/multilingual.md."""
     if alternates is not None:
         return dict(alternates)
     urls = {}
@@ -52,24 +43,15 @@ def page_in_languages(request, alternates=None):
 
 
 def hreflang_alternates(urls):
-    """
-    [(language, URL), ..., ("x-default", URL)] for a page that exists at `urls`
-    ({language: absolute URL}), in settings order; [] for a page in one language
-    only. The page's <link rel="alternate"> tags and the sitemap both use it, so
-    they always agree.
-
-    Every version must name the same x-default: the site's default language where
-    the page exists in it, else its first language in settings order.
-    """
+    """[(language, URL), ..., ("x-default", URL)] in settings order for the <link> tags
+    and the sitemap alike; [] for a page in one language."""
     if len(urls) < 2:
         return []
     alternates = [(code, urls[code]) for code, _name in settings.LANGUAGES if code in urls]
     return [*alternates, ("x-default", alternates[0][1])]
 
 
-# Digits used in dates and times, by language. Persian pages write Persian digits
-# (۲۷ نوامبر ۲۰۲۳), as Persian publishers do; Arabic pages keep 0-9, as most Arabic
-# news and policy sites do. Body text is left as its author wrote it.
+# Dates' digits: Persian publishers write Persian digits; Arabic sites mostly keep 0-9.
 NATIVE_DIGITS = {
     "fa": "۰۱۲۳۴۵۶۷۸۹",
 }

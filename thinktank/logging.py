@@ -1,10 +1,4 @@
-"""
-One log line per request (RequestLogMiddleware, logger "thinktank.request"), and the
-logfmt and JSON formatters that write every logger's records in the same shape. No
-address, user agent, query string value, cookie or preview token is logged.
-
-Design: docs/request-log.md
-"""
+"""One log line per request, and formatters for every record. See docs/request-log.md."""
 
 import contextvars
 import datetime
@@ -20,17 +14,14 @@ from thinktank.pagination import page_number
 
 logger = logging.getLogger("thinktank.request")
 
-# URL arguments that are secrets: their value is never written out.
 SECRET_URL_ARGUMENTS = ("token",)
 
 
-# The current request's query count, per thread and per asyncio task: a list of one
-# int, so that the view's thread (sync_to_async copies the context) adds to the same.
+# A list of one int, so that the view's thread (sync_to_async copies the context) adds to it.
 _queries = contextvars.ContextVar("thinktank_request_queries", default=None)
 
 
 def _count_query(execute, sql, params, many, context):
-    """On every connection for good (thinktank.connection_hooks): counts for the request."""
     count = _queries.get()
     if count is not None:
         count[0] += 1
@@ -38,7 +29,6 @@ def _count_query(execute, sql, params, many, context):
 
 
 def connect_signals():
-    """Every query of every connection, in every thread, is counted for its request."""
     connection_hooks.add_hook(_count_query)
 
 
@@ -69,11 +59,7 @@ def response_size(response):
 
 
 class RequestLogMiddleware:
-    """
-    Outside the page cache and everything that queries, so a line's time and query
-    count cover the whole request, and its `cache` field says what the page cache did
-    (request.page_cache: "hit", "miss" or "bypass"; absent when it was not asked).
-    """
+    """Logs one line per request; outside the page cache, so it times the whole request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -155,10 +141,7 @@ def logfmt_value(value):
 
 
 class LogfmtFormatter(logging.Formatter):
-    """
-    LOG_FORMAT=logfmt (the default): key=value pairs, values quoted when they need it.
-    A traceback follows on the next lines, as Python prints it, for a person to read.
-    """
+    """LOG_FORMAT=logfmt (the default): key=value pairs; a traceback on the next lines."""
 
     def format(self, record):
         line = " ".join(
@@ -170,12 +153,8 @@ class LogfmtFormatter(logging.Formatter):
 
 
 class DatabaseOutageFilter(logging.Filter):
-    """
-    While the database is away every request fails the same way, and Django logs each
-    with its whole traceback: hundreds a second under load, burying everything else.
-    Such a record keeps its one line, with the error's first line in place of the
-    traceback; every other error keeps its traceback.
-    """
+    """A database outage's record gets one line, not a traceback: hundreds a second
+    would bury everything else."""
 
     def filter(self, record):
         from thinktank.views import DATABASE_UNAVAILABLE  # what the 503 page answers
@@ -191,12 +170,7 @@ class DatabaseOutageFilter(logging.Filter):
 
 
 class SuspiciousRequestFilter(logging.Filter):
-    """
-    Django refuses a request it finds suspicious (a Host not in ALLOWED_HOSTS, too
-    many fields...) with a 400 and logs it on django.security.<kind> as an ERROR with
-    its traceback. Anyone can send such requests, as many as they like: each is one
-    WARNING line instead, its message saying what was refused.
-    """
+    """django.security's errors (anyone can send such requests) become one WARNING line."""
 
     def filter(self, record):
         if record.name.startswith("django.security.") and record.levelno > logging.WARNING:

@@ -1,16 +1,10 @@
-"""
-What link previews (OpenGraph, Twitter cards) read about a page besides its text:
-the image they show and the locale they name. The text (title, description) comes
-from the page's template blocks (templates/base.html).
-"""
+"""The image and locale that link previews (OpenGraph, Twitter cards) read about a page."""
 
 from django.utils.translation import to_locale
 
 from thinktank.renditions import rendition_urls
 
-# OpenGraph names a locale as language_TERRITORY; previewers (Facebook first) expect
-# these for the configured languages. Another language falls back to Django's
-# locale name ("fr", "pt_BR").
+# Previewers (Facebook first) expect language_TERRITORY.
 OPENGRAPH_LOCALES = {
     "en": "en_US",
     "ar": "ar_AR",
@@ -23,11 +17,8 @@ def opengraph_locale(code):
 
 
 def absolute_image_url(fieldfile, request):
-    """
-    The absolute URL of an image's largest stored rendition in its fallback format
-    (JPEG or PNG: previewers do not all read WebP), else of the original; "" for none.
-    Built from strings (thinktank.renditions): no query, no storage access.
-    """
+    """The absolute URL of the largest JPEG/PNG rendition (previewers do not all read
+    WebP), else of the original; "" for none."""
     if not fieldfile:
         return ""
     urls = rendition_urls(fieldfile)
@@ -40,11 +31,7 @@ def absolute_image_url(fieldfile, request):
 
 
 def share_image(fieldfile, request, *, alt="", large=False):
-    """
-    What base.html's og:image and twitter:image show, or None when there is no
-    image. `large` asks for Twitter's large card (a wide hero image), otherwise a
-    small square one (a portrait).
-    """
+    """og:image and twitter:image, or None; `large` for Twitter's large card."""
     url = absolute_image_url(fieldfile, request)
     if not url:
         return None

@@ -5,13 +5,7 @@ from django.urls import is_valid_path
 
 
 class RemoveTrailingSlashMiddleware:
-    """
-    The mirror image of Django's APPEND_SLASH: when a path ending in "/" finds
-    nothing and the same path without the slash is a page, answer 301 to it.
-
-    It acts only on a 404, so slash-style URLs that exist (the admin, a language's
-    home page such as /ar/) are untouched.
-    """
+    """APPEND_SLASH's mirror: a 404 at "x/" where "x" is a page answers 301 to "x"."""
 
     def __init__(self, get_response):
         self.get_response = get_response

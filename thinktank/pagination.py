@@ -1,15 +1,5 @@
-"""
-One rule for every paginated page: `?page=N` for N from 1 to the last page shows that
-page; any other value (0, -1, abc, 1.5, ², past the end) is a page that does not exist
-and answers 404, as Django's ListView does for the pages built on it. No parameter is
-the first page, and an empty list still has its (empty) first page. N may be written in
-any script's digits (٣, ۳ and 3 are page 3), as readers type it: `page_number` reads
-it, for the pages and for the request log alike.
-
-Every paginated page reads its page the same way too (`Paginator` below, the
-`paginator_class` of the list views and what `page_or_404` uses), so a deep page
-costs about what the first does.
-"""
+"""One rule for `?page=` (1 to the last page, in any script's digits; else 404) and one
+paginator that makes a deep page cost what the first does. See docs/pagination.md."""
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage
@@ -21,53 +11,23 @@ from django.utils.functional import cached_property
 
 from thinktank import cache as page_cache
 
-# More digits than any list has pages; int() refuses over 4300 of them anyway.
 MAX_PAGE_DIGITS = 18
 
 
 def page_number(value):
-    """
-    The whole number a `?page=` value names, else None. Only digits: those of any
-    script (Unicode's decimal digits: 0-9, Arabic-Indic ٠-٩, Persian ۰-۹ ...), not
-    a sign, a space, a "_", a superscript or a circled digit.
-    """
+    """The number a `?page=` value names in any script's decimal digits, else None."""
     if isinstance(value, str) and value.isdecimal() and len(value) <= MAX_PAGE_DIGITS:
         return int(value)
     return None
 
 
-class PageParameterMixin:
-    """For a ListView: its `?page=` is read by page_number ("last" too, as Django's)."""
-
-    def paginate_queryset(self, queryset, page_size):
-        value = self.request.GET.get(self.page_kwarg)
-        if value and value != "last" and page_number(value) is None:
-            raise Http404(f"No page {value!r}")
-        return super().paginate_queryset(queryset, page_size)
-
-
 class Paginator(DjangoPaginator):
-    """
-    Pages of a queryset by "deferred join": the page's ids are picked by a narrow
-    subquery (ids and the columns of the order only, which an index can answer alone,
-    so OFFSET steps over index entries instead of whole rows), and only those rows
-    are read, with their select_related, prefetches and order, in the same one query:
-    `WHERE id IN (SELECT id ... ORDER BY ... LIMIT 20 OFFSET 19980)`. The number of
-    queries is Django's (the count, the page, its prefetches).
-
-    Lists that are not querysets of model instances (a list, ids from values_list:
-    narrow already), DISTINCT or grouped ones (their order columns would join the
-    subquery's select) and unordered ones are sliced as Django does.
-    """
+    """Pages of a queryset by "deferred join" (`WHERE id IN (SELECT id ... OFFSET n)`),
+    in Django's number of queries; other lists are sliced as Django does."""
 
     @cached_property
     def count(self):
-        """
-        Counting every row a filter matches is the dearest query of a list: the
-        count is kept until the content changes (thinktank.cache.remember), one per
-        query, so a page of a list costs its rows only. A filter that can match
-        nothing (`none()`, an empty `__in`) counts none.
-        """
+        """The count, kept until the content changes (it is a list's dearest query)."""
         rows = self.object_list
         if not isinstance(rows, QuerySet):
             return super().count
@@ -104,6 +64,19 @@ class Paginator(DjangoPaginator):
             return rows[bottom:top]
         page_ids = rows.prefetch_related(None).values("pk")[bottom:top]
         return rows.filter(pk__in=page_ids)
+
+
+class PageParameterMixin:
+    """For a ListView: its `?page=` is read by page_number ("last" too, as Django's),
+    its pages by Paginator."""
+
+    paginator_class = Paginator
+
+    def paginate_queryset(self, queryset, page_size):
+        value = self.request.GET.get(self.page_kwarg)
+        if value and value != "last" and page_number(value) is None:
+            raise Http404(f"No page {value!r}")
+        return super().paginate_queryset(queryset, page_size)
 
 
 def page_or_404(object_list, per_page, number):

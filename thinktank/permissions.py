@@ -1,10 +1,5 @@
-"""
-Permissions: the check every write makes on the server, and its refusal.
-
-The frame checks permissions and names none: each app names its own in its
-`permissions` module (experts.permissions, articles.permissions), beside the models
-they are for, so the frame keeps naming no app and an app depends on nothing above it.
-"""
+"""The check every write makes, and its refusal; each app names its permissions in its
+own `permissions` module."""
 
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
@@ -12,7 +7,7 @@ from django.utils.translation import gettext as _
 
 
 def refused():
-    """The refusal of a write the user may not make (raise it)."""
+    """The PermissionDenied to raise for a write the user may not make."""
     return PermissionDenied(_("You do not have permission to do this."))
 
 

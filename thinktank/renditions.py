@@ -1,10 +1,4 @@
-"""
-Image renditions: resized copies (WIDTHS, WebP plus JPEG or PNG) of an uploaded image,
-made when it is saved, stored through the storage API, and named from the original's
-name and stored width so that a page builds its srcset without touching storage.
-
-Design: docs/renditions.md
-"""
+"""Image renditions: resized copies of an uploaded image. See docs/renditions.md."""
 
 import io
 import logging
@@ -24,20 +18,14 @@ WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 
 SQUARE = "square"
-# Image fields whose renditions are square crops: "app.Model.field" -> the instance's
-# attributes holding the focal point, across and down, in percent (0-100). The apps
-# fill it from their AppConfig.ready() (register_square): the frame names no app.
+# "app.Model.field" -> the attributes holding its focal point; filled by register_square.
 SQUARE_FIELDS = {}
 CENTRE = 50
-# The uncropped rendition the admin shows a square field's image at (its widest
-# width up to this).
 PREVIEW_WIDTH = 320
 
-# Originals in these formats may be transparent: their fallback is PNG, not JPEG.
 TRANSPARENCY_EXTENSIONS = {"png", "gif", "webp"}
 
 FORMATS = {
-    # format: (extension, MIME type, Pillow's options)
     "webp": ("webp", "image/webp", {"format": "WEBP", "quality": WEBP_QUALITY, "method": 6}),
     "jpeg": (
         "jpg",
@@ -47,15 +35,13 @@ FORMATS = {
     "png": ("png", "image/png", {"format": "PNG", "optimize": True}),
 }
 
-# What can go wrong reading an image that passed the upload checks (a truncated file,
-# a missing one): logged, and left for `make_renditions` to retry.
 IMAGE_ERRORS = (*DECODE_ERRORS, Image.DecompressionBombError)
 
 
 @dataclass(frozen=True)
 class Rendition:
-    name: str  # in the original's storage
-    width: int  # as the srcset says; never more than the original's
+    name: str
+    width: int
     format: str  # a key of FORMATS
     crop: object = None  # a SquareCrop, or None for the whole image
 
@@ -94,18 +80,13 @@ class SquareCrop:
         return self.label
 
     def centering(self, size):
-        """
-        ImageOps.fit's `centering` for an image of `size`: the fractions (0-1) of the
-        spare width and height to cut off before the square, so that the square is
-        centred on the focal point, or as near as it can be while inside the image.
-        """
+        """ImageOps.fit's `centering` for an image of `size`, keeping the square inside it."""
         width, height = size
         side = min(size)
         return (_centering(width, side, self.x), _centering(height, side, self.y))
 
 
 def _centering(length, side, focal):
-    """The square's start along a side `length` long, as a fraction of what is spare."""
     spare = length - side
     if spare <= 0:
         return 0.5
@@ -120,28 +101,18 @@ def square_crop(crop):
     return SquareCrop() if crop == SQUARE else None
 
 
-# --- names: pure string work ------------------------------------------------------------
-
-
 def field_key(field):
     return f"{field.model._meta.app_label}.{field.model.__name__}.{field.name}"
 
 
 def register_square(key, focal_x, focal_y):
-    """
-    Show the image field `key` ("app.Model.field") square, cropped around the focal
-    point its instance holds in the attributes `focal_x` and `focal_y` (percent).
-    An app calls it from its AppConfig.ready().
-    """
+    """Show the image field `key` ("app.Model.field") square, around the focal point
+    held in the instance's attributes `focal_x`, `focal_y` (percent)."""
     SQUARE_FIELDS[key] = (focal_x, focal_y)
 
 
 def crop_for(fieldfile):
-    """
-    The crop of `fieldfile`'s renditions: for a field in SQUARE_FIELDS, a SquareCrop
-    around the focal point its instance holds (the centre without an instance); else
-    None. Read from the instance's attributes: no query, no file.
-    """
+    """A SquareCrop for a field in SQUARE_FIELDS, else None; no query, no file."""
     field = fieldfile.field
     focal_attributes = SQUARE_FIELDS.get(field_key(field))
     if focal_attributes is None:
@@ -157,11 +128,7 @@ def fallback_format(name):
 
 
 def rendition_widths(width, height=None, crop=None):
-    """
-    The widths made for an original `width` (× `height`) pixels: those of WIDTHS that
-    fit, or, for an image narrower than the smallest, its own width. A square crop is
-    as wide as the original's shorter side.
-    """
+    """The widths of WIDTHS that fit the original (or its own width if narrower)."""
     if square_crop(crop) and height:
         width = min(width or height, height)
     if not width:
@@ -170,14 +137,8 @@ def rendition_widths(width, height=None, crop=None):
 
 
 def rendition_name(name, width, image_format, crop=None):
-    """
-    "articles/hero.jpg", 640, "webp" -> "renditions/articles/hero.jpg/640.webp";
-    with a square crop "640-square.webp", or "640-square-30x40.webp" around a focal
-    point other than the centre.
-
-    One folder per original, named after the whole original name (extension
-    included, so hero.jpg and hero.png never share renditions).
-    """
+    """ "articles/hero.jpg", 640, "webp" -> "renditions/articles/hero.jpg/640.webp"
+    (or "640-square-30x40.webp" with a crop)."""
     square = square_crop(crop)
     label = f"{width}-{square.label}" if square else str(width)
     return f"{FOLDER}/{name}/{label}.{FORMATS[image_format][0]}"
@@ -194,11 +155,7 @@ def plan(name, width, height=None, crop=None):
 
 
 def preview_rendition(name, width):
-    """
-    The uncropped WebP rendition of `name` the admin shows to pick a focal point on:
-    one of `plan`'s for an uncropped image; for a square one, made beside its plan.
-    None when the width is not known.
-    """
+    """The uncropped WebP rendition the admin shows to pick a focal point on, or None."""
     widths = [size for size in rendition_widths(width) if size <= PREVIEW_WIDTH]
     if not widths:
         return None
@@ -222,13 +179,8 @@ def stored_dimensions(fieldfile):
 
 
 def rendition_urls(fieldfile, width=None, height=None, *, crop=None):
-    """
-    {MIME type: [(url, width), ...]} for a srcset: "image/webp" first, then the
-    fallback's type. Empty when there is no image or its width is not known.
-
-    Pure string building from the stored name and width (the model's width field
-    unless `width` is given): no storage access, no image opened, no query.
-    """
+    """{MIME type: [(url, width), ...]} for a srcset, WebP first; {} without an image or
+    width. No storage access, no query."""
     if not fieldfile:
         return {}
     if width is None:
@@ -244,17 +196,9 @@ def rendition_urls(fieldfile, width=None, height=None, *, crop=None):
     return urls
 
 
-# --- making them: at upload, or from the command -----------------------------------------
-
-
 def make_renditions(fieldfile, width=None, height=None, *, crop=None, replace=False):
-    """
-    Make the renditions of `fieldfile` that storage does not have yet; returns the
-    names made (none when all exist: a second call reads nothing and writes nothing).
-
-    `replace=True` makes them all again, for an image just uploaded under a name whose
-    renditions may be left from an earlier file of that name.
-    """
+    """Make the renditions storage lacks (all of them with `replace=True`); returns
+    the names made."""
     if not fieldfile:
         return []
     if width is None:
@@ -294,11 +238,7 @@ def read_dimensions(storage, name):
 
 
 def ensure_renditions(fieldfile, *, replace=False):
-    """
-    `make_renditions` for a save path (the article service, the expert admin): an
-    image that cannot be read is logged, not raised, so the save itself stands and
-    `manage.py make_renditions` can retry. Returns the names made.
-    """
+    """`make_renditions` that logs an unreadable image instead of raising, so the save stands."""
     try:
         return make_renditions(fieldfile, replace=replace)
     except IMAGE_ERRORS:
@@ -307,11 +247,8 @@ def ensure_renditions(fieldfile, *, replace=False):
 
 
 def prepared(original):
-    """
-    The original upright (EXIF orientation applied), in RGB or RGBA, with no metadata
-    left (no EXIF, no XMP: they can hold a camera's serial number or a location);
-    and its colour profile, which is kept so the colours stay as they were.
-    """
+    """The original upright in RGB(A), with no metadata (EXIF can hold a location),
+    and its colour profile."""
     icc_profile = original.info.get("icc_profile")
     has_alpha = original.has_transparency_data
     if original.mode not in ("RGB", "RGBA", "P", "PA"):
@@ -323,10 +260,7 @@ def prepared(original):
 
 
 def resized(image, width, crop=None):
-    """
-    `image` `width` pixels wide (never enlarged); for a square crop (a SquareCrop, or
-    SQUARE for the centred one), the square around its focal point.
-    """
+    """`image` `width` pixels wide (never enlarged), or the square for `crop`."""
     square = square_crop(crop)
     if square:
         side = min(width, *image.size)

@@ -1,14 +1,5 @@
-"""
-A model's revisions in the admin: the list, one revision compared with the object now
-(or with another revision), and restoring one. A mixin of a ModelAdmin (ArticleAdmin,
-ExpertAdmin), kept apart because it is a set of views of its own.
-
-The ModelAdmin says what a snapshot holds (`revision_schema`, a
-thinktank.revisions.RevisionSchema), which snapshot fields the list shows, and how a
-revision is restored (`restore_revision`, which calls the app's service): so, like any
-save, a restore checks the user's permission and is refused when someone else saved
-the object meanwhile.
-"""
+"""A ModelAdmin's revision views: the list, a comparison, a restore through the app's
+service. See docs/revisions.md."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,9 +21,7 @@ class RevisionsAdminMixin:
     """The revision views of a ModelAdmin, at <id>/revisions/ and <id>/revisions/<id>/."""
 
     revision_schema = None  # a thinktank.revisions.RevisionSchema
-    # The snapshot's fields shown as columns of the list, besides when, who and the note.
-    revision_list_fields = ()
-    # The reverse name of the object's revisions.
+    revision_list_fields = ()  # snapshot fields shown as the list's columns
     revisions_related_name = "revisions"
     restore_conflict_message = _(
         "Someone else saved this after you opened this page; nothing was restored. "
@@ -56,12 +45,7 @@ class RevisionsAdminMixin:
         return {}
 
     def submitted_relations(self, form, formsets):
-        """
-        The relations of the schema as the change form submitted them, as a snapshot
-        holds them: a many-to-many or tag field of the form, or an inline of ordered
-        rows (by position, then form order; deleted and empty rows left out). Those
-        the form does not edit are left out.
-        """
+        """The schema's relations the change form edits, as a snapshot holds them."""
         relations = {}
         for relation in self.revision_schema.relations:
             if relation.name in form.cleaned_data:
@@ -122,10 +106,7 @@ class RevisionsAdminMixin:
         return TemplateResponse(request, self.revision_templates("revision_list.html"), context)
 
     def revision_view(self, request, object_id, revision_id):
-        """
-        One revision compared with the object as it is now (or with another revision,
-        ?against=<id>); POST restores it, as a new revision, if nobody saved meanwhile.
-        """
+        """A revision compared with now (or ?against=<id>); POST restores it."""
         obj = self._object_or_refuse(request, object_id)
         revision = get_object_or_404(self.revisions_of(obj), pk=revision_id)
         if request.method == "POST":

@@ -1,17 +1,4 @@
-"""
-Revisions: a snapshot of a row (and the relations it owns) at every save.
-
-Each app keeps the revisions of its own models in its own table (ArticleRevision,
-ExpertRevision) on the abstract Revision base, and describes what a snapshot holds
-with a RevisionSchema: the model's editable fields, always, plus the relations it
-owns (an article's ordered authors, topics, regions, ordered picks and tags; an
-expert's topics, regions and ordered links). The schema takes a snapshot, compares
-two, and puts one back, so history, differences and restore work the same way for
-an article and for an expert's profile (the admin's views: thinktank.revision_admin).
-
-A snapshot is JSON: each field as text, the way Django's serializers write it (None
-for NULL), and each relation under its own name (a list).
-"""
+"""Revisions: a JSON snapshot of a row and the relations it owns. See docs/revisions.md."""
 
 import difflib
 
@@ -34,7 +21,6 @@ class Revision(models.Model):
         blank=True,
         related_name="+",
     )
-    # Every editable field and the relations the model owns, as JSON.
     data = models.JSONField(_("content"))
     note = models.CharField(_("note"), max_length=200, blank=True)
 
@@ -44,21 +30,14 @@ class Revision(models.Model):
         get_latest_by = "created_at"
 
 
-# --- the relations a snapshot holds -------------------------------------------------------
-
-
 class Relation:
-    """
-    Something a model owns besides its own columns, kept in its snapshot under `name`
-    as a list. A subclass reads it from an object, writes it back and names it.
-    """
+    """Something a model owns besides its columns, kept in its snapshot under `name`."""
 
     def __init__(self, name, label=None):
         self.name = name
         self.label = label
 
     def bind(self, model):
-        """Called once by the schema with the owning model."""
         self.model = model
         if self.label is None:
             self.label = model._meta.get_field(self.name).verbose_name
@@ -82,8 +61,7 @@ class Relation:
 
 
 def _kept_rows(forms):
-    """The cleaned rows of an inline formset, in order (position, then form order):
-    deleted and empty forms left out."""
+    """An inline formset's kept rows, in position order."""
     rows = [
         (form.cleaned_data.get("position") or 0, index, form.cleaned_data)
         for index, form in enumerate(forms)
@@ -103,7 +81,6 @@ class ManyToMany(Relation):
         return sorted(getattr(obj, self.name).values_list("pk", flat=True))
 
     def write(self, obj, value):
-        # Whatever was deleted since is left out.
         getattr(obj, self.name).set(self.target.objects.filter(pk__in=value))
 
     def from_form(self, value):
@@ -114,11 +91,7 @@ class ManyToMany(Relation):
 
 
 class OrderedLinks(Relation):
-    """
-    Ordered rows that join the object to others (an article's authors, its picks),
-    through `accessor`, each row pointing with `target` to one, kept as the ids in
-    order (the rows' `position`).
-    """
+    """Ordered rows through `accessor` pointing (`target`) to others, kept as ids in order."""
 
     def __init__(self, name, label=None, *, accessor, target, exclude_self=False):
         super().__init__(name, label)
@@ -161,11 +134,7 @@ class OrderedLinks(Relation):
 
 
 class OrderedChildren(Relation):
-    """
-    Ordered child rows that hold values of their own rather than point anywhere (an
-    expert's links: a kind and an address), through `accessor`, kept as one
-    {field: value} per row, in order (the rows' `position`).
-    """
+    """Ordered child rows through `accessor`, kept as one {field: value} per row."""
 
     def __init__(self, name, label=None, *, accessor, fields):
         super().__init__(name, label)
@@ -216,18 +185,12 @@ class Tags(Relation):
         getattr(obj, self.name).set(value)
 
     def from_form(self, value):
-        # Existing tags picked, and names typed for new ones.
         return sorted({getattr(item, "name", item) for item in value})
 
 
-# --- the schema ---------------------------------------------------------------------------
-
-
 class RevisionSchema:
-    """
-    What a snapshot of `model` holds: its editable concrete fields, and `relations`.
-    `text_fields` are long text whose differences are shown line by line.
-    """
+    """A snapshot of `model`: its editable fields and `relations`; `text_fields` are
+    compared line by line."""
 
     def __init__(self, model, relations=(), *, text_fields=()):
         self.model = model
@@ -283,11 +246,7 @@ class RevisionSchema:
         return _display(self.model._meta.get_field(name), value)
 
     def compare(self, old, new):
-        """
-        The differences between two snapshots, field by field in form order, then
-        relation by relation: [{"label", "old", "new", "lines"}], where "lines" is a
-        line diff for long text.
-        """
+        """[{"label", "old", "new", "lines"}] for each field, then relation, that differs."""
         rows = []
         for field in self.fields():
             name = field.name
@@ -316,9 +275,6 @@ class RevisionSchema:
         return rows
 
 
-# --- helpers --------------------------------------------------------------------------------
-
-
 def _set_file(obj, field, name):
     """A file field's stored name back; its image size fields follow it if it still exists."""
     current = getattr(obj, field.attname)
@@ -327,7 +283,6 @@ def _set_file(obj, field, name):
     try:
         setattr(obj, field.attname, name)
     except OSError:
-        # The file is gone from storage: keep its name (as the revision had it) all the same.
         obj.__dict__[field.attname] = name
         for size_field in ("width_field", "height_field"):
             if getattr(field, size_field, None):
@@ -355,20 +310,14 @@ def _display(field, value):
 
 
 def _line_diff(old, new):
-    """
-    The changed lines ("-" removed, "+" added) with one line of context around each
-    change, without diff headers: a gap between two changes is an ellipsis.
-    """
+    """Changed lines ("-", "+") with one line of context; a gap is an ellipsis."""
     diff = list(difflib.unified_diff(_lines(old), _lines(new), lineterm="", n=1))[2:]
     lines = ["…" if line.startswith("@@") else line for line in diff]
     return lines[1:] if lines[:1] == ["…"] else lines
 
 
 def _lines(value):
-    """
-    Readable lines of rich text (one a paragraph or heading, tags removed), or of a
-    {language: {field: text}} of translations (one a field in a language).
-    """
+    """Readable lines of rich text, or of a {language: {field: text}} of translations."""
     if not value:
         return []
     if isinstance(value, dict):

@@ -1,13 +1,4 @@
-"""
-What the site adds to Django's own protections.
-
-Django's SecurityMiddleware already sends HSTS, X-Content-Type-Options,
-Referrer-Policy and Cross-Origin-Opener-Policy from settings (thinktank/settings.py,
-"Security"); Django 5.2 has no Content-Security-Policy or Permissions-Policy, so
-SecurityHeadersMiddleware adds them. The rest of this module is django-axes' hooks
-for the admin login's throttling: where a login attempt comes from, and the page a
-locked-out user sees.
-"""
+"""CSP and Permissions-Policy headers, and django-axes' hooks. See docs/security.md."""
 
 import base64
 import hashlib
@@ -26,12 +17,7 @@ from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
-# Public pages run no script of their own beyond files under /static/ and carry no
-# inline style: nothing inline is allowed, so an injected <script> or style="" in an
-# article body (which the sanitizer already strips) could not run even if one got
-# through. JSON-LD (<script type="application/ld+json">) is a data block, which CSP
-# does not treat as script. Uploads may live on object storage or a CDN: its origin
-# is added to img-src.
+# Nothing inline: an injected <script> or style="" cannot run. JSON-LD is not script.
 PUBLIC_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -44,21 +30,14 @@ PUBLIC_POLICY = {
     "frame-ancestors": ["'none'"],
 }
 
-# The admin, measured in Chromium (tests/browser/test_csp.py): Django's admin and
-# django-prose-editor load every script from files, except the editor's import map,
-# an inline <script type="importmap"> that browsers treat as script: it is allowed by
-# its hash (admin_script_hashes), not by 'unsafe-inline', so an injected script still
-# cannot run. Styles must allow 'unsafe-inline': the admin's widgets set style="" in
-# their markup, the editor positions its menus with style attributes, the revision
-# pages carry a <style> block. Inline style cannot run code. Images may be blob:
-# addresses: the focal-point picker shows a photo chosen for upload before it is sent.
+# Inline style for the admin's widgets; blob: images for the focal-point picker. Its
+# one inline script is allowed by hash (admin_script_hashes).
 ADMIN_POLICY = {
     **PUBLIC_POLICY,
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": [*PUBLIC_POLICY["img-src"], "blob:"],
 }
 
-# Features no page uses, so no page (or anything injected into it) may ask for them.
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=(), browsing-topics=()"
@@ -74,11 +53,7 @@ def origin_of(url):
 
 
 def media_origin():
-    """
-    The origin uploads are served from when it is not this site: MEDIA_URL when it is
-    absolute, or else the address the media storage gives a file (an S3 bucket, its
-    custom domain). Storages make their addresses without asking the network.
-    """
+    """The origin uploads are served from when it is not this site, else None."""
     return origin_of(settings.MEDIA_URL) or origin_of(default_storage.url("csp-probe.jpg"))
 
 
@@ -90,12 +65,7 @@ def inline_script_hash(element):
 
 
 def admin_script_hashes():
-    """
-    The inline scripts the admin renders: the rich-text editor's import map (its
-    modules' static addresses, fingerprinted in production, hence computed here). A
-    widget that brought another import map would merge into it and change the hash:
-    the browser test would then see the editor's scripts refused.
-    """
+    """Hash sources of the admin's inline scripts: the rich-text editor's import map."""
     from django_prose_editor.widgets import importmap
 
     return [inline_script_hash(importmap)]
@@ -106,11 +76,7 @@ def serialize(policy):
 
 
 def content_security_policy(policy, override="", scripts=()):
-    """
-    The header's value: `override` (from the environment) when given, else `policy`
-    with the media host among the image sources and `scripts` (hash sources) among
-    the script sources.
-    """
+    """`override` when given, else `policy` plus the media origin and `scripts` (hashes)."""
     if override:
         return override
     sources = {directive: list(values) for directive, values in policy.items()}
@@ -122,11 +88,7 @@ def content_security_policy(policy, override="", scripts=()):
 
 
 class SecurityHeadersMiddleware:
-    """
-    Content-Security-Policy and Permissions-Policy on every response that reaches
-    Django (static files are answered earlier, by WhiteNoise), the admin's policy under
-    the admin's address. A view that sets its own header keeps it.
-    """
+    """Content-Security-Policy and Permissions-Policy, unless a view set its own."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -164,12 +126,8 @@ class SecurityHeadersMiddleware:
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):
-    """
-    axes' check, first of AUTHENTICATION_BACKENDS: a locked-out user is refused before
-    any password is tried. A call of authenticate() without a request is code, not a
-    visitor (the test client's login(), a management command): there is no address to
-    throttle, so it passes to the next backend, where axes' own backend would raise.
-    """
+    """axes' check before any password is tried; a call without a request (code, not a
+    visitor) passes to the next backend instead of raising."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is None:
@@ -178,13 +136,8 @@ class LoginThrottleBackend(AxesStandaloneBackend):
 
 
 def client_ip(request):
-    """
-    The address a login attempt came from (AXES_CLIENT_IP_CALLABLE). Behind
-    PROXY_COUNT reverse proxies, each appending the address it was reached from to
-    X-Forwarded-For, the client is that many entries from the right: entries further
-    left were written by the client and could be anything. Without proxies the header
-    is ignored, since anyone can send it.
-    """
+    """The address a login attempt came from: PROXY_COUNT entries from the right of
+    X-Forwarded-For (the left ones are the client's to forge), else REMOTE_ADDR."""
     count = settings.PROXY_COUNT
     if count > 0:
         header = request.META.get("HTTP_X_FORWARDED_FOR", "")
@@ -195,12 +148,7 @@ def client_ip(request):
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    """
-    The page a locked-out login gets (AXES_LOCKOUT_CALLABLE): 429, in the admin's
-    look, saying why and when to try again. Every refused attempt restarts the
-    cool-off (AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT), so "again in N minutes"
-    counts from now.
-    """
+    """The 429 page a locked-out login gets, saying when to try again."""
     cooloff = settings.AXES_COOLOFF_TIME
     context = {
         **admin.site.each_context(request),

@@ -1,10 +1,4 @@
-"""
-Settings for thinktank, read from the environment (12-factor).
-
-Every value an operator may need to change is an environment variable; nothing here
-is specific to one machine, so the same code runs on a laptop (SQLite, DEBUG=1) and
-on many app servers behind a load balancer (PostgreSQL, DEBUG off).
-"""
+"""Settings for thinktank, read from the environment (12-factor); see the README."""
 
 import datetime
 import os
@@ -36,7 +30,6 @@ DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        # One line, no traceback: the operator learns exactly what to set.
         sys.exit(
             "thinktank: SECRET_KEY is not set. Set the SECRET_KEY environment variable "
             "(or DEBUG=1 for local development)."
@@ -66,11 +59,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Static files are answered here, before sessions, the page cache or any query.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "thinktank.logging.RequestLogMiddleware",
     "thinktank.security.SecurityHeadersMiddleware",
-    # A repeat request gets 304; the page cache answers readers before any query.
     "django.middleware.http.ConditionalGetMiddleware",
     "thinktank.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -85,7 +76,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-# The site's URLs live above the apps (website/), so the frame names none of them.
 ROOT_URLCONF = "website.urls"
 
 TEMPLATES = [
@@ -116,8 +106,7 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# An optional read replica of the default database: thinktank.routers sends reads to
-# it and every write (and migration) to the primary. Tests use the primary for both.
+# An optional read replica: thinktank.routers sends reads to it, writes to the primary.
 if os.environ.get("DATABASE_REPLICA_URL", "").strip():
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["DATABASE_REPLICA_URL"].strip(),
@@ -136,8 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages. English is the default and its URLs carry no prefix; every other
-# language lives under its own prefix (/ar/, /fa/).
+# English URLs carry no prefix; the others do (/ar/, /fa/).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
@@ -145,14 +133,11 @@ LANGUAGES = [
     ("fa", _("Persian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Per-language date formats that differ from Django's (thinktank/formats/<lang>/).
 FORMAT_MODULE_PATH = ["thinktank.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_TZ = True
 
-# STATIC_URL may be a CDN's address (https://cdn.example.org/static/) that fetches
-# from the app servers: WhiteNoise answers under its path either way.
 STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -160,11 +145,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
-# Static files: "manifest" names each file after a hash of its content
-# (css/site.3f2a9c1b7d4e.css) and keeps a gzip copy beside it, made by `collectstatic`;
-# WhiteNoise serves those names with a far-future immutable Cache-Control, since a
-# changed file gets a new name. Pages then need `collectstatic` to have run, so
-# development (DEBUG on, files read from the apps' folders) uses "plain".
+# "manifest" (hashed names, served immutable) needs `collectstatic`: DEBUG uses "plain".
 STATIC_STORAGES = {
     "manifest": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     "plain": "django.contrib.staticfiles.storage.StaticFilesStorage",
@@ -173,9 +154,7 @@ STATIC_STORAGE = os.environ.get("STATIC_STORAGE", "").strip() or ("plain" if DEB
 if STATIC_STORAGE not in STATIC_STORAGES:
     sys.exit(f"thinktank: STATIC_STORAGE must be one of {', '.join(STATIC_STORAGES)}.")
 
-# Uploads (hero images, expert photos and their renditions): the filesystem under
-# MEDIA_ROOT, or, with MEDIA_STORAGE=s3, a bucket of any S3-compatible object storage,
-# which every app server shares (README, "Running on many machines").
+# Uploads: the filesystem under MEDIA_ROOT, or an S3-compatible bucket (MEDIA_STORAGE=s3).
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "").strip() or "filesystem"
 
 
@@ -201,12 +180,9 @@ def s3_media_storage():
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             **options,
-            # Plain public addresses: pages are cached, and a signed address would
-            # expire while the page still names it. The bucket (or the CDN in front
-            # of it) must let anyone read.
+            # Unsigned URLs: a signed one would expire while a cached page names it.
             "querystring_auth": False,
-            # A second "portrait.jpg" gets a name of its own, as on the filesystem,
-            # instead of replacing another expert's photo.
+            # A second "portrait.jpg" must not replace another expert's photo.
             "file_overwrite": False,
             "object_parameters": {
                 "CacheControl": os.environ.get("MEDIA_CACHE_CONTROL", "public, max-age=86400")
@@ -225,34 +201,28 @@ STORAGES = {
     "default": MEDIA_STORAGES[MEDIA_STORAGE](),
     "staticfiles": {"BACKEND": STATIC_STORAGES[STATIC_STORAGE]},
 }
-# Let Django itself serve uploads from MEDIA_ROOT: for development and tests only;
-# in production a web server or object storage serves them.
+# Django serves uploads itself: for development and tests only.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 
-# Largest upload accepted for an image (hero images, expert photos), in bytes.
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024))
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Thinktank Institute")
-# The pages the frame's chrome links to, by URL name: the home page (site name, error
-# pages, the language switcher on a page that exists in no language), the search
-# page (the header's form; robots.txt keeps crawlers off its endless results) and the
-# site-wide feeds (every page's <head>). Named here, as configuration, so the frame's
-# code (thinktank/) names no app. The header's sections are the apps' own
-# (thinktank.chrome.register_section, from their AppConfig.ready()).
+# The pages the frame's chrome links to, named here so that thinktank/ names no app.
 SITE_HOME_URL_NAME = "articles:home"
 SITE_SEARCH_URL_NAME = "articles:search"
 SITE_FEED_RSS_URL_NAME = "articles:feed-latest-rss"
 SITE_FEED_ATOM_URL_NAME = "articles:feed-latest-atom"
+# Where a topic or a region is shown (Topic.get_absolute_url).
+TAXONOMY_PAGE_URL_NAME = "articles:article-topic-or-region"
 
 TAGGIT_CASE_INSENSITIVE = True
 
-# The shared cache: Redis when REDIS_URL is given (every app server shares it), else
-# this process's memory. Short timeouts: a cache that went away must not hold pages up.
+# Redis when REDIS_URL is set, else local memory. Short timeouts: a lost cache must
+# not hold pages up.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's RedisCache, reusing its Redis client (thinktank/cache_backends.py).
             "BACKEND": "thinktank.cache_backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "thinktank"),
@@ -262,55 +232,41 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Anonymous readers' pages are kept whole in the cache (thinktank.cache) for at most
-# this long (0: not at all); every content write and schedule ends their life sooner.
+# The page cache (docs/page-cache.md): at most this long, 0 for off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
-# With a read replica, how far it may lag behind the primary: a page rendered within
-# this many seconds of a write is kept only until they have passed.
 PAGE_CACHE_REPLICA_LAG_SECONDS = int(
     os.environ.get("REPLICA_LAG_SECONDS", 5 if "replica" in DATABASES else 0)
 )
-# Never cached, whoever asks.
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/preview/", "/healthz")
 
-# Security. HTTPS is the default wherever DEBUG is off: plain http is then redirected,
-# browsers are told to use nothing else for a year (HSTS), and cookies are sent over
-# HTTPS only. `make serve` on this machine sets HTTPS=0, as do the tests.
+# HTTPS (redirect, HSTS, secure cookies) wherever DEBUG is off, unless HTTPS=0.
 HTTPS = env_bool("HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS
 # A load balancer's health check often asks each server over plain http.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600)) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-# Preloading is a promise, hard to take back, that every subdomain serves HTTPS: the
-# operator opts in. Until then `check --deploy`'s reminder of it (W021) is silenced,
-# since the choice is deliberate.
+# Preloading is hard to take back: opt-in, and W021 silenced until then.
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("SECURE_HSTS_PRELOAD")
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-# Behind a proxy or load balancer that ends TLS, it says so in X-Forwarded-Proto; the
-# header is trusted only when the operator says such a proxy is there (it must then
-# overwrite whatever a client sent).
+# X-Forwarded-Proto is trusted only when the operator says a TLS proxy sets it.
 if env_bool("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# How many reverse proxies append to X-Forwarded-For in front of the app servers (the
-# login throttle's client address, thinktank.security.client_ip); 0: none.
+# How many reverse proxies append to X-Forwarded-For (thinktank.security.client_ip).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
-# No script reads either cookie: the admin sends its CSRF token from the form.
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# thinktank.security.SecurityHeadersMiddleware: empty means the built-in policies.
+# Empty: thinktank.security's built-in policies.
 CONTENT_SECURITY_POLICY = os.environ.get("CONTENT_SECURITY_POLICY", "").strip()
 CONTENT_SECURITY_POLICY_ADMIN = os.environ.get("CONTENT_SECURITY_POLICY_ADMIN", "").strip()
 PERMISSIONS_POLICY = os.environ.get("PERMISSIONS_POLICY", "").strip()
 
-# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins in a
-# row for one username from one address, that pair is refused for AXES_COOLOFF_MINUTES
-# (a page saying so, 429), counted from the last attempt. Attempts are kept in the
-# database, not the cache, which may go away (and with it the count).
+# Admin login throttling (django-axes), per username and address. Attempts are kept in
+# the database: the cache may go away, and the count with it.
 AUTHENTICATION_BACKENDS = [
     "thinktank.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -322,16 +278,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "thinktank.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "thinktank.security.lockout_response"
-# No table of every successful login with its address and browser: only the failures
-# the throttle needs are kept, and they expire with the cool-off. An account is
-# unlocked early with `manage.py axes_reset_username <name>`; the admin does not list
-# axes' tables.
+# Keep only the failures the throttle needs, no log of every login.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
 
-# Logs: one line per request from thinktank.logging.RequestLogMiddleware, and every
-# other record in the same shape: LOG_FORMAT=logfmt (key=value, the default) or json
-# (one object per line).
+# Logs (docs/request-log.md): LOG_FORMAT=logfmt (the default) or json.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or "logfmt"
 if LOG_FORMAT not in ("logfmt", "json"):
     sys.exit("thinktank: LOG_FORMAT must be logfmt or json.")

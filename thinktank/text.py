@@ -1,21 +1,12 @@
-"""
-Text folded for matching and sorting names, in every script the site publishes in.
-
-Readers type "borshchevskaya", "Al Omari" or "العمري" and expect to find
-"Borshchevskaya", "al-Omari" and "العُمَري"; lists must put "al-Omari" under O and
-"Abd Manaf" under A. Databases disagree on accent- and case-insensitive matching
-(SQLite has none beyond ASCII), so pages match and sort on text folded here once,
-when it is saved, and the query compares plain strings on every database.
-"""
+"""Names folded once, when saved, for matching and sorting in every script: databases
+disagree on accent-insensitive matching. See docs/names.md."""
 
 import re
 import unicodedata
 
-# Arabic short vowels, shadda, sukun, superscript alef, Quranic marks, and the
-# tatweel that stretches a word: none changes which name it is.
+# Arabic marks that do not change which name it is.
 ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-# Letters written in more than one way: hamza seats on alef, alef maqsura, Persian
-# yeh and keheh, teh marbuta. Folded to one form so either spelling finds the other.
+# Letters written in more than one way, folded so either spelling finds the other.
 ARABIC_LETTERS = str.maketrans(
     {
         "أ": "ا",
@@ -32,9 +23,7 @@ ARABIC_LETTERS = str.maketrans(
 )
 PUNCTUATION = re.compile(r"[\s\-‐‑–—_.'’ʿʾ`]+")
 
-# Words that start a family name rather than end a given one: "Mushtaq Abd Manaf"
-# is filed under Abd Manaf, "Ghaith al-Omari" under al-Omari, and so is "مشتاق عبد
-# مناف" under عبد مناف. Compared folded (so أبو and ابو are one word).
+# Words that start a family name ("Mushtaq Abd Manaf" is filed under Abd Manaf).
 SURNAME_PARTICLES = {
     "ابن",
     "ابو",
@@ -63,7 +52,7 @@ SURNAME_PARTICLES = {
     "van",
     "von",
 }
-# Articles that are ignored when sorting: al-Omari sorts under O, as in library catalogues.
+# al-Omari sorts under O, as in library catalogues.
 SORT_IGNORED_PREFIXES = re.compile(r"^(al|el|ul)[\s\-‐‑]+|^ال(?=\S{2})")
 
 
@@ -77,11 +66,8 @@ def fold(text):
 
 
 def default_sort_name(name):
-    """
-    "Anna Borshchevskaya" -> "Borshchevskaya, Anna"; "Mushtaq Abd Manaf" ->
-    "Abd Manaf, Mushtaq"; "مشتاق عبد مناف" -> "عبد مناف, مشتاق"; a single word
-    stays as it is.
-    """
+    """ "Anna Borshchevskaya" -> "Borshchevskaya, Anna"; "Mushtaq Abd Manaf" ->
+    "Abd Manaf, Mushtaq"."""
     words = (name or "").split()
     if len(words) < 2:
         return " ".join(words)

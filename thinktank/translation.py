@@ -1,10 +1,5 @@
-"""
-Per-language values of a model's own fields (names, descriptions, bios), kept in one
-JSON column beside the source text (TranslatableModel, TranslationsField) and read
-with a fallback to the source: `obj.translated.name`, `obj.get_translation(...)`.
-
-Design: docs/translated-fields.md
-"""
+"""Per-language values of a model's fields in one JSON column, read with a fallback to
+the source text. See docs/translated-fields.md."""
 
 from django.conf import settings
 from django.db import models
@@ -65,7 +60,6 @@ class TranslatedFields:
 
 
 class TranslatableModel(models.Model):
-    # The names of the fields that have per-language values.
     translatable_fields: tuple[str, ...] = ()
 
     translations = TranslationsField(
@@ -93,12 +87,7 @@ class TranslatableModel(models.Model):
 
 
 def translated_field(name, language):
-    """
-    Field `name` in `language` as a query expression, read as get_translation reads
-    it: the value in the translations column, else the source text. For reading many
-    rows as values (hundreds of options in a <select>) without an instance or the
-    whole JSON column each; the source language reads the column alone.
-    """
+    """Field `name` in `language` as a query expression, with get_translation's fallback."""
     if language == settings.LANGUAGE_CODE:
         return F(name)
     translated = NullIf(KT(f"translations__{language}__{name}"), Value(""))

@@ -1,12 +1,4 @@
-"""
-Editing a TranslatableModel's per-language values in the admin.
-
-Each translatable field gets one input per language, right-to-left where the
-language is, so staff edit "Name", "Name (العربية)" and "Name (فارسی)" on one form:
-grouped in a fieldset per language, or, with `translations_side_by_side`, in one
-fieldset where each field is a row of its source-language input and its
-translations beside it.
-"""
+"""A TranslatableModel's per-language inputs in the admin. See docs/translated-fields.md."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -55,7 +47,6 @@ def translations_form(base_form, model):
         direction = "rtl" if is_rtl(language) else "ltr"
         for name in model.translatable_fields:
             model_field = model._meta.get_field(name)
-            # Rich text (a bio) is written in the rich-text editor in every language.
             rich = isinstance(model_field, SanitizedHTMLField)
             form_field = model_field.formfield(**({"widget": rich_text_widget()} if rich else {}))
             form_field.required = False

@@ -1,44 +1,27 @@
-"""
-What an uploaded image becomes when it is stored: its pixels, without metadata,
-under a random name.
-
-A photo straight from a camera or phone carries EXIF (where it was taken, the
-camera's serial number, the owner's name), XMP, IPTC and comments; the name it was
-uploaded under may be a person's name or anything else. UploadedImageField stores
-neither: the image is re-encoded (checked and decoded by thinktank.images first)
-keeping only its pixels, upright (the EXIF orientation applied), the frames and
-timing of an animation, transparency, and the ICC colour profile (not personal, and
-without it colours shift), under "<upload_to><32 random hex digits>.<extension of
-the format it really is>". This happens before the file reaches the storage, through
-its API, so it is the same on the filesystem and on S3.
-
-Files stored before keep their names; renditions were always made without metadata
-(thinktank.renditions).
-"""
+"""An uploaded image is stored as its pixels, without metadata (EXIF can hold a location),
+under a random name. See docs/uploads.md."""
 
 import io
 import uuid
 
 from django import forms
 from django.core.files.base import ContentFile
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 from PIL import ImageOps, ImageSequence
 
 from thinktank.images import (
     FORMATS,
+    IMAGE_EXTENSIONS,
     NOT_READABLE,
     decoded_image,
     is_animation,
     validate_image_header,
+    validate_image_upload,
 )
 
-# Re-encoding options by the format read (an MPO is stored as a plain JPEG).
-# A JPEG is saved with its own quantization tables and subsampling ("keep"): what
-# was lost when it was made is not lost again, and the file stays the size it was. A
-# JPEG that cannot keep them (an MPO) and a lossy WebP are saved at quality 95 and 90:
-# visually the same as the original (pages show renditions of it, made at lower
-# qualities anyway). PNG, GIF and a lossless WebP stay lossless.
+# A JPEG keeps its own quantization tables, so nothing more is lost.
 SAVE_OPTIONS = {
     "JPEG": {"quality": "keep"},
     "MPO": {"quality": 95},
@@ -48,21 +31,16 @@ SAVE_OPTIONS = {
 }
 LOSSLESS_WEBP = {"lossless": True}
 STORED_FORMAT = {"MPO": "JPEG"}
-# What a frame's `info` may keep: how it is drawn, nothing about who made it.
 KEPT_INFO = ("transparency", "duration")
 
 
 def _bare(frame):
-    """`frame`, with nothing left in its `info` beyond KEPT_INFO."""
     frame.info = {key: frame.info[key] for key in KEPT_INFO if key in frame.info}
     return frame
 
 
 def is_lossless_webp(data):
-    """
-    Whether the WebP `data` holds its pixels losslessly: its image chunk, or its first
-    frame's, is VP8L (Pillow does not say; the RIFF chunks do).
-    """
+    """Whether the WebP `data` is lossless (its first image chunk is VP8L)."""
     position = 12  # after "RIFF", the size and "WEBP"
     while position + 8 <= len(data):
         kind, size = (
@@ -79,10 +57,8 @@ def is_lossless_webp(data):
 
 
 def without_metadata(file):
-    """
-    The image in `file` (a ValidationError if it is not one thinktank.images accepts)
-    re-encoded without metadata, as a ContentFile named "<random>.<extension>".
-    """
+    """The image in `file` re-encoded without metadata, as a ContentFile named
+    "<random>.<extension>"; raises ValidationError if it is not an accepted image."""
     file.seek(0)
     with decoded_image(file) as image:
         image_format = STORED_FORMAT.get(image.format, image.format)
@@ -129,12 +105,7 @@ class UploadedImageFieldFile(ImageFieldFile):
 
 
 class UploadedImageFormField(forms.ImageField):
-    """
-    The form's image input: it checks the header (thinktank.images, in place of
-    Django's own check, so one file gets one message), the model field's validators
-    then decode the whole image. A ModelForm words a model error by the form field's
-    message of that code: "invalid_image" is ours here too.
-    """
+    """Checks the header in place of Django's check, so one file gets one message."""
 
     default_error_messages = {"invalid_image": NOT_READABLE}
 
@@ -146,9 +117,17 @@ class UploadedImageFormField(forms.ImageField):
 
 
 class UploadedImageField(models.ImageField):
-    """An ImageField whose uploads are stored by `without_metadata`."""
+    """An ImageField whose uploads are checked (extension, whole decode) and stored by
+    `without_metadata` under a random name."""
 
     attr_class = UploadedImageFieldFile
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 255)
+        kwargs.setdefault(
+            "validators", [FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_upload]
+        )
+        super().__init__(*args, **kwargs)
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": UploadedImageFormField, **kwargs})

@@ -17,12 +17,10 @@ from django.views.static import serve
 
 logger = logging.getLogger(__name__)
 
-# The database is unreachable (down, restarting, a dropped connection): the request
-# may well succeed in a moment, so it is a 503 with Retry-After, not a 500.
+# An unreachable database may be back in a moment: 503 with Retry-After, not 500.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
-# Staff pages and previews are never for search engines (previews also say noindex).
 ROBOTS_DISALLOW = ["/admin/", "/preview/"]
 
 
@@ -36,13 +34,8 @@ def search_paths():
 
 
 def server_error(request):
-    """
-    handler500. Django calls it inside the `except` block of whatever raised, in the
-    view, a template or a middleware (the session's, when the database is down), so
-    the exception is in sys.exc_info(). The page is rendered with a plain context, no
-    request and so no context processor: nothing may query a database that may be
-    the very thing that failed.
-    """
+    """handler500 (503 when the database is away), rendered without the request: no
+    context processor may query a database that may be what failed."""
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_UNAVAILABLE):
         template_name, status = "503.html", 503
@@ -60,7 +53,6 @@ def server_error(request):
         logger.exception("The %s page could not be rendered", status)
         body = f"<!DOCTYPE html><title>Error</title><h1>Error {status}</h1>"
     response = HttpResponse(body, status=status)
-    # Neither a browser, a CDN nor the page cache may keep an error for later.
     add_never_cache_headers(response)
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
@@ -68,7 +60,6 @@ def server_error(request):
 
 
 def page_not_found(request, exception):
-    # The page exists in no language: the switcher offers each language's home page.
     return render(request, "404.html", {"alternates": {}}, status=404)
 
 
@@ -82,11 +73,7 @@ def robots_txt(request):
 
 
 def serve_media(request, path):
-    """
-    An upload from MEDIA_ROOT (settings.SERVE_MEDIA), as django.views.static.serve
-    serves it; a name longer than the file system allows is no upload either (404),
-    where serve lets the OSError through (a 500).
-    """
+    """An upload from MEDIA_ROOT (SERVE_MEDIA); 404 for a name too long for the disk."""
     try:
         return serve(request, path, document_root=settings.MEDIA_ROOT)
     except OSError as error:

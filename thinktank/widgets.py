@@ -1,14 +1,5 @@
-"""
-Admin widgets shared by the apps.
-
-FocalPointImageWidget: the upload input of an image whose renditions are square
-crops around a focal point (thinktank.renditions.SQUARE_FIELDS, which the apps fill
-with register_square). It shows the stored image as a thumbnail (its uncropped
-preview rendition, never the original), and static/js/focal-point.js lets staff click
-on it to set the focal point: the script writes the percentages into the form's two
-focal point inputs, named in the thumbnail's data attributes, and marks the point.
-Without JavaScript the two number inputs do the same job.
-"""
+"""Admin widgets shared by the apps: the focal-point picker of square images
+(static/js/focal-point.js; without JavaScript, two number inputs)."""
 
 from django.contrib.admin.widgets import AdminFileWidget
 from django.utils.html import format_html
@@ -23,7 +14,7 @@ def focal_point_fields(db_field):
 
 
 def is_focal_point_field(db_field):
-    """Whether `db_field` holds (half of) the focal point of an image of its model."""
+    """Whether `db_field` holds half of an image's focal point."""
     model = field_key(db_field).rpartition(".")[0]
     return any(
         key.rpartition(".")[0] == model and db_field.name in names
@@ -49,7 +40,7 @@ class FocalPointImageWidget(AdminFileWidget):
         css = {"all": ["css/admin.css"]}
 
     def __init__(self, focal_fields, attrs=None):
-        self.focal_fields = tuple(focal_fields)  # (across, down): the forms' field names
+        self.focal_fields = tuple(focal_fields)  # (across, down)
         super().__init__(attrs)
 
     def sibling_name(self, name, field_name):
@@ -87,11 +78,7 @@ class FocalPointImageWidget(AdminFileWidget):
 
 
 class FocalPointAdminMixin:
-    """
-    A ModelAdmin mixin: every image field listed in SQUARE_FIELDS is edited with
-    FocalPointImageWidget, and its focal point fields as percentages (0-100). The
-    focal point fields go in the admin's fieldsets.
-    """
+    """Square image fields get FocalPointImageWidget; put the focal fields in fieldsets."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         focal_fields = focal_point_fields(db_field)

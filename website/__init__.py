@@ -1,7 +1,1 @@
-"""
-The site: the root URLconf and the sitemap index, which put the apps together.
-
-It sits above every app (thinktank, the frame, below them all; experts; articles),
-so it is the one place that names them all, and nothing imports it: settings name
-it as ROOT_URLCONF.
-"""
+"""The site: the root URLconf and sitemap index, above every app. See docs/architecture.md."""

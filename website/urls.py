@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from articles import sitemaps as article_sitemaps
+from articles import urls as article_urls
 from articles import views as article_views
 from experts import sitemaps as expert_sitemaps
+from experts import urls as expert_urls
 from thinktank import health, views
 
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
@@ -27,18 +29,24 @@ SITEMAPS = {
     "events": article_sitemaps.EventSitemap,
     "topics": article_sitemaps.TopicSitemap,
     "regions": article_sitemaps.RegionSitemap,
-    "experts": expert_sitemaps.ExpertSitemap,
-    "programs": expert_sitemaps.ProgramSitemap,
+    "experts": article_sitemaps.ExpertSitemap,
+    "programs": article_sitemaps.ProgramSitemap,
     "directories": expert_sitemaps.DirectorySitemap,
 }
 
 urlpatterns = [
-    # Topics, regions and their old addresses were the articles app's until issue 12:
-    # the admin's bookmarked addresses lead to them in the taxonomy app.
+    # Bookmarked admin addresses of topics and regions from when articles owned them.
     re_path(
-        r"^admin/articles/(?P<model>topic|region|landingredirect)/(?P<rest>[\w/-]*)$",
+        r"^admin/articles/(?P<model>topic|region)/(?P<rest>[\w/-]*)$",
         RedirectView.as_view(
             url="/admin/taxonomy/%(model)s/%(rest)s", permanent=True, query_string=True
+        ),
+    ),
+    # Bookmarked admin addresses of TaxonomyRedirect, once named LandingRedirect.
+    re_path(
+        r"^admin/(?:articles|taxonomy)/landingredirect/(?P<rest>[\w/-]*)$",
+        RedirectView.as_view(
+            url="/admin/taxonomy/taxonomyredirect/%(rest)s", permanent=True, query_string=True
         ),
     ),
     path("admin/", admin.site.urls),
@@ -67,7 +75,10 @@ urlpatterns = [
 # Every public page exists in every language: English unprefixed, the others
 # under /ar/, /fa/, ...
 urlpatterns += i18n_patterns(
-    path("", include("experts.urls")),
+    path(
+        "",
+        include((expert_urls.urlpatterns + article_urls.EXPERT_WORK_PATTERNS, "experts")),
+    ),
     path("", include("articles.urls")),
     prefix_default_language=False,
 )

@@ -16,12 +16,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import preview, revisions, services
-from articles.admin.features import PICKS_OF_PUBLISHED_WORK
+from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
-from articles.forms import ArticleAdminForm
+from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
-from thinktank.admin_actions import run_service_action
+from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
 
@@ -35,17 +35,22 @@ class ArticleAuthorInline(admin.TabularInline):
 
 class RecommendationInline(admin.TabularInline):
     model = Recommendation
-    fk_name = "from_article"
+    fk_name = "article"
     extra = 0
-    autocomplete_fields = ["to_article"]
-    fields = ["to_article", "position"]
+    autocomplete_fields = ["recommended_article"]
+    fields = ["recommended_article", "position"]
 
 
 @admin.register(Article)
 class ArticleAdmin(
-    ProposalsAdminMixin, RevisionsAdminMixin, VersionCheckedAdminMixin, admin.ModelAdmin
+    ProposalsAdminMixin,
+    RevisionsAdminMixin,
+    VersionCheckedAdminMixin,
+    ServiceWritesAdminMixin,
+    admin.ModelAdmin,
 ):
     form = ArticleAdminForm
+    delete_service = staticmethod(services.article_delete)
     same_moment_message = _(
         "Someone else saved this article at the same moment; nothing was saved."
     )
@@ -63,7 +68,7 @@ class ArticleAdmin(
     list_display = [
         "title",
         "publication_type",
-        "state_label",
+        "display_status_label",
         "proposal_pending",
         "language",
         "author_names",
@@ -129,8 +134,11 @@ class ArticleAdmin(
     def save_related(self, request, form, formsets, change):
         if getattr(form, "proposing", False):
             return self.save_proposal(request, form, formsets)
+        # Exempt from the services: the article's many-to-many, authors and recommendations, which
+        # Django saves from the form right after article_save checked the permission, in
+        # its transaction; the revision recorded next holds them.
         super().save_related(request, form, formsets, change)
-        # After the inlines: the revision holds the authors and picks just saved.
+        # After the inlines: the revision holds the authors and recommendations just saved.
         services.article_record_revision(
             form.instance, user=request.user, note=form.cleaned_data.get("change_note", "")
         )
@@ -241,7 +249,7 @@ class ArticleAdmin(
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         # Recommendations and features may only point to published work.
-        if request.GET.get("model_name") in PICKS_OF_PUBLISHED_WORK:
+        if request.GET.get("model_name") in LINKS_TO_PUBLISHED_WORK:
             queryset = queryset.published()
         return queryset, may_have_duplicates
 
@@ -255,9 +263,9 @@ class ArticleAdmin(
         editor = getattr(article, "last_editor_name", None)
         return f"{when} ({editor})" if editor else when
 
-    @admin.display(description=_("state"), ordering="status")
-    def state_label(self, article):
-        return article.state.label
+    @admin.display(description=_("publication status"), ordering="status")
+    def display_status_label(self, article):
+        return article.display_status.label
 
     def has_publish_permission(self, request):
         return services.can_publish(request.user)

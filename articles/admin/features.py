@@ -1,21 +1,24 @@
 """
-Editors' picks in the admin: a topic's or a region's featured articles are edited on
+Features in the admin: a topic's or a region's featured articles are edited on
 its page (FeatureInline), the home page's in a list of their own (HomeFeatureAdmin).
 
 Featuring is editing a public page, so the permission comes from that page, not from
 permissions of Feature rows that no role holds: whoever may change a topic or region
-may change its features, and whoever may publish may choose the home page's.
+may change its features, and whoever may publish may choose the home page's. Both
+are saved and deleted through articles.site_services.
 """
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from articles import site_services
 from articles.models import Feature, HomeFeature
 from articles.permissions import PUBLISH_ARTICLE
+from thinktank.admin_actions import ServiceWritesAdminMixin
 from thinktank.permissions import model_permission
 
 # The admin's article search (the autocomplete) offers published work only to these.
-PICKS_OF_PUBLISHED_WORK = {"recommendation", "feature", "homefeature"}
+LINKS_TO_PUBLISHED_WORK = {"recommendation", "feature", "homefeature"}
 
 
 class FeatureInline(admin.TabularInline):
@@ -43,7 +46,9 @@ class FeatureInline(admin.TabularInline):
 
 
 @admin.register(HomeFeature)
-class HomeFeatureAdmin(admin.ModelAdmin):
+class HomeFeatureAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
+    save_service = staticmethod(site_services.feature_save)
+    delete_service = staticmethod(site_services.feature_delete)
     list_display = ["article", "language", "shown", "position"]
     list_display_links = ["article"]
     list_editable = ["position"]
@@ -59,7 +64,7 @@ class HomeFeatureAdmin(admin.ModelAdmin):
     @admin.display(description=_("shown to readers"), boolean=True)
     def shown(self, feature):
         # A draft or scheduled piece may be featured ahead; the page shows it once live.
-        return feature.article.state == feature.article.State.PUBLISHED
+        return feature.article.display_status == feature.article.DisplayStatus.PUBLISHED
 
     def has_module_permission(self, request):
         return request.user.has_perm(PUBLISH_ARTICLE)

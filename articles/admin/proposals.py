@@ -1,13 +1,5 @@
-"""
-Proposed changes in the article admin (articles.proposals): a change to a published
-or archived article by someone who may not publish is kept as a proposal, not saved,
-and they are told so; editors see the proposals awaiting review on the article's
-page, and publish (restore) or discard them from its Revisions pages.
-
-A mixin of ArticleAdmin. Django's admin saves the form (save_model), then its
-many-to-many fields and inlines (save_related): both are replaced, for a proposal,
-by one write of the whole submitted snapshot.
-"""
+"""Proposed changes in the article admin, a mixin of ArticleAdmin.
+See docs/editorial-workflow.md."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -121,8 +113,6 @@ class ProposalsAdminMixin:
         return {
             "is_pending_proposal": revision.is_pending,
             "must_propose": self.must_propose(request, obj),
-            # A pending proposal is published by an editor; anything else is restored
-            # (as a proposal, when the article is public and the user may not publish).
             "can_restore": self.has_change_permission(request, obj)
             and (may_publish or not revision.is_pending),
             "can_discard": revision.is_pending

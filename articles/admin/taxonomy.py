@@ -1,7 +1,8 @@
 """
-Publication types, topics and regions in the admin. Topics and regions are landing
-pages with public addresses, so they are saved and merged through the services and
-never deleted: the services keep every old address leading somewhere.
+Publication types, topics and regions in the admin, saved and deleted through the
+services. Topics and regions are pages with public addresses, so they are
+merged rather than deleted in bulk: the services keep every old address leading
+somewhere. The articles a page features are saved through the services too.
 """
 
 from django.contrib import admin, messages
@@ -9,28 +10,40 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from articles import services
+from articles import services, site_services
 from articles.admin.features import FeatureInline
-from articles.models import PublicationType, Region, Topic
+from articles.models import Feature, PublicationType, Region, Topic
+from thinktank.admin_actions import ServiceWritesAdminMixin
 from thinktank.translation_admin import TranslatableAdmin
 
 
 @admin.register(PublicationType)
-class PublicationTypeAdmin(TranslatableAdmin):
+class PublicationTypeAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
     list_display = ["name", "slug", "is_event", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    save_service = staticmethod(site_services.publication_type_save)
+    delete_service = staticmethod(site_services.publication_type_delete)
 
 
-class LandingPageAdmin(TranslatableAdmin):
+class TopicOrRegionAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
     """Topics and regions: saved and merged through the services, so old URLs redirect."""
 
     actions = ["merge"]
     inlines = [FeatureInline]
+    save_service = staticmethod(services.topic_or_region_save)
+    delete_service = staticmethod(services.topic_or_region_delete)
 
-    def save_model(self, request, obj, form, change):
-        services.landing_save(obj, user=request.user)
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Feature:
+            return super().save_formset(request, form, formset, change)
+        changed = formset.save(commit=False)  # as Django's save: deletions first
+        for feature in formset.deleted_objects:
+            site_services.feature_delete(feature, user=request.user)
+        for feature in changed:
+            site_services.feature_save(feature, user=request.user)
+        return None
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -47,7 +60,7 @@ class LandingPageAdmin(TranslatableAdmin):
                 self.message_user(request, _("Choose which one to keep."), messages.ERROR)
                 return None
             try:
-                services.landing_merge(survivor, items, user=request.user)
+                services.topic_or_region_merge(survivor, items, user=request.user)
             except PermissionDenied as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)
                 return None
@@ -68,14 +81,14 @@ class LandingPageAdmin(TranslatableAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(LandingPageAdmin):
+class TopicAdmin(TopicOrRegionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Region)
-class RegionAdmin(LandingPageAdmin):
+class RegionAdmin(TopicOrRegionAdmin):
     list_display = ["name", "slug", "parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

@@ -6,7 +6,9 @@ from its own article's page.
 
 from django.contrib import admin
 
+from articles import site_services
 from articles.models import Article, TranslationSet
+from thinktank.admin_actions import ServiceWritesAdminMixin
 
 
 class TranslationInline(admin.TabularInline):
@@ -22,6 +24,8 @@ class TranslationInline(admin.TabularInline):
 
 
 @admin.register(TranslationSet)
-class TranslationSetAdmin(admin.ModelAdmin):
+class TranslationSetAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
+    save_service = staticmethod(site_services.translation_set_save)
+    delete_service = staticmethod(site_services.translation_set_delete)
     list_display = ["__str__", "created_at"]
     inlines = [TranslationInline]

@@ -1,14 +1,6 @@
-"""
-A generated corpus for trying the site at scale: experts, then articles in batches
-with bulk_create (their translation sets, bylines, topics, regions, translations,
-recommendations), then the search index of every new article at once.
-
-Mostly published English and Arabic work, dated over the last twelve years; some
-events (some still to come), Arabic translations of some English pieces, editors'
-picks on some, and a few drafts, pieces in review, scheduled and archived ones, which
-readers must never see. The same seed gives the same corpus (dates count back from
-the start of the current day, UTC).
-"""
+"""A generated corpus for trying the site at scale, written in batches with bulk_create
+through articles.corpus.services and indexed once; the same seed gives the same corpus
+(dates from today, UTC)."""
 
 import itertools
 import queue
@@ -18,16 +10,15 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, timedelta
 
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.corpus import vocabulary
+from articles.corpus import services, vocabulary
 from articles.corpus.writing import writers
-from articles.models import Article, ArticleAuthor, PublicationType, Recommendation, TranslationSet
+from articles.models import Article, ArticleAuthor, Recommendation
 from articles.search import index_articles
-from experts.models import Expert, Program
-from taxonomy.models import Region, Topic
+from experts.models import Expert
 from thinktank.text import default_sort_name
 from thinktank.transliteration import slugify_title
 
@@ -51,42 +42,6 @@ class Report:
         self.seconds[name] = self.seconds.get(name, 0) + time.monotonic() - started
 
 
-def _plain(model):
-    """The model's rows without its manager's side effects (bulk re-indexing)."""
-    return models.QuerySet(model)
-
-
-def _taxonomy():
-    """The corpus' publication types, programs, topics and regions (reused if present)."""
-    types = []
-    for position, (slug, name, is_event, weight) in enumerate(vocabulary.PUBLICATION_TYPES):
-        kind, _created = PublicationType.objects.get_or_create(
-            slug=slug, defaults={"name": name, "is_event": is_event, "position": position}
-        )
-        types.append((kind, weight))
-    programs = [
-        Program.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-        for slug, name in vocabulary.PROGRAMS
-    ]
-    topics = [
-        Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "translations": {"ar": {"name": arabic}}}
-        )[0]
-        for slug, name, arabic in vocabulary.TOPICS
-    ]
-    regions = {}
-    for slug, name, arabic, parent in vocabulary.REGIONS:
-        regions[slug] = Region.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "translations": {"ar": {"name": arabic}},
-                "parent": regions.get(parent),
-            },
-        )[0]
-    return types, programs, topics, list(regions.values())
-
-
 def _experts(rng, count, tag, programs):
     experts = []
     for index in range(count):
@@ -107,7 +62,7 @@ def _experts(rng, count, tag, programs):
         expert.sort_keys = expert.derived_sort_keys()
         expert.search_text = expert.derived_search_text()
         experts.append(expert)
-    return Expert.objects.bulk_create(experts, batch_size=BATCH)
+    return services.insert_experts(experts)
 
 
 class CorpusWriter:
@@ -209,27 +164,22 @@ class CorpusWriter:
         region_links = [
             Article.regions.through(article_id=article.pk, region_id=r.pk) for r in regions
         ]
-        picks = []
+        recommendations = []
         if self.published_ids and rng.random() < RECOMMENDING_SHARE:
             chosen = {rng.choice(self.published_ids) for _ in range(rng.randint(1, 3))}
-            picks = [
-                Recommendation(from_article_id=article.pk, to_article_id=pk, position=position)
+            recommendations = [
+                Recommendation(article_id=article.pk, recommended_article_id=pk, position=position)
                 for position, pk in enumerate(sorted(chosen - {article.pk}))
             ]
-        return links, topic_links, region_links, picks
+        return links, topic_links, region_links, recommendations
 
 
 class BackgroundIndexer:
-    """
-    Indexes each committed batch from a thread of its own (with its own connection)
-    while the next batch is written: on PostgreSQL the index is the database's work,
-    writing is Python's, so the two take a core each. One UPDATE per batch, never one
-    per row. On SQLite, which has one writer, the new rows are indexed at the end.
-    """
+    """Indexes each committed batch from a thread (its own connection) while the next is
+    written, one UPDATE a batch; on SQLite, which has one writer, at the end."""
 
     def __init__(self):
-        # Inside a caller's transaction (a test), another connection could not see the
-        # rows: index them at the end, on this one.
+        # Another connection could not see a caller's uncommitted rows.
         self.parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
         self.pending = []
         self.seconds = 0.0
@@ -286,7 +236,9 @@ def generate(articles, experts, seed=0, *, progress=None):
     tag = f"g{seed}"
     started = time.monotonic()
     with transaction.atomic():
-        types, programs, topics, regions = _taxonomy()
+        types, programs, topics, regions = services.ensure_taxonomy(
+            vocabulary.PUBLICATION_TYPES, vocabulary.PROGRAMS, vocabulary.TOPICS, vocabulary.REGIONS
+        )
         people = _experts(rng, experts, tag, programs)
     report.experts = len(people)
     report.timed("experts", started)
@@ -296,14 +248,14 @@ def generate(articles, experts, seed=0, *, progress=None):
         count = min(BATCH, articles - start)
         started = time.monotonic()
         with transaction.atomic():
-            sets = TranslationSet.objects.bulk_create([TranslationSet() for _ in range(count)])
+            sets = services.insert_translation_sets(count)
             batch = [
                 corpus.article("ar" if rng.random() < ARABIC_SHARE else "en", sets[i].pk)
                 for i in range(count)
             ]
             report.timed("writing", started)
             step = time.monotonic()
-            Article.objects.bulk_create(batch, batch_size=500)
+            services.insert_articles(batch)
             sources = [
                 item
                 for item in batch
@@ -311,9 +263,7 @@ def generate(articles, experts, seed=0, *, progress=None):
                 and item.published_at is not None
                 and rng.random() < TRANSLATED_SHARE
             ]
-            versions = Article.objects.bulk_create(
-                [corpus.translation(source) for source in sources], batch_size=500
-            )
+            versions = services.insert_articles([corpus.translation(source) for source in sources])
             now = timezone.now()
             corpus.published_ids.extend(
                 item.pk
@@ -327,10 +277,7 @@ def generate(articles, experts, seed=0, *, progress=None):
             for version, source in zip(versions, sources, strict=True):
                 for bucket, rows in zip(links, corpus.relations(version, source), strict=True):
                     bucket.extend(rows)
-            _plain(ArticleAuthor).bulk_create(links[0], batch_size=BATCH)
-            _plain(Article.topics.through).bulk_create(links[1], batch_size=BATCH)
-            _plain(Article.regions.through).bulk_create(links[2], batch_size=BATCH)
-            _plain(Recommendation).bulk_create(links[3], batch_size=BATCH)
+            services.insert_links(*links)
             report.timed("inserting", step)
         ids = [item.pk for item in [*batch, *versions]]
         indexer.add(min(ids), max(ids))

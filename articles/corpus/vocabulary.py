@@ -1,10 +1,5 @@
-"""
-The English words and sentence templates the generated corpus is written with, and
-the names of its experts, topics and regions (with their Arabic names).
-
-Templates name their slots in braces: {a} and {b} two actors, {noun} and {noun2} two
-policy subjects, {city}, {year}, {verb}, {adjective}, {risk}, {people}, {policy}.
-"""
+"""The generated corpus's words, sentence templates ({a}, {noun}, {city}... slots) and
+names of experts, topics and regions."""
 
 ACTORS = [
     "Iran", "Saudi Arabia", "Israel", "Turkey", "Egypt", "Russia", "China",

@@ -1,14 +1,5 @@
-"""
-Text for generated articles: titles, summaries and bodies of several hundred words,
-put together from sentence templates and vocabulary (English or Arabic), drawn from
-one random generator so that a seed gives the same text every time.
-
-Each article has a subject, as a real one does: three policy subjects, three actors
-and one specific term, which its title, summary and body keep coming back to. So a
-word is in some articles and not in most, and searches find a share of the corpus
-that looks like a real one's (a subject in about one article in ten, a term in one
-in fifty), not nearly everything.
-"""
+"""Text for generated articles from templates and vocabulary, one seed one text. Each
+article keeps to a subject, so a search finds a realistic share of the corpus."""
 
 import string
 from dataclasses import dataclass
@@ -16,9 +7,7 @@ from dataclasses import dataclass
 from articles.corpus import vocabulary, vocabulary_ar
 
 _FORMATTER = string.Formatter()
-# Sentences whose other slots (cities, years, verbs...) are filled once, in advance:
-# a body then costs a few draws and one format() a sentence, so 100,000 bodies take
-# seconds, and still read differently each time.
+# Sentences whose other slots are filled once, in advance, so a body is cheap.
 POOL = 4000
 SUBJECT_SLOTS = frozenset({"a", "b", "noun", "noun2", "term"})
 
@@ -60,11 +49,7 @@ class Writer:
         )
 
     def fill(self, template, subject=None, turn=0):
-        """
-        `template` with its slots filled: the subject's slots from `subject` (turning
-        through its nouns and actors with `turn`), or left as they are when it is None;
-        the others drawn at random.
-        """
+        """`template` with the subject's slots from `subject` (None: left), the rest drawn."""
         slots = self._parsed.get(template)
         if slots is None:
             slots = self._parsed[template] = _slots(template)

@@ -7,7 +7,7 @@ people are written as Arabic-language media spell them. Demo text written for th
 project.
 """
 
-from articles.demo.content import ARAB_POLITICS, COUNTERTERRORISM, GPC, MILITARY, bio
+from articles.demo.people import ARAB_POLITICS, COUNTERTERRORISM, GPC, MILITARY, bio
 
 # slug -> (name, description)
 PROGRAMS = {

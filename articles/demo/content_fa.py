@@ -8,7 +8,7 @@ non-joiner where Persian writes one (قدرت‌ها، هسته‌ای). Demo te
 project.
 """
 
-from articles.demo.content import ARAB_POLITICS, COUNTERTERRORISM, GPC, MILITARY, bio
+from articles.demo.people import ARAB_POLITICS, COUNTERTERRORISM, GPC, MILITARY, bio
 
 # slug -> (name, description)
 PROGRAMS = {

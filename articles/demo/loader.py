@@ -1,16 +1,29 @@
-"""
-Writing the demo content into the database, idempotently.
-
-Every row is keyed on a slug (articles on language and slug) and written through
-`sync`, so a second run finds everything as it should be and changes nothing.
-"""
+"""Writing the demo content into the database, idempotently (keyed on slugs, written
+through articles.demo.services)."""
 
 import datetime as dt
 
 from django.utils.text import slugify
 
-from articles.demo import arabic, catalogue, content, persian, photos, reference, translated
-from articles.demo.sync import Tally, ensure_image, sync, sync_m2m, sync_ordered, sync_tags
+from articles.demo import (
+    arabic,
+    catalogue,
+    content,
+    people,
+    persian,
+    photos,
+    reference,
+    translated,
+)
+from articles.demo.services import (
+    Tally,
+    ensure_image,
+    replace_rows,
+    sync,
+    sync_m2m,
+    sync_ordered,
+    sync_tags,
+)
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -34,16 +47,19 @@ def sync_links(expert, wanted, tally):
     """The expert's public links are exactly `wanted`, [(kind, url)], in that order."""
     current = list(expert.links.order_by("position", "pk").values_list("kind", "url"))
     if current != [tuple(link) for link in wanted]:
-        expert.links.all().delete()
-        ExpertLink.objects.bulk_create(
-            ExpertLink(expert=expert, kind=kind, url=url, position=position)
-            for position, (kind, url) in enumerate(wanted)
+        replace_rows(
+            ExpertLink,
+            {"expert": expert},
+            [
+                ExpertLink(expert=expert, kind=kind, url=url, position=position)
+                for position, (kind, url) in enumerate(wanted)
+            ],
+            tally,
         )
-        tally.link()
 
 
 def sync_features(scope, articles, tally):
-    """The picks of one page (`scope`: its topic and region, both None for the home
+    """The features of one page (`scope`: its topic and region, both None for the home
     page) are exactly `articles`, in that order."""
     current = list(
         Feature.objects.filter(**scope)
@@ -51,12 +67,15 @@ def sync_features(scope, articles, tally):
         .values_list("article_id", flat=True)
     )
     if current != [article.pk for article in articles]:
-        Feature.objects.filter(**scope).delete()
-        Feature.objects.bulk_create(
-            Feature(article=article, position=position, **scope)
-            for position, article in enumerate(articles)
+        replace_rows(
+            Feature,
+            scope,
+            [
+                Feature(article=article, position=position, **scope)
+                for position, article in enumerate(articles)
+            ],
+            tally,
         )
-        tally.link()
 
 
 def utc(text):
@@ -91,7 +110,7 @@ class DemoLoader:
     # People ---------------------------------------------------------------------
 
     def load_programs(self):
-        for row in content.PROGRAMS:
+        for row in people.PROGRAMS:
             self.programs[row["slug"]] = sync(
                 Program,
                 {"slug": row["slug"]},
@@ -102,9 +121,9 @@ class DemoLoader:
             )
 
     def load_experts(self):
-        for row in content.EXPERTS:
+        for row in people.EXPERTS:
             slug = row["slug"]
-            profile = content.PROFILES.get(slug, {})
+            profile = people.PROFILES.get(slug, {})
             fields = {
                 "name": row["name"],
                 "sort_name": row["sort_name"],
@@ -133,7 +152,7 @@ class DemoLoader:
 
     def load_expertise(self):
         """Areas of expertise and public links, once topics and regions exist."""
-        for slug, profile in content.PROFILES.items():
+        for slug, profile in people.PROFILES.items():
             expert = self.experts[slug]
             sync_m2m(
                 expert.topics, [self.topics[key] for key in profile.get("topics", [])], self.tally
@@ -206,7 +225,9 @@ class DemoLoader:
         for row in rows:  # every target exists now
             article = self.articles[row.get("language", "en"), row["slug"]]
             targets = [self.articles[article.language, slug] for slug in row.get("recommends", [])]
-            sync_ordered(Recommendation, "from_article", article, "to_article", targets, self.tally)
+            sync_ordered(
+                Recommendation, "article", article, "recommended_article", targets, self.tally
+            )
 
     def load_features(self):
         for place, keys in content.FEATURES.items():

@@ -4,7 +4,7 @@ from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
 from articles.models.publishing import ArticleQuerySet
 from articles.models.revision import ArticleRevision
 from articles.models.taxonomy import PublicationType
-from taxonomy.models import LandingRedirect, Region, Topic  # the taxonomy app's, named here too
+from taxonomy.models import Region, TaxonomyRedirect, Topic  # the taxonomy app's, named here too
 
 __all__ = [
     "Article",
@@ -14,7 +14,7 @@ __all__ = [
     "ArticleRevision",
     "Feature",
     "HomeFeature",
-    "LandingRedirect",
+    "TaxonomyRedirect",
     "PublicationType",
     "Recommendation",
     "Region",

@@ -1,9 +1,5 @@
-"""
-The article: one piece of work in one language, with its own rules (a free slug, an
-event's time and place, alt text for its hero image). What links it to other rows is in
-links.py and the rule for what readers may see in publishing.py, so this module holds
-the model alone. `validate_time_zone` stays here: the migrations name it by this path.
-"""
+"""The article: one piece of work in one language, with its own rules. The migrations
+name `validate_time_zone` by this path."""
 
 import functools
 import zoneinfo
@@ -11,7 +7,6 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -24,11 +19,10 @@ from experts.models import Expert
 from taxonomy.models import Region, Topic
 from thinktank.concurrency import VersionedModel
 from thinktank.html import SanitizedHTMLField
-from thinktank.images import IMAGE_EXTENSIONS, validate_image_upload
 from thinktank.languages import configured_languages
 from thinktank.uploads import UploadedImageField
 
-from .publishing import ArticleQuerySet, State, Status
+from .publishing import ArticleQuerySet, DisplayStatus, Status
 from .taxonomy import PublicationType
 
 
@@ -61,7 +55,7 @@ def validate_time_zone(value):
 
 class Article(VersionedModel):
     Status = Status
-    State = State
+    DisplayStatus = DisplayStatus
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
@@ -134,22 +128,12 @@ class Article(VersionedModel):
         Region, verbose_name=_("regions and countries"), related_name="articles", blank=True
     )
     tags = TaggableManager(_("tags"), blank=True)
-    recommendations = models.ManyToManyField(
-        "self",
-        verbose_name=_("recommended"),
-        through="Recommendation",
-        symmetrical=False,
-        related_name="recommended_by",
-        blank=True,
-    )
     hero_image = UploadedImageField(
         _("hero image"),
         upload_to="articles/",
-        max_length=255,
         blank=True,
         width_field="hero_image_width",
         height_field="hero_image_height",
-        validators=[FileExtensionValidator(IMAGE_EXTENSIONS), validate_image_upload],
     )
     hero_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     hero_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -185,21 +169,16 @@ class Article(VersionedModel):
         related_name="translations_made",
         editable=False,
     )
-    # The article's text, which a translator translates (its revisions show their
-    # differences line by line).
+    # The text a translator translates (revisions compare it line by line).
     TEXT_FIELDS = ("title", "summary", "body", "footer_note")
-    # When this article's text (title, summary, body, footer note) last changed, and,
-    # for a translation, which state of its source's text it matches: a source text
-    # changed later than that makes the translation possibly stale.
+    # A source text changed after a translation's source_text_seen_at makes it stale.
     text_changed_at = models.DateTimeField(_("text changed"), null=True, blank=True, editable=False)
     source_text_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Part of every shared preview link; a new value revokes the links given out.
     preview_secret = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # PostgreSQL's full-text index of the article, kept by articles.search: the whole
-    # text (title, summary, names, body) to match, and its small head (title, summary,
-    # names) to rank by. Always empty on SQLite, which keeps an FTS5 table instead.
+    # PostgreSQL's full-text index (docs/search.md); empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     search_head = SearchVectorField(null=True, editable=False)
 
@@ -228,10 +207,7 @@ class Article(VersionedModel):
                 name="article_published_has_date",
             ),
         ]
-        # Lists of published work, newest first (ArticleQuerySet.newest_first): the
-        # filter and the order of a page in one index, by language or in all, so a
-        # page is read from the index (and a deep page's ids from the index alone,
-        # thinktank.pagination) instead of sorting the whole list.
+        # A list's filter and order in one index, so a page is read from it, not sorted.
         indexes = [
             models.Index(
                 fields=["language", "status", "-published_at", "-id"],
@@ -262,7 +238,7 @@ class Article(VersionedModel):
 
     def get_absolute_url(self):
         with translation.override(self.language):
-            return reverse("articles:entry", kwargs={"slug": self.slug})
+            return reverse("articles:article-topic-or-region", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -301,11 +277,11 @@ class Article(VersionedModel):
         return self.source_text_seen_at is None or source.text_changed_at > self.source_text_seen_at
 
     @property
-    def state(self):
+    def display_status(self):
         """Draft, in review, scheduled, published or archived."""
         if self.status == Status.PUBLISHED and self.published_at > timezone.now():
-            return State.SCHEDULED
-        return State(self.status)
+            return DisplayStatus.SCHEDULED
+        return DisplayStatus(self.status)
 
     @property
     def event_start_local(self):

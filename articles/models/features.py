@@ -1,4 +1,4 @@
-"""Editors' picks: the work featured at the top of the home page and of a landing page."""
+"""Features: the work editors put at the top of the home page and of a topic's or region's page."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -15,10 +15,10 @@ class FeatureQuerySet(models.QuerySet):
     def on_home(self):
         return self.filter(topic__isnull=True, region__isnull=True)
 
-    def on(self, landing):
+    def on(self, topic_or_region):
         """The features of a topic or a region page."""
-        field = "topic" if isinstance(landing, Topic) else "region"
-        return self.filter(**{field: landing})
+        field = "topic" if isinstance(topic_or_region, Topic) else "region"
+        return self.filter(**{field: topic_or_region})
 
     def articles(self, language):
         """The featured articles readers may see in `language`, in the editors' order."""

@@ -1,6 +1,6 @@
 """
-What joins an article to others: its authors in byline order, the editors' picks shown
-beside it, and the addresses it had before. Each is a model of its own, not a plain
+What joins an article to others: its authors in byline order, the editors' recommendations
+shown beside it, and the addresses it had before. Each is a model of its own, not a plain
 many-to-many, because each carries something of its own (a position, a language).
 """
 
@@ -53,12 +53,10 @@ class ArticleAuthor(models.Model):
 
 
 class Recommendation(models.Model):
-    """An editor's pick shown in an article's "Recommended" sidebar, in order."""
+    """An editor's recommendation shown in an article's "Recommended" sidebar, in order."""
 
-    from_article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="recommendation_links"
-    )
-    to_article = models.ForeignKey(
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="recommendations")
+    recommended_article = models.ForeignKey(
         Article,
         verbose_name=_("recommended article"),
         on_delete=models.CASCADE,
@@ -72,20 +70,20 @@ class Recommendation(models.Model):
         verbose_name_plural = _("recommendations")
         constraints = [
             models.UniqueConstraint(
-                fields=["from_article", "to_article"], name="recommend_once_per_article"
+                fields=["article", "recommended_article"], name="recommend_once_per_article"
             ),
             models.CheckConstraint(
-                condition=~Q(from_article=models.F("to_article")), name="no_self_recommendation"
+                condition=~Q(article=models.F("recommended_article")), name="no_self_recommendation"
             ),
         ]
 
     def __str__(self):
-        return str(self.to_article)
+        return str(self.recommended_article)
 
     def clean(self):
         super().clean()
-        if self.from_article_id and self.from_article_id == self.to_article_id:
-            raise ValidationError({"to_article": _("An article cannot recommend itself.")})
+        if self.article_id and self.article_id == self.recommended_article_id:
+            raise ValidationError({"recommended_article": _("An article cannot recommend itself.")})
 
 
 class ArticleRedirect(models.Model):
@@ -107,4 +105,4 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         with translation.override(self.language):
-            return reverse("articles:entry", kwargs={"slug": self.old_slug})
+            return reverse("articles:article-topic-or-region", kwargs={"slug": self.old_slug})

@@ -1,14 +1,5 @@
-"""
-What readers may see, decided in one place: an article is public when it is published
-and dated now or earlier, so a future date schedules it with no job to run. Public
-queries start from `published_condition` or `ArticleQuerySet.published`, and querysets
-of other models apply the same rule across a relation instead of a copy of it.
-
-The article's queryset is here too, built on that rule, with the filters and orders the
-pages use. It names models defined in modules that import this one (the article, its
-links): the queryset's methods reach them by the article's relations (self.model), and
-published_versions_prefetch and byline_prefetch are given Article.
-"""
+"""What readers may see, in one rule (`published_condition`), and the article's queryset
+built on it. See docs/editorial-workflow.md."""
 
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
@@ -20,10 +11,7 @@ from taxonomy.models import Region, Topic
 
 
 class Status(models.TextChoices):
-    """
-    What is stored. "Scheduled" is not a status: it is a published article whose
-    publication date is still ahead (see Article.state), so it goes live by itself.
-    """
+    """What is stored; "scheduled" is a published article dated ahead (Article.display_status)."""
 
     DRAFT = "draft", _("Draft")
     REVIEW = "review", _("In review")
@@ -31,7 +19,7 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-class State(models.TextChoices):
+class DisplayStatus(models.TextChoices):
     """What an editor sees: the stored status, with "scheduled" told apart."""
 
     DRAFT = "draft", _("Draft")
@@ -41,14 +29,9 @@ class State(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
-# The article fields the search index is made of; a save of other fields alone needs no re-index.
 INDEXED_FIELDS = frozenset({"title", "summary", "body", "language"})
 
-# Sent by the writes that send no model signal (an update() of INDEXED_FIELDS, a
-# bulk_create() of bylines) with `ids`, the articles whose indexed text they changed.
-# articles.search imports these models, so they name it not: it connects a receiver
-# that re-indexes them, and registers its search (register_search), in
-# ArticlesConfig.ready().
+# Sent with `ids` by the writes that send no model signal; articles.search listens.
 indexed_text_changed = Signal()
 
 _search = []
@@ -60,12 +43,8 @@ def register_search(search):
 
 
 def published_condition(prefix=""):
-    """
-    The one rule for what readers may see: published, and dated now or earlier.
-
-    `prefix` applies it across a relation ("to_article__"), so querysets of other
-    models (recommendations, translations) use the same rule instead of a copy.
-    """
+    """The one rule for what readers may see: published, and dated now or earlier;
+    `prefix` applies it across a relation ("recommended_article__")."""
     return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
 
 
@@ -91,13 +70,8 @@ class ArticleQuerySet(models.QuerySet):
         return count
 
     def newest_first(self):
-        """
-        Published work by date, the latest first. Published work always has a date
-        (a CheckConstraint), so the order is the plain one the indexes
-        `article_newest_in_language` and `article_newest` hold, which lets a page
-        of a list be read from an index instead of sorting the whole list. For rows
-        that may be undated (drafts, in the admin) use Meta.ordering (undated last).
-        """
+        """Published work, the latest first, in the order the `article_newest*` indexes
+        hold; for undated drafts use Meta.ordering."""
         return self.order_by("-published_at", "-pk")
 
     def language_first(self, language):
@@ -111,8 +85,7 @@ class ArticleQuerySet(models.QuerySet):
         ).order_by("in_page_language", F("published_at").desc(nulls_last=True), "-pk")
 
     def _authorships(self):
-        """The bylines' rows (ArticleAuthor), reached by the article's relation to them:
-        their module, articles.models.links, imports this one."""
+        """The bylines' rows (ArticleAuthor), by the relation: their module imports this one."""
         return self.model.authorships.rel.related_model.objects.all()
 
     def by_author(self, expert):
@@ -124,10 +97,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=authorships.values("article"))
 
     def in_region(self, region, nested_ids=None):
-        """
-        Work on `region` or on any region nested under it, each article once (a
-        subquery); `nested_ids`, the ids of those regions, when the caller has them.
-        """
+        """Work on `region` or a region nested under it (`nested_ids`, if read already)."""
         if nested_ids is None:
             nested_ids = Region.objects.descendant_ids(region)
         regions = self.model.regions.through.objects.filter(region_id__in=nested_ids)
@@ -146,12 +116,8 @@ class ArticleQuerySet(models.QuerySet):
         first_day=None,
         last_day=None,
     ):
-        """
-        Narrowed by each filter given (None: not narrowed by it): in `language`, of
-        `publication_type`, on `topic`, on `region` or a region nested under it
-        (`nested_ids`, their ids, when read already), by `author`, by an author of
-        `program`, published between `first_day` and `last_day` (dates).
-        """
+        """Narrowed by each filter that is not None (see in_region, by_author, by_program,
+        published_between)."""
         articles = self
         if language is not None:
             articles = articles.in_language(language)
@@ -200,29 +166,19 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related(byline_prefetch(self.model, listed=True))
 
     def for_listing(self, bylines=True):
-        """
-        What a list item shows: type, title, date, event time and authors (`bylines`
-        False: not the authors, for a caller that fetches them with others').
-        """
+        """What a list item shows, authors included unless `bylines` is False."""
         listed = self.select_related("publication_type").without_search_vector()
         return listed.with_authors() if bylines else listed
 
     def without_search_vector(self):
-        """The search index's columns (kilobytes a row) are for queries, not for pages."""
+        """Without the search index's columns (kilobytes a row)."""
         return self.defer("search_vector", "search_head")
 
     def for_page(self):
-        """
-        What the article page shows besides bylines and the sidebar, in a fixed number
-        of queries: the article with its type, its topics, its regions and its
-        published versions.
-
-        The sidebar (articles.recommendations.sidebar) and the bylines of the article
-        and of the sidebar's cards together (`selectors.article_for_page`) are one
-        query each afterwards, so the page's count stays flat.
-        """
-        topics = Topic.objects.only(*LANDING_LINK_FIELDS).order_by("name")
-        regions = Region.objects.only(*LANDING_LINK_FIELDS).order_by("name")
+        """What the article page shows besides bylines and the sidebar (type, topics,
+        regions, published versions), in a fixed number of queries."""
+        topics = Topic.objects.only(*TAXONOMY_LINK_FIELDS).order_by("name")
+        regions = Region.objects.only(*TAXONOMY_LINK_FIELDS).order_by("name")
         return (
             self.select_related("publication_type", "translation_set")
             .without_search_vector()
@@ -235,13 +191,11 @@ class ArticleQuerySet(models.QuerySet):
 
 
 # What a link to a topic or a region shows: its name in each language, its address.
-LANDING_LINK_FIELDS = ("name", "slug", "translations")
+TAXONOMY_LINK_FIELDS = ("name", "slug", "translations")
 
-# What a list shows of an author (the name in each language, the profile's address and
-# whether there is one) and what a citation of the piece names (the sort name).
+# What a list and a citation show of an author.
 LISTED_AUTHOR_FIELDS = ("name", "slug", "kind", "sort_name", "translations")
-# What the article page shows of them besides, in "About the authors": the photo (its
-# stored size and focal point make its renditions' names), the short bio, the program.
+# What "About the authors" shows besides.
 PAGE_AUTHOR_FIELDS = (
     *LISTED_AUTHOR_FIELDS,
     "short_bio",
@@ -256,13 +210,8 @@ PAGE_AUTHOR_FIELDS = (
 
 
 def byline_prefetch(article_model, listed=False, fields=None):
-    """
-    An article's authors in byline order, as `article.byline` (a list): whole, with
-    their program (the admin), or only the experts' `fields` (PAGE_AUTHOR_FIELDS for
-    the article page; `listed`: LISTED_AUTHOR_FIELDS, for the many cards of a list, half
-    the time of whole rows). Their long bio and derived columns stay in the database.
-    `article_model` is Article, passed in: its module and the bylines' import this one.
-    """
+    """A Prefetch of an article's authors in order as `article.byline`: whole, or only the
+    experts' `fields` (LISTED_AUTHOR_FIELDS with `listed`). `article_model` is Article."""
     if listed:
         fields = LISTED_AUTHOR_FIELDS
     bylines = article_model.authorships.rel.related_model  # ArticleAuthor
@@ -278,10 +227,8 @@ def byline_prefetch(article_model, listed=False, fields=None):
 
 
 def published_versions_prefetch(article_model):
-    """The published versions of an article's translation set (itself included), as
-    `article.translation_set.published_versions`; needs select_related("translation_set").
-    `article_model` is Article, passed in: its module imports this one."""
-    # Each is named by its language and linked by its address: nothing else is read.
+    """A Prefetch of `article.translation_set.published_versions` (itself included);
+    needs select_related("translation_set"). `article_model` is Article."""
     versions = article_model.objects.published().only("language", "slug", "translation_set")
     return Prefetch(
         "translation_set__articles",

@@ -10,11 +10,7 @@ from .article import Article
 
 
 class Proposal(models.TextChoices):
-    """
-    A proposed change: a snapshot that was not saved to the article, because the
-    article is public and its author may not publish. An editor publishes it (it
-    becomes what the article is) or discards it.
-    """
+    """A proposed change's state: pending, published or discarded by an editor."""
 
     PENDING = "pending", _("Proposed, awaiting review")
     PUBLISHED = "published", _("Proposed, published")
@@ -32,18 +28,14 @@ class ArticleRevisionQuerySet(models.QuerySet):
 
 
 class ArticleRevision(Revision):
-    """
-    Every field of the article, and its authors, topics, regions, tags and
-    recommendations (articles.revisions), as they were at one save, or, for a
-    proposed change, as a contributor submitted them.
-    """
+    """A snapshot of the article (articles.revisions) at one save, or as a contributor
+    proposed it."""
 
     Proposal = Proposal
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="revisions"
     )
-    # Empty for a save; a proposed change's state otherwise.
     proposal = models.CharField(
         _("proposed change"), max_length=20, choices=Proposal, blank=True, default=""
     )

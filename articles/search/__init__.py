@@ -1,11 +1,5 @@
-"""
-Full-text search of articles: `index_articles`, `remove_articles` and
-`search_articles` (`Article.objects.published().search(text, language)`), with the
-PostgreSQL (tsvector) and SQLite (FTS5) parts behind one interface, and the index
-kept current by the models' own writes (articles.search.signals).
-
-Design: docs/search.md
-"""
+"""Full-text search of articles behind one interface for PostgreSQL and SQLite.
+See docs/search.md."""
 
 from django.db import connections, router
 from django.db.models import F
@@ -26,10 +20,7 @@ def _connection(articles):
 
 
 def index_articles(articles):
-    """
-    (Re)compute the index of `articles`: a queryset of Article, or ids. On PostgreSQL
-    it is one UPDATE, however many they are; on SQLite, a few queries per 500.
-    """
+    """(Re)compute the index of `articles` (a queryset, or ids); returns how many."""
     connection = _connection(articles)
     backend = _backend(connection)
     if backend is postgres:
@@ -65,12 +56,9 @@ def remove_articles(ids, connection=None):
 
 
 def search_articles(queryset, text, language=None):
-    """
-    The articles of `queryset` in `language` (every language when None) that match
-    `text` (web-search syntax: words, "a phrase", -excluded, or), annotated with
-    `search_rank` and ordered best first, then newest first. An empty query (nothing
-    but signs, quotes or spaces) matches nothing.
-    """
+    """The articles of `queryset` in `language` (None: every one) matching `text`
+    (web-search syntax), with `search_rank`, best then newest first; none for an empty
+    query."""
     if parse(text).is_empty:
         return queryset.none()
     if language:

@@ -1,15 +1,5 @@
-"""
-Pages of search matches, with their number, from one query.
-
-Finding the matches is what a search costs: every matching row is read, to apply
-the published rule and to rank it (ts_rank on PostgreSQL, bm25 on SQLite). Django's
-paginator would count them in one query and rank them in another, reading every
-match twice. Here the page's ids and the number of matches come from the same pass,
-with COUNT(*) OVER () over the matches' ids, ranks and dates, gathered once in a CTE:
-
-    WITH matches (pk, search_rank, published_at) AS (<the search, no order>)
-    SELECT pk, COUNT(*) OVER () FROM matches ORDER BY ... LIMIT 20 OFFSET 380
-"""
+"""Pages of search matches and their count from one query (COUNT(*) OVER ()), so the
+matches are read once. See docs/search.md."""
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger
@@ -17,18 +7,13 @@ from django.db import connections
 
 from thinktank.pagination import Paginator, page_number
 
-# An offset past 64 bits is past the end of any list (and no database takes it).
 LARGEST_OFFSET = 2**62
-# The order of search_articles: best first, then newest first.
 RANKED = "ORDER BY search_rank DESC, published_at DESC NULLS LAST, pk DESC"
 
 
 def matches_page(found, offset, limit):
-    """
-    (ids, total): the ids of up to `limit` matches of `found` (a queryset from
-    search_articles) from `offset` on, in its order, and the number of all matches.
-    The total is None when the page is empty (then it is unknown, or 0 at offset 0).
-    """
+    """(ids, total): up to `limit` ids of `found` from `offset` on, best first, and the
+    count of all matches (None when the page is empty)."""
     if found.query.is_empty():  # none(): nothing to look for
         return [], None
     try:
@@ -40,8 +25,7 @@ def matches_page(found, offset, limit):
     except EmptyResultSet:  # a filter that can match nothing
         return [], None
     connection = connections[found.db]
-    # PostgreSQL would otherwise fold the CTE into the query, and its window would
-    # then hold whole rows (the rank's text vector with them), not three columns.
+    # Else PostgreSQL inlines the CTE and its window holds whole rows.
     materialized = "MATERIALIZED" if connection.vendor == "postgresql" else ""
     query = (
         f"WITH matches (pk, search_rank, published_at) AS {materialized} ({sql}) "  # noqa: S608
@@ -54,12 +38,8 @@ def matches_page(found, offset, limit):
 
 
 class MatchesPaginator(Paginator):
-    """
-    Pages of search matches (a queryset from search_articles) whose count is read
-    with the page (matches_page), so a page of results is one query, not two. A page
-    is the ids of its matches, best first. The rule of every paginated page holds:
-    a page that does not exist (0, abc, past the end) is an InvalidPage, a 404.
-    """
+    """Pages of match ids, best first, each with its count in one query; a page that
+    does not exist is an InvalidPage."""
 
     def page(self, number):
         number = self._whole_number(number)
@@ -67,7 +47,6 @@ class MatchesPaginator(Paginator):
         if bottom >= LARGEST_OFFSET:
             raise EmptyPage(self.error_messages["no_results"])
         if "count" not in self.__dict__:
-            # The orphans a last page may take are read too; they are cut below.
             ids, total = matches_page(self.object_list, bottom, self.per_page + self.orphans)
             if total is None and number > 1:
                 raise EmptyPage(self.error_messages["no_results"])

@@ -1,17 +1,5 @@
-"""
-Full-text search on PostgreSQL: a weighted tsvector stored in Article.search_vector
-(GIN-indexed), built in SQL from the stored rows, so re-indexing any number of
-articles is one UPDATE, and queried with websearch_to_tsquery, ranked with ts_rank.
-
-Weights: A the title; B the summary and the names of the authors, topics and regions
-(in every language); C the body's text. The title and B part, the "head", is kept
-apart too (Article.search_head), small, to rank by. Each article is indexed in its language's
-text-search configuration: English with English stemming, Arabic with PostgreSQL's
-Arabic (Snowball) stemmer, any other language with 'simple' (PostgreSQL has no
-Persian stemmer). The text is folded as thinktank.text.fold folds it (accents,
-Arabic diacritics and letter variants) by one SQL expression applied to both sides,
-the indexed text and the query, so أحمد finds احمد and "Jose" finds "José".
-"""
+"""Full-text search on PostgreSQL: a weighted, folded tsvector per article, ranked by its
+head. See docs/search.md."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import transaction
@@ -21,15 +9,12 @@ from articles.models import Article, ArticleAuthor
 from experts.models import Expert
 from thinktank.text import ARABIC_LETTERS, ARABIC_MARKS
 
-# Languages with a stemming configuration of their own; every other one is 'simple'.
 CONFIGURATIONS = {"en": "english", "ar": "arabic"}
 SIMPLE = "simple"
 
-# Letters written in more than one way, as thinktank.text folds them.
 _FROM = "".join(chr(code) for code in ARABIC_LETTERS)
 _TO = "".join(ARABIC_LETTERS.values())
-# Combining marks: what fold() drops after decomposing (NFKD), for the scripts the
-# site publishes in (Latin, Greek, Cyrillic and Hebrew accents, Arabic marks).
+# The combining marks fold() drops after NFKD, for the site's scripts.
 _MARKS = (
     r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
     r"\ufe20-\ufe2f" + ARABIC_MARKS.pattern.strip("[]") + "]"
@@ -53,8 +38,7 @@ def fold_sql(expression):
 
 
 def fold_if_needed_sql(expression):
-    """Folded where there is anything to fold: plain ASCII text (most English) is left
-    as it is, which is what folding it would give (the parser lowercases), and faster."""
+    """`expression` folded in SQL, unless it is plain ASCII (faster, and the same)."""
     folded = fold_sql(expression)
     return f"(CASE WHEN {expression} ~ '{NOT_ASCII}' THEN {folded} ELSE {expression} END)"
 
@@ -72,16 +56,13 @@ def _configuration_sql(column):
 
 
 def _names_sql(article_id):
-    """
-    The names of an article's authors, topics and regions, in every language: SQL
-    with table and column names from the models' metadata, and no value in it.
-    """
+    """SQL for the names of an article's authors, topics and regions, in every language."""
     authors = (
         f"(SELECT string_agg(e.search_text, ' ') FROM {ArticleAuthor._meta.db_table} AS aa"  # noqa: S608
         f" JOIN {Expert._meta.db_table} AS e ON e.id = aa.expert_id"
         f" WHERE aa.article_id = {article_id})"
     )
-    landings = []
+    taxonomy_names = []
     for name in ("topics", "regions"):
         field = Article._meta.get_field(name)
         through = field.remote_field.through._meta.db_table
@@ -91,12 +72,12 @@ def _names_sql(article_id):
             " jsonb_typeof(x.translations) = 'object' THEN x.translations ELSE '{}'::jsonb END)"
             " AS v)"
         )
-        landings.append(
+        taxonomy_names.append(
             f"(SELECT string_agg(concat_ws(' ', x.name, {translated_names}), ' ')"  # noqa: S608
             f" FROM {through} AS l JOIN {target} AS x ON x.id = l.{field.m2m_reverse_name()}"
             f" WHERE l.{field.m2m_column_name()} = {article_id})"
         )
-    return ", ".join([authors, *landings])
+    return ", ".join([authors, *taxonomy_names])
 
 
 def index(connection, ids_sql, ids_params):
@@ -105,9 +86,8 @@ def index(connection, ids_sql, ids_params):
     meta = f"concat_ws(' ', b.summary, {_names_sql('b.id')})"
     body = fold_if_needed_sql("a.body")
     cfg = _configuration_sql("b.language")
-    # The head (title A, summary and names B) is computed once, in the subquery, and
-    # is also the start of the whole vector. The body's tags and character references
-    # are left to the parser, which skips them.
+    # The head (title A, summary and names B) starts the whole vector; the parser
+    # skips the body's tags.
     sql = (
         f"UPDATE {table} AS a SET search_head = d.head,"  # noqa: S608 - no values in it
         f" search_vector = d.head || setweight(to_tsvector(d.cfg, {body}), 'C')"
@@ -118,7 +98,6 @@ def index(connection, ids_sql, ids_params):
         f" WHERE b.id IN ({ids_sql})) AS d"
         f" WHERE a.id = d.id"
     )
-    # JIT compiling costs more than it saves on these function calls.
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute("SET LOCAL jit = off")
         cursor.execute(sql, ids_params)
@@ -130,11 +109,8 @@ def remove(connection, ids):
 
 
 def search(queryset, text, language):
-    """
-    `queryset` narrowed to what `text` matches, annotated with `search_rank`. Read in
-    `language`'s configuration, or, for every language at once (None), in each one:
-    an article matches in its own, and the others' stems do not collide with it.
-    """
+    """`queryset` narrowed to what `text` matches in `language` (None: every one),
+    annotated with `search_rank`."""
     names = (
         [configuration_for(language)] if language else sorted({*CONFIGURATIONS.values(), SIMPLE})
     )
@@ -142,11 +118,7 @@ def search(queryset, text, language):
     for name in names:
         part = SearchQuery(Fold(Value(text)), config=name, search_type="websearch")
         query = part if query is None else query | part
-    # Ranked by the head alone: a match in the title, then in the summary or names,
-    # ranks by how well it matches; a match in the body only ranks 0, and such matches
-    # come newest first. Ranking by the whole vector would read every match's body
-    # vector out of the TOAST table, slow for a common word over a large archive;
-    # the head is small and stays in the row.
+    # Ranked by the head alone: the body's vector is read from TOAST, slow at scale.
     return queryset.filter(search_vector=query).annotate(
         search_rank=SearchRank(F("search_head"), query, weights=RANK_WEIGHTS)
     )

@@ -1,21 +1,12 @@
-"""
-What a reader typed in the search box, read the way web search engines read it (and
-as PostgreSQL's websearch_to_tsquery does): words are all required, "quoted words"
-must come together, -word excludes, and `or` between two terms accepts either.
-
-PostgreSQL parses the raw text itself; this parse serves the rest: the SQLite
-backend's FTS5 query, the words to highlight in snippets, and telling an empty
-query (only quotes, dashes or signs) from one that found nothing. Whatever is typed,
-the result is a list of plain folded words, so no character of the query ever
-reaches SQL as syntax.
-"""
+"""The search box's text read as web search engines read it, into plain folded words
+that never reach SQL as syntax. See docs/search.md."""
 
 import re
 from dataclasses import dataclass, field
 
 from thinktank.text import fold
 
-# More words than anyone types; a pasted page must not become a huge query.
+# A pasted page must not become a huge query.
 MAX_WORDS = 32
 TOKENS = re.compile(r'"([^"]*)"?|(\S+)')
 WORD = re.compile(r"\w+")
@@ -38,7 +29,7 @@ class ParsedQuery:
 
     @property
     def is_empty(self):
-        """No word to look for: nothing to search (an excluded word alone finds nothing)."""
+        """No word to look for (an excluded word alone finds nothing)."""
         return not self.highlight_words
 
     @property
@@ -82,7 +73,6 @@ def parse(query):
             break
     if current:
         parsed.alternatives.append(current)
-    # An alternative of exclusions only would match nearly everything: drop it.
     parsed.alternatives = [
         terms for terms in parsed.alternatives if any(not term.excluded for term in terms)
     ]

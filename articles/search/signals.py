@@ -1,12 +1,5 @@
-"""
-Keep the search index current on every write the models see: the index holds an
-article's text and the names of its authors, topics and regions, so it changes when
-any of those does, whichever code path makes the change.
-
-Connected in ArticlesConfig.ready(). Each handler re-indexes only the articles the
-change touches, and an author, topic or region only when its names really changed
-(a new photo or description re-indexes nothing).
-"""
+"""Keep the search index current on every write the models see, re-indexing only the
+articles a change touches. See docs/search.md."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
@@ -55,9 +48,6 @@ def _side(through, instance):
         if getattr(field, "related_model", None) is type(instance):
             return field.attname
     raise LookupError(type(instance))
-
-
-# --- names of authors, topics and regions ---------------------------------------------
 
 
 def _names(instance):

@@ -1,12 +1,5 @@
-"""
-Highlighted text for search results: the title, and a passage of the body (or the
-summary) around the words that matched, each match in <mark>.
-
-Computed in Python from the rows of the page being shown only (twenty at most), so
-it costs no query and is the same on every database. The passage is taken from the
-text of the body, which is sanitized when it is saved; tags are dropped, never
-copied, and every piece of text is escaped before the marks are put around it.
-"""
+"""Search results' titles and passages with the matches in <mark>, computed for one page
+in Python; every piece of text is escaped. See docs/search.md."""
 
 import bisect
 import functools
@@ -22,10 +15,7 @@ SNIPPET_CHARACTERS = 240
 TAG = re.compile(r"<[^>]*>")
 WORD = re.compile(r"\w+")
 
-# Endings that make one word of several (sanctions, sanctioned; العقوبات, عقوبة):
-# a word and a query word match when they are equal once these are cut off. The
-# search itself stems properly (PostgreSQL) or with Porter's rules (SQLite); this
-# only decides what to mark, and errs on the side of marking a little more.
+# Endings cut off to decide what to mark (the search itself stems properly).
 LATIN_ENDINGS = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s")
 ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل")
 ARABIC_ENDINGS = ("ات", "ون", "ين", "ان", "ها", "ه", "ي")
@@ -34,14 +24,12 @@ ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 def plain_text(body_html):
     """The text of sanitized rich text, tags dropped, entities decoded, spaces collapsed."""
-    # split() cuts at the characters \s matches (str.isspace), three times as fast.
     return " ".join(html.unescape(TAG.sub(" ", body_html or "")).split())
 
 
 @functools.lru_cache(maxsize=50_000)
 def word_key(word):
-    """A folded word without the endings (and Arabic prefixes) that inflect it (cached:
-    a page's bodies repeat most of their words)."""
+    """A folded word without the endings (and Arabic prefixes) that inflect it."""
     key = fold(word)
     if ARABIC.search(key):
         for prefix in ARABIC_PREFIXES:
@@ -62,9 +50,7 @@ class Highlighter:
 
     def __init__(self, words):
         self.keys = {word_key(word) for word in words if word}
-        # The words seen so far, and a pattern of those that match: a page's texts
-        # are searched for those few words by the regex engine instead of word by
-        # word in Python, and new words classified once.
+        # Words seen, and a regex of those that match: faster than word by word.
         self._seen = set()
         self._matching = set()
         self._pattern = None
@@ -82,7 +68,6 @@ class Highlighter:
             found = {word for word in new if self.matches(word)}
             if found:
                 self._matching |= found
-                # Longest first; whole words only, as WORD finds them.
                 words = sorted(self._matching, key=lambda word: (-len(word), word))
                 self._pattern = re.compile(
                     r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)"
@@ -103,10 +88,7 @@ class Highlighter:
         return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
 
     def passage(self, text, length=SNIPPET_CHARACTERS):
-        """
-        About `length` characters of `text` around its densest run of matches, with
-        an ellipsis where it was cut; None when no word of `text` matches.
-        """
+        """About `length` characters around the densest run of matches, or None."""
         spans = self.spans(text)
         if not spans:
             return None
@@ -119,8 +101,6 @@ class Highlighter:
 
     @staticmethod
     def _window(text, spans, length):
-        # The window starting a little before the match that has the most matches
-        # after it within `length` characters, cut at word boundaries.
         best, best_count = spans[0][0], 0
         ends = [end for _start, end in spans]  # increasing: the words do not overlap
         for index, (first_start, _end) in enumerate(spans):
@@ -139,11 +119,7 @@ class Highlighter:
 
 
 def highlight(articles, words):
-    """
-    Give each article of a page `search_title` (its title, matches marked) and
-    `search_snippet` (a passage of its body around the matches, else its summary,
-    marked).
-    """
+    """Give each article `search_title` and `search_snippet` (body passage, else summary)."""
     highlighter = Highlighter(words)
     for article in articles:
         article.search_title = highlighter.mark(article.title)

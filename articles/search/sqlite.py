@@ -1,16 +1,5 @@
-"""
-Full-text search on SQLite, the zero-setup database: an FTS5 table beside the
-articles (one row per article, its rowid the article's id) holding three columns of
-folded text, the title, the "meta" text (summary and the names of the authors, topics
-and regions in every language) and the body's text, ranked by bm25 with the title
-weighted above the meta text and that above the body.
-
-The text is folded in Python (thinktank.text.fold), as the query is, so accents,
-Arabic diacritics and letter variants do not matter; Porter's stemmer, applied by
-the tokenizer, makes "sanction" find "sanctions" in English text. The reader's query
-is parsed by articles.search.query and rewritten here as quoted FTS5 strings, so no
-character typed reaches FTS5 as syntax.
-"""
+"""Full-text search on SQLite: an FTS5 table of folded title, meta and body text, ranked
+by bm25. See docs/search.md."""
 
 from django.db.models.expressions import RawSQL
 
@@ -25,7 +14,6 @@ CREATE_SQL = (
     "title, meta, body, tokenize = 'porter unicode61 remove_diacritics 2')"
 )
 DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
-# bm25's weights of the title, meta and body columns.
 RANK = f"bm25({TABLE}, 10.0, 4.0, 1.0)"
 BATCH = 500
 
@@ -39,12 +27,12 @@ def _documents(ids):
         meta[article_id].append(names)
     for name in ("topics", "regions"):
         through = Article._meta.get_field(name).remote_field.through
-        landing = through._meta.get_field(name[:-1]).name  # topic, region
+        topic_or_region = through._meta.get_field(name[:-1]).name  # topic, region
         rows = through.objects.filter(article_id__in=ids).values_list(
-            "article_id", f"{landing}__name", f"{landing}__translations"
+            "article_id", f"{topic_or_region}__name", f"{topic_or_region}__translations"
         )
-        for article_id, landing_name, translations in rows:
-            meta[article_id].append(landing_name)
+        for article_id, term, translations in rows:
+            meta[article_id].append(term)
             meta[article_id].extend(
                 values.get("name", "")
                 for values in (translations or {}).values()
@@ -88,7 +76,7 @@ def remove(connection, ids):
 
 
 def _string(words):
-    """An FTS5 string: double quotes, any inside doubled (words have none, but still)."""
+    """An FTS5 string, quotes inside doubled."""
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
@@ -108,7 +96,6 @@ def search(queryset, text, language):
     if query is None:
         return queryset.none()
     table = queryset.model._meta.db_table
-    # Constant SQL; the query is a parameter.
     matching = RawSQL(f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [query])  # noqa: S608, S611
     # bm25 is lower for better matches; search_rank is higher for better ones.
     rank = RawSQL(  # noqa: S611

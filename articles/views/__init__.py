@@ -6,7 +6,7 @@ from articles.views.pages import (
     HomeView,
     RegionDetailView,
     TopicDetailView,
-    policy_analysis_entry,
+    article_topic_or_region,
 )
 from articles.views.previews import article_preview, article_shared_preview
 
@@ -20,5 +20,5 @@ __all__ = [
     "article_preview",
     "article_shared_preview",
     "event_calendar",
-    "policy_analysis_entry",
+    "article_topic_or_region",
 ]

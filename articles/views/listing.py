@@ -7,7 +7,7 @@ from django.views.generic import ListView
 from articles import ical, selectors
 from articles.filters import ArticleFilterForm
 from articles.views.pages import PAGE_SIZE
-from thinktank.pagination import PageParameterMixin, Paginator
+from thinktank.pagination import PageParameterMixin
 
 
 class ArticleListView(PageParameterMixin, ListView):
@@ -16,7 +16,6 @@ class ArticleListView(PageParameterMixin, ListView):
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
-    paginator_class = Paginator
 
     def get_queryset(self):
         self.form = ArticleFilterForm(self.request.GET or None, language=get_language())
@@ -32,7 +31,6 @@ class EventListView(PageParameterMixin, ListView):
     template_name = "articles/event_list.html"
     context_object_name = "past_events"
     paginate_by = PAGE_SIZE
-    paginator_class = Paginator
 
     def get_queryset(self):
         return selectors.past_events(get_language())

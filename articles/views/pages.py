@@ -9,13 +9,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from articles import citations, selectors, structured_data
 from articles.models import Region
 from thinktank.metadata import share_image
-from thinktank.pagination import PageParameterMixin, Paginator
+from thinktank.pagination import PageParameterMixin
 
 PAGE_SIZE = 20
 
 
 class HomeView(TemplateView):
-    """The editors' picks, the latest work of each type and the upcoming events."""
+    """The features, the latest work of each type and the upcoming events."""
 
     template_name = "articles/article_home.html"
 
@@ -67,66 +67,69 @@ class ArticleDetailView(DetailView):
         return context
 
 
-class LandingPageView(PageParameterMixin, ListView):
+class TopicOrRegionView(PageParameterMixin, ListView):
     """
-    A topic's or a region's page: its description, the editors' picks (on the first
+    A topic's or a region's page: its description, the features (on the first
     page), its published work, newest first, and the experts who wrote most of it.
     """
 
     context_object_name = "articles"
     paginate_by = PAGE_SIZE
-    paginator_class = Paginator
 
     def get_queryset(self):
-        # The bylines come afterwards, with the picks' (get_context_data).
+        # The bylines come afterwards, with the features' (get_context_data).
         return selectors.published_work(
-            language=get_language(), bylines=False, **self.landing_filter()
+            language=get_language(), bylines=False, **self.topic_or_region_filter()
         )
 
-    def landing_filter(self):
-        return selectors.landing_filter(self.kwargs["landing"])
+    def topic_or_region_filter(self):
+        return selectors.topic_or_region_filter(self.kwargs["topic_or_region"])
 
     def top_experts(self, language):
-        return selectors.top_experts_for(self.kwargs["landing"], language)
+        return selectors.top_experts_for(self.kwargs["topic_or_region"], language)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        landing, language = self.kwargs["landing"], get_language()
+        topic_or_region, language = self.kwargs["topic_or_region"], get_language()
         page = context["page_obj"]
         featured = []
         if page.number == 1:
-            featured = selectors.featured_on(landing, language)
-        # The bylines of the picks and of the page's work, in one query.
+            featured = selectors.featured_on(topic_or_region, language)
+        # The bylines of the features and of the page's work, in one query.
         articles = list(page.object_list)
         selectors.with_bylines([*featured, *articles])
         page.object_list = context["object_list"] = context["articles"] = articles
         context.update(
-            landing=landing,
+            topic_or_region=topic_or_region,
             featured=featured,
             top_experts=self.top_experts(language),
         )
         return context
 
 
-class TopicDetailView(LandingPageView):
+class TopicDetailView(TopicOrRegionView):
     template_name = "articles/topic_detail.html"
 
 
-class RegionDetailView(LandingPageView):
+class RegionDetailView(TopicOrRegionView):
     template_name = "articles/region_detail.html"
 
     @cached_property
     def region_context(self):
         """The breadcrumb, the sub-regions and the nested regions' ids: one query."""
-        return selectors.region_context_for(self.kwargs["landing"])
+        return selectors.region_context_for(self.kwargs["topic_or_region"])
 
-    def landing_filter(self):
+    def topic_or_region_filter(self):
         nested_ids = self.region_context["nested_ids"]
-        return selectors.landing_filter(self.kwargs["landing"], nested_ids=nested_ids)
+        return selectors.topic_or_region_filter(
+            self.kwargs["topic_or_region"], nested_ids=nested_ids
+        )
 
     def top_experts(self, language):
         nested_ids = self.region_context["nested_ids"]
-        return selectors.top_experts_for(self.kwargs["landing"], language, nested_ids=nested_ids)
+        return selectors.top_experts_for(
+            self.kwargs["topic_or_region"], language, nested_ids=nested_ids
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -137,7 +140,7 @@ class RegionDetailView(LandingPageView):
         return context
 
 
-def policy_analysis_entry(request, slug):
+def article_topic_or_region(request, slug):
     """
     /policy-analysis/<slug> is one namespace: an article in the page's language,
     else a topic, else a region (the model's validation keeps them apart), else a
@@ -146,12 +149,12 @@ def policy_analysis_entry(request, slug):
     article = selectors.article_for_page(slug)
     if article is not None:
         return ArticleDetailView.as_view()(request, slug=slug, article=article)
-    landing = selectors.landing_at(slug)
-    if isinstance(landing, Region):
-        return RegionDetailView.as_view()(request, slug=slug, landing=landing)
-    if landing is not None:
-        return TopicDetailView.as_view()(request, slug=slug, landing=landing)
-    moved = selectors.moved_article_for(slug) or selectors.moved_landing_for(slug)
+    topic_or_region = selectors.topic_or_region_at(slug)
+    if isinstance(topic_or_region, Region):
+        return RegionDetailView.as_view()(request, slug=slug, topic_or_region=topic_or_region)
+    if topic_or_region is not None:
+        return TopicDetailView.as_view()(request, slug=slug, topic_or_region=topic_or_region)
+    moved = selectors.moved_article_for(slug) or selectors.moved_topic_or_region_for(slug)
     if moved is not None:
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
     raise Http404("No article, topic or region at this address.")

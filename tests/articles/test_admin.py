@@ -68,7 +68,7 @@ class TestWithDemo:
         page = parse(response)
         assert page.find("input", name="title").get("value") == article.title
         assert page.find("input", name="authorships-TOTAL_FORMS").get("value") == "1"
-        assert page.find("input", name="recommendation_links-TOTAL_FORMS").get("value") == "3"
+        assert page.find("input", name="recommendations-TOTAL_FORMS").get("value") == "3"
 
     def test_changelist_search_and_filters(self, admin_client):
         url = admin_url("articles", "article", "changelist")
@@ -190,7 +190,8 @@ def test_anonymous_visitors_are_sent_to_login(client):
     [
         ("/admin/articles/topic/", "/admin/taxonomy/topic/"),
         ("/admin/articles/region/7/change/?_changelist_filters=q%3Dx", None),
-        ("/admin/articles/landingredirect/add/", "/admin/taxonomy/landingredirect/add/"),
+        ("/admin/articles/landingredirect/add/", "/admin/taxonomy/taxonomyredirect/add/"),
+        ("/admin/taxonomy/landingredirect/3/change/", "/admin/taxonomy/taxonomyredirect/3/change/"),
     ],
 )
 def test_the_admin_addresses_of_topics_and_regions_before_the_taxonomy_app_lead_there(

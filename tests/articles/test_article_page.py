@@ -174,8 +174,8 @@ def test_recommended_items_in_order(page):
         assert card.find(cls="eyebrow").text == expected["type"]
         title = card.find(cls="card__title")
         assert title.text == expected["title"]
-        pick = Article.objects.get(language="en", title=expected["title"])
-        assert title.hrefs() == [pick.get_absolute_url()]
+        recommended = Article.objects.get(language="en", title=expected["title"])
+        assert title.hrefs() == [recommended.get_absolute_url()]
         assert card.find(cls="card__date").find("time").text == expected["date"]
         names = [name.text for name in card.find(cls="card__byline").find_all("bdi")]
         assert names == expected["authors"]
@@ -218,9 +218,9 @@ def test_topics(page, client):
     assert [(link.text, link.get("href")) for link in topics.links()] == [
         ("Great Power Competition", "/policy-analysis/great-power-competition")
     ]
-    landing = get_page(client, "/policy-analysis/great-power-competition")
-    assert landing.find("h1").text == "Great Power Competition"
-    assert TITLE in [title.text for title in landing.find_all(cls="card__title")]
+    topic_page = get_page(client, "/policy-analysis/great-power-competition")
+    assert topic_page.find("h1").text == "Great Power Competition"
+    assert TITLE in [title.text for title in topic_page.find_all(cls="card__title")]
 
 
 def test_regions_and_countries(page, client):
@@ -228,8 +228,8 @@ def test_regions_and_countries(page, client):
     assert sorted(regions.hrefs()) == ["/policy-analysis/israel", "/policy-analysis/palestinians"]
     assert sorted(link.text for link in regions.links()) == ["Israel", "Palestinians"]
     for href in regions.hrefs():
-        landing = get_page(client, href)
-        assert TITLE in [title.text for title in landing.find_all(cls="card__title")]
+        topic_page = get_page(client, href)
+        assert TITLE in [title.text for title in topic_page.find_all(cls="card__title")]
 
 
 def test_hreflang_alternates_in_head(page):

@@ -92,9 +92,9 @@ CHANGES = {
     "regions": (lambda a: {"regions": [make_region().pk]}, {"regions"}),
     "recommendations": (
         lambda a: {
-            "recommendation_links-TOTAL_FORMS": "1",
-            "recommendation_links-0-to_article": make_article().pk,
-            "recommendation_links-0-position": "0",
+            "recommendations-TOTAL_FORMS": "1",
+            "recommendations-0-recommended_article": make_article().pk,
+            "recommendations-0-position": "0",
         },
         {"recommendations"},
     ),
@@ -104,7 +104,7 @@ CHANGES = {
 
 def test_every_field_and_relation_of_the_snapshot_is_covered():
     """A field added to the article is public by default: add its change here."""
-    schema = {field.name for field in revisions.snapshot_fields()}
+    schema = {field.name for field in revisions.SCHEMA.fields()}
     schema |= {relation.name for relation in revisions.SCHEMA.relations}
     assert schema == {*CHANGES, "status"}  # the status: test_the_status_is_refused
 

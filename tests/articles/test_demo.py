@@ -148,9 +148,9 @@ class TestDemoFacts:
         assert any("\u0600" <= character <= "\u06ff" for character in arabic.title)
 
     def test_three_recommendations_in_order(self, loaded):
-        links = Recommendation.objects.filter(from_article=loaded).order_by("position", "pk")
-        picks = [link.to_article for link in links]
-        assert [(pick.publication_type.name, pick.title) for pick in picks] == [
+        links = Recommendation.objects.filter(article=loaded).order_by("position", "pk")
+        recommended = [link.recommended_article for link in links]
+        assert [(item.publication_type.name, item.title) for item in recommended] == [
             (
                 "Brief Analysis",
                 "Women's Dress in Iran: From the Islamic Sitr to the Political Hijab",
@@ -158,10 +158,10 @@ class TestDemoFacts:
             ("Brief Analysis", "Houthi Ship Attacks Are Affecting Red Sea Trade Routes"),
             ("Event", "The Hamas-Israel War: End of the Beginning or Beginning of the End?"),
         ]
-        assert [pick.published_at.date() for pick in picks[:2]] == [date(2023, 12, 7)] * 2
-        assert [a.expert.name for a in picks[0].authorships.all()] == ["Mushtaq Abd Manaf"]
-        assert picks[0].authorships.get().expert.kind == Expert.Kind.GUEST
-        assert [a.expert.name for a in picks[1].authorships.all()] == ["Noam Raydan"]
+        assert [item.published_at.date() for item in recommended[:2]] == [date(2023, 12, 7)] * 2
+        assert [a.expert.name for a in recommended[0].authorships.all()] == ["Mushtaq Abd Manaf"]
+        assert recommended[0].authorships.get().expert.kind == Expert.Kind.GUEST
+        assert [a.expert.name for a in recommended[1].authorships.all()] == ["Noam Raydan"]
 
     def test_event_with_three_speakers_in_order(self, loaded):
         event = Article.objects.get(

@@ -1,5 +1,5 @@
 """
-The home page: the editors' picks, the latest work of each publication type, the
+The home page: the features, the latest work of each publication type, the
 next three events and a search box; its queries do not grow with the number of types.
 """
 
@@ -85,31 +85,31 @@ def test_featured_work_first_in_order_and_not_repeated_below(client):
 
 
 def test_a_featured_draft_scheduled_archived_or_other_language_piece_is_never_shown(client):
-    shown = make_article("Shown Home Pick")
+    shown = make_article("Shown Home Feature")
     hidden = [
-        make_article("Draft Home Pick", published=False),
-        make_article("Scheduled Home Pick", published_at=in_future()),
-        make_article("Arabic Home Pick", slug="arabic-home-pick", language="ar"),
+        make_article("Draft Home Feature", published=False),
+        make_article("Scheduled Home Feature", published_at=in_future()),
+        make_article("Arabic Home Feature", slug="arabic-home-feature", language="ar"),
     ]
-    archived = make_article("Archived Home Pick")
+    archived = make_article("Archived Home Feature")
     archived.status = archived.Status.ARCHIVED
     archived.save()
     hidden.append(archived)
     for position, article in enumerate([*hidden, shown]):
         HomeFeature.objects.create(article=article, position=position)
-    topic = make_topic("Topic With Picks")
-    topic.features.create(article=make_article("Topic Pick"))  # not the home page's
+    topic = make_topic("Topic With Features")
+    topic.features.create(article=make_article("Topic Feature"))  # not the home page's
     response = client.get("/")
     page = parse(response)
-    assert titles_in(page, "featured") == ["Shown Home Pick"]
+    assert titles_in(page, "featured") == ["Shown Home Feature"]
     featured = page.find("section", aria_labelledby="featured")
     for article in hidden:
         assert article.title not in featured.text
-    assert "Topic Pick" not in featured.text
-    assert titles_in(get_page(client, "/ar/"), "featured") == ["Arabic Home Pick"]
+    assert "Topic Feature" not in featured.text
+    assert titles_in(get_page(client, "/ar/"), "featured") == ["Arabic Home Feature"]
 
 
-def test_no_featured_section_without_picks(client):
+def test_no_featured_section_without_features(client):
     make_article("Anything")
     page = get_page(client, "/")
     assert not page.find_all("section", aria_labelledby="featured")
@@ -164,11 +164,11 @@ def test_arabic_home_page(client):
 # --- queries --------------------------------------------------------------------------------
 
 
-HOME_BUDGET = 4  # picks, latest by type, upcoming events, every byline at once
+HOME_BUDGET = 4  # features, latest by type, upcoming events, every byline at once
 
 
 @pytest.mark.parametrize("prefix", ["", "/ar"])
-def test_queries_do_not_grow_with_types_picks_events_or_authors(
+def test_queries_do_not_grow_with_types_features_events_or_authors(
     client, prefix, django_assert_max_num_queries
 ):
     language = prefix.strip("/") or "en"
@@ -191,11 +191,11 @@ def test_queries_do_not_grow_with_types_picks_events_or_authors(
     grow(1, 1, 1)
     with django_assert_max_num_queries(HOME_BUDGET):
         small, page = page_queries(client, f"{prefix}/", clear_cache=False)
-    assert len(card_titles(page)) == 2  # a pick and an event: nothing else of its type
+    assert len(card_titles(page)) == 2  # a feature and an event: nothing else of its type
     grow(8, 5, 4)
     with django_assert_max_num_queries(HOME_BUDGET):
         large, page = page_queries(client, f"{prefix}/", clear_cache=False)
     assert len(titles_in(page, "featured")) == 9
-    assert len(type_sections(page)) == 8  # each type's picks are not repeated below
+    assert len(type_sections(page)) == 8  # each type's features are not repeated below
     assert len(titles_in(page, "upcoming-events")) == 3
     assert small == large

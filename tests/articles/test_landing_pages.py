@@ -1,5 +1,5 @@
 """
-Topic and region pages: the description, the editors' picks first (published work in
+Topic and region pages: the description, the features first (published work in
 the page's language only), the latest work, the experts who write most on it, and a
 region's sub-regions; features edited in the admin.
 """
@@ -25,10 +25,10 @@ from tests.helpers.multilingual import html_lang_dir
 pytestmark = pytest.mark.django_db
 
 
-def feature(landing, *articles):
-    field = "topic" if landing.__class__.__name__ == "Topic" else "region"
+def feature(topic_or_region, *articles):
+    field = "topic" if topic_or_region.__class__.__name__ == "Topic" else "region"
     for position, article in enumerate(articles):
-        Feature.objects.create(article=article, position=position, **{field: landing})
+        Feature.objects.create(article=article, position=position, **{field: topic_or_region})
 
 
 def featured_titles(page):
@@ -60,7 +60,7 @@ def test_featured_work_comes_first_in_the_editors_order(client):
     assert page.find(cls="page__intro").text == "How goods cross the seas."
     assert featured_titles(page) == ["Not On The Topic", "Old Classic"]
     assert latest_titles(page) == ["New Piece", "Old Classic"]
-    # The picks come before the latest work.
+    # The features come before the latest work.
     headings = [h2.text for h2 in page.find("main").find_all("h2")]
     assert headings.index("Featured") < headings.index("Latest work")
     assert new.title not in featured_titles(page)
@@ -68,46 +68,46 @@ def test_featured_work_comes_first_in_the_editors_order(client):
 
 def test_reordering_features_reorders_the_page(client):
     topic = make_topic("Order")
-    first, second = make_article("First Pick"), make_article("Second Pick")
+    first, second = make_article("First Feature"), make_article("Second Feature")
     feature(topic, first, second)
     Feature.objects.filter(article=first).update(position=5)
     assert featured_titles(get_page(client, topic.get_absolute_url())) == [
-        "Second Pick",
-        "First Pick",
+        "Second Feature",
+        "First Feature",
     ]
 
 
 def test_a_featured_draft_scheduled_or_other_language_piece_is_never_shown(client):
     region = make_region("Featured Region")
-    shown = make_article("Shown Pick")
-    draft = make_article("Draft Pick", published=False)
-    scheduled = make_article("Scheduled Pick", published_at=in_future())
-    arabic = make_article("اختيار عربي", slug="arabic-pick", language="ar")
-    archived = make_article("Archived Pick")
+    shown = make_article("Shown Feature")
+    draft = make_article("Draft Feature", published=False)
+    scheduled = make_article("Scheduled Feature", published_at=in_future())
+    arabic = make_article("اختيار عربي", slug="arabic-feature", language="ar")
+    archived = make_article("Archived Feature")
     archived.status = archived.Status.ARCHIVED
     archived.save()
     feature(region, draft, scheduled, arabic, archived, shown)
     response = client.get(region.get_absolute_url())
-    assert featured_titles(parse(response)) == ["Shown Pick"]
+    assert featured_titles(parse(response)) == ["Shown Feature"]
     content = response.content.decode()
     for hidden in (draft, scheduled, archived, arabic):
         assert hidden.title not in content
         assert hidden.get_absolute_url() not in content
-    # The Arabic page shows the Arabic pick alone.
+    # The Arabic page shows the Arabic feature alone.
     arabic_page = get_page(client, f"/ar{region.get_absolute_url()}")
     assert html_lang_dir(arabic_page) == ("ar", "rtl")
     assert featured_titles(arabic_page) == ["اختيار عربي"]
 
 
-def test_a_scheduled_pick_appears_once_its_time_comes(client):
+def test_a_scheduled_feature_appears_once_its_time_comes(client):
     topic = make_topic("Soon")
-    scheduled = make_article("Soon Pick", published_at=in_future())
+    scheduled = make_article("Soon Feature", published_at=in_future())
     feature(topic, scheduled)
     page = get_page(client, topic.get_absolute_url())
     assert not page.find_all("section", aria_labelledby="featured")
     scheduled.published_at = in_future(-1)
     scheduled.save()
-    assert featured_titles(get_page(client, topic.get_absolute_url())) == ["Soon Pick"]
+    assert featured_titles(get_page(client, topic.get_absolute_url())) == ["Soon Feature"]
 
 
 def test_features_are_per_page(client):
@@ -125,8 +125,8 @@ def test_features_are_on_the_first_page_only(client):
     topic = make_topic("Long")
     for index in range(25):
         make_article(f"Long {index}", topics=[topic])
-    feature(topic, make_article("The Pick"))
-    assert featured_titles(get_page(client, topic.get_absolute_url())) == ["The Pick"]
+    feature(topic, make_article("The Feature"))
+    assert featured_titles(get_page(client, topic.get_absolute_url())) == ["The Feature"]
     second = get_page(client, f"{topic.get_absolute_url()}?page=2")
     assert not second.find_all("section", aria_labelledby="featured")
     assert len(latest_titles(second)) == 5
@@ -228,7 +228,7 @@ def test_top_experts_of_a_region_count_its_sub_regions_once_a_piece(client):
 
 
 def test_top_experts_are_those_of_the_latest_work(client, monkeypatch):
-    """Counted over the landing's latest pieces (selectors.TOP_EXPERTS_OF_LATEST)."""
+    """Counted over the topic's or region's latest pieces (selectors.TOP_EXPERTS_OF_LATEST)."""
     monkeypatch.setattr(selectors, "TOP_EXPERTS_OF_LATEST", 3)
     topic = make_topic("Latest Topic")
     earlier, later = make_expert("Earlier Writer"), make_expert("Later Writer")
@@ -262,7 +262,7 @@ def test_no_experts_section_without_work(client):
 @pytest.mark.parametrize("prefix", ["", "/ar"])
 def test_queries_do_not_grow_with_features_experts_or_work(client, prefix):
     language = prefix.strip("/") or "en"
-    topic = make_topic("Budget Landing")
+    topic = make_topic("Budget Topic")
     parent = make_region("Budget Parent")
     region = make_region("Budget Child", parent=parent)
     program = make_program()
@@ -282,7 +282,7 @@ def test_queries_do_not_grow_with_features_experts_or_work(client, prefix):
     grow(1, 1)
     small = {
         path: page_queries(client, prefix + path, clear_cache=False)[0]
-        for path in ("/policy-analysis/budget-landing", "/policy-analysis/budget-parent")
+        for path in ("/policy-analysis/budget-topic", "/policy-analysis/budget-parent")
     }
     grow(12, 4)
     for path, small_count in small.items():
@@ -290,10 +290,10 @@ def test_queries_do_not_grow_with_features_experts_or_work(client, prefix):
         assert len(featured_titles(page)) == 13
         assert len(top_expert_names(page)) == 5
         assert large_count == small_count, path
-    # A topic: the slug's look-ups, the count, the page and its bylines, the picks and
+    # A topic: the slug's look-ups, the count, the page and its bylines, the features and
     # theirs, the top experts. A region: its look-up and its tree for the list, the
     # experts, and the breadcrumb.
-    assert small["/policy-analysis/budget-landing"] <= 8
+    assert small["/policy-analysis/budget-topic"] <= 8
     assert small["/policy-analysis/budget-parent"] <= 12
 
 
@@ -302,7 +302,7 @@ def test_queries_do_not_grow_with_features_experts_or_work(client, prefix):
 
 def test_topic_and_region_forms_edit_their_features_in_order(admin_client):
     topic = make_topic("Admin Topic")
-    pick = make_article("Admin Pick")
+    feature = make_article("Admin Feature")
     page = parse(admin_client.get(f"/admin/taxonomy/topic/{topic.pk}/change/"))
     assert page.find("input", name="features-TOTAL_FORMS")
     data = {
@@ -315,14 +315,14 @@ def test_topic_and_region_forms_edit_their_features_in_order(admin_client):
         "description__fa": "",
         "features-TOTAL_FORMS": "1",
         "features-INITIAL_FORMS": "0",
-        "features-0-article": str(pick.pk),
+        "features-0-article": str(feature.pk),
         "features-0-position": "3",
         "_save": "Save",
     }
     response = admin_client.post(f"/admin/taxonomy/topic/{topic.pk}/change/", data)
     assert response.status_code == 302, parse(response).find_all(cls="errorlist")
     assert list(Feature.objects.on(topic).values_list("article__title", "position")) == [
-        ("Admin Pick", 3)
+        ("Admin Feature", 3)
     ]
     region = make_region("Admin Region")
     page = parse(admin_client.get(f"/admin/taxonomy/region/{region.pk}/change/"))
@@ -349,22 +349,22 @@ def test_the_feature_autocomplete_offers_published_work_only(admin_client):
 
 def test_home_page_features_have_their_own_list(admin_client):
     topic = make_topic("Not Home")
-    Feature.objects.create(topic=topic, article=make_article("Topic Pick"))
-    HomeFeature.objects.create(article=make_article("Home Pick"), position=1)
+    Feature.objects.create(topic=topic, article=make_article("Topic Feature"))
+    HomeFeature.objects.create(article=make_article("Home Feature"), position=1)
     HomeFeature.objects.create(article=make_article("Home Draft", published=False), position=0)
     response = admin_client.get("/admin/articles/homefeature/")
     assert response.status_code == 200
     page = parse(response)
     rows = page.find("table", id="result_list").find("tbody").find_all("tr")
-    assert [row.find("th").text for row in rows] == ["Home Draft", "Home Pick"]
+    assert [row.find("th").text for row in rows] == ["Home Draft", "Home Feature"]
     assert page.find_all("input", name="form-0-position")  # positions edited in the list
     # A feature added here is a home page feature.
-    pick = make_article("Added Pick")
+    feature = make_article("Added Feature")
     response = admin_client.post(
-        "/admin/articles/homefeature/add/", {"article": pick.pk, "position": 2, "_save": "Save"}
+        "/admin/articles/homefeature/add/", {"article": feature.pk, "position": 2, "_save": "Save"}
     )
     assert response.status_code == 302
-    added = Feature.objects.get(article=pick)
+    added = Feature.objects.get(article=feature)
     assert (added.topic, added.region) == (None, None)
 
 

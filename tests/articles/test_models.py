@@ -215,14 +215,14 @@ def test_invalid_time_zone_is_refused(zone):
 
 
 def test_event_start_is_shown_in_its_own_time_zone_and_gmt(client):
-    pick = make_article(
+    event = make_article(
         "Panel",
         publication_type=make_event_type(),
         event_start=datetime(2023, 12, 14, 16, 0, tzinfo=UTC),
         event_time_zone="America/New_York",
         event_is_online=True,
     )
-    page = get_page(client, pick.get_absolute_url())
+    page = get_page(client, event.get_absolute_url())
     time = page.find(cls="article__date").find("time")
     assert time.text == "December 14, 2023, starting at 11:00 a.m. EST (1600 GMT)"
     assert time.get("datetime") == "2023-12-14T16:00:00+00:00"
@@ -302,4 +302,4 @@ def test_article_cannot_recommend_itself():
 
     article = make_article("Self")
     with pytest.raises(ValidationError):
-        Recommendation(from_article=article, to_article=article).full_clean()
+        Recommendation(article=article, recommended_article=article).full_clean()

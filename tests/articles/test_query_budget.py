@@ -1,11 +1,11 @@
 """
 Query budgets of the article page: on a cache miss, at most ARTICLE_PAGE_BUDGET
 queries, and the same number whatever the page shows: 1 or 8 authors, 1 or 12
-topics and regions, no picks or 6, no translation or 5, a hero image, an event, an
+topics and regions, no recommendations or 6, no translation or 5, a hero image, an event, an
 empty sidebar, a page in Arabic.
 
-The page is one query for the article (with its type, its authors' and picks' ids),
-one each for its topics, regions and published versions, one for the sidebar (picks
+The page is one query for the article (with its type, its authors' and recommendations' ids),
+one each for its topics, regions and published versions, one for the sidebar (recommendations
 and related work, ranked, with their types) and one for every byline on the page.
 The other pages' budgets are in test_query_budget_pages.py and test_query_budget_files.py.
 """
@@ -53,9 +53,9 @@ def build_article(
     topics = [make_topic() for _ in range(taxonomy)]
     parent = make_region()
     regions = [make_region(parent=parent) for _ in range(taxonomy)]
-    picks = []
+    recommended = []
     for index in range(recommendations):
-        pick_authors = [make_expert(program=program), make_guest(), make_expert()]
+        recommended_authors = [make_expert(program=program), make_guest(), make_expert()]
         publication_type = make_event_type() if index == 0 else None
         extra = {}
         if publication_type is not None:
@@ -64,7 +64,9 @@ def build_article(
                 "event_time_zone": "America/New_York",
                 "event_is_online": True,
             }
-        picks.append(make_article(authors=pick_authors, publication_type=publication_type, **extra))
+        recommended.append(
+            make_article(authors=recommended_authors, publication_type=publication_type, **extra)
+        )
     fields.setdefault("outlet_name", "19FortyFive")
     fields.setdefault("outlet_url", "https://example.org/original")
     fields.setdefault("footer_note", "<p>Footer.</p>")
@@ -73,7 +75,7 @@ def build_article(
         authors=experts,
         topics=topics,
         regions=regions,
-        recommendations=picks,
+        recommendations=recommended,
         **fields,
     )
     for code in list(languages)[:translations]:
@@ -167,7 +169,7 @@ CASES = {
     "one author": lambda languages: build_article("one"),
     "eight authors": lambda languages: build_article("eight", authors=8),
     "twelve topics and regions": lambda languages: build_article("twelve", taxonomy=12),
-    "six picks": lambda languages: build_article("picks", recommendations=6),
+    "six recommended": lambda languages: build_article("recommended", recommendations=6),
     "five translations": lambda languages: build_article(
         "versions", translations=5, languages=languages
     ),

@@ -51,13 +51,13 @@ def build_page(language, label, *, authors=8, taxonomy=12, recommendations=6):
         make_region(parent=parent, translations={"ar": {"name": f"منطقة {i}"}})
         for i in range(taxonomy)
     ]
-    picks = []
+    recommended = []
     for index in range(recommendations):
-        pick_authors = [make_expert(program=program), make_guest(), make_expert()]
+        recommended_authors = [make_expert(program=program), make_guest(), make_expert()]
         if index == 0:
-            picks.append(make_event(language=language, authors=pick_authors))
+            recommended.append(make_event(language=language, authors=recommended_authors))
         else:
-            picks.append(make_article(language=language, authors=pick_authors))
+            recommended.append(make_article(language=language, authors=recommended_authors))
     kind = PublicationType.objects.get(slug="policy-analysis")
     article = make_article(
         f"Budget {label}",
@@ -66,7 +66,7 @@ def build_page(language, label, *, authors=8, taxonomy=12, recommendations=6):
         authors=experts,
         topics=topics,
         regions=regions,
-        recommendations=picks,
+        recommendations=recommended,
         outlet_name="19FortyFive",
         outlet_url="https://example.org/original",
         footer_note="<p>Footer.</p>",

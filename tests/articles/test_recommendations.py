@@ -1,5 +1,5 @@
 """
-The "Recommended" sidebar: the editors' picks first, in order, then related published
+The "Recommended" sidebar: the editors' recommendations first, in order, then related published
 work up to three, scored by shared authors, topics and regions, recent work and the
 page's language first; never the article itself, its translations, drafts or
 scheduled work.
@@ -33,20 +33,25 @@ def sidebar_titles(client, article):
     return [card.find("a").text for card in section[0].find_all(cls="card")]
 
 
-def test_picks_come_first_in_their_order_then_related_work_fills_to_three(client):
+def test_recommendations_come_first_in_their_order_then_related_work_fills_to_three(client):
     topic = make_topic()
-    first_pick, second_pick = make_article("Pick one"), make_article("Pick two")
+    first_recommended, second_recommended = (
+        make_article("Recommended one"),
+        make_article("Recommended two"),
+    )
     make_article("Related", topics=[topic])
-    article = make_article("Subject", topics=[topic], recommendations=[second_pick, first_pick])
-    assert sidebar_titles(client, article) == ["Pick two", "Pick one", "Related"]
+    article = make_article(
+        "Subject", topics=[topic], recommendations=[second_recommended, first_recommended]
+    )
+    assert sidebar_titles(client, article) == ["Recommended two", "Recommended one", "Related"]
 
 
-def test_enough_picks_leave_no_room_for_related_work(client):
+def test_enough_recommendations_leave_no_room_for_related_work(client):
     topic = make_topic()
-    picks = [make_article(f"Pick {index}") for index in range(4)]
+    recommended = [make_article(f"Recommended {index}") for index in range(4)]
     make_article("Related", topics=[topic])
-    article = make_article("Subject", topics=[topic], recommendations=picks)
-    assert sidebar_titles(client, article) == [f"Pick {index}" for index in range(4)]
+    article = make_article("Subject", topics=[topic], recommendations=recommended)
+    assert sidebar_titles(client, article) == [f"Recommended {index}" for index in range(4)]
 
 
 def test_shared_authors_weigh_more_than_topics_and_topics_more_than_regions(client):
@@ -97,20 +102,20 @@ def test_never_itself_its_translations_drafts_or_scheduled_work(client):
     assert sidebar_titles(client, article) == ["Published"]
 
 
-def test_unpublished_picks_are_skipped_and_their_place_filled(client):
+def test_unpublished_recommendations_are_skipped_and_their_place_filled(client):
     topic = make_topic()
-    draft_pick = make_article("Draft pick", published=False)
+    draft_recommended = make_article("Draft recommended", published=False)
     make_article("Related", topics=[topic])
-    article = make_article("Subject", topics=[topic], recommendations=[draft_pick])
+    article = make_article("Subject", topics=[topic], recommendations=[draft_recommended])
     assert sidebar_titles(client, article) == ["Related"]
 
 
-def test_a_pick_is_not_repeated_by_the_fill(client):
+def test_a_recommendation_is_not_repeated_by_the_fill(client):
     topic = make_topic()
-    pick = make_article("Pick", topics=[topic])
+    recommended = make_article("Recommended", topics=[topic])
     make_article("Other", topics=[topic])
-    article = make_article("Subject", topics=[topic], recommendations=[pick])
-    assert sidebar_titles(client, article) == ["Pick", "Other"]
+    article = make_article("Subject", topics=[topic], recommendations=[recommended])
+    assert sidebar_titles(client, article) == ["Recommended", "Other"]
 
 
 def test_work_in_the_pages_language_comes_first(client):
@@ -205,16 +210,16 @@ def test_the_pages_language_comes_first_past_the_bound(client, few_candidates):
     assert sidebar_titles(client, article) == ["عربي قديم", "English 0", "English 1"]
 
 
-def test_picks_and_translations_do_not_use_up_the_candidates(client, few_candidates):
+def test_recommendations_and_translations_do_not_use_up_the_candidates(client, few_candidates):
     topic = make_topic()
     article = make_article("Subject", topics=[topic])
     make_article("Its Arabic version", language="ar", translation_of=article, topics=[topic],
                  published_at=days_ago(1))  # fmt: skip
-    picks = [
-        make_article(f"Pick {index}", topics=[topic], published_at=days_ago(2 + index))
+    recommended = [
+        make_article(f"Recommended {index}", topics=[topic], published_at=days_ago(2 + index))
         for index in range(2)
     ]
-    add_recommendations(article, picks)
+    add_recommendations(article, recommended)
     for index in range(3):
         make_article(f"Related {index}", topics=[topic], published_at=days_ago(10 + index))
-    assert sidebar_titles(client, article) == ["Pick 0", "Pick 1", "Related 0"]
+    assert sidebar_titles(client, article) == ["Recommended 0", "Recommended 1", "Related 0"]

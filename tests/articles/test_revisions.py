@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_every_admin_save_stores_a_revision_with_its_relations(client, editor):
     first, second = make_expert(), make_expert()
     topic, region = make_topic(), make_region()
-    pick = make_article("A pick")
+    recommended = make_article("A recommended")
     article = make_article("Revised", publication_type=make_publication_type())
     client.force_login(editor)
     data = form_data(
@@ -33,9 +33,9 @@ def test_every_admin_save_stores_a_revision_with_its_relations(client, editor):
             "authorships-0-position": "0",
             "authorships-1-expert": first.pk,
             "authorships-1-position": "1",
-            "recommendation_links-TOTAL_FORMS": "1",
-            "recommendation_links-0-to_article": pick.pk,
-            "recommendation_links-0-position": "0",
+            "recommendations-TOTAL_FORMS": "1",
+            "recommendations-0-recommended_article": recommended.pk,
+            "recommendations-0-position": "0",
         },
     )
     assert client.post(change_url(article), data).status_code == 302
@@ -45,7 +45,7 @@ def test_every_admin_save_stores_a_revision_with_its_relations(client, editor):
     assert revision.data["authors"] == [second.pk, first.pk]  # in byline order
     assert revision.data["topics"] == [topic.pk]
     assert revision.data["regions"] == [region.pk]
-    assert revision.data["recommendations"] == [pick.pk]
+    assert revision.data["recommendations"] == [recommended.pk]
 
 
 def test_workflow_services_store_revisions(editor):
@@ -60,14 +60,14 @@ def test_workflow_services_store_revisions(editor):
 
 def test_restore_brings_back_fields_authors_and_recommendations(editor):
     first, second = make_expert(), make_expert()
-    pick = make_article("Kept pick")
-    article = make_article("Before", authors=[first, second], recommendations=[pick])
+    recommended = make_article("Kept recommended")
+    article = make_article("Before", authors=[first, second], recommendations=[recommended])
     old = services.article_record_revision(article, user=editor)
     article = Article.objects.get(pk=article.pk)
     article.title = "After"
     article.save()
     article.authorships.all().delete()
-    article.recommendation_links.all().delete()
+    article.recommendations.all().delete()
     services.article_record_revision(article, user=editor)
 
     new = services.article_restore(Article.objects.get(pk=article.pk), old, user=editor)
@@ -77,7 +77,9 @@ def test_restore_brings_back_fields_authors_and_recommendations(editor):
         first.pk,
         second.pk,
     ]
-    assert list(restored.recommendation_links.values_list("to_article_id", flat=True)) == [pick.pk]
+    assert list(restored.recommendations.values_list("recommended_article_id", flat=True)) == [
+        recommended.pk
+    ]
     # The restore is itself a new revision, the newest.
     assert ArticleRevision.objects.filter(article=article).latest() == new
     assert new.data == revisions.snapshot(restored)

@@ -74,10 +74,10 @@ def test_expert_manager_cannot_touch_articles(expert_manager):
 def test_contributor_submits_and_editor_publishes(contributor, editor):
     article = make_article(published=False)
     services.article_submit_for_review(article, user=contributor)
-    assert Article.objects.get(pk=article.pk).state == Article.State.REVIEW
+    assert Article.objects.get(pk=article.pk).display_status == Article.DisplayStatus.REVIEW
     assert not public(article)
     services.article_publish(article, user=editor)
-    assert Article.objects.get(pk=article.pk).state == Article.State.PUBLISHED
+    assert Article.objects.get(pk=article.pk).display_status == Article.DisplayStatus.PUBLISHED
     assert public(article)
 
 
@@ -86,7 +86,7 @@ def test_scheduled_article_goes_live_at_its_time_with_no_job(editor):
     go_live = timezone.now() + timedelta(hours=2)
     services.article_publish(article, user=editor, at=go_live)
     article.refresh_from_db()
-    assert article.state == Article.State.SCHEDULED
+    assert article.display_status == Article.DisplayStatus.SCHEDULED
     assert not public(article)
     assert article.get_absolute_url() not in _home(article)
     # Time passes: nothing runs, the public query decides.

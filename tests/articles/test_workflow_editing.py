@@ -94,7 +94,7 @@ def test_recommendation_autocomplete_offers_published_work_only(client, editor):
             "term": "Pickable",
             "app_label": "articles",
             "model_name": "recommendation",
-            "field_name": "to_article",
+            "field_name": "recommended_article",
         },
     )
     texts = [result["text"] for result in response.json()["results"]]

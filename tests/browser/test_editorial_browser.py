@@ -90,7 +90,7 @@ def test_editor_writes_schedules_and_publishes(chromium, newsroom, artifacts):
     assert "Scheduled" in page.content()
 
     article = Article.objects.get(title="How Moscow Courts the Gulf")
-    assert article.state == Article.State.SCHEDULED
+    assert article.display_status == Article.DisplayStatus.SCHEDULED
     reader = chromium.new_context(viewport=VIEWPORT).new_page()
     assert reader.goto(f"{base}{article.get_absolute_url()}").status == 404
 

@@ -10,7 +10,7 @@ test_expert_profile_metadata.py and test_expert_profile_queries.py.
 import pytest
 
 from articles.models import Article
-from experts.views import PAGE_SIZE
+from articles.views.experts import PAGE_SIZE
 from tests.helpers.expert_profile import (
     URL,
     event_lists,
@@ -96,7 +96,7 @@ def test_short_bio_stands_in_for_a_missing_full_bio(client):
     assert page.find(cls="profile__bio").text == "One sentence about them."
 
 
-def test_areas_of_expertise_link_their_landing_pages(client, anna):
+def test_areas_of_expertise_link_their_topic_and_region_pages(client, anna):
     section = get_page(client, URL).section("Areas of expertise")
     links = [(link.text, link.get("href")) for link in section.links()]
     assert links == [

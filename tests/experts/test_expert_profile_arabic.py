@@ -38,7 +38,7 @@ def test_arabic_profile_shows_the_arabic_name_role_and_bio(client, anna):
     for section_id, heading in [("expertise", "Areas of expertise"), ("contact", "Contact")]:
         section = page.find("section", aria_labelledby=section_id)
         assert section.find("h2").text == in_arabic(heading)
-    # Areas of expertise lead to the Arabic landing pages.
+    # Areas of expertise lead to the Arabic topic and region pages.
     expertise = page.find("section", aria_labelledby="expertise")
     assert expertise.hrefs() == [
         "/ar/policy-analysis/great-power-competition",

@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, TranslationSet
+from articles.views.experts import PAGE_SIZE
 from experts.models import ExpertLink
-from experts.views import PAGE_SIZE
 from tests.helpers.budgets import page_queries
 from tests.helpers.expert_profile import publications
 from tests.helpers.factories import (

@@ -6,7 +6,7 @@ with a query count that does not grow with the experts or the work.
 
 import pytest
 
-from experts.views import PAGE_SIZE
+from articles.views.experts import PAGE_SIZE
 from tests.helpers.budgets import page_queries
 from tests.helpers.factories import (
     days_ago,

@@ -25,8 +25,8 @@ def form_data(article, **changes):
         "event_location": "",
         "authorships-TOTAL_FORMS": "0",
         "authorships-INITIAL_FORMS": "0",
-        "recommendation_links-TOTAL_FORMS": "0",
-        "recommendation_links-INITIAL_FORMS": "0",
+        "recommendations-TOTAL_FORMS": "0",
+        "recommendations-INITIAL_FORMS": "0",
     }
     if article.published_at:
         data["published_at_0"] = article.published_at.strftime("%Y-%m-%d")
@@ -75,10 +75,10 @@ def article_form_data(**overrides):
         "authorships-INITIAL_FORMS": "0",
         "authorships-MIN_NUM_FORMS": "0",
         "authorships-MAX_NUM_FORMS": "1000",
-        "recommendation_links-TOTAL_FORMS": "0",
-        "recommendation_links-INITIAL_FORMS": "0",
-        "recommendation_links-MIN_NUM_FORMS": "0",
-        "recommendation_links-MAX_NUM_FORMS": "1000",
+        "recommendations-TOTAL_FORMS": "0",
+        "recommendations-INITIAL_FORMS": "0",
+        "recommendations-MIN_NUM_FORMS": "0",
+        "recommendations-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
     data.update(overrides)

@@ -67,7 +67,7 @@ class World:
     A program with experts, a topic, a region with a sub-region, a publication type,
     a piece and an event at the same slug in each of LANGUAGES, and work in each on
     all of them (by the program's expert, colleagues and a guest), events upcoming and
-    past, editors' picks on the home, topic and region pages, translations. grow()
+    past, features on the home, topic and region pages, translations. grow()
     adds much more of each, at the same addresses.
     """
 

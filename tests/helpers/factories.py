@@ -138,10 +138,10 @@ def add_authors(article, experts):
     )
 
 
-def add_recommendations(article, picks):
+def add_recommendations(article, recommended):
     Recommendation.objects.bulk_create(
-        Recommendation(from_article=article, to_article=pick, position=position)
-        for position, pick in enumerate(picks)
+        Recommendation(article=article, recommended_article=target, position=position)
+        for position, target in enumerate(recommended)
     )
 
 

@@ -13,7 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from articles.models import Article, Feature
 from experts.models import Expert
-from taxonomy.models import LandingRedirect, Region, Topic
+from taxonomy.models import Region, TaxonomyRedirect, Topic
 from tests.helpers.factories import make_article, make_expert
 from tests.helpers.roles import make_roles
 
@@ -83,7 +83,7 @@ def test_topics_and_regions_survive_the_move_with_their_links_and_permissions(mi
     levant = Region.objects.get(slug="levant")
     assert levant.parent.slug == "middle-east"
     assert list(Region.objects.get(slug="middle-east").children.all()) == [levant]
-    assert {r.old_slug: r.target.slug for r in LandingRedirect.objects.all()} == {
+    assert {r.old_slug: r.target.slug for r in TaxonomyRedirect.objects.all()} == {
         "gpc-old": "gpc",
         "near-east": "middle-east",
     }
@@ -101,6 +101,14 @@ def test_topics_and_regions_survive_the_move_with_their_links_and_permissions(mi
     for model, pk in content_types.items():
         assert ContentType.objects.get(pk=pk).app_label == "taxonomy"
         assert not ContentType.objects.filter(app_label="articles", model=model).exists()
+    # LandingRedirect became TaxonomyRedirect (taxonomy 0002): the same row,
+    # its permissions renamed with it.
+    assert ContentType.objects.get(pk=content_types["landingredirect"]).model == "taxonomyredirect"
+    assert set(
+        Permission.objects.filter(content_type=content_types["landingredirect"]).values_list(
+            "codename", flat=True
+        )
+    ) == {f"{action}_taxonomyredirect" for action in ("add", "change", "delete", "view")}
     assert not ContentType.objects.filter(pk=stale.pk).exists()
     assert Permission.objects.filter(content_type__app_label="taxonomy").count() == 12
     editors = set(

@@ -267,23 +267,23 @@ def test_renaming_and_merging_topics_show_on_the_articles(client, piece, editor)
     topic = piece.topics.get()
     warm(client, piece.get_absolute_url(), topic.get_absolute_url())
     topic.name = "Defence Policy"
-    services.landing_save(topic, user=editor)
+    services.topic_or_region_save(topic, user=editor)
     assert "Defence Policy" in text(client.get(piece.get_absolute_url()))
     survivor = make_topic("Security")
     old_address = topic.get_absolute_url()
     warm(client, old_address, piece.get_absolute_url())
-    services.landing_merge(survivor, [topic], user=editor)
+    services.topic_or_region_merge(survivor, [topic], user=editor)
     assert client.get(old_address).status_code == 301
     assert "Security" in text(client.get(piece.get_absolute_url()))
     assert "Defence Policy" not in text(client.get(piece.get_absolute_url()))
 
 
-def test_an_editors_pick_on_the_home_page_shows(client, piece):
-    other = make_article("The pick of the week")
+def test_a_home_page_feature_shows(client, piece):
+    other = make_article("The feature of the week")
     warm(client, "/")
     Feature.objects.create(article=other, position=0)
     page = text(client.get("/"))
-    assert "The pick of the week" in page
+    assert "The feature of the week" in page
 
 
 def test_an_edit_through_the_admin_shows(client, piece, admin_client):

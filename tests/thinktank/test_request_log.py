@@ -60,7 +60,7 @@ def test_one_line_per_request_with_what_it_did(client, request_log):
     line = fields(record)
     assert line["method"] == "GET"
     assert line["path"] == article.get_absolute_url()
-    assert line["view"] == "articles:entry"
+    assert line["view"] == "articles:article-topic-or-region"
     assert line["status"] == 200
     assert isinstance(line["duration_ms"], float) and line["duration_ms"] > 0
     assert line["queries"] == len(queries) > 0

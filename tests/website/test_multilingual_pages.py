@@ -75,8 +75,8 @@ def assert_lists_its_language_only(page, language, expected_titles):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_home_page_lists_its_language_only(client, language):
     page = get_page(client, HOME[language])
-    # The editors' picks in this language, in their order; then the latest three of
-    # each type without the picks (events apart, in the types' order); then the
+    # The features in this language, in their order; then the latest three of
+    # each type without the features (events apart, in the types' order); then the
     # upcoming events, soonest first.
     featured = [
         feature.article
@@ -100,9 +100,9 @@ def test_topic_page_lists_its_language_only(client, language):
     topic = Topic.objects.get(slug=DEMO_TOPIC)
     page = get_page(client, f"{PREFIX[language]}/policy-analysis/{DEMO_TOPIC}")
     assert page.find("h1").text == topic.get_translation("name", language)
-    # The editors' picks in this language first, then the latest work.
-    picks = Feature.objects.on(topic).articles(language)
-    expected = [article.title for article in picks]
+    # The features in this language first, then the latest work.
+    features = Feature.objects.on(topic).articles(language)
+    expected = [article.title for article in features]
     expected += newest_titles(published(language).filter(topics=topic))
     assert_lists_its_language_only(page, language, expected)
     if not expected:
@@ -114,8 +114,8 @@ def test_region_page_lists_its_language_only_including_subregions(client, langua
     region = Region.objects.get(slug=DEMO_REGION)
     page = get_page(client, f"{PREFIX[language]}/policy-analysis/{DEMO_REGION}")
     assert page.find("h1").text == region.get_translation("name", language)
-    picks = Feature.objects.on(region).articles(language)
-    expected = [article.title for article in picks]
+    features = Feature.objects.on(region).articles(language)
+    expected = [article.title for article in features]
     expected += newest_titles(
         published(language).filter(regions__in=region_and_descendants(region))
     )

@@ -21,7 +21,7 @@ EVERY_FILTER = (
 # family: (addresses without the language prefix, budget, whether the grown World
 # shows more there). What each budget is made of is said beside it.
 PAGES = {
-    # The editors' picks, the latest of each type (one windowed query), the upcoming
+    # The features, the latest of each type (one windowed query), the upcoming
     # events, every byline at once.
     "home": (["/"], 4, True),
     # The count, the page, its bylines, the options of the five filters.
@@ -29,7 +29,7 @@ PAGES = {
     "listing, last page": (["/policy-analysis?page=last"], 8, False),
     # ... and one look-up of each slug asked for (the region with the region tree).
     "listing with every filter": ([f"/policy-analysis?{EVERY_FILTER}"], 14, True),
-    # The slug (an article? a topic?), the count, the picks, the page, the bylines of
+    # The slug (an article? a topic?), the count, the features, the page, the bylines of
     # both at once, the top experts.
     "topic": (["/policy-analysis/budget-topic"], 7, True),
     # The slug (an article? a topic? a region?), the region tree (breadcrumb,
@@ -115,7 +115,7 @@ def test_not_found_queries_are_within_budget(measures, path):
 
 @pytest.mark.parametrize("family", DEEP)
 def test_deep_pages_make_as_many_queries_as_the_first(measures, family):
-    first_page = {"topic": 1, "region": 1}.get(family, 0)  # the picks are on the first only
+    first_page = {"topic": 1, "region": 1}.get(family, 0)  # the features are on the first only
     budget = PAGES[family][1] - first_page
     counts = {url: measures.deep[url] for url in in_every_language(DEEP[family])}
     assert len(set(counts.values())) == 1, counts

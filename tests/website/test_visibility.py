@@ -200,22 +200,24 @@ def page_text(client, article):
     return client.get(article.get_absolute_url()).content.decode()
 
 
-def test_recommended_shows_only_published_picks(client, db):
-    shown = make_article("Shown Pick")
-    hidden_draft = make_article("Hidden Draft Pick", published=False)
-    hidden_later = make_article("Hidden Scheduled Pick", published_at=in_future())
-    article = make_article("Has Picks", recommendations=[hidden_draft, shown, hidden_later])
+def test_recommended_shows_only_published_recommendations(client, db):
+    shown = make_article("Shown Recommended")
+    hidden_draft = make_article("Hidden Draft Recommended", published=False)
+    hidden_later = make_article("Hidden Scheduled Recommended", published_at=in_future())
+    article = make_article("Has Recommended", recommendations=[hidden_draft, shown, hidden_later])
     page = get_page(client, article.get_absolute_url())
     recommended = page.section("Recommended")
-    assert [title.text for title in recommended.find_all(cls="card__title")] == ["Shown Pick"]
+    assert [title.text for title in recommended.find_all(cls="card__title")] == [
+        "Shown Recommended"
+    ]
     content = page_text(client, article)
-    assert "Hidden Draft Pick" not in content
-    assert "Hidden Scheduled Pick" not in content
+    assert "Hidden Draft Recommended" not in content
+    assert "Hidden Scheduled Recommended" not in content
 
 
-def test_recommended_section_is_absent_when_every_pick_is_unpublished(client, db):
-    hidden = make_article("Hidden Draft Pick", published=False)
-    article = make_article("Has Only Hidden Picks", recommendations=[hidden])
+def test_recommended_section_is_absent_when_every_recommendation_is_unpublished(client, db):
+    hidden = make_article("Hidden Draft Recommended", published=False)
+    article = make_article("Has Only Hidden Recommended", recommendations=[hidden])
     page = get_page(client, article.get_absolute_url())
     assert "Recommended" not in [heading.text for heading in page.find_all("h2")]
 
@@ -322,7 +324,7 @@ def test_arabic_article_with_trailing_slash_redirects(client, world):
     assert response["Location"] == "/ar/policy-analysis/arabic-published-piece"
 
 
-def test_landing_page_with_trailing_slash_redirects(client, world):
+def test_region_page_with_trailing_slash_redirects(client, world):
     response = client.get("/policy-analysis/middle-east/")
     assert response.status_code == 301
     assert response["Location"] == "/policy-analysis/middle-east"

@@ -19,36 +19,19 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def block_text(context, name):
-    """
-    The text of block `name` as the page defines it (or base.html's default), with
-    its whitespace collapsed: `{% block_text "title" %}`.
-
-    Django renders a block once, where it stands; a page's title and description
-    are also wanted in og:title, twitter:title and the rest. This renders the
-    block again, so a page gets all of them by filling `title` and `description`
-    alone. It goes through BlockNode.render, which takes the most derived version
-    of the block from the inheritance chain and puts it back, so `{{ block.super }}`
-    works inside it as anywhere else.
-    """
+    """`{% block_text "title" %}`: block `name` rendered again, whitespace collapsed, so
+    og:title and the rest need no copy of it ({{ block.super }} works)."""
     block_context = context.render_context.get(BLOCK_CONTEXT_KEY)
     block = block_context.get_block(name) if block_context is not None else None
     if block is None:
         return ""
-    # The block's output is already escaped for HTML (autoescaping ran while it
-    # rendered): safe to place in an attribute as it is.
+    # Autoescaping ran while the block rendered.
     return mark_safe(re.sub(r"\s+", " ", block.render(context)).strip())  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """
-    This page's absolute address. A later page of a list is a page of its own for
-    search engines (?page=N is kept), while a filtered list, at any page, is a view
-    of the unfiltered list's first page (the filters are dropped).
-
-    Always on this site's own host: the path is escaped, not read as a URL, so a
-    request for //other.example/x names http://this-host//other.example/x.
-    """
+    """This page's absolute address on this host: ?page=N kept, filters dropped."""
     request = context.get("request")
     if request is None:
         return ""

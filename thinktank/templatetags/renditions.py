@@ -1,9 +1,4 @@
-"""
-{% responsive_image %}: an uploaded image as a <picture> of its stored renditions.
-
-Built from strings only (thinktank.renditions.rendition_urls): rendering it opens no
-file, touches no storage and makes no query, however many images a page shows.
-"""
+"""{% responsive_image %}: an image as a <picture> of its renditions; no file, no query."""
 
 from django import template
 from django.utils.html import format_html, format_html_join
@@ -15,19 +10,9 @@ register = template.Library()
 
 @register.simple_tag
 def responsive_image(fieldfile, width=None, height=None, alt="", *, sizes=None, **attributes):
-    """
-    <picture><source type="image/webp" srcset="…" sizes="…"><img src="…" srcset="…"
-    sizes="…" width height alt …></picture> for the image in `fieldfile`.
-
-    `width` and `height` are the <img>'s (the size it is laid out at, or the
-    original's, so the page does not jump while it loads); they default to the
-    original's stored size. `sizes` says how wide the image is drawn (default: `width`
-    pixels). Other keywords (class, loading, fetchpriority, decoding) go on the <img>;
-    `alt` is always written, empty for a decorative image.
-
-    Without a stored width (an image saved before its size was recorded) the original
-    is shown as it is, in a plain <img>.
-    """
+    """A <picture> (WebP source, fallback <img>) for `fieldfile`; `width`/`height` default
+    to the stored size, `sizes` to `width`px; other keywords go on the <img>. Without a
+    stored width, a plain <img> of the original."""
     if not fieldfile:
         return ""
     urls = rendition_urls(fieldfile)
@@ -52,7 +37,6 @@ def responsive_image(fieldfile, width=None, height=None, alt="", *, sizes=None, 
 
 
 def _attributes(attributes):
-    """' name="value"' for each attribute, in order, leaving out those set to None."""
     pairs = ((name, value) for name, value in attributes.items() if value is not None)
     return format_html_join("", ' {}="{}"', pairs)
 

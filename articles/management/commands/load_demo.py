@@ -9,14 +9,13 @@ account whose password is printed below.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 
 from articles.demo.loader import load
 from articles.demo.reference import MAIN_ARABIC_SLUG, MAIN_SLUG
+from articles.demo.services import ensure_account
 from articles.models import Article, PublicationType, Region, Topic
 from experts.models import Expert, Program
 
@@ -67,22 +66,6 @@ ACCOUNTS = [
         groups=("Expert managers",),
     ),
 ]
-
-
-def ensure_account(account):
-    """Create the account if it is missing; an existing one is left exactly as it is."""
-    users = get_user_model()
-    if users.objects.filter(username=account.username).exists():
-        return False
-    if account.is_superuser:
-        user = users.objects.create_superuser(account.username, account.email, account.password)
-    else:
-        user = users.objects.create_user(
-            account.username, account.email, account.password, is_staff=account.is_staff
-        )
-    if account.groups:
-        user.groups.set(Group.objects.filter(name__in=account.groups))
-    return True
 
 
 class Command(BaseCommand):

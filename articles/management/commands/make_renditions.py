@@ -1,14 +1,8 @@
-"""
-`manage.py make_renditions`: the renditions of every stored image, made if missing.
-
-Pages never make renditions (they only name them), so this fills in what saving did
-not: images stored before renditions existed, or whose renditions were lost. It also
-records an image's size where the row lacks it. Safe to run again: what exists is
-kept (`--replace` makes everything anew).
-"""
+"""`manage.py make_renditions`: the missing renditions (and sizes) of every stored image."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles import site_services
 from articles.models import Article
 from experts.models import Expert
 from thinktank.renditions import (
@@ -48,7 +42,7 @@ class Command(BaseCommand):
                 try:
                     if not width:
                         width, height = read_dimensions(field.storage, name)
-                        self.record_size(model, field, name, width, height)
+                        site_services.image_record_size(model, field, name, width, height)
                     names = make_renditions(fieldfile, width, height, crop=crop, replace=replace)
                 except IMAGE_ERRORS as error:
                     failed.append(name)
@@ -84,9 +78,3 @@ class Command(BaseCommand):
             if not images.get(key, (None, None))[0]:
                 images[key] = (width, height)
         return images
-
-    def record_size(self, model, field, name, width, height):
-        """Store a size the rows lack (an update: no save, no version or date bumped)."""
-        model._base_manager.filter(
-            **{field.name: name, f"{field.width_field}__isnull": True}
-        ).update(**{field.width_field: width, field.height_field: height})

@@ -1,13 +1,11 @@
-"""
-Idempotent writes: make a row look like the demo data, touching it only if it differs.
-
-Running the loader twice must leave every table exactly as it was, ids and
-`updated_at` included, so nothing here saves a row, replaces a through row or
-rewrites a file unless a value actually changed.
-"""
+"""Every write of the demo loader, idempotent: a row is touched only if it differs from
+the demo data, so a second load leaves ids and `updated_at` alone. No permission check:
+`manage.py load_demo` runs as the operator, in DEBUG."""
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models
 
@@ -49,12 +47,7 @@ def differs(instance, name, value):
 
 
 def sync(model, lookup, tally=None, **fields):
-    """
-    The row matching `lookup`, created or updated to have `fields`.
-
-    It is validated (full_clean) and saved only when it is new or a value differs,
-    so a second run leaves `updated_at` and every id alone.
-    """
+    """The row matching `lookup` with `fields`, validated and saved only if new or different."""
     fields = {name: as_stored(model._meta.get_field(name), value) for name, value in fields.items()}
     instance = model.objects.filter(**lookup).first()
     created = instance is None
@@ -85,12 +78,7 @@ def sync_m2m(manager, wanted, tally=None):
 
 
 def sync_ordered(through, owner_field, owner, item_field, items, tally=None):
-    """
-    Make the ordered through rows of `owner` be `items` at positions 0, 1, 2...
-
-    A row whose item is still wanted keeps its primary key (only its position
-    changes, if it must); unwanted rows go; missing rows are created.
-    """
+    """Make `owner`'s ordered through rows be `items`; kept rows keep their primary key."""
     rows = {
         getattr(row, f"{item_field}_id"): row
         for row in through.objects.filter(**{owner_field: owner})
@@ -116,6 +104,17 @@ def sync_ordered(through, owner_field, owner, item_field, items, tally=None):
                 tally.link()
 
 
+def replace_rows(model, scope, rows, tally=None):
+    """
+    The rows of `model` matching `scope` become `rows` (unsaved instances), in one go:
+    the caller has compared them first, so an unchanged set is never replaced.
+    """
+    model.objects.filter(**scope).delete()
+    model.objects.bulk_create(rows)
+    if tally is not None:
+        tally.link()
+
+
 def sync_tags(instance, names, tally=None):
     current = sorted(instance.tags.names())
     if current != sorted(names):
@@ -125,13 +124,8 @@ def sync_tags(instance, names, tally=None):
 
 
 def ensure_image(model, field_name, lookup, name, render, tally=None):
-    """
-    The file name an image field should hold: the one it has, if that file exists;
-    otherwise the demo drawing, stored under the fixed `name` (drawn only if missing).
-
-    An image an editor uploaded in place of the drawing is kept. Storage would add a
-    random suffix to a name that is taken, so an existing file is reused as it is.
-    """
+    """The file an image field should hold: its own if it exists (an editor's upload is
+    kept), else the demo drawing under the fixed `name`."""
     current = model.objects.filter(**lookup).values_list(field_name, flat=True).first()
     storage = model._meta.get_field(field_name).storage
     if current and storage.exists(current):
@@ -143,3 +137,19 @@ def ensure_image(model, field_name, lookup, name, render, tally=None):
         if tally is not None:
             tally.files += 1
     return name
+
+
+def ensure_account(account):
+    """Create the account if it is missing; an existing one is left exactly as it is."""
+    users = get_user_model()
+    if users.objects.filter(username=account.username).exists():
+        return False
+    if account.is_superuser:
+        user = users.objects.create_superuser(account.username, account.email, account.password)
+    else:
+        user = users.objects.create_user(
+            account.username, account.email, account.password, is_staff=account.is_staff
+        )
+    if account.groups:
+        user.groups.set(Group.objects.filter(name__in=account.groups))
+    return True

@@ -34,11 +34,7 @@ class ExpertFilterForm(forms.Form):
             self.fields[name].empty_label = _("All")
 
     def filter(self, experts):
-        """
-        `experts` narrowed to what the valid filters ask for (all of them at once). A
-        filter that cannot be used (an unknown slug, a query too long) is left out and
-        marked on the form; the others still apply.
-        """
+        """`experts` narrowed by the valid filters; an invalid one is marked on the form."""
         if not self.is_bound:
             return experts
         self.full_clean()  # cleaned_data then holds the valid filters only
