@@ -216,6 +216,22 @@ class KeepAliveClient:
 
     def request(self, method, path, data=None, headers=()):
         body, headers = request_body(self.cookies, data, headers)
+        reused = self._connection is not None and self._connection.sock is not None
+        try:
+            response = self._send(method, path, body, headers)
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed an idle kept connection as the request went out (its
+            # keep-alive timeout): no answer came, so send it again on a new one, as
+            # browsers do.
+            if not reused:
+                raise
+            self._connection.close()
+            response = self._send(method, path, body, headers)
+        answer = Answer(response, response.read())
+        keep_cookies(self.cookies, response)
+        return answer
+
+    def _send(self, method, path, body, headers):
         if self._connection is None or self._connection.sock is None:
             self._connection = http.client.HTTPConnection("127.0.0.1", self.port, self.timeout)
             self._connection.connect()
@@ -224,10 +240,7 @@ class KeepAliveClient:
         # Acknowledge at once: a server that writes headers and body apart (runserver)
         # would otherwise wait for the delayed ACK, 40 ms a request.
         self._connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
-        response = self._connection.getresponse()
-        answer = Answer(response, response.read())
-        keep_cookies(self.cookies, response)
-        return answer
+        return self._connection.getresponse()
 
     def get(self, path):
         return self.request("GET", path)
