@@ -53,6 +53,14 @@ def displayed(page, selector):
     )
 
 
+def style(page, selector, name):
+    """A computed style property (camelCase) of the first element matching `selector`."""
+    return page.evaluate(
+        "([selector, name]) => getComputedStyle(document.querySelector(selector))[name]",
+        [selector, name],
+    )
+
+
 def after(page, selector):
     """The generated ::after content of the first element matching `selector`."""
     return page.evaluate(
@@ -76,9 +84,7 @@ def assert_prints_as_paper(page, site):
     for selector in SHOWN_IN_PRINT:
         assert displayed(page, selector), selector
     # One column: the sidebar is gone and the article takes the page's width.
-    assert page.evaluate("getComputedStyle(document.querySelector('.article-layout')).display") == (
-        "block"
-    )
+    assert style(page, ".article-layout", "display") == "block"
     # Black on white, in a serif of 11pt (14.67px).
     body = page.evaluate(
         """() => {
@@ -87,6 +93,9 @@ def assert_prints_as_paper(page, site):
         }"""
     )
     assert body == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "14.6667px"]
+    # No heading left alone at the foot of a page, no citation split over two.
+    assert style(page, ".prose h2", "breakAfter") == "avoid"
+    assert style(page, ".cite-this__text", "breakInside") == "avoid"
     # The page's own address, under the title.
     address = page.locator(".article__address")
     assert address.is_visible()
@@ -104,16 +113,31 @@ def assert_prints_as_paper(page, site):
     assert after(page, ".cite-this__downloads a") == "none"
 
 
+def assert_notes_print_at_the_end(page):
+    """Endnotes, when the body gets them (<section class="notes"> after it), are printed."""
+    page.evaluate(
+        """() => {
+            const notes = document.createElement("section");
+            notes.className = "notes";
+            notes.innerHTML = '<h2>Notes</h2><ol><li><a href="https://example.org/n1">Source</a></li></ol>';
+            document.querySelector(".prose").after(notes);
+        }"""
+    )
+    assert displayed(page, ".notes")
+    assert "https://example.org/n1" in after(page, ".notes a")
+    assert page.evaluate(
+        "document.querySelector('.notes').getBoundingClientRect().top"
+        " > document.querySelector('.prose').getBoundingClientRect().bottom"
+    )
+
+
 def assert_screen_unchanged(page):
     page.emulate_media(media="screen")
     for selector in (".site-nav", ".header-search", ".language-switcher", ".article-aside"):
         assert displayed(page, selector), selector
     assert not displayed(page, ".article__address")
     assert after(page, BODY_LINK) == "none"
-    assert (
-        page.evaluate("getComputedStyle(document.querySelector('.article-layout')).display")
-        == "grid"
-    )
+    assert style(page, ".article-layout", "display") == "grid"
 
 
 def test_english_article_in_print(chromium, demo_site, artifacts):
@@ -132,6 +156,7 @@ def test_english_article_in_print(chromium, demo_site, artifacts):
         # At least one page: a PDF's pages are its /Type /Page objects.
         assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= 1
         (artifacts / "article-en.pdf").write_bytes(pdf)
+        assert_notes_print_at_the_end(page)
     finally:
         context.close()
 
