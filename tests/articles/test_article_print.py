@@ -52,10 +52,11 @@ def test_the_byline_and_the_other_versions_carry_their_full_address(client):
     assert byline
     for link in byline:
         assert link.get("data-print-url") == ORIGIN + link.get("href")
-    versions = page.find("div", cls="article__translations").links()
-    assert {link.get("hreflang") for link in versions} == {"ar", "fa"}
-    for link in versions:
-        assert link.get("data-print-url") == ORIGIN + link.get("href")
+    # The other versions' on the list item: the link's dir is the other language's.
+    versions = page.find("div", cls="article__translations").find_all("li")
+    assert {item.find("a").get("hreflang") for item in versions} == {"ar", "fa"}
+    for item in versions:
+        assert item.get("data-print-url") == ORIGIN + item.find("a").get("href")
     # The cards of the sidebar, hidden on paper, do not.
     cards = page.find("aside", cls="article-aside").links()
     assert cards

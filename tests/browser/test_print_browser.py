@@ -169,7 +169,7 @@ def test_arabic_article_in_print(chromium, demo_site, artifacts):
         assert_prints_as_paper(page, demo_site)
         # "Also available in": the other version's full address.
         english = page.locator(".article__translations a[hreflang='en']")
-        assert demo_site + EN_PATH in after(page, ".article__translations a[hreflang='en']")
+        assert demo_site + EN_PATH in after(page, ".article__translations li:has(a[hreflang='en'])")
         assert english.is_visible()
         page.set_viewport_size(PAPER_VIEWPORT)
         page.screenshot(path=str(artifacts / "article-ar-print.png"), full_page=True)
