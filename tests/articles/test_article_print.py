@@ -8,13 +8,20 @@ versions, for printing after their names. All without a query more.
 import pytest
 
 from articles.models import Article
-from tests.articles.test_article_page import AR_URL, EN_URL
 from tests.helpers.budgets import ARTICLE_PAGE_BUDGET, count_queries
 from tests.helpers.htmlpage import get_page, parse
 
 pytestmark = pytest.mark.usefixtures("demo_once", "db")
 
 ORIGIN = "http://testserver"
+EN_URL = (
+    "/policy-analysis/"
+    "putins-alignment-in-middle-east-should-signal-to-israel-its-time-for-a-change-of-allegiance"
+)
+AR_URL = (
+    "/ar/policy-analysis/"
+    "anyaz-bwtyn-fy-alshrq-alawst-yjb-yshyr-lasrayyl-ban-alwqt-qd-han-ltghyyr-alwlaat"
+)
 
 
 def test_the_print_stylesheet_comes_last_for_print_only(client):
