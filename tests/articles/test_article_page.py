@@ -8,22 +8,14 @@ from django.conf import settings as django_settings
 
 from articles.models import Article
 from experts.models import Expert
+from tests.helpers.demo import MAIN_ARABIC_URL as AR_URL
+from tests.helpers.demo import MAIN_TITLE as TITLE
+from tests.helpers.demo import MAIN_URL as EN_URL
 from tests.helpers.htmlpage import get_page
 
-EN_URL = (
-    "/policy-analysis/"
-    "putins-alignment-in-middle-east-should-signal-to-israel-its-time-for-a-change-of-allegiance"
-)
-AR_URL = (
-    "/ar/policy-analysis/"
-    "anyaz-bwtyn-fy-alshrq-alawst-yjb-yshyr-lasrayyl-ban-alwqt-qd-han-ltghyyr-alwlaat"
-)
 FA_URL = (
     "/fa/policy-analysis/"
     "hmswyy-pwtyn-dr-khawrmyanh-bayd-bh-asrayyl-nshan-dhd-kh-zman-tghyyr-wfadary-fra-rsydh-ast"
-)
-TITLE = (
-    "Putin's Alignment in Middle East Should Signal to Israel It's Time for a Change of Allegiance"
 )
 
 RECOMMENDED = [

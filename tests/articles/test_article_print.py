@@ -9,19 +9,13 @@ import pytest
 
 from articles.models import Article
 from tests.helpers.budgets import ARTICLE_PAGE_BUDGET, count_queries
+from tests.helpers.demo import MAIN_ARABIC_URL as AR_URL
+from tests.helpers.demo import MAIN_URL as EN_URL
 from tests.helpers.htmlpage import get_page, parse
 
 pytestmark = pytest.mark.usefixtures("demo_once", "db")
 
 ORIGIN = "http://testserver"
-EN_URL = (
-    "/policy-analysis/"
-    "putins-alignment-in-middle-east-should-signal-to-israel-its-time-for-a-change-of-allegiance"
-)
-AR_URL = (
-    "/ar/policy-analysis/"
-    "anyaz-bwtyn-fy-alshrq-alawst-yjb-yshyr-lasrayyl-ban-alwqt-qd-han-ltghyyr-alwlaat"
-)
 
 
 def test_the_print_stylesheet_comes_last_for_print_only(client):

@@ -7,20 +7,12 @@ load, and full-page screenshots go to test-artifacts/ for people to look at.
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from tests.helpers.demo import BROWSER_VIEWPORT as VIEWPORT
+from tests.helpers.demo import MAIN_ARABIC_URL as AR_PATH
+from tests.helpers.demo import MAIN_TITLE as TITLE
+from tests.helpers.demo import MAIN_URL as EN_PATH
 
-EN_PATH = (
-    "/policy-analysis/"
-    "putins-alignment-in-middle-east-should-signal-to-israel-its-time-for-a-change-of-allegiance"
-)
-AR_PATH = (
-    "/ar/policy-analysis/"
-    "anyaz-bwtyn-fy-alshrq-alawst-yjb-yshyr-lasrayyl-ban-alwqt-qd-han-ltghyyr-alwlaat"
-)
-TITLE = (
-    "Putin's Alignment in Middle East Should Signal to Israel It's Time for a Change of Allegiance"
-)
-VIEWPORT = {"width": 1280, "height": 900}
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 class PageWatch:

@@ -15,11 +15,11 @@ from PIL import Image
 
 from articles.models import Article
 from experts.models import Expert
+from tests.helpers.demo import BROWSER_VIEWPORT as VIEWPORT
 from tests.helpers.public_pages import MAIN_SLUG, public_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-VIEWPORT = {"width": 1280, "height": 900}
 
 # Playwright's init scripts run outside the page's policy, so this listener is in
 # place before the page's first byte, whatever the policy allows.

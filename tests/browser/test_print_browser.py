@@ -11,6 +11,10 @@ import re
 
 import pytest
 
+from tests.helpers.demo import BROWSER_VIEWPORT as VIEWPORT
+from tests.helpers.demo import MAIN_ARABIC_URL as AR_PATH
+from tests.helpers.demo import MAIN_TITLE as TITLE
+from tests.helpers.demo import MAIN_URL as EN_PATH
 from tests.helpers.public_pages import public_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,18 +37,6 @@ SHOWN_IN_PRINT = [
     ".cite-this",
     ".cite-this__text",
 ]
-EN_PATH = (
-    "/policy-analysis/"
-    "putins-alignment-in-middle-east-should-signal-to-israel-its-time-for-a-change-of-allegiance"
-)
-AR_PATH = (
-    "/ar/policy-analysis/"
-    "anyaz-bwtyn-fy-alshrq-alawst-yjb-yshyr-lasrayyl-ban-alwqt-qd-han-ltghyyr-alwlaat"
-)
-TITLE = (
-    "Putin's Alignment in Middle East Should Signal to Israel It's Time for a Change of Allegiance"
-)
-VIEWPORT = {"width": 1280, "height": 900}
 # A link out of the site in the text (the Arabic body has none; its footer note has one).
 BODY_LINK = ':is(.prose, .article__footer-note) a[href^="http"]'
 # About the width of an A4 page's text, for the screenshots.
