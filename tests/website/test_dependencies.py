@@ -98,44 +98,35 @@ def docstrings(tree):
     }
 
 
+def named_apps(layer, pattern):
+    """(path, line, string, app) of each string of `layer`'s code naming an app by
+    `pattern`. Settings are configuration (INSTALLED_APPS, ROOT_URLCONF, the URL names
+    the frame and taxonomy link to); docstrings may give examples; migrations are history."""
+    for path, tree in modules(layer):
+        if path == "thinktank/settings.py" or "/migrations/" in path:
+            continue
+        skip = docstrings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                match = pattern.match(node.value)
+                if match and id(node) not in skip:
+                    yield path, node.lineno, node.value, match[1]
+
+
 def test_no_module_names_an_app_above_its_own():
-    """A model label or URL name in a string is a dependency too. Settings are
-    configuration (INSTALLED_APPS, ROOT_URLCONF, the URL names the frame and taxonomy
-    link to); docstrings may give examples; migrations are history."""
-    named = []
-    for level, layer in enumerate(LAYERS):
-        for path, tree in modules(layer):
-            if path == "thinktank/settings.py" or "/migrations/" in path:
-                continue
-            skip = docstrings(tree)
-            named += [
-                (path, node.lineno, node.value)
-                for node in ast.walk(tree)
-                if isinstance(node, ast.Constant)
-                and isinstance(node.value, str)
-                and id(node) not in skip
-                and (match := NAMED_APP.match(node.value))
-                and LAYERS.index(match[1]) > level
-            ]
+    """A model label or URL name in a string is a dependency too."""
+    named = [
+        found
+        for level, layer in enumerate(LAYERS)
+        for found in named_apps(layer, NAMED_APP)
+        if LAYERS.index(found[3]) > level
+    ]
     assert not named
 
 
 def test_the_frame_names_no_app_in_its_code():
     """Not even an app alone ("articles")."""
-    named = []
-    for path, tree in modules("thinktank"):
-        if path == "thinktank/settings.py":
-            continue
-        skip = docstrings(tree)
-        named += [
-            (path, node.lineno, node.value)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Constant)
-            and isinstance(node.value, str)
-            and id(node) not in skip
-            and APP_NAME.match(node.value)
-        ]
-    assert not named
+    assert not list(named_apps("thinktank", APP_NAME))
 
 
 def test_no_module_of_articles_gains_an_import_inside_a_function():
