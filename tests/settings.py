@@ -10,6 +10,7 @@ os.environ.setdefault("HTTPS", "0")
 from thinktank.settings import *  # noqa: E402, F403
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="thinktank-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="thinktank-test-private-media-")
 SERVE_MEDIA = True  # so the browser tests see the demo photos
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -20,6 +21,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # itself, and tests/thinktank/test_media_storage.py switches uploads to S3.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": filesystem_private_storage(PRIVATE_MEDIA_ROOT),  # noqa: F405
     "staticfiles": {"BACKEND": STATIC_STORAGES["plain"]},  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True

@@ -191,14 +191,48 @@ def s3_media_storage():
     }
 
 
+def s3_private_storage():
+    """The S3 storage of files that follow an article's visibility: the media bucket's
+    "private/" prefix, never public, read through short-lived signed addresses."""
+    storage = s3_media_storage()
+    options = {
+        key: value
+        for key, value in storage["OPTIONS"].items()
+        if key not in ("custom_domain", "object_parameters")  # a CDN would serve them to all
+    }
+    return {
+        **storage,
+        "OPTIONS": {
+            **options,
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
+    }
+
+
 MEDIA_STORAGES = {
     "filesystem": lambda: {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "s3": s3_media_storage,
 }
+# Files readers reach only through a view that checks the article's visibility
+# (documents, PDF editions): on the filesystem, outside MEDIA_ROOT, so that no web
+# server serves them by address.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+
+
+def filesystem_private_storage(root=PRIVATE_MEDIA_ROOT):
+    """Files under `root`; they have no address (a view streams them)."""
+    return {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": root}}
+
+
+PRIVATE_STORAGES = {"filesystem": filesystem_private_storage, "s3": s3_private_storage}
 if MEDIA_STORAGE not in MEDIA_STORAGES:
     sys.exit(f"thinktank: MEDIA_STORAGE must be one of {', '.join(MEDIA_STORAGES)}.")
 STORAGES = {
     "default": MEDIA_STORAGES[MEDIA_STORAGE](),
+    "private": PRIVATE_STORAGES[MEDIA_STORAGE](),
     "staticfiles": {"BACKEND": STATIC_STORAGES[STATIC_STORAGE]},
 }
 # Django serves uploads itself: for development and tests only.
