@@ -239,6 +239,8 @@ STORAGES = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024))
+# The largest Word document (.docx) the admin imports, in bytes (docs/word-import.md).
+MAX_WORD_UPLOAD_SIZE = int(os.environ.get("MAX_WORD_UPLOAD_SIZE", 20 * 1024 * 1024))
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Thinktank Institute")
 # The pages the frame's chrome links to, named here so that thinktank/ names no app.
