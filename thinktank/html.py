@@ -34,6 +34,10 @@ ALLOWED_ATTRIBUTES = {
     "col": {"span"},
     "colgroup": {"span"},
     "ol": {"start", "reversed"},
+    # The stored forms of a note and a figure (docs/rich-text.md): a note's text at its
+    # reference, a figure naming its library image by id.
+    "span": {"data-note"},
+    "figure": {"data-image", "data-size"},
     # Mixed-direction text (an English name inside Arabic) needs `dir` and `lang`.
     "*": {"dir", "lang"},
 }
