@@ -25,6 +25,14 @@ class Element:
                 yield child, self
                 yield from child.walk()
 
+    def index(self, child):
+        """Where `child` (this very node) is among the children."""
+        return next(index for index, node in enumerate(self.children) if node is child)
+
+    def drop(self, child):
+        """Take `child` (this very node) out of the children."""
+        del self.children[self.index(child)]
+
     def text(self):
         return "".join(
             child.text() if isinstance(child, Element) else child for child in self.children

@@ -156,19 +156,15 @@ def _take_title(tree):
         if element.tag == "h1":
             if not title and parent is tree and element.text().strip():
                 title = element.text().strip()
-                parent.children.remove(element)
+                parent.drop(element)
             else:
                 element.tag = "h2"
     return title
 
 
 def _unwrap(element, parent):
-    index = _index(parent, element)
+    index = parent.index(element)
     parent.children[index : index + 1] = element.children
-
-
-def _index(parent, child):
-    return next(index for index, node in enumerate(parent.children) if node is child)
 
 
 def _unwrap_anchors(tree):
@@ -191,20 +187,20 @@ def notes_from_footnotes(tree):
         note_id = element.attrs.get("id") or ""
         if element.tag == "li" and note_id.startswith(("footnote-", "endnote-")):
             notes[note_id] = _note_content(element, note_id)
-            parent.children.remove(element)
+            parent.drop(element)
             if not any(isinstance(child, html_tree.Element) for child in parent.children):
                 _, grandparent = next(
                     (pair for pair in tree.walk() if pair[0] is parent), (None, None)
                 )
                 if grandparent is not None:
-                    grandparent.children.remove(parent)
+                    grandparent.drop(parent)
     for element, parent in list(tree.walk()):
         links = [child for child in element.children if isinstance(child, html_tree.Element)]
         if element.tag == "sup" and len(links) == 1 and links[0].tag == "a":
             target = (links[0].attrs.get("href") or "").removeprefix("#")
             if target in notes:
                 note = html_tree.Element("span", {"data-note": ""}, notes[target])
-                parent.children[_index(parent, element)] = note
+                parent.children[parent.index(element)] = note
 
 
 def _note_content(item, note_id):
@@ -249,7 +245,7 @@ def _path_to(tree, target):
 def _split(element, path):
     """(before, after): `element`'s content either side of path[-1], split down `path`."""
     child = path[0]
-    index = _index(element, child)
+    index = element.index(child)
     before, after = element.children[:index], element.children[index + 1 :]
     if len(path) == 1:
         return before, after
@@ -289,7 +285,7 @@ def _figures(tree, found):
         while top > 1 and path[top - 1].tag in PHRASING:
             top -= 1
         container, block = path[top - 1], path[top]
-        at = _index(container, block)
+        at = container.index(block)
         if block is image:
             container.children[at] = figure
         else:
@@ -308,7 +304,7 @@ def _figures(tree, found):
 
 def _caption(container, figure):
     """The Caption paragraph right after `figure` becomes its figcaption."""
-    after = container.children[_index(container, figure) + 1 :]
+    after = container.children[container.index(figure) + 1 :]
     following = next(
         (node for node in after if not _is_empty(node) or not isinstance(node, str)), None
     )
@@ -317,5 +313,5 @@ def _caption(container, figure):
         and following.tag == "p"
         and "word-caption" in (following.attrs.get("class") or "").split()
     ):
-        container.children.remove(following)
+        container.drop(following)
         figure.children.append(html_tree.Element("figcaption", {}, following.children))

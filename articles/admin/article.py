@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import preview, revisions, services
 from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
+from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
 from articles.models.publishing import byline_prefetch
@@ -43,6 +44,7 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
     VersionCheckedAdminMixin,
