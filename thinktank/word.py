@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from thinktank import docx_contents, html_tree
 from thinktank.docx import not_a_docx
 from thinktank.html import sanitize_html
+from thinktank.html_tree import Element, serialize, text_of
 
 logger = logging.getLogger(__name__)
 
@@ -25,13 +26,13 @@ STYLE_MAP = "\n".join(
             for name in ("heading", "Heading")
         ),
         *(f"p.Heading{level} => h{min(level + 1, 6)}:fresh" for level in range(1, 7)),
-        "p[style-name='Title'] => h1.word-title:fresh",
-        "p.Title => h1.word-title:fresh",
-        "p[style-name='Caption'] => p.word-caption:fresh",
-        "p.Caption => p.word-caption:fresh",
+        "p[style-name='Title'] => h1:fresh",
+        "p.Title => h1:fresh",
+        "p[style-name='Caption'] => figcaption:fresh",
+        "p.Caption => figcaption:fresh",
     ]
 )
-IMAGE_SOURCE = "word-image:"
+IMAGE_SOURCE = "word-image/"  # a relative address: kept by any cleaning on the way
 # Where a figure may not stay: it is lifted out of these, which are split around it.
 PHRASING = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "strong", "em", "b", "i", "u",
             "s", "sup", "sub", "span"}  # fmt: skip
@@ -105,17 +106,17 @@ def convert(document, *, images=None):
         logger.warning("word_import_failed error=%r", error)
         raise not_a_docx() from error
     conversion.messages = list(dict.fromkeys(message.message for message in result.messages))
-    tree = html_tree.parse(result.value)
-    notes_from_footnotes(tree)
-    conversion.title = _take_title(tree) or docx_contents.core_title(document)
+    root = html_tree.parse(notes_from_footnotes(result.value))
+    conversion.title = _take_title(root) or docx_contents.core_title(document)
     if not conversion.title:
         conversion.title = next(
-            (h.text().strip() for h, _p in tree.walk() if h.tag in HEADINGS), ""
+            (text_of(element).strip() for element in root.elements() if element.tag in HEADINGS),
+            "",
         )
-    _unwrap_anchors(tree)
-    conversion.figures = _figures(tree, found)
-    conversion.lead = _lead(tree)
-    conversion.body = sanitize_html(tree.html())
+    _unwrap_anchors(root)
+    conversion.figures = _figures(root, found)
+    conversion.lead = _lead(root)
+    conversion.body = sanitize_html(serialize(root))
     conversion.unsupported = docx_contents.unsupported(document) + conversion.unsupported
     return conversion
 
@@ -123,14 +124,14 @@ def convert(document, *, images=None):
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
 
-def _lead(tree):
+def _lead(root):
     """The text of the first paragraph with any, without its notes."""
-    for element, _parent in tree.walk():
-        if element.tag == "p" and element.text().strip():
+    for element in root.elements():
+        if element.tag == "p" and text_of(element).strip():
             return "".join(
-                node.text() if isinstance(node, html_tree.Element) else node
-                for node in element.children
-                if not (isinstance(node, html_tree.Element) and "data-note" in node.attrs)
+                text_of(child)
+                for child in element.children
+                if not (isinstance(child, Element) and child.has("data-note"))
             ).strip()
     return ""
 
@@ -148,59 +149,53 @@ def _image_not_imported(image, reason):
     }
 
 
-def _take_title(tree):
+def _take_title(root):
     """The text of the document's Title paragraph, taken out of the body; a later one
     stays as a heading."""
     title = ""
-    for element, parent in tree.walk():
+    for element in list(root.elements()):
         if element.tag == "h1":
-            if not title and parent is tree and element.text().strip():
-                title = element.text().strip()
-                parent.drop(element)
+            if not title and element.parent is root and text_of(element).strip():
+                title = text_of(element).strip()
+                element.replace_with()
             else:
                 element.tag = "h2"
     return title
 
 
-def _unwrap(element, parent):
-    index = parent.index(element)
-    parent.children[index : index + 1] = element.children
-
-
-def _unwrap_anchors(tree):
+def _unwrap_anchors(root):
     """Bookmarks (anchors without an address) and links inside the document (their
     targets' ids are not kept) become their text."""
-    for element, parent in list(tree.walk()):
-        href = element.attrs.get("href")
-        if element.tag == "a" and (not href or href.startswith("#")):
-            _unwrap(element, parent)
+    for element in list(root.elements()):
+        href = element.get("href")
+        if element.tag == "a" and element.parent is not None and (not href or href[0] == "#"):
+            element.unwrap()
 
 
 # --- notes -------------------------------------------------------------------------------
 
 
-def notes_from_footnotes(tree):
-    """mammoth's footnotes and endnotes (a reference `<sup><a href="#footnote-1">` and the
-    list at the end, `<li id="footnote-1">`) as inline notes, `<span data-note="">`."""
+def notes_from_footnotes(markup):
+    """`markup` (mammoth's) with its footnotes and endnotes (a reference `<sup><a
+    href="#footnote-1">` and the list at the end, `<li id="footnote-1">`) as inline
+    notes, `<span data-note="">`."""
+    root = html_tree.parse(markup)
     notes = {}
-    for element, parent in list(tree.walk()):
-        note_id = element.attrs.get("id") or ""
+    for element in list(root.elements()):
+        note_id = element.get("id") or ""
         if element.tag == "li" and note_id.startswith(("footnote-", "endnote-")):
             notes[note_id] = _note_content(element, note_id)
-            parent.drop(element)
-            if not any(isinstance(child, html_tree.Element) for child in parent.children):
-                _, grandparent = next(
-                    (pair for pair in tree.walk() if pair[0] is parent), (None, None)
-                )
-                if grandparent is not None:
-                    grandparent.drop(parent)
-    for element, parent in list(tree.walk()):
-        links = [child for child in element.children if isinstance(child, html_tree.Element)]
+            holder = element.parent
+            element.replace_with()
+            if not any(isinstance(child, Element) for child in holder.children):
+                holder.replace_with()
+    for element in list(root.elements()):
+        links = [child for child in element.children if isinstance(child, Element)]
         if element.tag == "sup" and len(links) == 1 and links[0].tag == "a":
-            target = (links[0].attrs.get("href") or "").removeprefix("#")
+            target = (links[0].get("href") or "").removeprefix("#")
             if target in notes:
-                note = html_tree.Element("span", {"data-note": ""}, notes[target])
-                parent.children[parent.index(element)] = note
+                element.replace_with(_element("span", [("data-note", "")], notes[target]))
+    return serialize(root)
 
 
 def _note_content(item, note_id):
@@ -208,17 +203,14 @@ def _note_content(item, note_id):
     back = f"#{note_id.replace('-', '-ref-', 1)}"
     content = []
     for child in item.children:
-        if isinstance(child, html_tree.Element) and child.tag == "p":
-            inner = [
-                node
-                for node in child.children
-                if not (isinstance(node, html_tree.Element) and node.attrs.get("href") == back)
-            ]
+        inner = [child]
+        if isinstance(child, Element) and child.tag == "p":
+            inner = child.children
             if content:
-                content.append(" ")
-            content.extend(inner)
-        elif not (isinstance(child, html_tree.Element) and child.attrs.get("href") == back):
-            content.append(child)
+                content.append(" ")  # between paragraphs
+        content += [
+            node for node in inner if not (isinstance(node, Element) and node.get("href") == back)
+        ]
     for end, strip in ((0, str.lstrip), (-1, str.rstrip)):
         while content and isinstance(content[end], str) and not content[end].strip():
             content.pop(end)
@@ -230,88 +222,85 @@ def _note_content(item, note_id):
 # --- figures -----------------------------------------------------------------------------
 
 
-def _path_to(tree, target):
-    """The elements from a child of `tree` down to `target`."""
-    for child in tree.children:
-        if child is target:
-            return [child]
-        if isinstance(child, html_tree.Element):
-            path = _path_to(child, target)
-            if path:
-                return [child, *path]
-    return []
+def _element(tag, attrs, children):
+    element = Element(tag, attrs, list(children))
+    for child in element.children:
+        if isinstance(child, Element):
+            child.parent = element
+    return element
+
+
+def _index(parent, child):
+    return next(index for index, node in enumerate(parent.children) if node is child)
 
 
 def _split(element, path):
     """(before, after): `element`'s content either side of path[-1], split down `path`."""
     child = path[0]
-    index = element.index(child)
+    index = _index(element, child)
     before, after = element.children[:index], element.children[index + 1 :]
     if len(path) == 1:
         return before, after
     inner_before, inner_after = _split(child, path[1:])
     return (
-        [*before, html_tree.Element(child.tag, child.attrs, inner_before)],
-        [html_tree.Element(child.tag, child.attrs, inner_after), *after],
+        [*before, _element(child.tag, child.attrs, inner_before)],
+        [_element(child.tag, child.attrs, inner_after), *after],
     )
 
 
-def _is_empty(element):
-    if isinstance(element, str):
-        return not element.strip()
-    return not element.text().strip() and not any(
-        node.tag in html_tree.VOID for node, _parent in element.walk()
+def _is_empty(node):
+    if isinstance(node, str):
+        return not node.strip()
+    return not text_of(node).strip() and not any(
+        element.tag in html_tree.VOID for element in node.elements()
     )
 
 
-def _figures(tree, found):
+def _figures(root, found):
     """Each placeholder image as a figure of its library image, lifted out of the
     paragraph (or heading, link, ...) it was in, with the Caption paragraph after it as
     its caption. The image ids, in order."""
     figures = []
     placeholders = [
         element
-        for element, _parent in tree.walk()
-        if element.tag == "img" and element.attrs.get("src", "").startswith(IMAGE_SOURCE)
+        for element in root.elements()
+        if element.tag == "img" and (element.get("src") or "").startswith(IMAGE_SOURCE)
     ]
     for image in placeholders:
-        number = int(image.attrs["src"].removeprefix(IMAGE_SOURCE))
-        figure = html_tree.Element(
-            "figure", {"data-image": str(found[number]), "data-size": "full"}
-        )
-        figures.append(found[number])
-        path = [tree, *_path_to(tree, image)]
-        top = len(path) - 1  # the image itself, then up while the parent is phrasing
-        while top > 1 and path[top - 1].tag in PHRASING:
-            top -= 1
-        container, block = path[top - 1], path[top]
-        at = container.index(block)
+        image_id = found[int(image.get("src").removeprefix(IMAGE_SOURCE))]
+        figures.append(image_id)
+        figure = Element("figure", [("data-image", str(image_id)), ("data-size", "full")])
+        block, chain = image, [image]
+        while block.parent.tag in PHRASING:
+            block = block.parent
+            chain.insert(0, block)
+        container = block.parent
         if block is image:
-            container.children[at] = figure
+            image.replace_with(figure)
         else:
-            before, after = _split(block, path[top + 1 :])
+            before, after = _split(block, chain[1:])
             pieces = [
-                html_tree.Element(block.tag, block.attrs, before),
+                _element(block.tag, block.attrs, before),
                 figure,
-                html_tree.Element(block.tag, block.attrs, after),
+                _element(block.tag, block.attrs, after),
             ]
-            container.children[at : at + 1] = [
-                piece for piece in pieces if piece is figure or not _is_empty(piece)
-            ]
+            block.replace_with(
+                *[piece for piece in pieces if piece is figure or not _is_empty(piece)]
+            )
         _caption(container, figure)
+    for element in root.elements():
+        if element.tag == "figcaption" and element.parent.tag != "figure":
+            element.tag = "p"  # a Caption paragraph with no image before it
     return figures
 
 
 def _caption(container, figure):
     """The Caption paragraph right after `figure` becomes its figcaption."""
-    after = container.children[container.index(figure) + 1 :]
+    after = container.children[_index(container, figure) + 1 :]
     following = next(
-        (node for node in after if not _is_empty(node) or not isinstance(node, str)), None
+        (node for node in after if not _is_empty(node) or isinstance(node, Element)), None
     )
-    if (
-        isinstance(following, html_tree.Element)
-        and following.tag == "p"
-        and "word-caption" in (following.attrs.get("class") or "").split()
-    ):
-        container.drop(following)
-        figure.children.append(html_tree.Element("figcaption", {}, following.children))
+    if isinstance(following, Element) and following.tag == "figcaption":
+        following.replace_with()
+        following.parent = figure
+        figure.children.append(following)
