@@ -10,6 +10,8 @@ import io
 import docx as python_docx
 import mammoth
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.helpers import word
 from tests.helpers.images import encoded, noise
@@ -196,3 +198,45 @@ def test_a_document_the_converter_fails_on_is_refused_with_a_message(monkeypatch
     with pytest.raises(DocxRefused) as refused:
         converted(word.simple_docx())
     assert refused.value.code == "not_docx"
+
+
+# Well-formed WordprocessingML pieces, in any order and nesting a converter may meet.
+PIECES = [
+    "<w:p>{}</w:p>",
+    "<w:r>{}</w:r>",
+    "<w:t>x</w:t>",
+    '<w:hyperlink w:anchor="a">{}</w:hyperlink>',
+    '<w:footnoteReference w:id="9"/>',
+    "<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>",
+    '<w:pPr><w:numPr><w:ilvl w:val="8"/><w:numId w:val="77"/></w:numPr></w:pPr>',
+    "<w:sdt><w:sdtContent>{}</w:sdtContent></w:sdt>",
+    '<w:fldChar w:fldCharType="begin"/>',
+    "<w:instrText> HYPERLINK </w:instrText>",
+    '<w:fldChar w:fldCharType="end"/>',
+    "<w:ins>{}</w:ins>",
+    "<w:br/>",
+    '<w:bookmarkStart w:id="1" w:name="a"/>',
+]
+
+
+@given(
+    st.recursive(
+        st.sampled_from(PIECES),
+        lambda inner: st.tuples(st.sampled_from(PIECES), st.lists(inner, max_size=3)).map(
+            lambda pair: pair[0].replace("{}", "".join(pair[1]))
+        ),
+        max_leaves=12,
+    )
+)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_arrangement_of_word_markup_converts_or_is_refused(markup):
+    data = word.with_document_xml(
+        word.simple_docx(),
+        lambda text: text.replace("<w:body>", f"<w:body>{markup.replace('{}', '')}", 1),
+    )
+    try:
+        conversion = converted(data)
+    except DocxRefused as refused:
+        assert refused.messages
+    else:
+        assert isinstance(conversion.body, str)
