@@ -240,3 +240,17 @@ def test_any_arrangement_of_word_markup_converts_or_is_refused(markup):
         assert refused.messages
     else:
         assert isinstance(conversion.body, str)
+
+
+def test_headers_and_footers_are_listed_not_imported():
+    document = python_docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Confidential draft"
+    document.add_paragraph("Text.")
+    conversion = converted(word.docx_bytes(document))
+    assert "Confidential" not in conversion.body
+    assert "Headers and footers were not imported." in conversion.unsupported
+
+
+def test_an_embedded_file_is_listed():
+    data = word.rewritten(word.simple_docx(), add={"word/embeddings/sheet.xlsx": b"PK"})
+    assert "Files embedded in the document were not imported." in converted(data).unsupported
