@@ -82,13 +82,15 @@ def test_the_form_names_the_title_and_summary(client, contributor, report_docx):
     assert (article.title, article.summary, article.language) == ("My title", "My summary.", "ar")
 
 
-def test_the_report_lists_what_was_not_imported(client, contributor, report_docx):
+def test_the_report_lists_what_was_not_imported(client, contributor):
     client.force_login(contributor)
-    response = client.get(new_draft(client, report_docx)["Location"])
+    data = word.with_comment(word.report(image_without_alt=True))
+    response = client.get(new_draft(client, data)["Location"])
     page = response.content.decode()
     assert response.status_code == 200
     assert 'id="word-unsupported"' in page
-    assert "Image 1 (“A bar chart of tonnage by port”) was not imported" in page
+    assert "<li>1 comment was not imported.</li>" in page
+    assert "<li>Image 2 was not imported: " in page
     assert "Imported from report.docx" in page
 
 

@@ -98,9 +98,10 @@ def docx_bytes(document, *, footnotes=None, endnotes=None):
     return buffer.getvalue()
 
 
-def report(*, arabic=False):
+def report(*, arabic=False, image_without_alt=False):
     """A report with a title, headings, a list of each kind, a table, a link, bold and
-    italic text, two footnotes, an endnote and an image with alt text."""
+    italic text, two footnotes, an endnote and an image with alt text (and, with
+    `image_without_alt`, a second image with none)."""
     document = docx.Document()
     if arabic:
         document.add_paragraph("تقرير عن الموانئ", style="Title")
@@ -134,6 +135,8 @@ def report(*, arabic=False):
             cell.text = text
     add_image(document, "A bar chart of tonnage by port")
     document.add_paragraph("Figure 1: Tonnage by port", style="Caption")
+    if image_without_alt:
+        add_image(document, "")
     last = document.add_paragraph("In the end, ports matter.")
     add_note_reference(last, 1, kind="endnote")
     return docx_bytes(
