@@ -12,6 +12,9 @@ from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from thinktank.footnotes import notes_from_footnotes
+from thinktank.notes import normalize_notes
+
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "h5", "h6",
     "p", "br", "hr", "div", "span",
@@ -32,6 +35,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "col": {"span"},
+    # A note, at the point of its reference (thinktank/notes.py, docs/notes.md).
+    "span": {"data-note"},
     "colgroup": {"span"},
     "ol": {"start", "reversed"},
     # Mixed-direction text (an English name inside Arabic) needs `dir` and `lang`.
@@ -168,10 +173,12 @@ def _without_outside_images(html):
 
 
 def sanitize_html(html):
-    """`html` without what is outside the allowlist, nor images that are not uploads."""
+    """`html` without what is outside the allowlist, nor images that are not uploads;
+    pasted footnotes become notes, and notes are kept well-formed (docs/notes.md)."""
     if not html:
         return ""
-    return _without_outside_images(_clean(html, ALLOWED_TAGS)).strip()
+    cleaned = _without_outside_images(_clean(notes_from_footnotes(html), ALLOWED_TAGS))
+    return normalize_notes(cleaned).strip()
 
 
 def _clean(html, tags):
