@@ -11,8 +11,10 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from thinktank.footnotes import notes_from_footnotes
+from thinktank.languages import COUNTING_DIGITS
 from thinktank.notes import normalize_notes
 
 ALLOWED_TAGS = {
@@ -70,11 +72,37 @@ EDITOR_EXTENSIONS = {
 }
 
 
-def rich_text_widget():
-    """The admin's rich-text editor, configured with EDITOR_EXTENSIONS."""
+def note_extension():
+    """The editor's note tool (static/js/editor-note.js) with its labels translated."""
+    return {
+        "digits": COUNTING_DIGITS,
+        "labels": {
+            "button": gettext_lazy("Insert a note (Ctrl+Alt+N)"),
+            "insert": gettext_lazy("New note"),
+            "edit": pgettext_lazy("the editor's dialog of one note", "Note"),
+            "marker": pgettext_lazy("a note's marker in the editor, before its number", "Note"),
+            "help": gettext_lazy(
+                "The note's text, shown numbered in the Notes at the end of the article. "
+                "Enter saves it."
+            ),
+            "formatting": gettext_lazy("Formatting"),
+            "italic": gettext_lazy("Italic"),
+            "bold": gettext_lazy("Bold"),
+            "link": gettext_lazy("Link"),
+            "save": gettext_lazy("Save the note"),
+            "cancel": gettext_lazy("Cancel"),
+            "remove": gettext_lazy("Remove the note"),
+        },
+    }
+
+
+def rich_text_widget(*, notes=False):
+    """The admin's rich-text editor, configured with EDITOR_EXTENSIONS (and with the note
+    tool for `notes`: article bodies)."""
     from django_prose_editor.widgets import AdminProseEditorWidget
 
-    return AdminProseEditorWidget(preset="configurable", config={"extensions": EDITOR_EXTENSIONS})
+    extensions = {**EDITOR_EXTENSIONS, "Note": note_extension()} if notes else EDITOR_EXTENSIONS
+    return AdminProseEditorWidget(preset="configurable", config={"extensions": extensions})
 
 
 def media_prefix():
