@@ -105,6 +105,7 @@ def test_editor_inserts_notes_and_readers_follow_them(
     dialog.locator("button[name=link]").click()
     link_dialog = page.locator("dialog[open] input[name=href]")
     link_dialog.fill("https://example.org/survey")
+    dialog.screenshot(path=str(artifacts / "notes-dialog-en.png"))
     page.get_by_role("button", name="Update").click()
     page.locator("dialog.note-dialog[open] button[type=submit]").click()
     assert page.locator("dialog.note-dialog").count() == 0
@@ -168,6 +169,7 @@ def test_an_arabic_article_gets_arabic_notes(editor_page, live_server, chromium,
     dialog.locator(".ProseMirror").wait_for()
     assert dialog.get_attribute("dir") == "rtl"
     page.keyboard.type("بيانات الجمارك.")
+    dialog.screenshot(path=str(artifacts / "notes-dialog-ar.png"))
     page.keyboard.press("Enter")
     assert marker_names(page) == ["Note ١"]
     page.screenshot(path=str(artifacts / "notes-editor-ar.png"), full_page=True)
