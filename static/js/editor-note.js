@@ -102,8 +102,9 @@ function noteDialog(editor, html, labels) {
     ])
     const dialog = crel("dialog", { className: "prose-editor-dialog note-dialog" }, [form])
     dialog.setAttribute("aria-labelledby", (title.id = `note-dialog-title-${Date.now()}`))
-    dialog.dir = dir
-    if (lang) dialog.lang = lang
+    // The dialog speaks the admin's language; the note's text is the article's.
+    field.dir = dir
+    if (lang) field.lang = lang
     document.body.append(dialog)
 
     const inner = new Editor({

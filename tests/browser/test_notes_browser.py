@@ -39,8 +39,11 @@ def editor_page(chromium, live_server, roles):
     context.close()
 
 
-def marker_names(page):
-    """The names Chromium's accessibility tree gives the notes' markers in the editor."""
+def marker_names(page, count):
+    """The names Chromium's accessibility tree gives the notes' markers in the editor,
+    once the dialog is gone and there are `count` of them."""
+    page.locator("dialog.note-dialog").wait_for(state="detached")
+    body_editor(page).locator(".note-marker").nth(count - 1).wait_for()
     session = page.context.new_cdp_session(page)
     nodes = session.send("Accessibility.getFullAXTree")["nodes"]
     session.detach()
@@ -65,7 +68,12 @@ def put_cursor_after(page, text):
     """The cursor at the end of the body's paragraph containing `text`."""
     body_editor(page).locator("p", has_text=text).click()
     page.keyboard.press("End")
-    page.wait_for_timeout(100)  # as a person would: the editor reads the selection
+    page.wait_for_function(
+        "text => getSelection().anchorNode?.parentElement?.closest('p')?.textContent"
+        ".includes(text)",
+        arg=text,
+    )
+    page.wait_for_timeout(200)  # as a person would: the editor reads the selection
 
 
 def save_and_read(page, base, article, chromium):
@@ -117,7 +125,7 @@ def test_editor_inserts_notes_and_readers_follow_them(
     page.keyboard.type("Customs data.")
     page.keyboard.press("Enter")
     markers = body_editor(page).locator(".note-marker")
-    assert marker_names(page) == ["Note 1", "Note 2"]
+    assert marker_names(page, 2) == ["Note 1", "Note 2"]
     assert markers.nth(1).get_attribute("title") == "See Annual Survey, online"
 
     # A marker opens its note; Escape leaves it as it was.
@@ -167,11 +175,13 @@ def test_an_arabic_article_gets_arabic_notes(editor_page, live_server, chromium,
     page.click(".field-body button[aria-label^='Insert a note']")
     dialog = page.locator("dialog.note-dialog[open]")
     dialog.locator(".ProseMirror").wait_for()
-    assert dialog.get_attribute("dir") == "rtl"
+    # The note's text is written right to left; the dialog's own words are the admin's.
+    assert dialog.locator(".note-dialog__text").get_attribute("dir") == "rtl"
+    assert dialog.evaluate("d => getComputedStyle(d).direction") == "ltr"
     page.keyboard.type("بيانات الجمارك.")
     dialog.screenshot(path=str(artifacts / "notes-dialog-ar.png"))
     page.keyboard.press("Enter")
-    assert marker_names(page) == ["Note ١"]
+    assert marker_names(page, 1) == ["Note ١"]
     page.screenshot(path=str(artifacts / "notes-editor-ar.png"), full_page=True)
 
     article, reader = save_and_read(page, base, article, chromium)
