@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from thinktank import docx_contents, html_tree
 from thinktank.docx import not_a_docx
+from thinktank.footnotes import notes_from_footnotes
 from thinktank.html import sanitize_html
 from thinktank.html_tree import Element, serialize, text_of
 
@@ -170,53 +171,6 @@ def _unwrap_anchors(root):
         href = element.get("href")
         if element.tag == "a" and element.parent is not None and (not href or href[0] == "#"):
             element.unwrap()
-
-
-# --- notes -------------------------------------------------------------------------------
-
-
-def notes_from_footnotes(markup):
-    """`markup` (mammoth's) with its footnotes and endnotes (a reference `<sup><a
-    href="#footnote-1">` and the list at the end, `<li id="footnote-1">`) as inline
-    notes, `<span data-note="">`."""
-    root = html_tree.parse(markup)
-    notes = {}
-    for element in list(root.elements()):
-        note_id = element.get("id") or ""
-        if element.tag == "li" and note_id.startswith(("footnote-", "endnote-")):
-            notes[note_id] = _note_content(element, note_id)
-            holder = element.parent
-            element.replace_with()
-            if not any(isinstance(child, Element) for child in holder.children):
-                holder.replace_with()
-    for element in list(root.elements()):
-        links = [child for child in element.children if isinstance(child, Element)]
-        if element.tag == "sup" and len(links) == 1 and links[0].tag == "a":
-            target = (links[0].get("href") or "").removeprefix("#")
-            if target in notes:
-                element.replace_with(_element("span", [("data-note", "")], notes[target]))
-    return serialize(root)
-
-
-def _note_content(item, note_id):
-    """A note's inline content: its paragraphs' content, without the link back."""
-    back = f"#{note_id.replace('-', '-ref-', 1)}"
-    content = []
-    for child in item.children:
-        inner = [child]
-        if isinstance(child, Element) and child.tag == "p":
-            inner = child.children
-            if content:
-                content.append(" ")  # between paragraphs
-        content += [
-            node for node in inner if not (isinstance(node, Element) and node.get("href") == back)
-        ]
-    for end, strip in ((0, str.lstrip), (-1, str.rstrip)):
-        while content and isinstance(content[end], str) and not content[end].strip():
-            content.pop(end)
-        if content and isinstance(content[end], str):
-            content[end] = strip(content[end])
-    return content
 
 
 # --- figures -----------------------------------------------------------------------------
