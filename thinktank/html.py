@@ -34,11 +34,25 @@ ALLOWED_ATTRIBUTES = {
     "col": {"span"},
     "colgroup": {"span"},
     "ol": {"start", "reversed"},
+    # A library figure, <figure data-image="42" data-size="full">: see FIGURE_ATTRIBUTE_VALUES.
+    "figure": {"data-image"},
     # Mixed-direction text (an English name inside Arabic) needs `dir` and `lang`.
     "*": {"dir", "lang"},
 }
 
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Attributes kept only with one of these values (nh3's tag_attribute_values).
+FIGURE_ATTRIBUTE_VALUES = {"figure": {"data-size": {"full", "inline"}}}
+
+
+def _attribute_filter(tag, attribute, value):
+    """A figure keeps data-image (an image's id: ASCII digits) and data-size only."""
+    if tag != "figure":
+        return value
+    if attribute == "data-image":
+        return value if value.isascii() and value.isdigit() and len(value) <= 18 else None
+    return value if attribute == "data-size" else None
 
 # The rich-text editor's toolbar: the same allowlist, as buttons.
 EDITOR_EXTENSIONS = {
@@ -179,6 +193,8 @@ def _clean(html, tags):
         html,
         tags=tags,
         attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values=FIGURE_ATTRIBUTE_VALUES,
+        attribute_filter=_attribute_filter,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,

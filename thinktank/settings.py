@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "thinktank",
+    "library",
     "taxonomy",
     "experts",
     "articles",

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import citations, selectors, structured_data
+from articles.body import rendered_body
 from articles.models import Region
 from thinktank.metadata import share_image
 from thinktank.pagination import PageParameterMixin
@@ -50,6 +51,8 @@ class ArticleDetailView(DetailView):
             },
             topics=list(article.topics.all()),
             regions=list(article.regions.all()),
+            # Its figures' images in one query (none without figures).
+            body=rendered_body(article),
         )
         url = self.request.build_absolute_uri(article.get_absolute_url())
         work = citations.work_for(article, url)

@@ -41,7 +41,7 @@ from tests.helpers.factories import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["thinktank", "taxonomy", "experts", "articles", "website"]
+APPS = ["thinktank", "library", "taxonomy", "experts", "articles", "website"]
 
 # A call of one of these writes, whatever it is called on.
 WRITES = {
