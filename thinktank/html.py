@@ -54,6 +54,7 @@ def _attribute_filter(tag, attribute, value):
         return value if value.isascii() and value.isdigit() and len(value) <= 18 else None
     return value if attribute == "data-size" else None
 
+
 # The rich-text editor's toolbar: the same allowlist, as buttons.
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -79,11 +80,13 @@ EDITOR_EXTENSIONS = {
 }
 
 
-def rich_text_widget():
-    """The admin's rich-text editor, configured with EDITOR_EXTENSIONS."""
+def rich_text_widget(extensions=None):
+    """The admin's rich-text editor, configured with EDITOR_EXTENSIONS and the apps' own
+    `extensions` ({name: options}, their scripts named in DJANGO_PROSE_EDITOR_EXTENSIONS)."""
     from django_prose_editor.widgets import AdminProseEditorWidget
 
-    return AdminProseEditorWidget(preset="configurable", config={"extensions": EDITOR_EXTENSIONS})
+    config = {"extensions": {**EDITOR_EXTENSIONS, **(extensions or {})}}
+    return AdminProseEditorWidget(preset="configurable", config=config)
 
 
 def media_prefix():

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -142,6 +144,19 @@ USE_TZ = True
 STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# The rich-text editor's extensions of our own, loaded where a widget enables them:
+# the figure tool of article bodies (library/editor.py).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/figure-tool.js")],
+        "extensions": {
+            "LibraryFigure": html_tags(
+                ["figure", "figcaption"], {"figure": ["data-image", "data-size"]}
+            ),
+        },
+    },
+]
 
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -28,9 +28,7 @@ attribute_values = st.one_of(
 @st.composite
 def figures(draw):
     attributes = draw(st.lists(st.tuples(attribute_names, attribute_values), max_size=5))
-    written = "".join(
-        f' {name}="{value.replace(chr(34), "&quot;")}"' for name, value in attributes
-    )
+    written = "".join(f' {name}="{value.replace(chr(34), "&quot;")}"' for name, value in attributes)
     caption = draw(
         st.sampled_from(
             ["", "<figcaption>Oil <em>exports</em></figcaption>", "<figcaption></figcaption>"]
@@ -55,7 +53,7 @@ def test_a_figure_keeps_only_a_digit_id_and_a_known_size(html):
 @given(
     st.integers(min_value=1, max_value=10**12),
     st.sampled_from(["full", "inline"]),
-    st.sampled_from(["", "Oil <em>exports</em>, <a href=\"https://example.org/\">source</a>"]),
+    st.sampled_from(["", 'Oil <em>exports</em>, <a href="https://example.org/">source</a>']),
 )
 def test_the_stored_format_survives_whole(image_id, size, caption):
     figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
@@ -77,5 +75,8 @@ def test_what_is_not_a_figure_is_untouched():
 
 
 def test_figures_inside_a_library_figure_are_not_figures_of_their_own():
-    html = '<figure data-image="1"><figure data-image="2"></figure></figure><figure data-image="3"></figure>'
+    html = (
+        '<figure data-image="1"><figure data-image="2"></figure></figure>'
+        '<figure data-image="3"></figure>'
+    )
     assert figure_image_ids(sanitize_html(html)) == [1, 3]

@@ -4,9 +4,9 @@ import inside a function counts as much as one at the top).
 
 The layers, lowest first: thinktank (the frame) < library (images) < taxonomy (topics,
 regions) < experts < articles < website (the root URLconf, which puts the apps
-together). A module may import its own layer and those below it, never one above. The frame names no app, in
-an import or in a string (a model label, a URL name): the apps register what it needs,
-and settings name them.
+together). A module may import its own layer and those below it, never one above. The
+frame names no app, in an import or in a string (a model label, a URL name): the apps
+register what it needs, and settings name them.
 """
 
 import ast

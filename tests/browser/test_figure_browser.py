@@ -1,0 +1,136 @@
+"""
+The figure tool in a real browser: an editor opens an article, opens the chooser from
+the body editor's toolbar, finds a library image (or uploads one), inserts it, saves,
+and the page shows the figure, in English and in Arabic.
+"""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+
+from articles.models import Article
+from tests.helpers.factories import make_article, make_publication_type, png_bytes
+from tests.helpers.library import make_image
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+VIEWPORT = {"width": 1280, "height": 1000}
+
+
+@pytest.fixture
+def newsroom(live_server, roles):
+    editor = User.objects.create_user("figure-editor", password="changeme", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    return live_server.url
+
+
+def logged_in(chromium, base):
+    context = chromium.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", "figure-editor")
+    page.fill("#id_password", "changeme")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+    return context, page
+
+
+def open_chooser(page):
+    page.locator(".field-body .ProseMirror:visible").first.click()
+    page.keyboard.press("End")
+    page.locator(".field-body button[data-name=libraryFigure]").click()
+    chooser = page.locator("dialog.library-chooser")
+    chooser.wait_for()
+    return chooser
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "slug"),
+    [("en", "Oil and the Gulf", "oil-and-the-gulf"), ("ar", "النفط والخليج", "alnft-walkhlyj")],
+)
+def test_an_editor_inserts_a_figure_from_the_library(
+    chromium, newsroom, artifacts, language, title, slug
+):
+    base = newsroom
+    make_image("Unrelated photo", size=(600, 600))
+    image = make_image(
+        "Oil exports chart",
+        size=(1200, 700),
+        alt_text="Exports fell by half between 2014 and 2024.",
+        caption="Oil exports, 2014–2024.",
+        credit="Chart: Thinktank",
+        translations={"ar": {"alt_text": "انخفضت الصادرات إلى النصف", "caption": "صادرات النفط"}},
+    )
+    article = make_article(
+        title,
+        slug=slug,
+        language=language,
+        body="<p>The first paragraph.</p>",
+        publication_type=make_publication_type(slug=f"type-{language}"),
+    )
+    context, page = logged_in(chromium, base)
+    page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
+    chooser = open_chooser(page)
+    chooser.locator("input[type=search]").fill("exports")
+    chooser.locator("input[type=search]").press("Enter")
+    expect(chooser.locator(".library-chooser__results li")).to_have_count(1)
+    choice = chooser.locator(f"button[data-image='{image.pk}']")
+    choice.click()
+    assert choice.get_attribute("aria-pressed") == "true"
+    chooser.locator("input[value=full]").check()
+    page.screenshot(path=str(artifacts / f"figure-chooser-{language}.png"), full_page=False)
+    chooser.locator("button.default").click()
+    shown = page.locator(".field-body figure.library-figure")
+    shown.wait_for()
+    page.locator(".field-body figure.library-figure img").wait_for()
+    page.screenshot(path=str(artifacts / f"figure-in-editor-{language}.png"), full_page=False)
+    page.click("input[name=_continue]")
+    page.wait_for_load_state()
+    assert "was changed successfully" in page.content()
+
+    article.refresh_from_db()
+    assert f'<figure data-image="{image.pk}" data-size="full"></figure>' in article.body
+    assert list(article.images.all()) == [image]
+    reader = chromium.new_context(viewport=VIEWPORT).new_page()
+    assert reader.goto(f"{base}{article.get_absolute_url()}").status == 200
+    figure = reader.locator(".prose figure.figure--full")
+    expected_alt = image.get_translation("alt_text", language)
+    assert figure.locator("img").get_attribute("alt") == expected_alt
+    assert figure.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
+    caption = "صادرات النفط" if language == "ar" else "Oil exports, 2014–2024."
+    assert caption in figure.locator("figcaption").inner_text()
+    reader.screenshot(path=str(artifacts / f"figure-page-{language}.png"), full_page=True)
+    context.close()
+
+
+def test_an_editor_uploads_an_image_from_the_chooser(chromium, newsroom, artifacts, tmp_path):
+    base = newsroom
+    article = make_article("A piece with a map", body="<p>Text.</p>")
+    upload = tmp_path / "map.png"
+    upload.write_bytes(png_bytes((900, 500), color=(20, 120, 200)))
+    context, page = logged_in(chromium, base)
+    page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
+    chooser = open_chooser(page)
+    chooser.locator("summary").click()
+    chooser.locator("input[type=file]").set_input_files(str(upload))
+    chooser.locator("input[name=title]").fill("Map of the strait")
+    chooser.locator("button:has-text('Upload and choose')").click()
+    assert chooser.locator(".errorlist li").first.inner_text()  # the alt text is required
+    chooser.locator("input[name=alt_text]").fill("The strait between Iran and Oman.")
+    chooser.locator("button:has-text('Upload and choose')").click()
+    chooser.locator("button[aria-pressed=true]").wait_for()
+    chooser.locator("input[value=inline]").check()
+    chooser.locator("input[id$=caption]").fill("The strait, 2024.")
+    page.screenshot(path=str(artifacts / "figure-chooser-upload.png"), full_page=False)
+    chooser.locator("button.default").click()
+    page.locator(".field-body figure.library-figure--inline").wait_for()
+    page.click("input[name=_continue]")
+    page.wait_for_load_state()
+    article = Article.objects.get(pk=article.pk)
+    (image,) = article.images.all()
+    assert image.title == "Map of the strait" and image.width == 900
+    assert (
+        f'<figure data-image="{image.pk}" data-size="inline"><figcaption>The strait, 2024.'
+        in article.body
+    )
+    context.close()
