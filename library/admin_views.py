@@ -3,8 +3,9 @@ library, upload an image into it, and show one image by id. Wrapped by the admin
 site (staff login, CSRF) in the image admin's URLs."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from library import selectors, services
@@ -54,7 +55,9 @@ def image_preview(request, pk):
     _may_use(request)
     image = selectors.images_by_id([pk]).get(pk)
     if image is None:
-        raise Http404
+        return JsonResponse(
+            {"errors": {"image": [_("This image is no longer in the library.")]}}, status=404
+        )
     return JsonResponse(image_json(image, request.GET.get("language") or None))
 
 

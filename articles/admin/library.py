@@ -112,9 +112,7 @@ class ImageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
         return [
             path("chooser/", wrap(admin_views.chooser_search), name="library_image_chooser"),
             path("chooser/upload/", wrap(admin_views.chooser_upload), name="library_image_upload"),
-            path(
-                "<int:pk>/preview/", wrap(admin_views.image_preview), name="library_image_preview"
-            ),
+            path("<int:pk>/preview", wrap(admin_views.image_preview), name="library_image_preview"),
             *super().get_urls(),
         ]
 

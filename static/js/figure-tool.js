@@ -60,7 +60,7 @@ const previews = new Map()
 const preview = (options, id) => {
   const key = `${id}:${options.language || ""}`
   if (!previews.has(key)) {
-    const url = new URL(options.urls.preview.replace("/0/", `/${encodeURIComponent(id)}/`), location.href)
+    const url = new URL(options.urls.preview.replace(/\/0\/preview$/, `/${encodeURIComponent(id)}/preview`), location.href)
     if (options.language) url.searchParams.set("language", options.language)
     previews.set(
       key,
