@@ -9,7 +9,7 @@
  * image with its title and alt text, then insert it full width or inline with an
  * optional caption. The chooser is a modal <dialog> (focus kept inside, Escape
  * closes it); every control is a button, input or radio, so it works from the
- * keyboard. Its words come translated from the server (options.strings).
+ * keyboard, and Enter on a selected figure opens it in the chooser. Its words come translated from the server (options.strings).
  */
 import { Node, crel } from "django-prose-editor/editor"
 
@@ -298,6 +298,14 @@ const openChooser = (editor, options, current = null) =>
     runSearch()
   })
 
+/* Change the figure at `position` through the chooser. */
+const editFigure = (editor, options, position, attrs) =>
+  openChooser(editor, options, attrs).then((changed) => {
+    if (changed) {
+      editor.chain().setNodeSelection(position).updateAttributes("libraryFigure", changed).run()
+    }
+  })
+
 export const LibraryFigure = Node.create({
   name: "libraryFigure",
   group: "block",
@@ -382,10 +390,7 @@ export const LibraryFigure = Node.create({
 
       edit.addEventListener("click", (event) => {
         event.preventDefault()
-        openChooser(editor, this.options, current.attrs).then((attrs) => {
-          if (!attrs || typeof getPos !== "function") return
-          editor.chain().setNodeSelection(getPos()).updateAttributes("libraryFigure", attrs).run()
-        })
+        if (typeof getPos === "function") editFigure(editor, this.options, getPos(), current.attrs)
       })
       render()
       return {
@@ -412,6 +417,18 @@ export const LibraryFigure = Node.create({
           })
           return true
         },
+    }
+  },
+
+  addKeyboardShortcuts() {
+    return {
+      // A selected figure (reached with the arrow keys) opens in the chooser.
+      Enter: ({ editor }) => {
+        const { node, from } = editor.state.selection
+        if (node?.type.name !== this.name) return false
+        editFigure(editor, this.options, from, node.attrs)
+        return true
+      },
     }
   },
 

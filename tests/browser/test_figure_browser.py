@@ -134,3 +134,57 @@ def test_an_editor_uploads_an_image_from_the_chooser(chromium, newsroom, artifac
         in article.body
     )
     context.close()
+
+
+def focused(page):
+    return page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return [e.tagName, e.type || '', e.textContent.trim(), e.value || ''] }"
+    )
+
+
+def test_the_figure_tool_works_from_the_keyboard(chromium, newsroom, artifacts):
+    base = newsroom
+    image = make_image("Keyboard chart", alt_text="A chart reached by keyboard.")
+    article = make_article("Keyboard piece", body="<p>Text.</p>")
+    context, page = logged_in(chromium, base)
+    page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
+    page.locator(".field-body .ProseMirror:visible").first.click()
+    page.keyboard.press("End")
+    page.locator(".field-body button[data-name=libraryFigure]").focus()
+    page.keyboard.press("Enter")
+    chooser = page.locator("dialog.library-chooser")
+    chooser.wait_for()
+    assert focused(page)[:2] == ["INPUT", "search"]  # the dialog starts at its search
+    page.keyboard.type("Keyboard")
+    page.keyboard.press("Enter")
+    expect(chooser.locator(".library-chooser__results li")).to_have_count(1)
+    page.keyboard.press("Tab")  # the search button
+    page.keyboard.press("Tab")  # the image
+    assert focused(page)[2] == "Keyboard chart"
+    page.keyboard.press("Space")
+    assert chooser.locator(f"button[data-image='{image.pk}']").get_attribute("aria-pressed") == (
+        "true"
+    )
+    page.keyboard.press("Tab")  # "Upload a new image"
+    page.keyboard.press("Tab")  # the sizes
+    assert focused(page)[3] == "full"
+    page.keyboard.press("ArrowDown")
+    assert focused(page)[3] == "inline"
+    page.keyboard.press("Tab")
+    page.keyboard.type("Typed by keyboard")
+    page.keyboard.press("Tab")
+    assert focused(page)[2] == "Insert"
+    page.keyboard.press("Enter")
+    inserted = page.locator(".field-body figure.library-figure--inline")
+    inserted.wait_for()
+    assert "Typed by keyboard" in inserted.inner_text()
+
+    # The figure, selected with the arrow keys, opens in the chooser with Enter.
+    inserted.click()
+    page.keyboard.press("Enter")
+    chooser.wait_for()
+    assert chooser.locator("h2").inner_text() == "Change the figure"
+    page.keyboard.press("Escape")
+    expect(chooser).to_have_count(0)
+    context.close()
