@@ -213,6 +213,7 @@ const openChooser = (editor, options, current = null) =>
       url.searchParams.set("q", query.value)
       if (options.language) url.searchParams.set("language", options.language)
       status.textContent = t.searching
+      results.setAttribute("aria-busy", "true")
       fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then((response) => (response.ok ? response.json() : Promise.reject(response)))
         .then((data) => {
@@ -220,6 +221,9 @@ const openChooser = (editor, options, current = null) =>
         })
         .catch(() => {
           if (ticket === searches) status.textContent = t.failed
+        })
+        .finally(() => {
+          if (ticket === searches) results.setAttribute("aria-busy", "false")
         })
     }
 
@@ -412,8 +416,12 @@ export const LibraryFigure = Node.create({
       chooseLibraryFigure:
         () =>
         ({ editor }) => {
+          // After the block the cursor is in (a figure never splits a paragraph); the
+          // dialog is modal, so the document does not change meanwhile.
+          const { $from } = editor.state.selection
+          const at = $from.depth > 0 ? $from.after(1) : $from.pos
           openChooser(editor, this.options).then((attrs) => {
-            if (attrs) editor.chain().focus().insertContent({ type: this.name, attrs }).run()
+            if (attrs) editor.chain().focus().insertContentAt(at, { type: this.name, attrs }).run()
           })
           return true
         },

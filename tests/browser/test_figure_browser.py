@@ -36,7 +36,7 @@ def logged_in(chromium, base):
 
 
 def open_chooser(page):
-    page.locator(".field-body .ProseMirror:visible").first.click()
+    page.locator(".field-body .ProseMirror:visible p").first.click()
     page.keyboard.press("End")
     page.locator(".field-body button[data-name=libraryFigure]").click()
     chooser = page.locator("dialog.library-chooser")
@@ -44,12 +44,21 @@ def open_chooser(page):
     return chooser
 
 
+PARAGRAPH = {
+    "en": "Exports fell as the traffic left the canal, and the budget followed. " * 6,
+    "ar": "انخفضت الصادرات حين غادرت السفن القناة، وتبعتها الميزانية. " * 6,
+}
+
+
 @pytest.mark.parametrize(
-    ("language", "title", "slug"),
-    [("en", "Oil and the Gulf", "oil-and-the-gulf"), ("ar", "النفط والخليج", "alnft-walkhlyj")],
+    ("language", "title", "slug", "size"),
+    [
+        ("en", "Oil and the Gulf", "oil-and-the-gulf", "full"),
+        ("ar", "النفط والخليج", "alnft-walkhlyj", "inline"),
+    ],
 )
 def test_an_editor_inserts_a_figure_from_the_library(
-    chromium, newsroom, artifacts, language, title, slug
+    chromium, newsroom, artifacts, language, title, slug, size
 ):
     base = newsroom
     make_image("Unrelated photo", size=(600, 600))
@@ -65,7 +74,7 @@ def test_an_editor_inserts_a_figure_from_the_library(
         title,
         slug=slug,
         language=language,
-        body="<p>The first paragraph.</p>",
+        body=f"<p>{PARAGRAPH[language]}</p><p>{PARAGRAPH[language]}</p>",
         publication_type=make_publication_type(slug=f"type-{language}"),
     )
     context, page = logged_in(chromium, base)
@@ -73,11 +82,12 @@ def test_an_editor_inserts_a_figure_from_the_library(
     chooser = open_chooser(page)
     chooser.locator("input[type=search]").fill("exports")
     chooser.locator("input[type=search]").press("Enter")
+    chooser.locator(".library-chooser__results[aria-busy=false]").wait_for()
     expect(chooser.locator(".library-chooser__results li")).to_have_count(1)
     choice = chooser.locator(f"button[data-image='{image.pk}']")
     choice.click()
     assert choice.get_attribute("aria-pressed") == "true"
-    chooser.locator("input[value=full]").check()
+    chooser.locator(f"input[value={size}]").check()
     page.screenshot(path=str(artifacts / f"figure-chooser-{language}.png"), full_page=False)
     chooser.locator("button.default").click()
     shown = page.locator(".field-body figure.library-figure")
@@ -89,16 +99,22 @@ def test_an_editor_inserts_a_figure_from_the_library(
     assert "was changed successfully" in page.content()
 
     article.refresh_from_db()
-    assert f'<figure data-image="{image.pk}" data-size="full"></figure>' in article.body
+    # After the paragraph the cursor was in, not inside it.
+    paragraph = PARAGRAPH[language].strip()
+    figure_html = f'<figure data-image="{image.pk}" data-size="{size}"></figure>'
+    assert f"{paragraph}</p>{figure_html}<p>{paragraph}</p>" in article.body
     assert list(article.images.all()) == [image]
     reader = chromium.new_context(viewport=VIEWPORT).new_page()
     assert reader.goto(f"{base}{article.get_absolute_url()}").status == 200
-    figure = reader.locator(".prose figure.figure--full")
+    figure = reader.locator(f".prose figure.figure--{size}")
     expected_alt = image.get_translation("alt_text", language)
     assert figure.locator("img").get_attribute("alt") == expected_alt
     assert figure.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
     caption = "صادرات النفط" if language == "ar" else "Oil exports, 2014–2024."
     assert caption in figure.locator("figcaption").inner_text()
+    if size == "inline":  # half the column, at its inline end: the left in Arabic
+        box, column = figure.bounding_box(), reader.locator(".prose").bounding_box()
+        assert abs(box["x"] - column["x"]) < 2 and box["width"] < column["width"] * 0.55
     reader.screenshot(path=str(artifacts / f"figure-page-{language}.png"), full_page=True)
     context.close()
 
@@ -157,7 +173,9 @@ def test_the_figure_tool_works_from_the_keyboard(chromium, newsroom, artifacts):
     chooser.wait_for()
     assert focused(page)[:2] == ["INPUT", "search"]  # the dialog starts at its search
     page.keyboard.type("Keyboard")
-    page.keyboard.press("Enter")
+    with page.expect_response(lambda response: "q=Keyboard" in response.url):
+        page.keyboard.press("Enter")
+    chooser.locator(".library-chooser__results[aria-busy=false]").wait_for()
     expect(chooser.locator(".library-chooser__results li")).to_have_count(1)
     page.keyboard.press("Tab")  # the search button
     page.keyboard.press("Tab")  # the image
