@@ -22,6 +22,10 @@ from thinktank.translation_admin import TranslatableAdmin
 from thinktank.widgets import FocalPointImageWidget
 
 THUMBNAIL_WIDTH = 160
+FOCAL_HELP = _(
+    "Click on what matters most in the image to set the focal point (or type it below): "
+    "the library's square thumbnails are centred on it. Figures always show the whole image."
+)
 
 
 class OrientationFilter(admin.SimpleListFilter):
@@ -102,7 +106,7 @@ class ImageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "file":
-            kwargs["widget"] = FocalPointImageWidget(("focal_x", "focal_y"))
+            kwargs["widget"] = FocalPointImageWidget(("focal_x", "focal_y"), help_text=FOCAL_HELP)
         elif db_field.name in ("focal_x", "focal_y"):
             kwargs.update(min_value=0, max_value=100)
         return super().formfield_for_dbfield(db_field, request, **kwargs)

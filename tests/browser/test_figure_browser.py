@@ -149,6 +149,13 @@ def test_an_editor_uploads_an_image_from_the_chooser(chromium, newsroom, artifac
         f'<figure data-image="{image.pk}" data-size="inline"><figcaption>The strait, 2024.'
         in article.body
     )
+    # The library's list (a thumbnail, the use) and the image's page (its article).
+    page.goto(f"{base}/admin/library/image/")
+    assert page.locator("img.library-thumbnail").evaluate("img => img.naturalWidth") > 0
+    page.screenshot(path=str(artifacts / "library-list.png"), full_page=False)
+    page.goto(f"{base}/admin/library/image/{image.pk}/change/")
+    assert page.locator(".field-usage a").inner_text() == "A piece with a map"
+    page.screenshot(path=str(artifacts / "library-image.png"), full_page=True)
     context.close()
 
 
