@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from thinktank.renditions import CENTRE, SquareCrop
+from thinktank.renditions import CENTRE
 from thinktank.translation import TranslatableModel
 from thinktank.uploads import UploadedImageField
 
@@ -21,7 +21,8 @@ class ImageQuerySet(models.QuerySet):
 
 class Image(TranslatableModel):
     """An uploaded image with what a page needs to show it: alt text, caption and credit
-    (the first two per language), and the focal point its square thumbnails centre on."""
+    (the first two per language), and the focal point the admin's square thumbnails
+    centre on (figures show the whole image)."""
 
     class Orientation(models.TextChoices):
         LANDSCAPE = "landscape", _("Landscape")
@@ -83,11 +84,6 @@ class Image(TranslatableModel):
 
     def __str__(self):
         return self.title
-
-    @property
-    def crop(self):
-        """The square crop of the admin's thumbnails, around the focal point."""
-        return SquareCrop(self.focal_x, self.focal_y)
 
     @property
     def orientation(self):

@@ -1,8 +1,6 @@
 """Every write of the image library: permission checked, atomic. An image used by an
 article's body is not deleted (see docs/images.md)."""
 
-import logging
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import ProtectedError
@@ -12,9 +10,7 @@ from django.utils.translation import ngettext
 from library.models import Image
 from library.permissions import ADD_IMAGE, CHANGE_IMAGE, DELETE_IMAGE
 from thinktank.permissions import require
-from thinktank.renditions import IMAGE_ERRORS, ensure_renditions, make_renditions
-
-logger = logging.getLogger(__name__)
+from thinktank.renditions import ensure_renditions
 
 
 class ImageInUse(PermissionDenied):
@@ -35,16 +31,6 @@ class ImageInUse(PermissionDenied):
         )
 
 
-def _make_renditions(image, *, replace):
-    """The sizes pages show (uncropped) and the admin's square thumbnails around the
-    focal point; an unreadable file is logged, and the save stands."""
-    ensure_renditions(image.file, replace=replace)
-    try:
-        make_renditions(image.file, crop=image.crop, replace=replace)
-    except IMAGE_ERRORS:
-        logger.exception("Could not make the thumbnails of %s", image.file.name)
-
-
 @transaction.atomic
 def image_save(image, *, user):
     """Save a new or changed image and make its renditions. A new file keeps the
@@ -55,7 +41,7 @@ def image_save(image, *, user):
         image.created_by = user
     uploaded = not getattr(image.file, "_committed", True)  # a new file in this save
     image.save()
-    _make_renditions(image, replace=uploaded)
+    ensure_renditions(image.file, replace=uploaded)  # sizes for pages, made now
     return image
 
 

@@ -17,11 +17,10 @@ from library import admin_views, services
 from library.models import Image
 from library.selectors import matching, orientation_filter
 from thinktank.admin_actions import ServiceWritesAdminMixin
-from thinktank.renditions import rendition_name
+from thinktank.renditions import percent, rendition_name, rendition_widths
 from thinktank.translation_admin import TranslatableAdmin
 from thinktank.widgets import FocalPointImageWidget
 
-THUMBNAIL_WIDTH = 160
 FOCAL_HELP = _(
     "Click on what matters most in the image to set the focal point (or type it below): "
     "the library's square thumbnails are centred on it. Figures always show the whole image."
@@ -122,18 +121,18 @@ class ImageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
 
     @admin.display(description=_("image"))
     def thumbnail(self, image):
-        """The square thumbnail around the focal point (no file opened, no query)."""
+        """A square thumbnail: the smallest rendition, cropped around the focal point by
+        CSS (no file opened, no query, no crop to make)."""
         if not image.file or not image.width or not image.height:
             return "—"
-        if min(image.width, image.height) >= THUMBNAIL_WIDTH:
-            url = image.file.storage.url(
-                rendition_name(image.file.name, THUMBNAIL_WIDTH, "webp", image.crop)
-            )
-        else:
-            url = image.file.url
+        small = rendition_widths(image.width)[0]
+        url = image.file.storage.url(rendition_name(image.file.name, small, "webp"))
         return format_html(
-            '<img class="library-thumbnail" src="{}" alt="" width="80" height="80" loading="lazy">',
+            '<img class="library-thumbnail" src="{}" alt="" width="80" height="80"'
+            ' style="object-position: {}% {}%" loading="lazy">',
             url,
+            percent(image.focal_x),
+            percent(image.focal_y),
         )
 
     @admin.display(description=_("size"))

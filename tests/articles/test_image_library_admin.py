@@ -96,9 +96,8 @@ def test_the_list_shows_thumbnails_searches_every_language_and_filters(client, e
     page = parse(client.get(LIST))
     thumbnails = page.find_all("img", cls="library-thumbnail")
     assert len(thumbnails) == 2
-    assert all(
-        "/renditions/" in img.get("src") and "square" in img.get("src") for img in thumbnails
-    )
+    assert all(img.get("src").endswith("/160.webp") for img in thumbnails)
+    assert {img.get("style") for img in thumbnails} == {"object-position: 50% 50%"}
 
     def titles(query):
         rows = parse(client.get(LIST, query)).find_all(cls="field-title")

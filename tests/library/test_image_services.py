@@ -1,18 +1,21 @@
 """library.services: who may add, change and delete images; what a save stores and
 makes; a replaced file keeps the image's id."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from library import services
 from library.models import Image
 from tests.helpers.factories import png_bytes
 from tests.helpers.images import SECRETS, camera_exif, encoded, noise
 from tests.helpers.library import make_image
-from thinktank.renditions import plan, rendition_name
+from thinktank.renditions import plan
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +37,8 @@ def test_editors_and_contributors_add_images(request, role):
     assert (image.width, image.height) == (700, 400)
     assert image.created_by == user
     assert image.file.name.startswith("library/") and not image.file.name.endswith("chart.png")
-    for rendition in plan(image.file.name, 700, 400):
+    for rendition in plan(image.file.name, 700, 400):  # whole, never cropped
         assert default_storage.exists(rendition.name)
-    # The admin's square thumbnail, around the focal point.
-    assert default_storage.exists(rendition_name(image.file.name, 160, "webp", image.crop))
 
 
 def test_others_may_not_add_change_or_delete(expert_manager, contributor):
@@ -116,3 +117,10 @@ def test_translated_texts_fall_back_to_the_source(editor):
 )
 def test_orientation(size, orientation):
     assert make_image(size=size, renditions=False).orientation == orientation
+
+
+def test_make_renditions_makes_the_library_s_missing_renditions():
+    image = make_image(size=(700, 400), renditions=False)
+    call_command("make_renditions", stdout=io.StringIO())
+    for rendition in plan(image.file.name, 700, 400):
+        assert default_storage.exists(rendition.name)
