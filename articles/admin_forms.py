@@ -70,9 +70,11 @@ class ArticleAdminForm(VersionCheckedForm):
 
         if "footer_note" in self.fields:
             self.fields["footer_note"].widget = rich_text_widget()
-        if "body" in self.fields:  # a body may show figures from the image library
+        if "body" in self.fields:  # a body has notes and may show library figures
             language = self.data.get(self.add_prefix("language")) or self.instance.language
-            self.fields["body"].widget = rich_text_widget(figure_tool(language))
+            self.fields["body"].widget = rich_text_widget(
+                notes=True, extensions=figure_tool(language)
+            )
         if "tags" in self.fields:
             self.fields["tags"] = tag_field()
         self.set_text_direction()

@@ -1,5 +1,6 @@
-"""An article's body as a page shows it: figures resolved from the image library
-(fetched once for all of them). See docs/images.md."""
+"""An article's body as its page shows it (the page, its preview, the PDF edition): its
+figures rendered from the image library (one query for all of them), its notes
+numbered, with the list for the "Notes" section. See docs/images.md and docs/notes.md."""
 
 from dataclasses import dataclass, field
 
@@ -7,14 +8,16 @@ from django.utils.safestring import SafeString, mark_safe
 
 from library.figures import figure_image_ids, render_figures
 from library.selectors import images_by_id
+from thinktank.notes import Note, numbered_notes
 
 
 @dataclass(frozen=True)
 class RenderedBody:
-    """The body's HTML, ready for a page, and its notes (in order)."""
+    """`html`: the body to show (safe); `notes`: its notes, numbered, for
+    templates/includes/notes.html."""
 
     html: SafeString
-    notes: list = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def __str__(self):
         return self.html
@@ -29,11 +32,15 @@ def body_images(article):
 
 
 def rendered_body(article, images=None):
-    """The body of `article` for a page, in the article's language: each figure
-    rendered from `images` ({id: image}, body_images(article) when not given); a
-    figure whose image is gone renders nothing."""
+    """The body of `article` ready for a page, in the article's language: each figure
+    rendered from `images` ({id: image}; body_images(article), one query, when not
+    given), a figure whose image is gone rendering nothing; then each note replaced by
+    its numbered reference (in the language's digits), and the notes in order. Figures
+    come first, so a note in a figure's caption is numbered where it shows, and one in
+    a figure that renders nothing is not numbered at all."""
     if images is None:
         images = body_images(article)
     # The body was sanitized when it was saved; figures are rendered from escaped values.
-    html = render_figures(article.body or "", images, article.language)
-    return RenderedBody(html=mark_safe(html))  # noqa: S308
+    html = mark_safe(render_figures(article.body or "", images, article.language))  # noqa: S308
+    html, notes = numbered_notes(html, article.language)
+    return RenderedBody(html=html, notes=notes)

@@ -145,19 +145,6 @@ STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
-# The rich-text editor's extensions of our own, loaded where a widget enables them:
-# the figure tool of article bodies (library/editor.py).
-DJANGO_PROSE_EDITOR_EXTENSIONS = [
-    {
-        "js": [static_lazy("js/figure-tool.js")],
-        "extensions": {
-            "LibraryFigure": html_tags(
-                ["figure", "figcaption"], {"figure": ["data-image", "data-size"]}
-            ),
-        },
-    },
-]
-
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
@@ -356,3 +343,22 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# The rich-text editor's own extensions (django-prose-editor's configurable preset),
+# each loaded only where a widget enables it: the note of an article's body
+# (static/js/editor-note.js; thinktank/html.py offers it) and its figure tool
+# (static/js/figure-tool.js; library/editor.py configures it).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor-note.js")],
+        "extensions": {"Note": html_tags(["span"], {"span": ["data-note"]})},
+    },
+    {
+        "js": [static_lazy("js/figure-tool.js")],
+        "extensions": {
+            "LibraryFigure": html_tags(
+                ["figure", "figcaption"], {"figure": ["data-image", "data-size"]}
+            ),
+        },
+    },
+]

@@ -51,8 +51,6 @@ class ArticleDetailView(DetailView):
             },
             topics=list(article.topics.all()),
             regions=list(article.regions.all()),
-            # Its figures' images in one query (none without figures).
-            body=rendered_body(article),
         )
         url = self.request.build_absolute_uri(article.get_absolute_url())
         work = citations.work_for(article, url)
@@ -66,6 +64,8 @@ class ArticleDetailView(DetailView):
             ),
             citation=work,
             citation_styles=citations.styles(work),
+            # Figures (their images in one query, none without figures) and notes.
+            body=rendered_body(article),
         )
         return context
 
