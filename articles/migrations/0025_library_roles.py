@@ -45,7 +45,7 @@ def remove_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0023_article_images"),
+        ("articles", "0024_article_images"),
         ("library", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0022_recommendation_names"),
+        ("articles", "0023_search_below_body"),
         ("library", "0001_initial"),
     ]
 
