@@ -135,3 +135,21 @@ def test_a_restored_revision_records_its_images(editor):
     assert not article.images.exists()
     services.article_restore(Article.objects.get(pk=article.pk), revision, user=editor)
     assert list(article.images.all()) == [image]
+
+
+def test_notes_around_figures_are_numbered_and_a_caption_holds_none(client):
+    """Figures render, then notes are numbered (Arabic digits); a note in a figure's
+    caption is kept as text (docs/notes.md: no note in a caption)."""
+    image = make_image()
+    body = (
+        '<p>Before<span data-note="">first</span>.</p>'
+        + figure(image, caption='Chart<span data-note="">in the caption</span>')
+        + '<p>After<span data-note="">second</span>.</p>'
+    )
+    article = make_article("أشكال وملاحظات", slug="figures-notes", language="ar", body=body)
+    rendered = rendered_body(article)
+    assert [str(note.html) for note in rendered.notes] == ["first", "second"]
+    page = get_page(client, article.get_absolute_url())
+    (shown,) = figures_of(page)
+    assert shown.find("figcaption").text.startswith("Chart in the caption")
+    assert len(page.find("section", cls="notes").find("ol").find_all("li")) == 2
