@@ -376,3 +376,12 @@ def programs_for_sitemap():
             filter=published_condition("experts__authorships__article__"),
         ),
     ).order_by("position", "name", "pk")
+
+
+def articles_using_image(image):
+    """The articles whose body shows the library image `image`, live ones first: one query."""
+    return list(
+        Article.objects.filter(figure_images__image=image)
+        .only("title", "language", "status", "published_at", "slug")
+        .order_by("status", "-published_at", "pk")
+    )

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "thinktank",
+    "library",
     "taxonomy",
     "experts",
     "articles",
@@ -345,11 +346,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
-# The rich-text editor's own extensions (django-prose-editor's configurable preset): the
-# note of an article's body (static/js/editor-note.js; thinktank/html.py offers it).
+# The rich-text editor's own extensions (django-prose-editor's configurable preset),
+# each loaded only where a widget enables it: the note of an article's body
+# (static/js/editor-note.js; thinktank/html.py offers it) and its figure tool
+# (static/js/figure-tool.js; library/editor.py configures it).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("js/editor-note.js")],
         "extensions": {"Note": html_tags(["span"], {"span": ["data-note"]})},
+    },
+    {
+        "js": [static_lazy("js/figure-tool.js")],
+        "extensions": {
+            "LibraryFigure": html_tags(
+                ["figure", "figcaption"], {"figure": ["data-image", "data-size"]}
+            ),
+        },
     },
 ]

@@ -1,5 +1,6 @@
 from articles.models.article import Article, TranslationSet
 from articles.models.features import Feature, HomeFeature
+from articles.models.figures import ArticleImage
 from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
 from articles.models.publishing import ArticleQuerySet
 from articles.models.revision import ArticleRevision
@@ -9,6 +10,7 @@ from taxonomy.models import Region, TaxonomyRedirect, Topic  # the taxonomy app'
 __all__ = [
     "Article",
     "ArticleAuthor",
+    "ArticleImage",
     "ArticleQuerySet",
     "ArticleRedirect",
     "ArticleRevision",

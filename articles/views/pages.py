@@ -64,6 +64,7 @@ class ArticleDetailView(DetailView):
             ),
             citation=work,
             citation_styles=citations.styles(work),
+            # Figures (their images in one query, none without figures) and notes.
             body=rendered_body(article),
         )
         return context
