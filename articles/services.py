@@ -20,6 +20,7 @@ from articles.models import (
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
 from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
+from thinktank.private_files import remove_after_commit
 from thinktank.renditions import ensure_renditions
 
 
@@ -94,7 +95,9 @@ def article_save(article, *, user):
 def article_delete(article, *, user):
     """Delete an article and its history (articles are archived instead: superusers only)."""
     require(user, model_permission("delete", Article))
+    files = list(article.documents.values_list("file", flat=True))
     article.delete()
+    remove_after_commit(files)
 
 
 def _set_status(article, status, *, user):

@@ -8,8 +8,12 @@ docs/documents.md ("Serving").
 import hashlib
 
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
+from django.db import transaction
+from django.dispatch import receiver
 from django.http import FileResponse, Http404, HttpResponseNotModified, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.functional import LazyObject, empty
 from django.utils.http import content_disposition_header, parse_etags
 
 # What a private file may do once opened from the site's origin: nothing (no script,
@@ -17,8 +21,38 @@ from django.utils.http import content_disposition_header, parse_etags
 SANDBOX_POLICY = "sandbox"
 
 
+class _PrivateStorage(LazyObject):
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private_storage = _PrivateStorage()
+
+
 def private_storage():
-    return storages["private"]
+    """`storages["private"]`, looked up again after a change of STORAGES (as tests make),
+    so a FileField given it as its storage follows too."""
+    return _private_storage
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private_storage._wrapped = empty
+
+
+def remove_after_commit(names):
+    """Delete the private files `names` (None skipped) once the transaction that stops
+    naming them is committed: a rolled-back change keeps them."""
+    names = [name for name in names if name]
+
+    def remove():
+        storage = private_storage()
+        for name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(remove)
 
 
 def has_local_files(storage):

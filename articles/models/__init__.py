@@ -1,4 +1,5 @@
 from articles.models.article import Article, TranslationSet
+from articles.models.documents import Document
 from articles.models.features import Feature, HomeFeature
 from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
 from articles.models.publishing import ArticleQuerySet
@@ -12,6 +13,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleRedirect",
     "ArticleRevision",
+    "Document",
     "Feature",
     "HomeFeature",
     "TaxonomyRedirect",

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import F, Func, Value
 
 from articles.models import Article, ArticleAuthor
+from articles.search import below_body
 from experts.models import Expert
 from thinktank.text import ARABIC_LETTERS, ARABIC_MARKS
 
@@ -25,7 +26,7 @@ FOLD_TEMPLATE = (
     f"translate(regexp_replace(normalize(%s, NFKD), '{_MARKS}', '', 'g'), '{_FROM}', '{_TO}')"
 )
 NOT_ASCII = r"[^\x01-\x7f]"
-# ts_rank's weights of D, C, B (summary, names), A (title).
+# ts_rank's weights of D (below the body), C (body), B (summary, names), A (title).
 RANK_WEIGHTS = [0.05, 0.1, 0.4, 1.0]
 
 
@@ -85,13 +86,15 @@ def index(connection, ids_sql, ids_params):
     table = Article._meta.db_table
     meta = f"concat_ws(' ', b.summary, {_names_sql('b.id')})"
     body = fold_if_needed_sql("a.body")
+    below = fold_if_needed_sql("d.below")  # documents' text (articles.search.below_body)
     cfg = _configuration_sql("b.language")
     # The head (title A, summary and names B) starts the whole vector; the parser
     # skips the body's tags.
     sql = (
         f"UPDATE {table} AS a SET search_head = d.head,"  # noqa: S608 - no values in it
         f" search_vector = d.head || setweight(to_tsvector(d.cfg, {body}), 'C')"
-        f" FROM (SELECT b.id, c.cfg,"
+        f" || setweight(to_tsvector(d.cfg, {below}), 'D')"
+        f" FROM (SELECT b.id, c.cfg, {below_body.sql('b.id')} AS below,"
         f" setweight(to_tsvector(c.cfg, {fold_if_needed_sql('b.title')}), 'A')"
         f" || setweight(to_tsvector(c.cfg, {fold_sql(meta)}), 'B') AS head"
         f" FROM {table} AS b CROSS JOIN LATERAL (SELECT {cfg} AS cfg) AS c"
