@@ -266,7 +266,7 @@ def _check_csv(data):
     if any(ord(char) < 0x20 and char not in "\t\r\n" for char in text):
         raise refusal("unknown")  # binary, or text with control characters
     try:
-        for row_number, row in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
+        for row_number, row in enumerate(csv.reader(io.StringIO(text, newline=""), strict=True), 1):
             if any(cell.startswith(FORMULA_STARTS) for cell in row):
                 raise refusal("csv_formula", row=row_number)
     except csv.Error:

@@ -11,7 +11,9 @@ import json
 import resource
 import sys
 
+import pypdf.filters  # noqa: F401 - pypdf imports it late, it must be in before the limits
 from pypdf import PdfReader
+from pypdf.errors import LimitReachedError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 # Found anywhere in the document's objects: what a reader's viewer would run or open.
@@ -98,9 +100,8 @@ def main():
             max_text=options["max_text"],
             max_objects=options["max_objects"],
         )
-    except MemoryError:
-        result = {"problem": "too_complex"}
-    except RecursionError:
+    except (MemoryError, RecursionError, LimitReachedError, ImportError):
+        # Out of the memory allowed (even to load a module), or over pypdf's own limits.
         result = {"problem": "too_complex"}
     except Exception:  # noqa: BLE001 - whatever pypdf raises, the file is unreadable
         result = {"problem": "broken"}
