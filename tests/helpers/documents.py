@@ -8,8 +8,12 @@ import io
 import zipfile
 import zlib
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader, PdfWriter
+
+from articles.models import Document
+from thinktank.documents import check_document
 
 
 def _escaped(text):
@@ -137,3 +141,20 @@ def ods_bytes():
 
 def upload(data, name="report.pdf", content_type="application/octet-stream"):
     return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+def make_document(article, title="Full report", data=None, *, language=None, position=0):
+    """A document of `article`, checked as an upload is, stored on the private storage."""
+    data = pdf_bytes() if data is None else data
+    checked = check_document(upload(data))
+    return Document.objects.create(
+        article=article,
+        title=title,
+        language=language or article.language,
+        position=position,
+        file=ContentFile(data, name=f"upload{checked.format.extension}"),
+        kind=checked.kind,
+        size=checked.size,
+        page_count=checked.pages,
+        text=checked.text,
+    )
