@@ -28,8 +28,8 @@ class DocumentsText:
     def sql(self, article_id):
         table = Document._meta.db_table
         return (
-            f"(SELECT string_agg(d.text, ' ' ORDER BY d.position, d.id) FROM {table} AS d"  # noqa: S608
-            f" WHERE d.article_id = {article_id})"
+            f"(SELECT string_agg(doc.text, ' ' ORDER BY doc.position, doc.id)"  # noqa: S608
+            f" FROM {table} AS doc WHERE doc.article_id = {article_id})"
         )
 
 
