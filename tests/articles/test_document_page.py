@@ -153,3 +153,10 @@ def test_a_link_from_the_body_leads_a_reader_to_the_file(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     b"".join(response.streaming_content)  # read to its end, the client closes it
+
+
+def test_the_arabic_search_page_finds_an_arabic_article_by_its_documents_words(client):
+    article = make_article("سياسات الموانئ", slug="mawani", language="ar")
+    make_document(article, "Annex", pdf_bytes(["Shearwater counts by port."]), language="en")
+    page = get_page(client, "/ar/search?q=shearwater")
+    assert "سياسات الموانئ" in page.text

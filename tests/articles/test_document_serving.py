@@ -13,6 +13,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.test.utils import override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articles import services
 from articles.models import Article
@@ -116,8 +118,8 @@ def unreachable_addresses(document):
     ]
 
 
-def test_unpublishing_takes_the_document_away_at_once(editor, settings):
-    settings.PAGE_CACHE_SECONDS = 300  # the page cache on, as in production
+@override_settings(PAGE_CACHE_SECONDS=300)  # the page cache on, as in production
+def test_unpublishing_takes_the_document_away_at_once(editor):
     article = make_article("Takedown")
     document = make_document(article)
     reader = Client()
@@ -218,3 +220,18 @@ def test_on_s3_the_reader_is_sent_to_a_short_signed_address(s3_private):
         # Unpublished: no address at all, signed or not.
         Article.objects.filter(pk=document.article_id).update(status=Article.Status.DRAFT)
         assert get(document.get_absolute_url()).status_code == 404
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=st.text(min_size=1, max_size=200).filter(str.strip))
+def test_whatever_its_title_a_document_has_an_address_that_serves_it(title):
+    article = make_article()
+    document = make_document(article, title, CONTENT)
+    response = get(document.get_absolute_url())
+    assert response.status_code == 200, (title, document.get_absolute_url())
+    assert body(response) == CONTENT
+    assert "\n" not in response["Content-Disposition"]
+    redirect = get(document.stable_url())
+    assert redirect["Location"] == document.get_absolute_url()
