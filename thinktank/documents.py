@@ -51,10 +51,11 @@ PDF_PAGE_LIMIT = 2_000
 # Objects of a PDF walked looking for active content.
 PDF_OBJECT_LIMIT = 500_000
 # The PDF is read in a process of its own, limited to this memory and processor time,
-# and waited for at most PDF_WALL_SECONDS.
+# and waited for at most PDF_WALL_SECONDS: well within the server's request timeout
+# (GUNICORN_TIMEOUT, 30 s), so the editor gets a message, not a killed worker.
 PDF_MEMORY_BYTES = 768 * 1024 * 1024
-PDF_CPU_SECONDS = 20
-PDF_WALL_SECONDS = 30
+PDF_CPU_SECONDS = 15
+PDF_WALL_SECONDS = 20
 # A zip's members, their size once inflated (in all), and how much each may inflate.
 ZIP_MEMBER_LIMIT = 5_000
 ZIP_INFLATED_LIMIT = 256 * 1024 * 1024

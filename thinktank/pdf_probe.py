@@ -78,13 +78,14 @@ def probe(data, *, max_pages, max_text, max_objects):
         return {"problem": "too_many_pages"}
     if pages == 0:
         return {"problem": "broken"}
+    # Every object was read by the walk above; pages' contents are decoded for their
+    # text only until there is enough of it (a long report's are the slow part).
     text, length = [], 0
     for page in reader.pages:
-        # Every page's content is parsed, even once the text is long enough.
-        found = page.extract_text() or ""
-        if length < max_text:
-            text.append(found[: max_text - length])
-            length += len(text[-1])
+        if length >= max_text:
+            break
+        text.append((page.extract_text() or "")[: max_text - length])
+        length += len(text[-1])
     return {"pages": pages, "text": "\n".join(text)}
 
 
