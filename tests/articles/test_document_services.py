@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from articles import document_services, services
+from articles.demo import services as demo_services
 from articles.models import Article, Document
 from articles.services import ReviewRequired
 from tests.helpers.adminforms import change_url, form_data
@@ -176,3 +177,18 @@ def test_the_admin_says_what_was_saved(client, editor):
     client.force_login(editor)
     response = client.post(change_url(article), with_documents(article, new_row()), follow=True)
     assert messages_of(response)
+
+
+def test_the_demo_attaches_its_document_once():
+    article = make_article("Demo note")
+    made = []
+
+    def render():
+        made.append(1)
+        return pdf_bytes(["The demo's full report."])
+
+    first = demo_services.ensure_document(article, "Full report", language="en", render=render)
+    again = demo_services.ensure_document(article, "Full report", language="en", render=render)
+    assert first.pk == again.pk and len(made) == 1
+    assert (first.kind, first.page_count) == ("pdf", 1)
+    assert "full report" in first.text
