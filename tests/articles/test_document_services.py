@@ -192,3 +192,22 @@ def test_the_demo_attaches_its_document_once():
     assert first.pk == again.pk and len(made) == 1
     assert (first.kind, first.page_count) == ("pdf", 1)
     assert "full report" in first.text
+
+
+def test_a_document_is_retitled_and_reordered_without_uploading_it_again(client, contributor):
+    article = make_article(published=False)
+    document = make_document(article, "Draft report", pdf_bytes(["Albatross"]))
+    name = document.file.name
+    client.force_login(contributor)
+    row = {
+        "id": str(document.pk),
+        "article": str(article.pk),
+        "title": "Final report",
+        "language": "ar",
+        "position": "3",
+    }
+    response = client.post(change_url(article), with_documents(article, row, initial=1))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    document.refresh_from_db()
+    assert (document.title, document.language, document.position) == ("Final report", "ar", 3)
+    assert document.file.name == name and "Albatross" in document.text
