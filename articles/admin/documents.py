@@ -12,6 +12,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from articles import document_services
 from articles.models import Document
@@ -38,6 +39,7 @@ class DocumentInline(admin.TabularInline):
     extra = 0
     fields = ["title", "language", "file", "position", "found", "link_address"]
     readonly_fields = ["found", "link_address"]
+    view_on_site = False  # a draft's file has no public address: "found" links to it
     verbose_name = _("document")
     verbose_name_plural = _("documents (PDF, spreadsheets, Word), downloaded from the page")
 
@@ -61,7 +63,8 @@ class DocumentInline(admin.TabularInline):
             return "—"
         parts = [document.format.label, filesizeformat(document.size)]
         if document.page_count:
-            parts.append(str(document.page_count))
+            count = document.page_count
+            parts.append(ngettext("%(number)s page", "%(number)s pages", count) % {"number": count})
         link = reverse(
             "article-document-preview",
             kwargs={"pk": document.article_id, "document": document.pk},
