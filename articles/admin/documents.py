@@ -43,6 +43,9 @@ class DocumentInline(admin.TabularInline):
     verbose_name = _("document")
     verbose_name_plural = _("documents (PDF, spreadsheets, Word), downloaded from the page")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("text")  # up to 100,000 characters each
+
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(VIEW_ARTICLE) or request.user.has_perm(CHANGE_ARTICLE)
 
