@@ -26,7 +26,7 @@ FOLD_TEMPLATE = (
     f"translate(regexp_replace(normalize(%s, NFKD), '{_MARKS}', '', 'g'), '{_FROM}', '{_TO}')"
 )
 NOT_ASCII = r"[^\x01-\x7f]"
-# ts_rank's weights of D (below the body), C (body), B (summary, names), A (title).
+# ts_rank's weights of D, C, B (summary, names), A (title).
 RANK_WEIGHTS = [0.05, 0.1, 0.4, 1.0]
 
 
@@ -81,12 +81,17 @@ def _names_sql(article_id):
     return ", ".join([authors, *taxonomy_names])
 
 
+def _own_body_sql(body):
+    """SQL for the body without its notes (they are below it, articles.search.below_body)."""
+    return f"regexp_replace({body}, '{below_body.NOTE_PATTERN}', ' ', 'g')"
+
+
 def index(connection, ids_sql, ids_params):
     """Compute the vectors of the articles whose ids `ids_sql` selects, in one UPDATE."""
     table = Article._meta.db_table
     meta = f"concat_ws(' ', b.summary, {_names_sql('b.id')})"
-    body = fold_if_needed_sql("a.body")
-    below = fold_if_needed_sql("d.below")  # documents' text (articles.search.below_body)
+    body = fold_if_needed_sql(_own_body_sql("a.body"))
+    below = fold_if_needed_sql("d.below")  # notes, documents (articles.search.below_body)
     cfg = _configuration_sql("b.language")
     # The head (title A, summary and names B) starts the whole vector; the parser
     # skips the body's tags.
@@ -94,7 +99,7 @@ def index(connection, ids_sql, ids_params):
         f"UPDATE {table} AS a SET search_head = d.head,"  # noqa: S608 - no values in it
         f" search_vector = d.head || setweight(to_tsvector(d.cfg, {body}), 'C')"
         f" || setweight(to_tsvector(d.cfg, {below}), 'D')"
-        f" FROM (SELECT b.id, c.cfg, {below_body.sql('b.id')} AS below,"
+        f" FROM (SELECT b.id, c.cfg, {below_body.sql('b.id', 'b.body')} AS below,"
         f" setweight(to_tsvector(c.cfg, {fold_if_needed_sql('b.title')}), 'A')"
         f" || setweight(to_tsvector(c.cfg, {fold_sql(meta)}), 'B') AS head"
         f" FROM {table} AS b CROSS JOIN LATERAL (SELECT {cfg} AS cfg) AS c"

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import citations, selectors, structured_data
+from articles.body import rendered_body
 from articles.models import Region
 from thinktank.metadata import share_image
 from thinktank.pagination import PageParameterMixin
@@ -66,6 +67,7 @@ class ArticleDetailView(DetailView):
             ),
             citation=work,
             citation_styles=citations.styles(work),
+            body=rendered_body(article),
         )
         return context
 

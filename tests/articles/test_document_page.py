@@ -129,10 +129,19 @@ def test_the_indexed_text_is_capped(monkeypatch):
     article = make_article()
     for index in range(3):
         make_document(article, f"Part {index}", pdf_bytes([f"word{index} " * 50]))
-    texts = below_body.texts([article.pk])
+    bodies = {article.pk: article.body}
+    texts = below_body.texts([article.pk], bodies)
     assert "word0" in texts[article.pk] and "word2" in texts[article.pk]
     monkeypatch.setattr(below_body, "BELOW_BODY_LIMIT", 100)
-    assert len(below_body.texts([article.pk])[article.pk]) == 100
+    assert len(below_body.texts([article.pk], bodies)[article.pk]) == 100
+
+
+def test_notes_and_documents_share_the_text_below_the_body():
+    body = '<p>Shipping fell.<span data-note="">Source: the guillemot survey.</span></p>'
+    article = make_article("Both", body=body)
+    make_document(article, "Annex", pdf_bytes(["Kittiwake counts."]))
+    for word in ("guillemot", "kittiwake"):
+        assert list(Article.objects.published().search(word, "en")) == [article]
 
 
 def test_the_body_may_link_to_a_document_at_its_link_address():

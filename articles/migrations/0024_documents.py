@@ -1,9 +1,9 @@
 """
-An article's documents (docs/documents.md), and their text in the search index below the
-body: SQLite's FTS5 table gains a "below" column (an FTS5 table cannot be altered, so it
-is made again and every article indexed again); PostgreSQL's vector is computed by the
-same UPDATE as before, which now reads the documents too, so nothing changes there
-until an article is indexed again.
+An article's documents (docs/documents.md), then SQLite's search index filled again: its
+table was made anew by 0023 (with the "below" column, where notes and documents' text
+go), and the index reads the documents' table, which exists only from here on.
+PostgreSQL's vector is computed by the same UPDATE as before and held no document's
+text: nothing to redo there.
 """
 
 import articles.models.documents
@@ -13,21 +13,20 @@ import thinktank.private_files
 from django.db import migrations, models
 
 
-def remake_sqlite_search_table(apps, schema_editor):
-    if schema_editor.connection.vendor != "sqlite":
+def index_sqlite_again(apps, schema_editor):
+    connection = schema_editor.connection
+    if connection.vendor != "sqlite":
         return
-    from articles.search import index_all, sqlite
+    from articles.search import index_all
 
-    schema_editor.execute(sqlite.DROP_SQL)
-    schema_editor.execute(sqlite.CREATE_SQL)
-    if apps.get_model("articles", "Article").objects.using(schema_editor.connection.alias).exists():
-        index_all(schema_editor.connection)
+    if apps.get_model("articles", "Article").objects.using(connection.alias).exists():
+        index_all(connection)
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0022_recommendation_names'),
+        ('articles', '0023_search_below_body'),
     ]
 
     operations = [
@@ -54,5 +53,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['article', 'position'], name='document_in_order')],
             },
         ),
-        migrations.RunPython(remake_sqlite_search_table, migrations.RunPython.noop),
+        migrations.RunPython(index_sqlite_again, migrations.RunPython.noop),
     ]
