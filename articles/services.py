@@ -23,6 +23,7 @@ from library.figures import figure_image_ids
 from library.selectors import existing_image_ids
 from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
+from thinktank.private_files import remove_after_commit
 from thinktank.renditions import ensure_renditions
 
 
@@ -116,7 +117,9 @@ def record_body_images(article):
 def article_delete(article, *, user):
     """Delete an article and its history (articles are archived instead: superusers only)."""
     require(user, model_permission("delete", Article))
+    files = list(article.documents.values_list("file", flat=True))
     article.delete()
+    remove_after_commit(files)
 
 
 def _set_status(article, status, *, user):

@@ -135,7 +135,7 @@ class ImageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
             percent(image.focal_y),
         )
 
-    @admin.display(description=_("size"))
+    @admin.display(description=_("dimensions"))
     def dimensions(self, image):
         return f"{image.width} × {image.height}" if image.width else "—"
 

@@ -1,4 +1,5 @@
 from articles.models.article import Article, TranslationSet
+from articles.models.documents import Document
 from articles.models.features import Feature, HomeFeature
 from articles.models.figures import ArticleImage
 from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
@@ -14,6 +15,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleRedirect",
     "ArticleRevision",
+    "Document",
     "Feature",
     "HomeFeature",
     "TaxonomyRedirect",
