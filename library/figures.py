@@ -149,9 +149,14 @@ def render_figure(figure, image, language, *, lazy=True):
                 _attributes(_language_attributes(text_language, language)),
                 text,
             )
+    text, text_language = translated_text(image, "credit", language)
     credit = (
-        format_html('<small class="figure__credit"><bdi>{}</bdi></small>', image.credit)
-        if image.credit.strip()
+        format_html(
+            '<small class="figure__credit"{}><bdi>{}</bdi></small>',
+            _attributes(_language_attributes(text_language, language)),
+            text,
+        )
+        if text.strip()
         else ""
     )
     figcaption = (

@@ -29,7 +29,7 @@ class Image(TranslatableModel):
         PORTRAIT = "portrait", _("Portrait")
         SQUARE = "square", _("Square")
 
-    translatable_fields = ("title", "alt_text", "caption")
+    translatable_fields = ("title", "alt_text", "caption", "credit")
 
     file = UploadedImageField(
         _("image file"), upload_to="library/", width_field="width", height_field="height"

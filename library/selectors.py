@@ -25,7 +25,7 @@ def existing_image_ids(ids):
 
 def matching(query):
     """The Q of images whose title, alt text, caption, credit or tags hold every word
-    of `query` (the title, alt text and caption in any language)."""
+    of `query` (the title, alt text, caption and credit in any language)."""
     condition = Q()
     for word in query.split()[:10]:
         condition &= (

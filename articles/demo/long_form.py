@@ -28,7 +28,13 @@ def load_chart(key, tally):
         alt_text=alt_text,
         caption=caption,
         credit=credit,
-        translations={"ar": {"alt_text": arabic_alt, "caption": arabic_caption}},
+        translations={
+            "ar": {
+                "alt_text": arabic_alt,
+                "caption": arabic_caption,
+                "credit": policy_note_ar.CREDITS[credit],
+            }
+        },
     )
 
 

@@ -12,7 +12,12 @@ SUMMARY = (
     "والتجارة التي رحلت لن تعود من تلقاء نفسها."
 )
 
-# The figures' Arabic alt text and caption, by the keys of policy_note.FIGURES.
+# The figures' Arabic alt text and caption, by the keys of policy_note.FIGURES, and
+# their credits.
+CREDITS = {
+    "Demo data compiled by the Institute": "بيانات تجريبية جمعها المعهد",
+    "Drawing by the Institute": "رسم المعهد",
+}
 FIGURES = {
     "transits": (
         "رسم بياني خطي لعبور قناة السويس شهريًا: نحو ٢١٠٠ عبور في الشهر طوال ٢٠٢٣، ثم هبوط "
