@@ -4,10 +4,11 @@
 #   fonts-noto-core  so that Arabic and Persian pages render in it with real glyphs
 #   redis-server     the page cache's tests start a real Redis of their own
 #   gettext          the catalogue tests regenerate and compile the .po files
-#   libpango-1.0-0, libpangoft2-1.0-0, libharfbuzz-subset0
-#                    WeasyPrint (the PDF edition) lays out text with Pango and subsets fonts
+# and, first, the PDF edition's (deploy/pdf-packages.sh: Pango's libraries, the Noto fonts).
 # As root it runs apt-get; otherwise it says in one line which command to run.
 set -euo pipefail
+
+bash "$(dirname "${BASH_SOURCE[0]}")/pdf-packages.sh"
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
@@ -15,9 +16,6 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 installed fonts-noto-core || need+=(fonts-noto-core)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
-for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
-    installed "$lib" || need+=("$lib")
-done
 command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 || need+=(gettext)
 [ "${#need[@]}" -eq 0 ] && exit 0
 

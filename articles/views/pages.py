@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import citations, selectors, structured_data
+from articles import citations, pdf_edition, selectors, structured_data
 from articles.models import Region
 from thinktank.metadata import share_image
 from thinktank.pagination import PageParameterMixin
@@ -63,6 +63,8 @@ class ArticleDetailView(DetailView):
             ),
             citation=work,
             citation_styles=citations.styles(work),
+            # Known once its PDF edition was made (a look at the storage, no query).
+            pdf_size=pdf_edition.edition_size(article),
         )
         return context
 

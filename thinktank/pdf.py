@@ -1,0 +1,82 @@
+"""HTML to PDF with WeasyPrint, reading nothing but the site's own files.
+See docs/pdf-edition.md."""
+
+import logging
+import mimetypes
+from urllib.parse import unquote, urljoin
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
+from django.core.files.storage import storages as all_storages
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+# The address a document is laid out at: relative addresses (/static/..., /media/...)
+# resolve against it, and only addresses under it or under the media storage's own are
+# read. ".invalid" names no host (RFC 2606): nothing there can be reached.
+BASE_URL = "https://pdf.invalid/"
+
+logger = logging.getLogger(__name__)
+
+
+class RefusedAddress(ValueError):
+    """An address that is neither a static file nor an upload of the site."""
+
+
+class LocalFetcher(URLFetcher):
+    """WeasyPrint's fetcher for static files (by their finders or the static storage) and
+    uploads (from the default storage); any other address is refused, never requested.
+    WeasyPrint leaves a refused image or stylesheet out and goes on."""
+
+    def __init__(self):
+        super().__init__(fail_on_errors=False)
+        self.static_prefix = urljoin(BASE_URL, settings.STATIC_URL)
+        self.media_prefix = urljoin(BASE_URL, storage_prefix(default_storage))
+        self.refused = []
+
+    def fetch(self, url, headers=None):
+        name, opener = self.local_file(url)
+        if opener is None:
+            self.refused.append(url)
+            logger.info("PDF: refused to fetch %s", url[:200])
+            raise RefusedAddress(f"Not a file of the site: {url[:200]}")
+        with opener(name) as file:
+            body = file.read()
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    def local_file(self, url):
+        """(name, a function opening it) for a site file's address, else (name, None)."""
+        clean = url.split("#", 1)[0].split("?", 1)[0]
+        for prefix, opener in (
+            (self.static_prefix, open_static),
+            (self.media_prefix, default_storage.open),
+        ):
+            if clean.startswith(prefix):
+                name = unquote(clean[len(prefix) :])
+                if name and ".." not in name.split("/") and not name.startswith("/"):
+                    return name, opener
+        return clean, None
+
+
+def storage_prefix(storage):
+    """The address a storage's files start with ("/media/", or the bucket's)."""
+    probe = "probe"
+    return storage.url(probe)[: -len(probe)]
+
+
+def open_static(name):
+    """A static file, collected (STATIC_ROOT, under its fingerprinted name) or not."""
+    static = all_storages["staticfiles"]
+    path = finders.find(name)
+    if path:
+        return open(path, "rb")
+    return static.open(name)
+
+
+def render_pdf(html, *, fetcher=None):
+    """The PDF (bytes) of `html`, a whole document; its fonts embedded, subset.
+    Reads only the site's files (LocalFetcher)."""
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or LocalFetcher())
+    return document.write_pdf()
