@@ -1,55 +1,200 @@
-"""The PDF edition: what it shows, read back with pypdf, in English and Arabic."""
+"""
+The PDF edition of an article: what it shows, read back with pypdf (cover, body, footer
+note, citation, address), in English, Arabic and Persian (direction, fonts embedded,
+page numbers in the language's digits), its response, and the page's link to it.
+"""
 
-import io
+import html
 from datetime import UTC, datetime
+from urllib.parse import unquote
 
 import pytest
-from pypdf import PdfReader
+from django.utils.html import strip_tags
+from hypothesis import given
+from hypothesis import strategies as st
 
+from articles import citations, pdf_edition
+from articles.models import Article
+from tests.helpers.budgets import count_queries
 from tests.helpers.factories import make_article, make_expert, make_translation
+from tests.helpers.htmlpage import get_page
+from tests.helpers.multilingual import SERVER, translated
+from tests.helpers.pdf import page_png, pdf_bytes, pdf_font_names, pdf_text, private_folder
+
+pytestmark = pytest.mark.usefixtures("private_folder")
+__all__ = ["private_folder"]  # a fixture
 
 BODY = (
     "<h2>Water and power</h2>"
-    "<p>The first paragraph of the body speaks of rivers.</p>"
-    '<p>The second paragraph ends with a <a href="https://example.org/">link</a>.</p>'
+    "<p>The first paragraph of the body speaks of rivers and dams.</p>"
+    "<blockquote><p>A quoted sentence about the basin.</p></blockquote>"
+    '<p>The second paragraph ends with <a href="https://example.org/">a link</a>.</p>'
 )
-ARABIC_BODY = "<h2>الماء والسلطة</h2><p>الفقرة الأولى من النص تتحدث عن الأنهار.</p>"
+ARABIC_BODY = (
+    "<h2>الماء والسلطة</h2>"
+    "<p>الفقرة الأولى من النص تتحدث عن الأنهار والسدود.</p>"
+    "<p>والفقرة الثانية عن الزراعة في الوادي.</p>"
+)
+PERSIAN_BODY = "<p>بند نخست درباره رودخانه‌ها و سدها سخن می‌گوید.</p>"
 
 
 @pytest.fixture
 def piece(db):
     anna = make_expert("Anna Borshchevskaya", slug="anna")
+    grant = make_expert("Grant Rumley", slug="grant")
     article = make_article(
         "Putin's Alignment",
         slug="putins-alignment",
-        authors=[anna],
+        authors=[anna, grant],
         body=BODY,
+        footer_note="<p>First published by the footer outlet.</p>",
         published_at=datetime(2023, 11, 27, 15, 0, tzinfo=UTC),
     )
     arabic = make_translation(
-        article, "ar", "انحياز بوتين", slug="anhyaz-bwtyn", authors=[anna], body=ARABIC_BODY
+        article,
+        "ar",
+        "انحياز بوتين",
+        slug="anhyaz-bwtyn",
+        authors=[anna],
+        body=ARABIC_BODY,
+        summary="ملخص المقال عن المياه.",
     )
-    return {"article": article, "arabic": arabic}
+    persian = make_translation(
+        article, "fa", "همسویی پوتین", slug="hmswyy-pwtyn", body=PERSIAN_BODY, summary="چکیده."
+    )
+    return {"en": article, "ar": arabic, "fa": persian}
 
 
-def read(response):
-    content = b"".join(response.streaming_content)
-    return PdfReader(io.BytesIO(content)), content
+def edition(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response, pdf_bytes(response)
 
 
-def test_english(client, piece):
-    response = client.get("/policy-analysis/putins-alignment.pdf")
-    assert response.status_code == 200
-    reader, content = read(response)
-    open("/tmp/pdfout/en.pdf", "wb").write(content)
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    print(text)
+def citation_text(article):
+    article = Article.objects.for_listing().get(pk=article.pk)
+    url = f"{SERVER}{article.get_absolute_url()}"
+    cited = strip_tags(citations.chicago(citations.work_for(article, url)))
+    return " ".join(html.unescape(cited).split())
 
 
-def test_arabic(client, piece):
-    response = client.get("/ar/policy-analysis/anhyaz-bwtyn.pdf")
-    assert response.status_code == 200
-    reader, content = read(response)
-    open("/tmp/pdfout/ar.pdf", "wb").write(content)
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    print(text)
+def test_english_edition_reads_back(client, piece):
+    response, content = edition(client, "/policy-analysis/putins-alignment.pdf")
+    assert content.startswith(b"%PDF-")
+    text = pdf_text(content)
+    for expected in (
+        "The Thinktank Institute",  # the site's name
+        "POLICY ANALYSIS",  # the type, in capitals on the cover
+        "Putin's Alignment",
+        "Anna Borshchevskaya, Grant Rumley",
+        "Nov 27, 2023",
+        "Summary of Putin's Alignment.",
+        "Water and power",
+        "The first paragraph of the body speaks of rivers and dams.",
+        "A quoted sentence about the basin.",
+        "The second paragraph ends with a link.",
+        "First published by the footer outlet.",
+        "Cite this",
+        f"Available at {SERVER}/policy-analysis/putins-alignment",
+    ):
+        assert expected in text, expected
+    assert citation_text(piece["en"]) in text
+    # In reading order: the cover, then the body, then the citation.
+    assert text.index("Nov 27, 2023") < text.index("Water and power") < text.index("Cite this")
+    fonts = pdf_font_names(content)
+    assert {"Noto-Serif", "Noto-Sans"} <= set(fonts) and all(fonts.values())
+
+
+def test_arabic_edition_reads_back_in_arabic_letters(client, piece):
+    _response, content = edition(client, "/ar/policy-analysis/anhyaz-bwtyn.pdf")
+    text = pdf_text(content)
+    # pypdf reads a right-to-left line's final full stop at its start: words are compared.
+    for expected in (
+        "انحياز بوتين",
+        "ملخص المقال عن المياه",
+        "الماء والسلطة",
+        "الفقرة الأولى من النص تتحدث عن الأنهار والسدود.",
+        "والفقرة الثانية عن الزراعة في الوادي.",
+        translated("ar", "Cite this"),
+        f"{SERVER}/ar/policy-analysis/anhyaz-bwtyn",
+        "Anna Borshchevskaya",
+    ):
+        assert expected in text, expected
+    fonts = pdf_font_names(content)
+    assert {"Noto-Naskh-Arabic", "Noto-Sans-Arabic"} <= set(fonts), fonts
+    assert all(fonts.values()), "every font embedded"
+
+
+def test_persian_edition_numbers_its_pages_in_persian_digits(client, piece):
+    _response, content = edition(client, "/fa/policy-analysis/hmswyy-pwtyn.pdf")
+    text = pdf_text(content)
+    assert "همسویی پوتین" in text
+    # pypdf drops the zero-width non-joiner, which the PDF draws (no join, no space).
+    assert "بند نخست درباره رودخانه‌ها و سدها سخن می‌گوید".replace("\u200c", "") in text
+    assert text.endswith("همسویی پوتین ۲")  # the last page: running title, number
+    english = pdf_text(edition(client, "/policy-analysis/putins-alignment.pdf")[1])
+    assert english.endswith("Putin's Alignment 2")  # in Latin digits
+
+
+def test_the_html_is_in_the_article_language_and_direction(piece):
+    for language, direction in (("en", "ltr"), ("ar", "rtl"), ("fa", "rtl")):
+        article = Article.objects.for_listing().get(pk=piece[language].pk)
+        html = pdf_edition.edition_html(article, f"{SERVER}{article.get_absolute_url()}")
+        assert f'<html lang="{language}" dir="{direction}">' in html
+        # The address stays left to right inside a right-to-left citation.
+        assert f'<bdi dir="ltr">{SERVER}{article.get_absolute_url()}</bdi>' in html
+
+
+def test_response_headers(client, piece):
+    response, _content = edition(client, "/ar/policy-analysis/anhyaz-bwtyn.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Robots-Tag"] == "noindex"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="')
+    assert unquote(disposition.split("filename*=UTF-8''", 1)[1]) == "انحياز بوتين.pdf"
+    english, _content = edition(client, "/policy-analysis/putins-alignment.pdf")
+    assert 'filename="Putin\'s Alignment.pdf"' in english["Content-Disposition"]
+    assert int(english["Content-Length"]) == len(_content)
+
+
+@given(st.text(min_size=1, max_size=300))
+def test_any_title_gives_a_header_safe_readable_filename(title):
+    article = Article(title=title, slug="fallback-slug")
+    name = pdf_edition.download_name(article)
+    assert name.endswith(".pdf") and "/" not in name and "\n" not in name
+    disposition = pdf_edition.private_files.content_disposition(name)
+    disposition.encode("latin-1")  # a header's value
+    assert unquote(disposition.split("filename*=UTF-8''", 1)[1]) == name
+
+
+def test_the_page_links_to_its_edition_with_its_size_once_made(client, piece):
+    queries_before, response = count_queries(client, "/policy-analysis/putins-alignment")
+    link = get_page(client, "/policy-analysis/putins-alignment").find(cls="article__pdf")
+    assert link.find("a").get("href") == "/policy-analysis/putins-alignment.pdf"
+    assert link.find("a").text == "Download PDF"
+    assert not link.find_all(cls="article__pdf-size")  # not made yet: no size
+
+    _response, content = edition(client, "/policy-analysis/putins-alignment.pdf")
+    queries_after, response = count_queries(client, "/policy-analysis/putins-alignment")
+    assert queries_after == queries_before  # the size is the storage's, not a query
+    link = get_page(client, "/policy-analysis/putins-alignment").find(cls="article__pdf")
+    size = link.find(cls="article__pdf-size").text
+    assert size.startswith("(PDF, ") and size.endswith("KB)")
+
+
+def test_the_arabic_page_links_to_the_arabic_edition(client, piece):
+    page = get_page(client, "/ar/policy-analysis/anhyaz-bwtyn")
+    link = page.find(cls="article__pdf").find("a")
+    assert link.get("href") == "/ar/policy-analysis/anhyaz-bwtyn.pdf"
+    assert link.text == translated("ar", "Download PDF")
+    assert translated("fa", "Download PDF") != "Download PDF"
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_cover_renders(client, piece, tmp_path, language):
+    path = piece[language].get_absolute_url()
+    _response, content = edition(client, f"{path}.pdf")
+    png = page_png(content, tmp_path)
+    if png is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    assert png.stat().st_size > 2000  # a page with text on it, not a blank one
