@@ -7,10 +7,7 @@ from urllib.parse import unquote, urljoin
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
-from django.core.files.storage import storages as all_storages
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from django.core.files.storage import default_storage, storages
 
 # The address a document is laid out at: relative addresses (/static/..., /media/...)
 # resolve against it, and only addresses under it or under the media storage's own are
@@ -24,18 +21,18 @@ class RefusedAddress(ValueError):
     """An address that is neither a static file nor an upload of the site."""
 
 
-class LocalFetcher(URLFetcher):
-    """WeasyPrint's fetcher for static files (by their finders or the static storage) and
-    uploads (from the default storage); any other address is refused, never requested.
-    WeasyPrint leaves a refused image or stylesheet out and goes on."""
+class SiteFiles:
+    """What a document may read: static files (by their finders, or the static storage
+    once collected) and uploads (the default storage); any other address is refused,
+    never requested, and listed in `refused`."""
 
     def __init__(self):
-        super().__init__(fail_on_errors=False)
         self.static_prefix = urljoin(BASE_URL, settings.STATIC_URL)
         self.media_prefix = urljoin(BASE_URL, storage_prefix(default_storage))
         self.refused = []
 
-    def fetch(self, url, headers=None):
+    def read(self, url):
+        """(bytes, content type) of the site file at `url`; RefusedAddress otherwise."""
         name, opener = self.local_file(url)
         if opener is None:
             self.refused.append(url)
@@ -43,11 +40,10 @@ class LocalFetcher(URLFetcher):
             raise RefusedAddress(f"Not a file of the site: {url[:200]}")
         with opener(name) as file:
             body = file.read()
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body, {"Content-Type": content_type})
+        return body, mimetypes.guess_type(name)[0] or "application/octet-stream"
 
     def local_file(self, url):
-        """(name, a function opening it) for a site file's address, else (name, None)."""
+        """(name, a function opening it) for a site file's address, else (url, None)."""
         clean = url.split("#", 1)[0].split("?", 1)[0]
         for prefix, opener in (
             (self.static_prefix, open_static),
@@ -68,15 +64,27 @@ def storage_prefix(storage):
 
 def open_static(name):
     """A static file, collected (STATIC_ROOT, under its fingerprinted name) or not."""
-    static = all_storages["staticfiles"]
     path = finders.find(name)
     if path:
-        return open(path, "rb")
-    return static.open(name)
+        return open(path, "rb")  # noqa: SIM115 (the caller closes it)
+    return storages["staticfiles"].open(name)
 
 
-def render_pdf(html, *, fetcher=None):
-    """The PDF (bytes) of `html`, a whole document; its fonts embedded, subset.
-    Reads only the site's files (LocalFetcher)."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher or LocalFetcher())
+def render_pdf(html, *, files=None):
+    """The PDF (bytes) of `html`, a whole document, its fonts embedded and subset;
+    reading only the site's files (`files`, a SiteFiles)."""
+    # WeasyPrint is loaded by the first PDF a process makes, not when it starts: it adds
+    # some 35 MB to a process, which a web worker that never makes a PDF does not need
+    # (benchmarks/RESULTS.md, the workers' memory).
+    from weasyprint import HTML  # noqa: PLC0415
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
+
+    files = files or SiteFiles()
+
+    class Fetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            body, content_type = files.read(url)
+            return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=Fetcher())
     return document.write_pdf()

@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 
 from tests.helpers.factories import png_bytes
 from tests.helpers.pdf import pdf_reader, remote_server
-from thinktank.pdf import BASE_URL, LocalFetcher, render_pdf
+from thinktank.pdf import BASE_URL, SiteFiles, render_pdf
 
 __all__ = ["remote_server"]  # a fixture
 
@@ -44,13 +44,13 @@ HOSTILE = [
 def test_no_address_outside_the_site_is_fetched(remote_server, markup):
     port = remote_server.address.rsplit(":", 1)[1]
     html = markup.format(remote=remote_server.address, port=port, base=BASE_URL)
-    fetcher = LocalFetcher()
+    files = SiteFiles()
     content = render_pdf(
-        f"<!doctype html><html><body><p>Text.</p>{html}</body></html>", fetcher=fetcher
+        f"<!doctype html><html><body><p>Text.</p>{html}</body></html>", files=files
     )
     assert content.startswith(b"%PDF-")
     assert remote_server.requests == []
-    assert fetcher.refused, "the address was refused, not skipped unseen"
+    assert files.refused, "the address was refused, not skipped unseen"
     assert images_in(content) == 0
 
 
@@ -64,9 +64,9 @@ def test_the_site_static_files_and_uploads_are_read(db, remote_server):
         f'<img src="{remote_server.address}/x.png" alt="A remote one">'
         "</body></html>"
     )
-    fetcher = LocalFetcher()
-    content = render_pdf(html, fetcher=fetcher)
-    assert fetcher.refused == [f"{remote_server.address}/x.png"]
+    files = SiteFiles()
+    content = render_pdf(html, files=files)
+    assert files.refused == [f"{remote_server.address}/x.png"]
     assert remote_server.requests == []
     assert images_in(content) == 1  # the upload (the SVG is drawn, not an image)
     default_storage.delete(name)

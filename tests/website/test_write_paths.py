@@ -79,6 +79,7 @@ EXEMPT = {
     ("articles/proposals.py", "value"): "an upload put in storage (save=False): no row",
     ("thinktank/health.py", "cache"): "the cache, not the database",
     ("thinktank/renditions.py", "storage"): "image files, not rows",
+    ("thinktank/private_files.py", "storage"): "private files (PDF editions), not rows",
     ("thinktank/renditions.py", "image"): "a Pillow image",
     ("thinktank/uploads.py", "first"): "a Pillow image",
     ("articles/demo/photos.py", "image"): "a Pillow image",
