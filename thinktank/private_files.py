@@ -18,7 +18,7 @@ def private_storage():
 def content_disposition(filename, disposition="attachment"):
     """A Content-Disposition naming `filename` for every browser: an ASCII fallback and
     the UTF-8 name (RFC 6266), so an Arabic title stays readable."""
-    fallback = filename.encode("ascii", "ignore").decode().replace('"', "").replace("\\", "")
+    fallback = "".join(char for char in filename if " " <= char <= "~" and char not in '"\\')
     stem, dot, extension = fallback.rpartition(".")
     if not stem.strip(" -_."):
         fallback = f"download{dot}{extension}" if dot else "download"
