@@ -11,15 +11,11 @@ from django.utils.safestring import mark_safe
 
 from articles import citations
 from thinktank import private_files
-from thinktank.languages import NATIVE_DIGITS, is_rtl
+from thinktank.languages import is_rtl
 from thinktank.pdf import render_pdf
 
 FOLDER = "pdf-editions"
 CONTENT_TYPE = "application/pdf"
-
-# CSS counter styles of the languages' own digits (thinktank.languages.NATIVE_DIGITS):
-# the page numbers are written in them.
-COUNTER_STYLES = {"۰۱۲۳۴۵۶۷۸۹": "persian", "٠١٢٣٤٥٦٧٨٩": "arabic-indic"}
 
 
 def folder_of(article_pk):
@@ -36,11 +32,6 @@ def rendered_body(article):
     """The body as the page renders it, and its notes: (html, notes). The one place the
     PDF reads the body from."""
     return article.body, []
-
-
-def page_number_style(language):
-    digits = NATIVE_DIGITS.get(language)
-    return COUNTER_STYLES.get(digits, "decimal")
 
 
 def edition_html(article, url):
@@ -64,7 +55,6 @@ def edition_html(article, url):
                 "SITE_NAME": settings.SITE_NAME,
                 "LANGUAGE_CODE": article.language,
                 "direction": "rtl" if is_rtl(article.language) else "ltr",
-                "page_numbers": page_number_style(article.language),
             },
         )
 

@@ -19,7 +19,14 @@ from tests.helpers.budgets import count_queries
 from tests.helpers.factories import make_article, make_expert, make_translation
 from tests.helpers.htmlpage import get_page
 from tests.helpers.multilingual import SERVER, translated
-from tests.helpers.pdf import page_png, pdf_bytes, pdf_font_names, pdf_text, private_folder
+from tests.helpers.pdf import (
+    page_png,
+    pdf_bytes,
+    pdf_font_names,
+    pdf_text,
+    pdf_text_of_page,
+    private_folder,
+)
 
 pytestmark = pytest.mark.usefixtures("private_folder")
 __all__ = ["private_folder"]  # a fixture
@@ -125,15 +132,29 @@ def test_arabic_edition_reads_back_in_arabic_letters(client, piece):
     assert all(fonts.values()), "every font embedded"
 
 
-def test_persian_edition_numbers_its_pages_in_persian_digits(client, piece):
+def test_persian_edition_reads_back(client, piece):
     _response, content = edition(client, "/fa/policy-analysis/hmswyy-pwtyn.pdf")
     text = pdf_text(content)
     assert "همسویی پوتین" in text
     # pypdf drops the zero-width non-joiner, which the PDF draws (no join, no space).
     assert "بند نخست درباره رودخانه‌ها و سدها سخن می‌گوید".replace("\u200c", "") in text
-    assert text.endswith("همسویی پوتین ۲")  # the last page: running title, number
-    english = pdf_text(edition(client, "/policy-analysis/putins-alignment.pdf")[1])
-    assert english.endswith("Putin's Alignment 2")  # in Latin digits
+
+
+@pytest.mark.parametrize(
+    ("language", "path", "last_page"),
+    [
+        ("en", "/policy-analysis/putins-alignment.pdf", "Putin's Alignment 2"),
+        ("ar", "/ar/policy-analysis/anhyaz-bwtyn.pdf", "انحياز بوتين ٢"),
+        ("fa", "/fa/policy-analysis/hmswyy-pwtyn.pdf", "همسویی پوتین ۲"),
+    ],
+)
+def test_pages_run_the_title_and_are_numbered_in_the_language_digits(
+    client, piece, language, path, last_page
+):
+    text = pdf_text(edition(client, path)[1])
+    assert text.endswith(last_page)  # the last page's running title, then its number
+    cover = pdf_text_of_page(edition(client, path)[1], 0)
+    assert not cover.endswith(("1", "١", "۱"))  # the cover has no number
 
 
 def test_the_html_is_in_the_article_language_and_direction(piece):

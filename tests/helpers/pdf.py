@@ -42,6 +42,11 @@ def pdf_text(content):
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
+def pdf_text_of_page(content, index):
+    """The text of the page at `index` (0: the first), as pdf_text."""
+    return " ".join(pdf_reader(content).pages[index].extract_text().split())
+
+
 def pdf_font_names(content):
     """The base names of the fonts the PDF embeds, subset prefixes removed
     ("ABCDEF+Noto-Naskh-Arabic" -> "Noto-Naskh-Arabic"), with whether each is embedded."""
