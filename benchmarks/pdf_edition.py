@@ -6,6 +6,7 @@ fonts embedded and subset), in this process, no database and no web server.
 
     .venv/bin/python benchmarks/pdf_edition.py                  # 3 runs of each
     .venv/bin/python benchmarks/pdf_edition.py --runs 5 --words 20000 --figures 20
+    .venv/bin/python benchmarks/pdf_edition.py --write     # its section of RESULTS.md
 
 The article is made in memory, never saved. Its charts are PNGs (1600 x 900) written
 to a temporary media folder and placed in the body as <figure><img></figure>, as the
@@ -18,6 +19,7 @@ import io
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+OTHER_FIGURES = "## Other figures"  # as benchmarks/report.py keeps it
 
 MEDIA = tempfile.mkdtemp(prefix="thinktank-bench-pdf-")
 os.environ.update(
@@ -185,42 +188,83 @@ def article(language, words, figures, charts):
     return piece
 
 
+def measure(language, options, charts):
+    """{"language", "median", "slowest", "first", "kb", "pages", "images"} of one language."""
+    piece = article(language, options.words, options.figures, charts)
+    url = f"https://example.org/policy-analysis/{piece.slug}"
+    times = []
+    for _run in range(options.runs + 1):
+        start = time.perf_counter()
+        content = pdf_edition.make_edition(piece, url)
+        times.append(time.perf_counter() - start)
+    reader = PdfReader(io.BytesIO(content))
+    images = {
+        item.idnum
+        for page in reader.pages
+        for item in page["/Resources"].get("/XObject", {}).values()
+        if item.get_object()["/Subtype"] == "/Image"
+    }
+    return {
+        "language": language,
+        "median": statistics.median(times[1:]),
+        "slowest": max(times[1:]),
+        "first": times[0],
+        "kb": len(content) / 1024,
+        "pages": len(reader.pages),
+        "images": len(images),
+    }
+
+
+def section(results, options):
+    """The PDF edition's part of RESULTS.md."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 (git from PATH)
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    ).stdout.strip()
+    when = datetime.now(UTC)
+    lines = [
+        OTHER_FIGURES,
+        "",
+        "### The PDF edition (benchmarks/pdf_edition.py)",
+        "",
+        f"Written by `benchmarks/pdf_edition.py --write` on {when:%Y-%m-%d %H:%M} UTC, "
+        f"commit {commit}, {os.cpu_count()} CPUs: the PDF edition of a "
+        f"{options.words:,}-word article with {options.figures} full-width charts "
+        "(1600 x 900 PNG), made by `articles.pdf_edition.make_edition` in one process "
+        f"(template, WeasyPrint, fonts subset); the median of {options.runs} runs after "
+        "a first one, which also loads WeasyPrint and the fonts.",
+        "",
+        "| language | median s | slowest s | first run s | KB | pages | images |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *(
+            f"| {r['language']} | {r['median']:.2f} | {r['slowest']:.2f} | {r['first']:.2f} "
+            f"| {r['kb']:,.0f} | {r['pages']} | {r['images']} |"
+            for r in results
+        ),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--words", type=int, default=10_000)
     parser.add_argument("--figures", type=int, default=10)
+    parser.add_argument("--write", action="store_true", help="replace its part of RESULTS.md")
     options = parser.parse_args()
     charts = [chart(index) for index in range(options.figures)]
-    print(
-        f"PDF edition of a {options.words:,}-word article with {options.figures} "
-        f"full-width charts (1600 x 900 PNG), {options.runs} runs after a first one:"
-    )
-    for language in ("en", "ar"):
-        piece = article(language, options.words, options.figures, charts)
-        url = f"https://example.org/policy-analysis/{piece.slug}"
-        times, size = [], 0
-        for _run in range(options.runs + 1):
-            start = time.perf_counter()
-            content = pdf_edition.make_edition(piece, url)
-            times.append(time.perf_counter() - start)
-            size = len(content)
-        reader = PdfReader(io.BytesIO(content))
-        pages = len(reader.pages)
-        images = len(
-            {
-                item.idnum
-                for page in reader.pages
-                for item in page["/Resources"].get("/XObject", {}).values()
-                if item.get_object()["/Subtype"] == "/Image"
-            }
-        )
-        steady = times[1:]
-        print(
-            f"  {language}: median {statistics.median(steady):.2f} s, "
-            f"slowest {max(steady):.2f} s (first run, loading WeasyPrint and fonts: "
-            f"{times[0]:.2f} s); {size / 1024:,.0f} KB, {pages} pages, {images} images"
-        )
+    results = [measure(language, options, charts) for language in ("en", "ar")]
+    text = section(results, options)
+    print(text)
+    if options.write:
+        path = ROOT / "benchmarks" / "RESULTS.md"
+        before = path.read_text()
+        start = before.find(f"\n{OTHER_FIGURES}\n")
+        path.write_text((before[:start] if start >= 0 else before).rstrip() + "\n\n" + text)
+        print(f"written to {path}")
 
 
 if __name__ == "__main__":
