@@ -71,8 +71,10 @@ def open_static(name):
 
 
 def render_pdf(html, *, files=None):
-    """The PDF (bytes) of `html`, a whole document, its fonts embedded and subset;
-    reading only the site's files (`files`, a SiteFiles)."""
+    """The PDF (bytes) of `html`, a whole document: tagged (its headings, paragraphs,
+    lists and images' alternative text for assistive technology), in the language of
+    its <html lang>, its fonts embedded and subset; reading only the site's files
+    (`files`, a SiteFiles)."""
     # WeasyPrint is loaded by the first PDF a process makes, not when it starts: it adds
     # some 35 MB to a process, which a web worker that never makes a PDF does not need
     # (benchmarks/RESULTS.md, the workers' memory).
@@ -87,4 +89,4 @@ def render_pdf(html, *, files=None):
             return URLFetcherResponse(url, body, {"Content-Type": content_type})
 
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=Fetcher())
-    return document.write_pdf()
+    return document.write_pdf(pdf_tags=True)

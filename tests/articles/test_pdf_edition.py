@@ -23,6 +23,7 @@ from tests.helpers.pdf import (
     page_png,
     pdf_bytes,
     pdf_font_names,
+    pdf_reader,
     pdf_text,
     pdf_text_of_page,
     private_folder,
@@ -155,6 +156,18 @@ def test_pages_run_the_title_and_are_numbered_in_the_language_digits(
     assert text.endswith(last_page)  # the last page's running title, then its number
     cover = pdf_text_of_page(edition(client, path)[1], 0)
     assert not cover.endswith(("1", "١", "۱"))  # the cover has no number
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_pdf_is_tagged_titled_and_in_the_article_language(client, piece, language):
+    article = piece[language]
+    content = edition(client, f"{article.get_absolute_url()}.pdf")[1]
+    reader = pdf_reader(content)
+    catalog = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in catalog  # tagged, for assistive technology
+    assert catalog["/Lang"] == language
+    assert reader.metadata.title == article.title
+    assert "Anna Borshchevskaya" in reader.metadata.author
 
 
 def test_the_html_is_in_the_article_language_and_direction(piece):
