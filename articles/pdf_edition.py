@@ -1,6 +1,8 @@
 """An article's PDF edition: made once per published version with WeasyPrint, kept on
 the private storage, served by articles.views.pdf_edition. See docs/pdf-edition.md."""
 
+import hashlib
+import json
 import re
 
 from django.conf import settings
@@ -22,10 +24,21 @@ def folder_of(article_pk):
     return f"{FOLDER}/{article_pk}"
 
 
-def edition_name(article):
-    """Where the PDF of the article as it is now is kept: its id and its version
-    (thinktank.concurrency.VersionedModel), which every save of the article changes."""
-    return f"{folder_of(article.pk)}/{article.version}.pdf"
+def edition_name(article, url):
+    """Where the PDF of `article` (with its publication type and `byline`) as it is now,
+    found at `url`, is kept: its id, its version (thinktank.concurrency.VersionedModel),
+    which every save of the article changes, and a digest of what else the PDF shows
+    that is not in its row (the authors' and the type's names, the site's, the address):
+    a new name whenever what readers would see changes, found with no query."""
+    language = article.language
+    shown = [
+        url,
+        settings.SITE_NAME,
+        article.publication_type.get_translation("name", language),
+        [authorship.expert.get_translation("name", language) for authorship in article.byline],
+    ]
+    digest = hashlib.sha256(json.dumps(shown).encode()).hexdigest()[:12]
+    return f"{folder_of(article.pk)}/{article.version}-{digest}.pdf"
 
 
 def rendered_body(article):
@@ -68,7 +81,7 @@ def ensure_edition(article, url):
     """The name of the kept PDF of `article` as it is now, made and stored first if
     there is none; older versions' files are removed. Two requests at the same moment
     may both make it: each stores it whole under the same name (one file)."""
-    name = edition_name(article)
+    name = edition_name(article, url)
     storage = private_files.private_storage()
     if not storage.exists(name):
         private_files.save_whole(name, make_edition(article, url), storage=storage)
@@ -82,9 +95,9 @@ def discard_editions(article_pk):
     return private_files.delete_folder(folder_of(article_pk))
 
 
-def edition_size(article):
+def edition_size(article, url):
     """The size in bytes of the kept PDF of the article as it is now, or None."""
-    return private_files.size_of(edition_name(article))
+    return private_files.size_of(edition_name(article, url))
 
 
 def download_name(article):

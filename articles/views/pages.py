@@ -64,7 +64,7 @@ class ArticleDetailView(DetailView):
             citation=work,
             citation_styles=citations.styles(work),
             # Known once its PDF edition was made (a look at the storage, no query).
-            pdf_size=pdf_edition.edition_size(article),
+            pdf_size=pdf_edition.edition_size(article, url),
         )
         return context
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from articles import pdf_edition, services
 from articles.models import Article
-from tests.helpers.factories import make_article, make_translation
+from tests.helpers.factories import make_article, make_expert, make_translation
 from tests.helpers.pdf import pdf_bytes, pdf_text, private_folder
 
 pytestmark = pytest.mark.usefixtures("db", "private_folder")
@@ -36,10 +36,11 @@ def made(monkeypatch):
 
 
 def kept(article):
-    """The names of the files kept for the article."""
+    """The files kept for the article, by the version each shows ("3" for 3-<digest>.pdf)."""
     folder = pdf_edition.folder_of(article.pk)
     storage = storages["private"]
-    return sorted(storage.listdir(folder)[1]) if storage.exists(folder) else []
+    names = storage.listdir(folder)[1] if storage.exists(folder) else []
+    return sorted(name.split("-", 1)[0] for name in names)
 
 
 def pdf_of(client, article, status=200):
@@ -65,7 +66,7 @@ def test_made_once_then_kept(client, made):
     second = pdf_of(client, article)
     assert made == [(article.pk, article.version)]
     assert first == second
-    assert kept(article) == [f"{article.version}.pdf"]
+    assert kept(article) == [str(article.version)]
 
 
 def test_a_new_published_version_replaces_it(client, made, editor, commit):
@@ -76,8 +77,19 @@ def test_a_new_published_version_replaces_it(client, made, editor, commit):
     assert kept(article) == []  # the old version's file went with the save
     text = pdf_text(pdf_of(client, article))
     assert "The second wording." in text and "The first wording." not in text
-    assert kept(article) == [f"{article.version}.pdf"]
+    assert kept(article) == [str(article.version)]
     assert len(made) == 2
+
+
+def test_an_author_renamed_on_their_record_replaces_it(client, made):
+    author = make_expert("Anna Before")
+    article = make_article("Renamed author", authors=[author])
+    assert "Anna Before" in pdf_text(pdf_of(client, article))
+    author.name = "Anna After"
+    author.save()  # the expert's record: the article's row is unchanged
+    assert "Anna After" in pdf_text(pdf_of(client, article))
+    assert len(made) == 2
+    assert kept(article) == [str(article.version)]  # the old name's file removed
 
 
 def test_restoring_a_revision_replaces_it(client, made, editor, commit):
@@ -152,7 +164,7 @@ def test_two_first_requests_at_once_leave_one_whole_file(made, monkeypatch):
     for thread in threads:
         thread.join(timeout=30)
     assert errors == []
-    assert names == [pdf_edition.edition_name(article)] * 2
-    assert kept(article) == [f"{article.version}.pdf"]  # one file, no part left over
+    assert names == [pdf_edition.edition_name(article, url)] * 2
+    assert kept(article) == [str(article.version)]  # one file, no part left over
     with storages["private"].open(names[0]) as file:
         assert file.read() == content
