@@ -7,8 +7,10 @@ hidden on screen; the screen unchanged. page.pdf() makes a PDF of it, and full-p
 screenshots of the print emulation go to test-artifacts/ for people to look at.
 """
 
+import io
 import re
 
+import pypdf
 import pytest
 
 from tests.helpers.demo import BROWSER_VIEWPORT as VIEWPORT
@@ -135,6 +137,15 @@ def assert_notes_print_at_the_end(page):
     )
 
 
+def assert_pages_numbered(pdf, digits="0123456789"):
+    """Each page of `pdf` carries its number, in `digits`, on a line of its own."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) >= 2
+    for number, pdf_page in enumerate(reader.pages, start=1):
+        written = str(number).translate(str.maketrans("0123456789", digits))
+        assert written in pdf_page.extract_text().splitlines(), number
+
+
 def assert_screen_unchanged(page):
     page.emulate_media(media="screen")
     for selector in (".site-nav", ".header-search", ".language-switcher", ".article-aside"):
@@ -160,6 +171,7 @@ def test_english_article_in_print(chromium, demo_site, artifacts):
         # At least one page: a PDF's pages are its /Type /Page objects.
         assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= 1
         (artifacts / "article-en.pdf").write_bytes(pdf)
+        assert_pages_numbered(pdf)
         assert_notes_print_at_the_end(page)
     finally:
         context.close()
@@ -177,6 +189,9 @@ def test_arabic_article_in_print(chromium, demo_site, artifacts):
         assert english.is_visible()
         page.set_viewport_size(PAPER_VIEWPORT)
         page.screenshot(path=str(artifacts / "article-ar-print.png"), full_page=True)
+        pdf = page.pdf(format="A4")
+        (artifacts / "article-ar.pdf").write_bytes(pdf)
+        assert_pages_numbered(pdf, digits="٠١٢٣٤٥٦٧٨٩")
     finally:
         context.close()
 
