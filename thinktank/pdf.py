@@ -8,6 +8,7 @@ from urllib.parse import unquote, urljoin
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage, storages
+from PIL import ImageFile
 
 # The address a document is laid out at: relative addresses (/static/..., /media/...)
 # resolve against it, and only addresses under it or under the media storage's own are
@@ -70,17 +71,27 @@ def open_static(name):
     return storages["staticfiles"].open(name)
 
 
+def weasyprint():
+    """WeasyPrint's HTML, URLFetcher and URLFetcherResponse, imported on first use."""
+    # Loaded by the first PDF a process makes, not when it starts: it adds some 35 MB
+    # to a process, which a web worker that never makes a PDF does not need
+    # (benchmarks/RESULTS.md, the workers' memory).
+    from weasyprint import HTML  # noqa: PLC0415
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
+
+    # Its import lets Pillow load truncated images, in the whole process: the uploads'
+    # checks rely on Pillow refusing them (docs/uploads.md). The images a PDF shows are
+    # uploads already checked whole.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    return HTML, URLFetcher, URLFetcherResponse
+
+
 def render_pdf(html, *, files=None):
     """The PDF (bytes) of `html`, a whole document: tagged (its headings, paragraphs,
     lists and images' alternative text for assistive technology), in the language of
     its <html lang>, its fonts embedded and subset; reading only the site's files
     (`files`, a SiteFiles)."""
-    # WeasyPrint is loaded by the first PDF a process makes, not when it starts: it adds
-    # some 35 MB to a process, which a web worker that never makes a PDF does not need
-    # (benchmarks/RESULTS.md, the workers' memory).
-    from weasyprint import HTML  # noqa: PLC0415
-    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
-
+    HTML, URLFetcher, URLFetcherResponse = weasyprint()
     files = files or SiteFiles()
 
     class Fetcher(URLFetcher):

@@ -7,6 +7,7 @@ font, an SVG's image, a file: address) makes a request or reads a file outside t
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from PIL import ImageFile
 
 from tests.helpers.factories import png_bytes
 from tests.helpers.pdf import pdf_reader, remote_server
@@ -70,3 +71,10 @@ def test_the_site_static_files_and_uploads_are_read(db, remote_server):
     assert remote_server.requests == []
     assert images_in(content) == 1  # the upload (the SVG is drawn, not an image)
     default_storage.delete(name)
+
+
+def test_pillow_still_refuses_truncated_images_after_a_pdf():
+    """WeasyPrint's import turns Pillow's LOAD_TRUNCATED_IMAGES on for the process; the
+    uploads' checks need it off (tests/thinktank/test_image_uploads.py)."""
+    render_pdf("<!doctype html><html><body><p>Text.</p></body></html>")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
