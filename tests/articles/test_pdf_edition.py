@@ -26,11 +26,9 @@ from tests.helpers.pdf import (
     pdf_reader,
     pdf_text,
     pdf_text_of_page,
-    private_folder,
 )
 
 pytestmark = pytest.mark.usefixtures("private_folder")
-__all__ = ["private_folder"]  # a fixture
 
 BODY = (
     "<h2>Water and power</h2>"

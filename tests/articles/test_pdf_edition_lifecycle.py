@@ -15,10 +15,9 @@ from django.utils import timezone
 from articles import pdf_edition, services
 from articles.models import Article
 from tests.helpers.factories import make_article, make_expert, make_translation
-from tests.helpers.pdf import pdf_bytes, pdf_text, private_folder
+from tests.helpers.pdf import pdf_bytes, pdf_text
 
 pytestmark = pytest.mark.usefixtures("db", "private_folder")
-__all__ = ["private_folder"]  # a fixture
 
 
 @pytest.fixture

@@ -13,12 +13,9 @@ from django.test.utils import override_settings
 
 from articles import services
 from tests.helpers.factories import make_article, png_bytes
-from tests.helpers.pdf import remote_server
 from tests.helpers.s3 import BUCKET, stored_keys
 from thinktank.pdf import SiteFiles, render_pdf
 from thinktank.settings import s3_private_storage
-
-__all__ = ["remote_server"]  # a fixture
 
 
 @pytest.fixture

@@ -8,14 +8,13 @@ import pytest
 
 from tests.helpers.demo import BROWSER_VIEWPORT, MAIN_ARABIC_URL, MAIN_TITLE, MAIN_URL
 from tests.helpers.multilingual import translated
-from tests.helpers.pdf import pdf_text, private_folder
+from tests.helpers.pdf import pdf_text
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("private_folder"),
 ]
-__all__ = ["private_folder"]  # a fixture
 
 
 def download(chromium, url, label):

@@ -1,4 +1,5 @@
-"""Reading PDFs back in tests: their text (pypdf), their fonts, their pages as PNG."""
+"""Reading PDFs back in tests: their text (pypdf), their fonts, their pages as PNG; and
+the fixtures of the PDF tests (a plugin of the suite, tests/conftest.py)."""
 
 import http.server
 import io

@@ -10,10 +10,8 @@ from django.core.files.storage import default_storage
 from PIL import ImageFile
 
 from tests.helpers.factories import png_bytes
-from tests.helpers.pdf import pdf_reader, remote_server
+from tests.helpers.pdf import pdf_reader
 from thinktank.pdf import BASE_URL, SiteFiles, render_pdf
-
-__all__ = ["remote_server"]  # a fixture
 
 
 def images_in(content):

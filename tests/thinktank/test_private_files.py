@@ -12,11 +12,9 @@ from django.core.files.storage import storages
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers.pdf import private_folder
 from thinktank import private_files
 
 pytestmark = pytest.mark.usefixtures("private_folder")
-__all__ = ["private_folder"]  # a fixture
 
 
 def test_save_whole_replaces_in_place_and_leaves_no_part(private_folder):
