@@ -3,7 +3,7 @@ the private storage, served by articles.views.pdf_edition. See docs/pdf-edition.
 
 import hashlib
 import json
-import re
+import unicodedata
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -102,6 +102,9 @@ def edition_size(article, url):
 
 def download_name(article):
     """A readable file name: the title in the article's language, ".pdf"."""
-    title = re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', " ", article.title)
+    title = "".join(
+        " " if unicodedata.category(char) == "Cc" or char in '/\\:*?"<>|' else char
+        for char in article.title
+    )
     title = " ".join(title.split())[:150].strip(" .")
     return f"{title or article.slug}.pdf"

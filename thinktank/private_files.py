@@ -4,34 +4,27 @@ written whole, so that no reader ever gets half a file. See docs/pdf-edition.md.
 
 import os
 import tempfile
-from urllib.parse import quote
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.http import FileResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import content_disposition_header
 
 
 def private_storage():
     return storages["private"]
 
 
-def content_disposition(filename, disposition="attachment"):
-    """A Content-Disposition naming `filename` for every browser: an ASCII fallback and
-    the UTF-8 name (RFC 6266), so an Arabic title stays readable."""
-    fallback = "".join(char for char in filename if " " <= char <= "~" and char not in '"\\')
-    stem, dot, extension = fallback.rpartition(".")
-    if not stem.strip(" -_."):
-        fallback = f"download{dot}{extension}" if dot else "download"
-    return f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename)}"
-
-
-def private_file_response(name, *, filename, content_type, storage=None):
-    """The response that gives the reader the private file `name`: streamed when the
-    storage is on this machine's disk, else a redirect to a signed, expiring address
-    (S3) whose download carries the same filename and type. The caller has checked that
-    this reader may have it."""
-    storage = storage or private_storage()
-    disposition = content_disposition(filename)
+def private_file_response(request, name, *, filename, content_type, public, attachment=True):
+    """The private file `name`, for this request: streamed from the filesystem, or a 302
+    to a signed address valid a few minutes (S3) that answers with the same name and
+    type; named `filename` when saved. `public`: every reader may have it now (shared
+    caches may keep it but must ask again each time, so that it goes at once with an
+    unpublish); otherwise it is for this reader only. The caller has checked that this
+    reader may have it."""
+    storage = private_storage()
+    disposition = content_disposition_header(attachment, filename)
     try:
         storage.path(name)
     except NotImplementedError:
@@ -43,10 +36,19 @@ def private_file_response(name, *, filename, content_type, storage=None):
             },
         )
         response = HttpResponseRedirect(url)
-        response["Cache-Control"] = "private, no-store"
+        add_never_cache_headers(response)  # the address expires: nobody keeps it
         return response
-    response = FileResponse(storage.open(name, "rb"), content_type=content_type)
+    try:
+        stored = storage.open(name, "rb")
+    except FileNotFoundError:
+        raise Http404("This file is gone.") from None
+    response = FileResponse(stored, content_type=content_type)
     response["Content-Disposition"] = disposition
+    response["X-Content-Type-Options"] = "nosniff"
+    if public:
+        patch_cache_control(response, public=True, no_cache=True)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
     return response
 
 

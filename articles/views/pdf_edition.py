@@ -18,10 +18,14 @@ def article_pdf(request, slug):
     url = request.build_absolute_uri(article.get_absolute_url())
     name = pdf_edition.ensure_edition(article, url)
     response = private_file_response(
-        name, filename=pdf_edition.download_name(article), content_type=pdf_edition.CONTENT_TYPE
+        request,
+        name,
+        filename=pdf_edition.download_name(article),
+        content_type=pdf_edition.CONTENT_TYPE,
+        public=True,
     )
-    # A copy of the article: search engines should index the page instead. Not kept by
-    # the page cache (streamed) nor by shared caches: it is gone at once when unpublished.
+    # A copy of the article: search engines should index the page instead. Streamed, it
+    # is not kept by the page cache; shared caches ask again each time (no-cache), so it
+    # is gone at once when unpublished.
     response["X-Robots-Tag"] = "noindex"
-    response.setdefault("Cache-Control", "no-cache")
     return response
