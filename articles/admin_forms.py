@@ -69,7 +69,7 @@ class ArticleAdminForm(VersionCheckedForm):
 
         for name in ("body", "footer_note"):
             if name in self.fields:
-                self.fields[name].widget = rich_text_widget()
+                self.fields[name].widget = rich_text_widget(notes=name == "body")
         if "tags" in self.fields:
             self.fields["tags"] = tag_field()
         self.set_text_direction()

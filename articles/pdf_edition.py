@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from articles import citations
+from articles import body, citations
 from thinktank import private_files
 from thinktank.languages import is_rtl
 from thinktank.pdf import render_pdf
@@ -42,16 +42,17 @@ def edition_name(article, url):
 
 
 def rendered_body(article):
-    """The body as the page renders it, and its notes: (html, notes). The one place the
-    PDF reads the body from."""
-    return article.body, []
+    """The body as the page renders it (articles.body), and its notes: (html, notes).
+    The one place the PDF reads the body from."""
+    rendered = body.rendered_body(article)
+    return rendered.html, rendered.notes
 
 
 def edition_html(article, url):
     """The PDF's HTML (templates/articles/article_pdf.html) of `article` (with its
     publication type and `byline`), found at `url` (absolute), in its language."""
     with translation.override(article.language):
-        body, notes = rendered_body(article)
+        html, notes = rendered_body(article)
         work = citations.work_for(article, url)
         # The address inside the citation stays left to right in a right-to-left line.
         citation = citations.chicago(work).replace(
@@ -61,7 +62,7 @@ def edition_html(article, url):
             "articles/article_pdf.html",
             {
                 "article": article,
-                "body": body,
+                "body": html,
                 "notes": notes,
                 "citation": mark_safe(citation),  # noqa: S308 (escaped by citations.chicago)
                 "url": url,

@@ -11,6 +11,11 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+
+from thinktank.footnotes import notes_from_footnotes
+from thinktank.languages import COUNTING_DIGITS
+from thinktank.notes import normalize_notes
 
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "h5", "h6",
@@ -32,6 +37,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "col": {"span"},
+    # A note, at the point of its reference (thinktank/notes.py, docs/notes.md).
+    "span": {"data-note"},
     "colgroup": {"span"},
     "ol": {"start", "reversed"},
     # Mixed-direction text (an English name inside Arabic) needs `dir` and `lang`.
@@ -65,11 +72,37 @@ EDITOR_EXTENSIONS = {
 }
 
 
-def rich_text_widget():
-    """The admin's rich-text editor, configured with EDITOR_EXTENSIONS."""
+def note_extension():
+    """The editor's note tool (static/js/editor-note.js) with its labels translated."""
+    return {
+        "digits": COUNTING_DIGITS,
+        "labels": {
+            "button": gettext_lazy("Insert a note (Ctrl+Alt+N)"),
+            "insert": gettext_lazy("New note"),
+            "edit": pgettext_lazy("the editor's dialog of one note", "Note"),
+            "marker": pgettext_lazy("a note's marker in the editor, before its number", "Note"),
+            "help": gettext_lazy(
+                "The note's text, shown numbered in the Notes at the end of the article. "
+                "Enter saves it."
+            ),
+            "formatting": gettext_lazy("Formatting"),
+            "italic": gettext_lazy("Italic"),
+            "bold": gettext_lazy("Bold"),
+            "link": gettext_lazy("Link"),
+            "save": gettext_lazy("Save the note"),
+            "cancel": gettext_lazy("Cancel"),
+            "remove": gettext_lazy("Remove the note"),
+        },
+    }
+
+
+def rich_text_widget(*, notes=False):
+    """The admin's rich-text editor, configured with EDITOR_EXTENSIONS (and with the note
+    tool for `notes`: article bodies)."""
     from django_prose_editor.widgets import AdminProseEditorWidget
 
-    return AdminProseEditorWidget(preset="configurable", config={"extensions": EDITOR_EXTENSIONS})
+    extensions = {**EDITOR_EXTENSIONS, "Note": note_extension()} if notes else EDITOR_EXTENSIONS
+    return AdminProseEditorWidget(preset="configurable", config={"extensions": extensions})
 
 
 def media_prefix():
@@ -168,10 +201,12 @@ def _without_outside_images(html):
 
 
 def sanitize_html(html):
-    """`html` without what is outside the allowlist, nor images that are not uploads."""
+    """`html` without what is outside the allowlist, nor images that are not uploads;
+    pasted footnotes become notes, and notes are kept well-formed (docs/notes.md)."""
     if not html:
         return ""
-    return _without_outside_images(_clean(html, ALLOWED_TAGS)).strip()
+    cleaned = _without_outside_images(_clean(notes_from_footnotes(html), ALLOWED_TAGS))
+    return normalize_notes(cleaned).strip()
 
 
 def _clean(html, tags):

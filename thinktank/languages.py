@@ -62,3 +62,18 @@ def localize_digits(text, code=None):
     if not digits:
         return text
     return text.translate(str.maketrans("0123456789", digits))
+
+
+# Counting (notes' numbers, list markers): Arabic counts in Arabic-Indic digits as its
+# ordered lists do (CSS `arabic-indic`), Persian in Extended Arabic-Indic (`persian`).
+COUNTING_DIGITS = {
+    "ar": "٠١٢٣٤٥٦٧٨٩",
+    "fa": "۰۱۲۳۴۵۶۷۸۹",
+}
+
+
+def counting_digits(number, code=None):
+    """`number` written in the digits language `code` counts with: "3", "٣", "۳"."""
+    digits = COUNTING_DIGITS.get((code or get_language() or "").split("-")[0])
+    text = str(number)
+    return text.translate(str.maketrans("0123456789", digits)) if digits else text

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -346,3 +348,12 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# The rich-text editor's own extensions (django-prose-editor's configurable preset): the
+# note of an article's body (static/js/editor-note.js; thinktank/html.py offers it).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/editor-note.js")],
+        "extensions": {"Note": html_tags(["span"], {"span": ["data-note"]})},
+    },
+]

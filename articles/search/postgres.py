@@ -80,17 +80,39 @@ def _names_sql(article_id):
     return ", ".join([authors, *taxonomy_names])
 
 
+# A note as the sanitizer stores it (thinktank/notes.py): no <span> inside, so the
+# shortest match ends it.
+NOTE_PATTERN = '<span data-note="">(.*?)</span>'
+if "'" in NOTE_PATTERN:  # written into SQL below
+    raise ValueError("a quote in the note pattern")
+
+
+def _own_body_sql(body):
+    """SQL for the body without its notes."""
+    return f"regexp_replace({body}, '{NOTE_PATTERN}', ' ', 'g')"
+
+
+def _below_body_sql(body):
+    """SQL for the text indexed below the body, weighted under it (D): its notes."""
+    return (
+        f"array_to_string(ARRAY(SELECT m[1] FROM regexp_matches({body}, '{NOTE_PATTERN}', 'g')"  # noqa: S608 - no values in it
+        " AS m), ' ')"
+    )
+
+
 def index(connection, ids_sql, ids_params):
     """Compute the vectors of the articles whose ids `ids_sql` selects, in one UPDATE."""
     table = Article._meta.db_table
     meta = f"concat_ws(' ', b.summary, {_names_sql('b.id')})"
-    body = fold_if_needed_sql("a.body")
+    body = fold_if_needed_sql(_own_body_sql("a.body"))
+    below = fold_if_needed_sql(_below_body_sql("a.body"))
     cfg = _configuration_sql("b.language")
     # The head (title A, summary and names B) starts the whole vector; the parser
     # skips the body's tags.
     sql = (
         f"UPDATE {table} AS a SET search_head = d.head,"  # noqa: S608 - no values in it
         f" search_vector = d.head || setweight(to_tsvector(d.cfg, {body}), 'C')"
+        f" || setweight(to_tsvector(d.cfg, {below}), 'D')"
         f" FROM (SELECT b.id, c.cfg,"
         f" setweight(to_tsvector(c.cfg, {fold_if_needed_sql('b.title')}), 'A')"
         f" || setweight(to_tsvector(c.cfg, {fold_sql(meta)}), 'B') AS head"

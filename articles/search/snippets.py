@@ -9,6 +9,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from thinktank.notes import split_notes
 from thinktank.text import fold
 
 SNIPPET_CHARACTERS = 240
@@ -119,11 +120,15 @@ class Highlighter:
 
 
 def highlight(articles, words):
-    """Give each article `search_title` and `search_snippet` (body passage, else summary)."""
+    """Give each article `search_title` and `search_snippet` (a passage of the body's own
+    text, else of its notes' text, else the summary)."""
     highlighter = Highlighter(words)
     for article in articles:
         article.search_title = highlighter.mark(article.title)
-        snippet = highlighter.passage(plain_text(article.body))
+        own_text, notes = split_notes(article.body)
+        snippet = highlighter.passage(plain_text(own_text))
+        if snippet is None and notes:
+            snippet = highlighter.passage(plain_text(" ".join(notes)))
         if snippet is None:
             snippet = highlighter.mark(article.summary)
         article.search_snippet = snippet

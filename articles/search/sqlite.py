@@ -1,25 +1,33 @@
-"""Full-text search on SQLite: an FTS5 table of folded title, meta and body text, ranked
-by bm25. See docs/search.md."""
+"""Full-text search on SQLite: an FTS5 table of folded title, meta, body text and the text
+below the body (notes), ranked by bm25. See docs/search.md."""
 
 from django.db.models.expressions import RawSQL
 
 from articles.models import Article, ArticleAuthor
 from articles.search.query import parse
 from articles.search.snippets import plain_text
+from thinktank.notes import split_notes
 from thinktank.text import fold
 
 TABLE = "articles_article_search"
 CREATE_SQL = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-    "title, meta, body, tokenize = 'porter unicode61 remove_diacritics 2')"
+    "title, meta, body, below, tokenize = 'porter unicode61 remove_diacritics 2')"
 )
 DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
-RANK = f"bm25({TABLE}, 10.0, 4.0, 1.0)"
+# Weights of title, meta, body and below (the notes: weighted below the body).
+RANK = f"bm25({TABLE}, 10.0, 4.0, 1.0, 0.1)"
 BATCH = 500
 
 
+def below_body(body):
+    """The text indexed below the body, weighted under it: the body's notes."""
+    _body, notes = split_notes(body)
+    return " ".join(plain_text(note) for note in notes)
+
+
 def _documents(ids):
-    """{id: (title, meta, body)} of the articles `ids`, folded, in four queries."""
+    """{id: (title, meta, body, below)} of the articles `ids`, folded, in four queries."""
     meta = {pk: [] for pk in ids}
     for article_id, names in ArticleAuthor.objects.filter(article_id__in=ids).values_list(
         "article_id", "expert__search_text"
@@ -42,10 +50,12 @@ def _documents(ids):
     for pk, title, summary, body in Article.objects.filter(pk__in=ids).values_list(
         "pk", "title", "summary", "body"
     ):
+        own_text, _notes = split_notes(body)
         documents[pk] = (
             fold(title),
             fold(" ".join([summary, *meta[pk]])),
-            fold(plain_text(body)),
+            fold(plain_text(own_text)),
+            fold(below_body(body)),
         )
     return documents
 
@@ -60,7 +70,8 @@ def index(connection, ids):
             marks = ", ".join(["%s"] * len(batch))
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", batch)  # noqa: S608
             cursor.executemany(
-                f"INSERT INTO {TABLE} (rowid, title, meta, body) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                f"INSERT INTO {TABLE} (rowid, title, meta, body, below)"  # noqa: S608
+                " VALUES (%s, %s, %s, %s, %s)",
                 [(pk, *document) for pk, document in documents.items()],
             )
             done += len(documents)

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from articles import citations, pdf_edition, selectors, structured_data
+from articles.body import rendered_body
 from articles.models import Region
 from thinktank.metadata import share_image
 from thinktank.pagination import PageParameterMixin
@@ -63,6 +64,7 @@ class ArticleDetailView(DetailView):
             ),
             citation=work,
             citation_styles=citations.styles(work),
+            body=rendered_body(article),
             # Known once its PDF edition was made (a look at the storage, no query).
             pdf_size=pdf_edition.edition_size(article, url),
         )
