@@ -233,3 +233,35 @@ def test_the_cover_renders(client, piece, tmp_path, language):
     if png is None:
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     assert png.stat().st_size > 2000  # a page with text on it, not a blank one
+
+
+NOTED = (
+    '<p>Rivers carry the first claim.<span data-note="">The first source, '
+    "<em>Water Review</em>, 2021.</span> Dams carry the second."
+    '<span data-note="">The second source.</span></p>'
+)
+ARABIC_NOTED = (
+    '<p>الأنهار تحمل الادعاء الأول.<span data-note="">المصدر الأول للمياه.</span> '
+    'والسدود تحمل الثاني.<span data-note="">المصدر الثاني للسدود.</span></p>'
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "heading", "notes"),
+    [
+        ("en", NOTED, "Notes", ["The first source, Water Review, 2021.", "The second source."]),
+        ("ar", ARABIC_NOTED, "الحواشي", ["المصدر الأول للمياه", "المصدر الثاني للسدود"]),
+    ],
+)
+def test_notes_follow_the_body_in_order(db, client, language, body, heading, notes):
+    article = make_article("Noted piece", slug="noted-piece", language=language, body=body)
+    text = pdf_text(edition(client, f"{article.get_absolute_url()}.pdf")[1])
+    assert heading in text
+    body_end = text.index(heading)
+    positions = [text.index(note, body_end) for note in notes]
+    assert (
+        positions
+        == sorted(positions)
+        < [text.index(translated(language, "Cite this") if language != "en" else "Cite this")] * 2
+    )
+    assert notes[0] not in text[:body_end]  # the note's text is in the Notes, not the body
