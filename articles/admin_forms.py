@@ -11,6 +11,7 @@ from taggit.models import Tag
 from articles import services
 from articles.models import Article
 from articles.permissions import may_not_publish
+from library.editor import figure_tool
 from thinktank.concurrency import VersionCheckedForm
 from thinktank.html import rich_text_widget
 from thinktank.languages import configured_languages, is_rtl
@@ -67,9 +68,13 @@ class ArticleAdminForm(VersionCheckedForm):
                 if services.may_set_status(self.user, current, value)
             ]
 
-        for name in ("body", "footer_note"):
-            if name in self.fields:
-                self.fields[name].widget = rich_text_widget(notes=name == "body")
+        if "footer_note" in self.fields:
+            self.fields["footer_note"].widget = rich_text_widget()
+        if "body" in self.fields:  # a body has notes and may show library figures
+            language = self.data.get(self.add_prefix("language")) or self.instance.language
+            self.fields["body"].widget = rich_text_widget(
+                notes=True, extensions=figure_tool(language)
+            )
         if "tags" in self.fields:
             self.fields["tags"] = tag_field()
         self.set_text_direction()

@@ -1,10 +1,13 @@
 """An article's body as its page shows it (the page, its preview, the PDF edition): its
-notes numbered, with the list for the "Notes" section. See docs/notes.md."""
+figures rendered from the image library (one query for all of them), its notes
+numbered, with the list for the "Notes" section. See docs/images.md and docs/notes.md."""
 
 from dataclasses import dataclass, field
 
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
+from library.figures import figure_image_ids, render_figures
+from library.selectors import images_by_id
 from thinktank.notes import Note, numbered_notes
 
 
@@ -16,9 +19,28 @@ class RenderedBody:
     html: SafeString
     notes: list[Note] = field(default_factory=list)
 
+    def __str__(self):
+        return self.html
 
-def rendered_body(article):
-    """The body of `article` ready for a page, with no query: each note replaced by its
-    numbered reference (in the article's language's digits), and the notes in order."""
-    html, notes = numbered_notes(article.body, article.language)
+    def __html__(self):
+        return self.html
+
+
+def body_images(article):
+    """{id: image} of every image the body's figures show: one query (none without figures)."""
+    return images_by_id(figure_image_ids(article.body))
+
+
+def rendered_body(article, images=None):
+    """The body of `article` ready for a page, in the article's language: each figure
+    rendered from `images` ({id: image}; body_images(article), one query, when not
+    given), a figure whose image is gone rendering nothing; then each note replaced by
+    its numbered reference (in the language's digits), and the notes in order. Figures
+    come first, so a note in a figure's caption is numbered where it shows, and one in
+    a figure that renders nothing is not numbered at all."""
+    if images is None:
+        images = body_images(article)
+    # The body was sanitized when it was saved; figures are rendered from escaped values.
+    html = mark_safe(render_figures(article.body or "", images, article.language))  # noqa: S308
+    html, notes = numbered_notes(html, article.language)
     return RenderedBody(html=html, notes=notes)

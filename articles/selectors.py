@@ -25,6 +25,7 @@ from articles import recommendations
 from articles.models import (
     Article,
     ArticleRedirect,
+    Document,
     Feature,
     PublicationType,
     Region,
@@ -72,6 +73,20 @@ def _with_page_parts(queryset):
     bylines = byline_prefetch(Article, fields=PAGE_AUTHOR_FIELDS)
     prefetch_related_objects([article, *article.sidebar_articles], bylines)
     return article
+
+
+def published_document(pk, *, slug=None, language=None):
+    """The document `pk` of a published article (at `slug` in `language`, if given)."""
+    documents = Document.objects.published().select_related("article").defer("text")
+    if slug is not None:
+        documents = documents.filter(article__slug=slug, article__language=language)
+    return documents.filter(pk=pk).first()
+
+
+def document_for_preview(article_id, pk):
+    """The document `pk` of the article `article_id`, whatever the article's status."""
+    documents = Document.objects.select_related("article").defer("text")
+    return documents.filter(pk=pk, article_id=article_id).first()
 
 
 def region_context_for(region):
@@ -383,3 +398,12 @@ def programs_for_sitemap():
             filter=published_condition("experts__authorships__article__"),
         ),
     ).order_by("position", "name", "pk")
+
+
+def articles_using_image(image):
+    """The articles whose body shows the library image `image`, live ones first: one query."""
+    return list(
+        Article.objects.filter(figure_images__image=image)
+        .only("title", "language", "status", "published_at", "slug")
+        .order_by("status", "-published_at", "pk")
+    )

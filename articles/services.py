@@ -10,6 +10,7 @@ from articles import pdf_edition, preview, revisions
 from articles.models import (
     Article,
     ArticleAuthor,
+    ArticleImage,
     ArticleRedirect,
     ArticleRevision,
     Feature,
@@ -18,8 +19,11 @@ from articles.models import (
     Topic,
 )
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
+from library.figures import figure_image_ids
+from library.selectors import existing_image_ids
 from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
+from thinktank.private_files import remove_after_commit
 from thinktank.renditions import ensure_renditions
 
 
@@ -94,16 +98,37 @@ def article_save(article, *, user):
             language=previous["language"], old_slug=previous["slug"], defaults={"article": article}
         )
     ArticleRedirect.objects.filter(language=article.language, old_slug=article.slug).delete()
+    record_body_images(article)
     discard_pdf_editions(article)
     return article
+
+
+def record_body_images(article):
+    """Keep `article.images` what its body's figures show (those that exist): the
+    library's usage, and what stops an image in use from being deleted. Called by the
+    services that write a body, inside their transaction."""
+    wanted = existing_image_ids(figure_image_ids(article.body))
+    recorded = set(article.figure_images.values_list("image_id", flat=True))
+    if wanted == recorded:
+        return
+    article.figure_images.filter(image_id__in=recorded - wanted).delete()
+    ArticleImage.objects.bulk_create(
+        (
+            ArticleImage(article=article, image_id=image_id)
+            for image_id in sorted(wanted - recorded)
+        ),
+        ignore_conflicts=True,  # a concurrent save recorded it too
+    )
 
 
 @transaction.atomic
 def article_delete(article, *, user):
     """Delete an article and its history (articles are archived instead: superusers only)."""
     require(user, model_permission("delete", Article))
+    files = list(article.documents.values_list("file", flat=True))
     discard_pdf_editions(article)
     article.delete()
+    remove_after_commit(files)
 
 
 def _set_status(article, status, *, user):
@@ -206,6 +231,7 @@ def article_restore(article, revision, *, user):
         mark_reviewed(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
         note = _("Published the change proposed by %(who)s on %(when)s")
     revisions.apply(article, revision.data)
+    record_body_images(article)
     discard_pdf_editions(article)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
     return article_record_revision(

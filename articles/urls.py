@@ -14,6 +14,14 @@ urlpatterns = [
     path(
         "policy-analysis/<slug:slug>", views.article_topic_or_region, name="article-topic-or-region"
     ),
+    # An article's documents (docs/documents.md): at their article's address, and at
+    # an address for links in bodies that outlives a new title or slug.
+    path(
+        "policy-analysis/<slug:slug>/documents/<int:pk>/<str:filename>",
+        views.article_document,
+        name="document",
+    ),
+    path("documents/<int:pk>", views.document_link, name="document-link"),
     path("search", SearchView.as_view(), name="search"),
     path("events", views.EventListView.as_view(), name="events"),
     path("events/<slug:slug>.ics", views.event_calendar, name="event-calendar"),

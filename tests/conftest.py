@@ -42,11 +42,13 @@ def _empty_cache():
 
 @pytest.fixture(scope="session", autouse=True)
 def _remove_test_media():
-    """tests/settings.py puts uploads in a temporary folder; remove it at the end."""
+    """tests/settings.py puts uploads (public and private) in temporary folders; remove
+    them at the end."""
     yield
-    media_root = Path(django_settings.MEDIA_ROOT)
-    if media_root.is_dir() and media_root.is_relative_to(tempfile.gettempdir()):
-        shutil.rmtree(media_root, ignore_errors=True)
+    for root in (django_settings.MEDIA_ROOT, django_settings.PRIVATE_MEDIA_ROOT):
+        root = Path(root)
+        if root.is_dir() and root.is_relative_to(tempfile.gettempdir()):
+            shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture

@@ -41,11 +41,28 @@ ALLOWED_ATTRIBUTES = {
     "span": {"data-note"},
     "colgroup": {"span"},
     "ol": {"start", "reversed"},
+    # A library figure, <figure data-image="42" data-size="full">: see FIGURE_ATTRIBUTE_VALUES.
+    "figure": {"data-image"},
     # Mixed-direction text (an English name inside Arabic) needs `dir` and `lang`.
     "*": {"dir", "lang"},
 }
 
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Attributes kept only with one of these values (nh3's tag_attribute_values).
+FIGURE_ATTRIBUTE_VALUES = {"figure": {"data-size": {"full", "inline"}}}
+
+
+def _attribute_filter(tag, attribute, value):
+    """A figure keeps data-image (an image's id: ASCII digits) and data-size only."""
+    if tag != "figure":
+        return value
+    if attribute == "data-image":
+        return value if value.isascii() and value.isdigit() and len(value) <= 18 else None
+    if attribute == "data-size":  # exactly, where nh3's own check ignores the case
+        return value if value in FIGURE_ATTRIBUTE_VALUES["figure"]["data-size"] else None
+    return None
+
 
 # The rich-text editor's toolbar: the same allowlist, as buttons.
 EDITOR_EXTENSIONS = {
@@ -96,13 +113,15 @@ def note_extension():
     }
 
 
-def rich_text_widget(*, notes=False):
+def rich_text_widget(*, notes=False, extensions=None):
     """The admin's rich-text editor, configured with EDITOR_EXTENSIONS (and with the note
-    tool for `notes`: article bodies)."""
+    tool for `notes`: article bodies), and the apps' own `extensions` ({name: options},
+    their scripts named in DJANGO_PROSE_EDITOR_EXTENSIONS: the figure tool)."""
     from django_prose_editor.widgets import AdminProseEditorWidget
 
-    extensions = {**EDITOR_EXTENSIONS, "Note": note_extension()} if notes else EDITOR_EXTENSIONS
-    return AdminProseEditorWidget(preset="configurable", config={"extensions": extensions})
+    configured = {**EDITOR_EXTENSIONS, **({"Note": note_extension()} if notes else {})}
+    configured.update(extensions or {})
+    return AdminProseEditorWidget(preset="configurable", config={"extensions": configured})
 
 
 def media_prefix():
@@ -214,6 +233,8 @@ def _clean(html, tags):
         html,
         tags=tags,
         attributes=ALLOWED_ATTRIBUTES,
+        tag_attribute_values=FIGURE_ATTRIBUTE_VALUES,
+        attribute_filter=_attribute_filter,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,

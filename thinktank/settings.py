@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "thinktank",
+    "library",
     "taxonomy",
     "experts",
     "articles",
@@ -241,6 +242,8 @@ STORAGES = {
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 
 MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 1024))
+# An article's documents (PDF reports, spreadsheets): bytes at most (docs/documents.md).
+MAX_DOCUMENT_UPLOAD_SIZE = int(os.environ.get("MAX_DOCUMENT_UPLOAD_SIZE", 50 * 1024 * 1024))
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Thinktank Institute")
 # The pages the frame's chrome links to, named here so that thinktank/ names no app.
@@ -349,11 +352,21 @@ LOGGING = {
     },
 }
 
-# The rich-text editor's own extensions (django-prose-editor's configurable preset): the
-# note of an article's body (static/js/editor-note.js; thinktank/html.py offers it).
+# The rich-text editor's own extensions (django-prose-editor's configurable preset),
+# each loaded only where a widget enables it: the note of an article's body
+# (static/js/editor-note.js; thinktank/html.py offers it) and its figure tool
+# (static/js/figure-tool.js; library/editor.py configures it).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("js/editor-note.js")],
         "extensions": {"Note": html_tags(["span"], {"span": ["data-note"]})},
+    },
+    {
+        "js": [static_lazy("js/figure-tool.js")],
+        "extensions": {
+            "LibraryFigure": html_tags(
+                ["figure", "figcaption"], {"figure": ["data-image", "data-size"]}
+            ),
+        },
     },
 ]

@@ -39,8 +39,16 @@ class FocalPointImageWidget(AdminFileWidget):
         js = ["js/focal-point.js"]
         css = {"all": ["css/admin.css"]}
 
-    def __init__(self, focal_fields, attrs=None):
+    # What the click sets, said under the thumbnail (a model's admin may say it its way).
+    help_text = _(
+        "Click on the face in the photo to set the focal point (or type it below): "
+        "square crops of the photo are centred on it."
+    )
+
+    def __init__(self, focal_fields, attrs=None, help_text=None):
         self.focal_fields = tuple(focal_fields)  # (across, down)
+        if help_text is not None:
+            self.help_text = help_text
         super().__init__(attrs)
 
     def sibling_name(self, name, field_name):
@@ -69,10 +77,7 @@ class FocalPointImageWidget(AdminFileWidget):
             across,
             down,
             image,
-            _(
-                "Click on the face in the photo to set the focal point (or type it below): "
-                "square crops of the photo are centred on it."
-            ),
+            self.help_text,
             upload,
         )
 

@@ -70,6 +70,16 @@ urlpatterns = [
     path(
         "preview/<str:token>", article_views.article_shared_preview, name="article-preview-shared"
     ),
+    path(
+        "preview/articles/<int:pk>/documents/<int:document>",
+        article_views.article_document_preview,
+        name="article-document-preview",
+    ),
+    path(
+        "preview/<str:token>/documents/<int:document>",
+        article_views.shared_preview_document,
+        name="article-document-preview-shared",
+    ),
 ]
 
 # Every public page exists in every language: English unprefixed, the others

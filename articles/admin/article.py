@@ -16,10 +16,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import preview, revisions, services
+from articles.admin.documents import DocumentInline, save_documents
 from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.admin_forms import ArticleAdminForm
-from articles.models import Article, ArticleAuthor, ArticleRevision, Recommendation
+from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
 from articles.models.publishing import byline_prefetch
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
@@ -92,7 +93,7 @@ class ArticleAdmin(
     date_hierarchy = "published_at"
     autocomplete_fields = ["publication_type", "topics", "regions"]
     raw_id_fields = ["translation_set"]
-    inlines = [ArticleAuthorInline, RecommendationInline]
+    inlines = [ArticleAuthorInline, RecommendationInline, DocumentInline]
     # An outlet URL typed without a scheme is https, as Django 6 will assume.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
@@ -142,6 +143,13 @@ class ArticleAdmin(
         services.article_record_revision(
             form.instance, user=request.user, note=form.cleaned_data.get("change_note", "")
         )
+
+    def save_formset(self, request, form, formset, change):
+        # Documents are saved through their services (a new file checked, the article's
+        # rules applied); authors and recommendations by Django, as said above.
+        if formset.model is Document:
+            return save_documents(request, formset)
+        return super().save_formset(request, form, formset, change)
 
     def get_urls(self):
         urls = [

@@ -9,7 +9,9 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import models
 
+from articles.models import Document
 from thinktank.concurrency import as_stored
+from thinktank.documents import check_document
 
 
 @dataclass
@@ -153,3 +155,25 @@ def ensure_account(account):
     if account.groups:
         user.groups.set(Group.objects.filter(name__in=account.groups))
     return True
+
+
+def ensure_document(article, title, *, language, render, position=0, tally=None):
+    """`article`'s document of `title`: kept if it is there (an editor's replacement
+    too), else `render()`'s bytes, checked as any upload (thinktank.documents) and
+    stored on the private storage."""
+    document = article.documents.filter(title=title).first()
+    if document is not None and document.file.storage.exists(document.file.name):
+        return document
+    data = ContentFile(render(), name="document")
+    checked = check_document(data)
+    if document is None:
+        document = Document(article=article, title=title)
+    document.language, document.position = language, position
+    document.kind, document.size = checked.kind, checked.size
+    document.page_count, document.text = checked.pages, checked.text
+    document.file = data
+    document.full_clean()
+    document.save()
+    if tally is not None:
+        tally.files += 1
+    return document

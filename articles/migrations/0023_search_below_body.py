@@ -1,6 +1,6 @@
 """
 Search: the text below the body (an article's notes, weighted under the body). SQLite's
-FTS5 table gains a column, so it is made again and filled; PostgreSQL's vector is
+FTS5 table gains a column, so it is made again (0024 fills it); PostgreSQL's vector is
 computed by the same UPDATE as before (no body held a note until now: nothing to redo).
 """
 
@@ -11,12 +11,11 @@ def rebuild_sqlite_index(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor != "sqlite":
         return
-    from articles.search import index_all, sqlite
+    from articles.search import sqlite
 
     schema_editor.execute(sqlite.DROP_SQL)
     schema_editor.execute(sqlite.CREATE_SQL)
-    if apps.get_model("articles", "Article").objects.using(connection.alias).exists():
-        index_all(connection)
+    # The index is filled by 0024, once the documents' table it reads exists too.
 
 
 class Migration(migrations.Migration):

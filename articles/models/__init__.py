@@ -1,5 +1,7 @@
 from articles.models.article import Article, TranslationSet
+from articles.models.documents import Document
 from articles.models.features import Feature, HomeFeature
+from articles.models.figures import ArticleImage
 from articles.models.links import ArticleAuthor, ArticleRedirect, Recommendation
 from articles.models.publishing import ArticleQuerySet
 from articles.models.revision import ArticleRevision
@@ -9,9 +11,11 @@ from taxonomy.models import Region, TaxonomyRedirect, Topic  # the taxonomy app'
 __all__ = [
     "Article",
     "ArticleAuthor",
+    "ArticleImage",
     "ArticleQuerySet",
     "ArticleRedirect",
     "ArticleRevision",
+    "Document",
     "Feature",
     "HomeFeature",
     "TaxonomyRedirect",

@@ -128,6 +128,16 @@ class Article(VersionedModel):
         Region, verbose_name=_("regions and countries"), related_name="articles", blank=True
     )
     tags = TaggableManager(_("tags"), blank=True)
+    # The library images the body's figures show, kept in step with the body by the
+    # services (articles.services.record_body_images).
+    images = models.ManyToManyField(
+        "library.Image",
+        verbose_name=_("images in the body"),
+        through="ArticleImage",
+        related_name="articles",
+        blank=True,
+        editable=False,
+    )
     hero_image = UploadedImageField(
         _("hero image"),
         upload_to="articles/",

@@ -176,7 +176,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """What the article page shows besides bylines and the sidebar (type, topics,
-        regions, published versions), in a fixed number of queries."""
+        regions, published versions, documents), in a fixed number of queries."""
         topics = Topic.objects.only(*TAXONOMY_LINK_FIELDS).order_by("name")
         regions = Region.objects.only(*TAXONOMY_LINK_FIELDS).order_by("name")
         return (
@@ -186,6 +186,7 @@ class ArticleQuerySet(models.QuerySet):
                 Prefetch("topics", queryset=topics),
                 Prefetch("regions", queryset=regions),
                 published_versions_prefetch(self.model),
+                documents_prefetch(self.model),
             )
         )
 
@@ -224,6 +225,13 @@ def byline_prefetch(article_model, listed=False, fields=None):
     return Prefetch(
         "authorships", queryset=authorships.order_by("position", "pk"), to_attr="byline"
     )
+
+
+def documents_prefetch(article_model):
+    """A Prefetch of `article.page_documents`, in order, as a list shows them (one query
+    whatever their number). `article_model` is Article."""
+    documents = article_model.documents.rel.related_model.objects.for_listing()
+    return Prefetch("documents", queryset=documents, to_attr="page_documents")
 
 
 def published_versions_prefetch(article_model):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import F, Func, Value
 
 from articles.models import Article, ArticleAuthor
+from articles.search import below_body
 from experts.models import Expert
 from thinktank.text import ARABIC_LETTERS, ARABIC_MARKS
 
@@ -80,24 +81,9 @@ def _names_sql(article_id):
     return ", ".join([authors, *taxonomy_names])
 
 
-# A note as the sanitizer stores it (thinktank/notes.py): no <span> inside, so the
-# shortest match ends it.
-NOTE_PATTERN = '<span data-note="">(.*?)</span>'
-if "'" in NOTE_PATTERN:  # written into SQL below
-    raise ValueError("a quote in the note pattern")
-
-
 def _own_body_sql(body):
-    """SQL for the body without its notes."""
-    return f"regexp_replace({body}, '{NOTE_PATTERN}', ' ', 'g')"
-
-
-def _below_body_sql(body):
-    """SQL for the text indexed below the body, weighted under it (D): its notes."""
-    return (
-        f"array_to_string(ARRAY(SELECT m[1] FROM regexp_matches({body}, '{NOTE_PATTERN}', 'g')"  # noqa: S608 - no values in it
-        " AS m), ' ')"
-    )
+    """SQL for the body without its notes (they are below it, articles.search.below_body)."""
+    return f"regexp_replace({body}, '{below_body.NOTE_PATTERN}', ' ', 'g')"
 
 
 def index(connection, ids_sql, ids_params):
@@ -105,7 +91,7 @@ def index(connection, ids_sql, ids_params):
     table = Article._meta.db_table
     meta = f"concat_ws(' ', b.summary, {_names_sql('b.id')})"
     body = fold_if_needed_sql(_own_body_sql("a.body"))
-    below = fold_if_needed_sql(_below_body_sql("a.body"))
+    below = fold_if_needed_sql("d.below")  # notes, documents (articles.search.below_body)
     cfg = _configuration_sql("b.language")
     # The head (title A, summary and names B) starts the whole vector; the parser
     # skips the body's tags.
@@ -113,7 +99,7 @@ def index(connection, ids_sql, ids_params):
         f"UPDATE {table} AS a SET search_head = d.head,"  # noqa: S608 - no values in it
         f" search_vector = d.head || setweight(to_tsvector(d.cfg, {body}), 'C')"
         f" || setweight(to_tsvector(d.cfg, {below}), 'D')"
-        f" FROM (SELECT b.id, c.cfg,"
+        f" FROM (SELECT b.id, c.cfg, {below_body.sql('b.id', 'b.body')} AS below,"
         f" setweight(to_tsvector(c.cfg, {fold_if_needed_sql('b.title')}), 'A')"
         f" || setweight(to_tsvector(c.cfg, {fold_sql(meta)}), 'B') AS head"
         f" FROM {table} AS b CROSS JOIN LATERAL (SELECT {cfg} AS cfg) AS c"

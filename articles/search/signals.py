@@ -3,7 +3,7 @@ articles a change touches. See docs/search.md."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from articles.models import Article, ArticleAuthor
+from articles.models import Article, ArticleAuthor, Document
 from articles.models.publishing import indexed_text_changed, register_search
 from articles.search import INDEXED_FIELDS, index_articles, remove_articles, search_articles
 from experts.models import Expert
@@ -21,6 +21,12 @@ def _article_deleted(sender, instance, **kwargs):
 
 
 def _authorship_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_articles([instance.article_id])
+
+
+def _document_changed(sender, instance, raw=False, **kwargs):
+    """A document's text is indexed with its article, below the body."""
     if not raw:
         index_articles([instance.article_id])
 
@@ -94,6 +100,8 @@ def connect():
     indexed_text_changed.connect(_indexed_text_changed, sender=Article, dispatch_uid=uid)
     post_save.connect(_authorship_changed, sender=ArticleAuthor, dispatch_uid=uid)
     post_delete.connect(_authorship_changed, sender=ArticleAuthor, dispatch_uid=uid)
+    post_save.connect(_document_changed, sender=Document, dispatch_uid=uid)
+    post_delete.connect(_document_changed, sender=Document, dispatch_uid=uid)
     for through in (Article.topics.through, Article.regions.through):
         m2m_changed.connect(_classification_changed, sender=through, dispatch_uid=uid)
     for model in (Expert, Topic, Region):

@@ -1,9 +1,11 @@
 """Full-text search on SQLite: an FTS5 table of folded title, meta, body text and the text
-below the body (notes), ranked by bm25. See docs/search.md."""
+below the body (notes, documents: articles.search.below_body), ranked by bm25. See
+docs/search.md."""
 
 from django.db.models.expressions import RawSQL
 
 from articles.models import Article, ArticleAuthor
+from articles.search import below_body
 from articles.search.query import parse
 from articles.search.snippets import plain_text
 from thinktank.notes import split_notes
@@ -20,14 +22,9 @@ RANK = f"bm25({TABLE}, 10.0, 4.0, 1.0, 0.1)"
 BATCH = 500
 
 
-def below_body(body):
-    """The text indexed below the body, weighted under it: the body's notes."""
-    _body, notes = split_notes(body)
-    return " ".join(plain_text(note) for note in notes)
-
-
 def _documents(ids):
-    """{id: (title, meta, body, below)} of the articles `ids`, folded, in four queries."""
+    """{id: (title, meta, body, below)} of the articles `ids`, folded, in four queries and
+    those of the text below the body (articles.search.below_body)."""
     meta = {pk: [] for pk in ids}
     for article_id, names in ArticleAuthor.objects.filter(article_id__in=ids).values_list(
         "article_id", "expert__search_text"
@@ -46,16 +43,17 @@ def _documents(ids):
                 for values in (translations or {}).values()
                 if isinstance(values, dict)
             )
+    rows = Article.objects.filter(pk__in=ids).values_list("pk", "title", "summary", "body")
+    rows = list(rows)
+    below = below_body.texts([row[0] for row in rows], {pk: body for pk, *_, body in rows})
     documents = {}
-    for pk, title, summary, body in Article.objects.filter(pk__in=ids).values_list(
-        "pk", "title", "summary", "body"
-    ):
+    for pk, title, summary, body in rows:
         own_text, _notes = split_notes(body)
         documents[pk] = (
             fold(title),
             fold(" ".join([summary, *meta[pk]])),
             fold(plain_text(own_text)),
-            fold(below_body(body)),
+            fold(below[pk]),
         )
     return documents
 

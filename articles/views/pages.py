@@ -35,6 +35,8 @@ class HomeView(TemplateView):
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+    # document -> the address the page links it at (previews give their own).
+    document_url = None
 
     def get_object(self, queryset=None):
         return self.kwargs["article"]
@@ -51,6 +53,7 @@ class ArticleDetailView(DetailView):
             },
             topics=list(article.topics.all()),
             regions=list(article.regions.all()),
+            documents=self.documents(article),
         )
         url = self.request.build_absolute_uri(article.get_absolute_url())
         work = citations.work_for(article, url)
@@ -64,11 +67,20 @@ class ArticleDetailView(DetailView):
             ),
             citation=work,
             citation_styles=citations.styles(work),
+            # Figures (their images in one query, none without figures) and notes.
             body=rendered_body(article),
             # Known once its PDF edition was made (a look at the storage, no query).
             pdf_size=pdf_edition.edition_size(article, url),
         )
         return context
+
+    def documents(self, article):
+        """The article's documents (prefetched by for_page()), each with `download_url`."""
+        documents = getattr(article, "page_documents", [])
+        for document in documents:
+            url = self.document_url(document) if self.document_url else None
+            document.download_url = url or document.get_absolute_url()
+        return documents
 
 
 class TopicOrRegionView(PageParameterMixin, ListView):

@@ -27,6 +27,8 @@ def form_data(article, **changes):
         "authorships-INITIAL_FORMS": "0",
         "recommendations-TOTAL_FORMS": "0",
         "recommendations-INITIAL_FORMS": "0",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
     }
     if article.published_at:
         data["published_at_0"] = article.published_at.strftime("%Y-%m-%d")
@@ -79,6 +81,8 @@ def article_form_data(**overrides):
         "recommendations-INITIAL_FORMS": "0",
         "recommendations-MIN_NUM_FORMS": "0",
         "recommendations-MAX_NUM_FORMS": "1000",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
         "_save": "Save",
     }
     data.update(overrides)

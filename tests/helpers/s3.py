@@ -11,7 +11,7 @@ import json
 import pytest
 from django.test.utils import override_settings
 
-from thinktank.settings import s3_media_storage
+from thinktank.settings import s3_media_storage, s3_private_storage
 
 BUCKET = "thinktank-media"
 
@@ -48,7 +48,8 @@ def bucket(s3_endpoint):
                 "Effect": "Allow",
                 "Principal": "*",
                 "Action": "s3:GetObject",
-                "Resource": f"arn:aws:s3:::{BUCKET}/*",
+                # Never the files that follow an article's visibility (README).
+                "NotResource": f"arn:aws:s3:::{BUCKET}/private/*",
             }
         ],
     }
@@ -59,9 +60,7 @@ def bucket(s3_endpoint):
     client.delete_bucket(Bucket=BUCKET)
 
 
-@pytest.fixture
-def s3_media(settings, monkeypatch, s3_endpoint, bucket):
-    """The default storage switched to the bucket, as MEDIA_STORAGE=s3 sets it."""
+def _bucket_environment(settings, monkeypatch, s3_endpoint):
     settings.PAGE_CACHE_SECONDS = 0  # every page rendered now, from what is stored now
     for name, value in {
         "AWS_STORAGE_BUCKET_NAME": BUCKET,
@@ -72,7 +71,22 @@ def s3_media(settings, monkeypatch, s3_endpoint, bucket):
     }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("AWS_S3_CUSTOM_DOMAIN", raising=False)
+
+
+@pytest.fixture
+def s3_media(settings, monkeypatch, s3_endpoint, bucket):
+    """The default storage switched to the bucket, as MEDIA_STORAGE=s3 sets it."""
+    _bucket_environment(settings, monkeypatch, s3_endpoint)
     with override_settings(STORAGES={**settings.STORAGES, "default": s3_media_storage()}):
+        yield bucket
+
+
+@pytest.fixture
+def s3_private(settings, monkeypatch, s3_endpoint, bucket):
+    """The private storage switched to the bucket's private/ prefix, as MEDIA_STORAGE=s3
+    sets it (the default storage stays on the filesystem)."""
+    _bucket_environment(settings, monkeypatch, s3_endpoint)
+    with override_settings(STORAGES={**settings.STORAGES, "private": s3_private_storage()}):
         yield bucket
 
 

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils import formats
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
@@ -66,3 +67,15 @@ def hreflang_links(context):
     request = context.get("request")
     urls = {code: request.build_absolute_uri(url) for code, url in _page_urls(context).items()}
     return {"alternates": languages.hreflang_alternates(urls)}
+
+
+@register.filter
+def local_file_size(size):
+    """A size in bytes as the page's language writes it: "1.2 MB", "۱٫۲ مگابایت"."""
+    return languages.localize_digits(filesizeformat(size))
+
+
+@register.filter
+def local_number(value):
+    """A number in the page's language's digits and separators."""
+    return languages.localize_digits(formats.number_format(value, use_l10n=True))

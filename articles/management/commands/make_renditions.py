@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles import site_services
 from articles.models import Article
 from experts.models import Expert
+from library.models import Image
 from thinktank.renditions import (
     IMAGE_ERRORS,
     SQUARE_FIELDS,
@@ -15,13 +16,13 @@ from thinktank.renditions import (
 )
 
 # (model, image field): every image that pages show through renditions.
-IMAGE_FIELDS = [(Article, "hero_image"), (Expert, "photo")]
+IMAGE_FIELDS = [(Article, "hero_image"), (Expert, "photo"), (Image, "file")]
 
 
 class Command(BaseCommand):
     help = (
         "Make the missing renditions (resized WebP and JPEG/PNG copies) of every article "
-        "hero image and expert photo. Safe to run again."
+        "hero image, expert photo and library image. Safe to run again."
     )
 
     def add_arguments(self, parser):
