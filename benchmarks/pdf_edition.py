@@ -9,8 +9,8 @@ fonts embedded and subset), in this process, no database and no web server.
     .venv/bin/python benchmarks/pdf_edition.py --write     # its section of RESULTS.md
 
 The article is made in memory, never saved. Its charts are PNGs (1600 x 900) written
-to a temporary media folder and placed in the body as <figure><img></figure>, as the
-figures part renders a library image (articles/body.py); the first run of each
+to a temporary media folder and placed in the body as <figure><img></figure>, as a
+library figure renders (articles/body.py), so that no database is needed; the first run of each
 language also loads WeasyPrint and the fonts, and is reported apart.
 """
 
