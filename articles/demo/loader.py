@@ -15,6 +15,7 @@ from articles.demo import (
     reference,
     translated,
 )
+from articles.demo.long_form import load_policy_note
 from articles.demo.services import (
     Tally,
     ensure_image,
@@ -104,6 +105,7 @@ class DemoLoader:
         self.load_regions()
         self.load_expertise()
         self.load_articles()
+        load_policy_note(self)
         self.load_features()
         return self.tally
 

@@ -55,8 +55,9 @@ FIGURES = {
     ),
 }
 
-# The document attached to both language versions: key -> (title, language).
-DOCUMENTS = {"full-report": ("The full report: Red Sea shipping, 2023–2025", "en")}
+# The documents attached to both language versions: key -> the document's language.
+# Their titles, by the article's language, are in articles/demo/report.py.
+DOCUMENTS = {"full-report": "en"}
 
 BODY = """
 <p>When the first commercial ships were struck in the southern Red Sea, most shipping lines

@@ -52,6 +52,7 @@ def test_second_run_leaves_every_row_as_it_was(settings):
     load_demo()
     first = dump_database()
     media = dump_media(settings.MEDIA_ROOT)
+    private = dump_media(settings.PRIVATE_MEDIA_ROOT)
     load_demo()
     second = dump_database()
     assert first.keys() == second.keys()
@@ -63,6 +64,7 @@ def test_second_run_leaves_every_row_as_it_was(settings):
     assert first["articles_article_topics"][1]
     # Files are neither added nor rewritten.
     assert dump_media(settings.MEDIA_ROOT) == media
+    assert dump_media(settings.PRIVATE_MEDIA_ROOT) == private
 
 
 def test_second_run_says_nothing_changed(demo, settings):

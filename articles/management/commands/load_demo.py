@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 
+from articles.demo import policy_note
 from articles.demo.loader import load
 from articles.demo.reference import MAIN_ARABIC_SLUG, MAIN_SLUG
 from articles.demo.services import ensure_account
@@ -97,6 +98,7 @@ class Command(BaseCommand):
         published = articles.published()
         english = Article.objects.get(language="en", slug=MAIN_SLUG)
         arabic = Article.objects.get(language="ar", slug=MAIN_ARABIC_SLUG)
+        long_form = Article.objects.get(language="en", slug=policy_note.SLUG)
         experts = Expert.objects.all()
         if tally.changed or created_accounts:
             changes = (
@@ -125,6 +127,8 @@ class Command(BaseCommand):
             "",
             f"  Demo article:      {base}{english.get_absolute_url()}",
             f"  Arabic version:    {base}{arabic.get_absolute_url()}",
+            f"  Long-form note:    {base}{long_form.get_absolute_url()}",
+            "                     (figures, endnotes, a PDF report, a PDF edition)",
             f"  Admin:             {base}{reverse('admin:index')}",
             "",
             "  Accounts (local development only):",
