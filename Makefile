@@ -7,16 +7,16 @@ PORT ?= 8000
 # Local development defaults; production sets these in its environment.
 export DEBUG ?= 1
 
-.PHONY: run serve services-stop install migrate demo test test-packages lint format messages lock clean
+.PHONY: run serve services-stop install migrate demo test test-packages pdf-packages lint format messages lock clean
 
-run: migrate
+run: pdf-packages migrate
 	$(BIN)/python manage.py load_demo --base-url http://$(HOST):$(PORT)
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The site as production runs it (gunicorn, DEBUG off, WhiteNoise), with a local
 # PostgreSQL and Redis in .serve/ unless DATABASE_URL / REDIS_URL are given.
 # WEB_CONCURRENCY sets the number of workers (2).
-serve: install
+serve: pdf-packages install
 	HOST=$(HOST) PORT=$(PORT) bash deploy/serve.sh
 
 # Stop the PostgreSQL and Redis that `make serve` started (their data stays in .serve/).
@@ -44,6 +44,10 @@ test: test-packages install
 
 test-packages:
 	bash deploy/test-packages.sh
+
+# The Debian packages of the PDF edition (WeasyPrint's Pango, the Noto fonts), when missing.
+pdf-packages:
+	bash deploy/pdf-packages.sh
 
 lint: install
 	$(BIN)/ruff check .

@@ -368,6 +368,13 @@ def article_for_citation(slug, language=None):
     return published.filter(slug=slug).for_listing().first()
 
 
+def article_for_pdf_edition(slug, language=None):
+    """The published, live article at `slug` in `language` with what its PDF edition
+    shows (type, byline), or None."""
+    published = Article.objects.published().in_language(language or get_language())
+    return published.filter(slug=slug).for_listing().first()
+
+
 def experts_for_sitemap():
     """Every expert with a profile, each with `last_work`, when their work last changed."""
     return (

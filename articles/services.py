@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import preview, revisions
+from articles import pdf_edition, preview, revisions
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -25,6 +25,13 @@ from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
 from thinktank.private_files import remove_after_commit
 from thinktank.renditions import ensure_renditions
+
+
+def discard_pdf_editions(article):
+    """Once the transaction commits, remove the article's kept PDF editions: they show
+    what it was (articles/pdf_edition.py); a request for the published one makes it anew."""
+    article_pk = article.pk
+    transaction.on_commit(lambda: pdf_edition.discard_editions(article_pk))
 
 
 def can_publish(user):
@@ -92,6 +99,7 @@ def article_save(article, *, user):
         )
     ArticleRedirect.objects.filter(language=article.language, old_slug=article.slug).delete()
     record_body_images(article)
+    discard_pdf_editions(article)
     return article
 
 
@@ -118,6 +126,7 @@ def article_delete(article, *, user):
     """Delete an article and its history (articles are archived instead: superusers only)."""
     require(user, model_permission("delete", Article))
     files = list(article.documents.values_list("file", flat=True))
+    discard_pdf_editions(article)
     article.delete()
     remove_after_commit(files)
 
@@ -126,6 +135,7 @@ def _set_status(article, status, *, user):
     """The one way a workflow step writes: save (version-checked), then a revision."""
     article.status = status
     article.save()
+    discard_pdf_editions(article)
     article_record_revision(article, user=user)
     return article
 
@@ -222,6 +232,7 @@ def article_restore(article, revision, *, user):
         note = _("Published the change proposed by %(who)s on %(when)s")
     revisions.apply(article, revision.data)
     record_body_images(article)
+    discard_pdf_editions(article)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
     return article_record_revision(
         article, user=user, note=note % {"who": revision.user or "—", "when": when}

@@ -3,6 +3,7 @@ from django.urls import path
 from articles import feeds, views
 from articles.views.citations import article_citation
 from articles.views.experts import ExpertDetailView, ProgramDetailView
+from articles.views.pdf_edition import article_pdf
 from articles.views.search import SearchView
 
 app_name = "articles"
@@ -57,6 +58,9 @@ urlpatterns += [
         "policy-analysis/<slug:slug>.ris", article_citation, {"format": "ris"}, name="citation-ris"
     ),
 ]
+
+# An article's PDF edition (articles/pdf_edition.py).
+urlpatterns += [path("policy-analysis/<slug:slug>.pdf", article_pdf, name="article-pdf")]
 
 # An expert's profile and a program's page list work: in the "experts" namespace
 # with experts.urls (website/urls.py).

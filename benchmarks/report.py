@@ -168,6 +168,18 @@ def profile_lines(profile):
     return lines
 
 
+# Where the figures of the other scripts start in RESULTS.md (benchmarks/pdf_edition.py):
+# a run of serve.py rewrites what comes before and keeps them.
+OTHER_FIGURES = "## Other figures"
+
+
+def kept_sections(path):
+    """The part of RESULTS.md other scripts wrote (from OTHER_FIGURES on), or ""."""
+    text = path.read_text() if path.exists() else ""
+    start = text.find(f"\n{OTHER_FIGURES}\n")
+    return text[start:] if start >= 0 else ""
+
+
 def write_results(run, path):
     host, when = machine(), datetime.datetime.now(datetime.UTC)
     corpus, settings, (bare_path, bare_bytes, content_type) = run.corpus, run.settings, run.bare
@@ -247,6 +259,6 @@ def write_results(run, path):
         *profile_lines(run.profile),
     ]
     text = "\n".join(lines).rstrip() + "\n"
-    path.write_text(text)
+    path.write_text(text + kept_sections(path))
     log("\n" + text)
     log(f"written to {path}")

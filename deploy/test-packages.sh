@@ -4,20 +4,23 @@
 #   fonts-noto-core  so that Arabic and Persian pages render in it with real glyphs
 #   redis-server     the page cache's tests start a real Redis of their own
 #   gettext          the catalogue tests regenerate and compile the .po files
-#   libpango-1.0-0, libpangoft2-1.0-0, libharfbuzz-subset0
-#                    WeasyPrint (the PDF edition) lays out text with Pango and subsets fonts
+#   and the PDF edition's (deploy/pdf-packages.sh's PDF_PACKAGES: Pango's libraries for
+#   WeasyPrint; fonts-noto-core is among them)
 # As root it runs apt-get; otherwise it says in one line which command to run.
 set -euo pipefail
+
+# PDF_PACKAGES: Pango's libraries and fonts-noto-core.
+# shellcheck source=deploy/pdf-packages.sh
+. "${BASH_SOURCE[0]%/*}/pdf-packages.sh"
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-installed fonts-noto-core || need+=(fonts-noto-core)
-command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
-for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; do
-    installed "$lib" || need+=("$lib")
+for package in "${PDF_PACKAGES[@]}"; do
+    installed "$package" || need+=("$package")
 done
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 || need+=(gettext)
 [ "${#need[@]}" -eq 0 ] && exit 0
 

@@ -15,8 +15,9 @@ from tests.helpers.demo import load_demo
 from tests.helpers.roles import make_roles
 from thinktank import cache as page_cache
 
-# Fixtures of an S3-compatible server (moto), for the tests of media on S3.
-pytest_plugins = ["tests.helpers.s3", "tests.helpers.servers"]
+# Fixtures of an S3-compatible server (moto), for the tests of media on S3; of the PDF
+# tests (a private storage of their own, a server counting requests); of live servers.
+pytest_plugins = ["tests.helpers.pdf", "tests.helpers.s3", "tests.helpers.servers"]
 
 
 @pytest.fixture(autouse=True)

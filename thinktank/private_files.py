@@ -2,11 +2,15 @@
 Answering a reader with a file of `storages["private"]` (an article's documents, its PDF
 edition), once the caller has decided that this reader may have it: streamed from the
 filesystem, or a redirect to a short-lived signed address of the bucket. See
-docs/documents.md ("Serving").
+docs/documents.md ("Serving"). And the PDF editions' writes: a file stored whole under
+its exact name, a folder emptied, a size (docs/pdf-edition.md).
 """
 
 import hashlib
+import os
+import tempfile
 
+from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.signals import setting_changed
 from django.db import transaction
@@ -109,3 +113,52 @@ def private_file_response(request, name, *, filename, content_type, public, atta
     else:
         patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+def save_whole(name, content, *, storage=None):
+    """Store the bytes `content` under exactly `name`, appearing at once and whole: on
+    the filesystem written aside and renamed over `name` (atomic; of two writers at the
+    same moment the last rename wins, one file); on S3 an upload is atomic already, and
+    a copy saved under another name by a writer that lost a race is removed."""
+    storage = storage or private_storage()
+    try:
+        final = storage.path(name)
+    except NotImplementedError:
+        saved = storage.save(name, ContentFile(content))
+        if saved != name:
+            storage.delete(saved)
+        return name
+    folder = os.path.dirname(final)
+    os.makedirs(folder, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=folder, prefix=".part-", delete=False) as part:
+        part.write(content)
+    os.chmod(part.name, 0o644)
+    os.replace(part.name, final)
+    return name
+
+
+def delete_folder(folder, *, keep=(), storage=None):
+    """Delete every file directly in `folder` but those named in `keep`; none is fine."""
+    storage = storage or private_storage()
+    try:
+        _folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    deleted = []
+    for file in files:
+        name = f"{folder}/{file}"
+        if name not in keep and not file.startswith(".part-"):
+            storage.delete(name)
+            deleted.append(name)
+    return deleted
+
+
+def size_of(name, *, storage=None):
+    """The size in bytes of the private file `name`, or None when there is none."""
+    storage = storage or private_storage()
+    try:
+        return os.path.getsize(storage.path(name))
+    except FileNotFoundError:
+        return None
+    except NotImplementedError:
+        return storage.size(name) if storage.exists(name) else None

@@ -346,6 +346,12 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint (PDF editions) logs each step of each document, fontTools each font it
+    # reads: their warnings only.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # The rich-text editor's own extensions (django-prose-editor's configurable preset),

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import citations, selectors, structured_data
+from articles import citations, pdf_edition, selectors, structured_data
 from articles.body import rendered_body
 from articles.models import Region
 from thinktank.metadata import share_image
@@ -69,6 +69,8 @@ class ArticleDetailView(DetailView):
             citation_styles=citations.styles(work),
             # Figures (their images in one query, none without figures) and notes.
             body=rendered_body(article),
+            # Known once its PDF edition was made (a look at the storage, no query).
+            pdf_size=pdf_edition.edition_size(article, url),
         )
         return context
 

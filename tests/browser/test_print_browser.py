@@ -29,6 +29,7 @@ HIDDEN_IN_PRINT = [
     ".site-footer",
     ".article-aside",
     ".cite-this__downloads",
+    ".article__pdf",
 ]
 SHOWN_IN_PRINT = [
     ".site-brand",

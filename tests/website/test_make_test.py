@@ -1,6 +1,7 @@
 """
 `make test` on a fresh machine: deploy/test-packages.sh installs the Debian packages
-the tests need when they are missing, or says in one line which command to run.
+the tests need when they are missing, or says in one line which command to run; and
+`make run` and `make serve` the PDF edition's (deploy/pdf-packages.sh), the same way.
 """
 
 import subprocess
@@ -9,6 +10,8 @@ from pathlib import Path
 from tests.helpers.processes import REPO
 
 SCRIPT = REPO / "deploy" / "test-packages.sh"
+PDF_SCRIPT = REPO / "deploy" / "pdf-packages.sh"
+PDF_PACKAGES = ["libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-noto-core"]
 
 
 def stub(folder, name, output=""):
@@ -17,10 +20,10 @@ def stub(folder, name, output=""):
     path.chmod(0o755)
 
 
-def run_script(bin_folder):
+def run_script(bin_folder, script=SCRIPT):
     """The script with only `bin_folder` (and bash's own builtins) on its PATH."""
     return subprocess.run(  # noqa: S603 - our own script
-        ["/bin/bash", str(SCRIPT)],
+        ["/bin/bash", str(script)],
         env={"PATH": str(bin_folder)},
         capture_output=True,
         text=True,
@@ -49,7 +52,7 @@ def test_a_user_without_root_is_told_the_one_command_to_run(tmp_path):
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert "sudo apt-get install --no-install-recommends" in line
-    for package in ("fonts-noto-core", "redis-server", "gettext"):
+    for package in ("fonts-noto-core", "redis-server", "gettext", *PDF_PACKAGES):
         assert package in line
 
 
@@ -69,3 +72,23 @@ def test_as_root_it_installs_what_is_missing_with_apt_get(tmp_path):
     assert update == "update -q"
     assert install.startswith("install -y -q --no-install-recommends")
     assert install.split()[-3:] == ["fonts-noto-core", "redis-server", "gettext"]
+
+
+def test_the_pdf_packages_alone_for_make_run_and_serve(tmp_path):
+    result = run_script(fake_machine(tmp_path, user_id=1000, with_packages=False), PDF_SCRIPT)
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert line.endswith("sudo apt-get install --no-install-recommends " + " ".join(PDF_PACKAGES))
+
+
+def test_the_pdf_packages_installed_as_root_or_nothing_to_do(tmp_path):
+    bin_folder = fake_machine(tmp_path, user_id=0, with_packages=False)
+    calls = tmp_path / "apt-get.calls"
+    (bin_folder / "apt-get").write_text(f'#!/bin/sh\necho "$*" >> {calls}\n')
+    assert run_script(bin_folder, PDF_SCRIPT).returncode == 0
+    update, install = calls.read_text().splitlines()
+    assert update == "update -q" and install.split()[-4:] == PDF_PACKAGES
+    stub(bin_folder, "dpkg-query", "install ok installed")
+    calls.unlink()
+    result = run_script(bin_folder, PDF_SCRIPT)
+    assert (result.returncode, result.stdout, result.stderr, calls.exists()) == (0, "", "", False)

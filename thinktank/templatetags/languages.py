@@ -23,6 +23,12 @@ def text_direction(code):
 
 
 @register.filter
+def local_digits(text):
+    """`text` with its digits in the page's language's own ("۲٫۴ MB" in Persian)."""
+    return languages.localize_digits(str(text))
+
+
+@register.filter
 def local_date(value, format_name="DATE_FORMAT"):
     """A date in the page's language and its digits: "Nov 27, 2023", "۲۷ نوامبر ۲۰۲۳"."""
     if not value:
