@@ -1,6 +1,7 @@
 from functools import partial
 
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.slugs import register_slug_check
@@ -29,5 +30,14 @@ class ArticlesConfig(AppConfig):
         from articles import page_cache
 
         page_cache.register(cache)
+        # A library image's change shows in the kept PDF editions of the articles using it.
+        # Imported here, not at the top: it imports the models, not loaded before ready().
+        from articles import pdf_edition
+
+        post_save.connect(
+            pdf_edition.library_image_changed,
+            sender="library.Image",
+            dispatch_uid="articles.pdf_edition.library_image_changed",
+        )
         # The section the header links to.
         chrome.register_section(_("Events"), "articles:events")

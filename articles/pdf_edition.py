@@ -6,12 +6,14 @@ import json
 import unicodedata
 
 from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from articles import body, citations
+from articles.models import ArticleImage
 from thinktank import private_files
 from thinktank.languages import is_rtl
 from thinktank.pdf import render_pdf
@@ -94,6 +96,23 @@ def discard_editions(article_pk):
     """Remove every kept PDF of the article (unpublished, or changed: the next request
     makes the new one). Returns the names removed."""
     return private_files.delete_folder(folder_of(article_pk))
+
+
+def discard_editions_showing(image_pk):
+    """Once the transaction commits, remove the kept PDFs of the articles whose body
+    shows the library image `image_pk`: a new file, alt text, caption or credit is not
+    in the article's row, so its version does not change."""
+    article_pks = list(
+        ArticleImage.objects.filter(image_id=image_pk).values_list("article_id", flat=True)
+    )
+    if article_pks:
+        transaction.on_commit(lambda: [discard_editions(pk) for pk in article_pks])
+
+
+def library_image_changed(sender, instance, raw=False, **kwargs):
+    """post_save of library.Image (connected in articles.apps)."""
+    if not raw:
+        discard_editions_showing(instance.pk)
 
 
 def edition_size(article, url):

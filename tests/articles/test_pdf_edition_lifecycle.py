@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles import pdf_edition, services
 from articles.models import Article
 from tests.helpers.factories import make_article, make_expert, make_translation
+from tests.helpers.library import figure, make_image
 from tests.helpers.pdf import pdf_bytes, pdf_text
 
 pytestmark = pytest.mark.usefixtures("db", "private_folder")
@@ -89,6 +90,21 @@ def test_an_author_renamed_on_their_record_replaces_it(client, made):
     assert "Anna After" in pdf_text(pdf_of(client, article))
     assert len(made) == 2
     assert kept(article) == [str(article.version)]  # the old name's file removed
+
+
+def test_a_library_image_changed_replaces_the_pdfs_showing_it(client, made, commit):
+    shown, other = make_image(title="Shown"), make_image(title="Not shown")
+    article = make_article("With a figure", body=f"<p>Text.</p>{figure(shown)}")
+    services.record_body_images(article)
+    pdf_of(client, article)
+    other.credit = "Another credit"
+    commit(other.save)  # an image the article does not show: its PDF stays
+    assert kept(article) == [str(article.version)]
+    shown.credit = "A new credit"
+    commit(shown.save)
+    assert kept(article) == []
+    assert "A new credit" in pdf_text(pdf_of(client, article))
+    assert len(made) == 2
 
 
 def test_restoring_a_revision_replaces_it(client, made, editor, commit):
