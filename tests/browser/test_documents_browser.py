@@ -7,6 +7,7 @@ its title's name.
 import pytest
 from django.contrib.auth.models import Group, User
 
+from tests.helpers.browser import ADMIN_VIEWPORT, log_in
 from tests.helpers.documents import make_document, pdf_bytes, xlsx_bytes
 from tests.helpers.factories import make_article, make_expert
 
@@ -58,14 +59,10 @@ def test_an_editor_attaches_a_pdf_in_the_admin(chromium, live_server, roles, art
     editor = User.objects.create_user("documents-editor", password="changeme", is_staff=True)
     editor.groups.add(Group.objects.get(name="Editors"))
     article = make_article("Attached in the Admin", slug="attached-in-the-admin")
-    context = chromium.new_context(viewport={"width": 1280, "height": 1000})
+    context = chromium.new_context(viewport=ADMIN_VIEWPORT)
     page = context.new_page()
     try:
-        page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", "documents-editor")
-        page.fill("#id_password", "changeme")
-        page.click("input[type=submit]")
-        page.wait_for_url(f"{live_server.url}/admin/")
+        log_in(page, live_server.url, "documents-editor")
         page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
         group = page.locator("#documents-group")
         group.locator(".add-row a").click()

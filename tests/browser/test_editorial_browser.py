@@ -11,14 +11,14 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from articles.models import Article
+from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
+from tests.helpers.browser import admin_page
 from tests.helpers.factories import make_article, make_expert, make_publication_type, make_topic
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-VIEWPORT = {"width": 1280, "height": 1000}
 
 
 @pytest.fixture
@@ -35,14 +35,7 @@ def newsroom(live_server, roles):
 
 
 def logged_in_page(chromium, base_url):
-    context = chromium.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", "browser-editor")
-    page.fill("#id_password", "changeme")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
-    return context, page
+    return admin_page(chromium, base_url, "browser-editor")
 
 
 def choose(page, select_id, text):

@@ -13,6 +13,8 @@ from django.core.files.storage import default_storage
 from PIL import Image
 
 from experts.models import Expert
+from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
+from tests.helpers.browser import admin_page
 from tests.helpers.factories import make_expert, make_program
 from thinktank.renditions import make_renditions
 
@@ -21,7 +23,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-VIEWPORT = {"width": 1280, "height": 1000}
 PASSWORD = "changeme"
 
 
@@ -53,14 +54,7 @@ def portrait_png(path, size=(600, 400)):
 
 
 def logged_in_page(chromium, base_url, username):
-    context = chromium.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
-    return context, page
+    return admin_page(chromium, base_url, username, PASSWORD)
 
 
 def click_at(page, selector, across, down):

@@ -9,12 +9,12 @@ from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from articles.models import Article
+from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
+from tests.helpers.browser import admin_page
 from tests.helpers.factories import make_article, make_publication_type, png_bytes
 from tests.helpers.library import make_image
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-VIEWPORT = {"width": 1280, "height": 1000}
 
 
 @pytest.fixture
@@ -25,14 +25,7 @@ def newsroom(live_server, roles):
 
 
 def logged_in(chromium, base):
-    context = chromium.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", "figure-editor")
-    page.fill("#id_password", "changeme")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
-    return context, page
+    return admin_page(chromium, base, "figure-editor")
 
 
 def open_chooser(page):

@@ -10,11 +10,12 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from articles.models import Article
+from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
+from tests.helpers.browser import admin_page
 from tests.helpers.factories import make_article, make_publication_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-VIEWPORT = {"width": 1280, "height": 1000}
 GOOGLE_DOCS_PASTE = (
     '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1">'
     '<p dir="ltr"><span>Oil output fell</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>'
@@ -28,13 +29,7 @@ GOOGLE_DOCS_PASTE = (
 def editor_page(chromium, live_server, roles):
     user = User.objects.create_user("notes-editor", password="changeme", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
-    context = chromium.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "notes-editor")
-    page.fill("#id_password", "changeme")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    context, page = admin_page(chromium, live_server.url, "notes-editor")
     yield page
     context.close()
 

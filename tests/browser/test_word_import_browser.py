@@ -9,11 +9,11 @@ from django.contrib.auth.models import Group, User
 
 from articles.models import Article
 from tests.helpers import word
+from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
+from tests.helpers.browser import log_in
 from tests.helpers.factories import make_publication_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-VIEWPORT = {"width": 1280, "height": 1000}
 
 
 @pytest.fixture
@@ -32,11 +32,7 @@ def test_a_contributor_imports_a_draft_from_word(chromium, newsroom, artifacts):
     base = newsroom["url"]
     context = chromium.new_context(viewport=VIEWPORT)
     page = context.new_page()
-    page.goto(f"{base}/admin/login/")
-    page.fill("#id_username", "word-contributor")
-    page.fill("#id_password", "changeme")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
+    log_in(page, base, "word-contributor")
 
     page.goto(f"{base}/admin/articles/article/")
     page.click("text=Import from Word")
