@@ -6,7 +6,10 @@ from django.urls import reverse
 
 from articles.demo import policy_note, policy_note_ar
 from articles.models import Article
+from tests.helpers.budgets import count_queries
+from tests.helpers.demo import MAIN_ARABIC_URL, MAIN_URL
 from tests.helpers.htmlpage import parse
+from tests.helpers.pdf import pdf_bytes, pdf_reader, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +51,26 @@ def test_the_policy_note_shows_its_figures_notes_and_report(client, versions, la
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
     assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_policy_note_costs_one_query_more_than_a_short_piece(client, versions, language):
+    """Its three figures' images in one query; its notes in none; its document in the
+    one every article page makes: 9 queries against the reference article's 8."""
+    short = MAIN_ARABIC_URL if language == "ar" else MAIN_URL
+    reference, _response = count_queries(client, short)
+    queries, _response = count_queries(client, versions[language].get_absolute_url())
+    assert queries == reference + 1
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_policy_note_has_its_pdf_edition(client, versions, private_folder, language):
+    article = versions[language]
+    response = client.get(f"{article.get_absolute_url()}.pdf")
+    assert response.status_code == 200
+    text = pdf_text(pdf_bytes(response))
+    assert " ".join(article.title.split()[:3]) in " ".join(text.split())
+    assert len(pdf_reader(pdf_bytes(client.get(f"{article.get_absolute_url()}.pdf"))).pages) > 3
 
 
 def test_the_figures_images_are_in_the_library_with_arabic_alt_text(versions):
