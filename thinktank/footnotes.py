@@ -1,6 +1,7 @@
-"""Footnotes and endnotes of Word, Google Docs and mammoth as inline notes: one set of
-rules for a paste (the sanitizer applies them on save), a Word import and any other
-importer. See docs/notes.md."""
+"""Footnotes and endnotes of Word, Google Docs, LibreOffice and mammoth as inline notes:
+one set of rules for a paste (the sanitizer applies them on save), a Word import and any
+other importer. The editor applies the same rules to a paste at once
+(static/js/pasted-footnotes.js): a change here is a change there. See docs/notes.md."""
 
 import re
 
@@ -20,6 +21,9 @@ from thinktank.notes import NOTE_ATTRIBUTE, flatten_note_content
 #   mammoth:      <sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>
 #                 ... <li id="footnote-1"><p>text <a href="#footnote-ref-1">↑</a></p></li>
 #                 (endnotes: endnote-1 / endnote-ref-1)
+#   LibreOffice:  <a href="#sdfootnote1sym" name="sdfootnote1anc"><sup>1</sup></a>
+#                 ... <div id="sdfootnote1"><p><a href="#sdfootnote1anc">1</a>text</p></div>
+#                 (endnotes: sdendnote1sym / sdendnote1anc)
 KINDS = {
     "_ftnref": "_ftn",
     "_ednref": "_edn",
@@ -27,23 +31,38 @@ KINDS = {
     "footnote-ref-": "footnote-",
     "endnote-ref-": "endnote-",
 }
-REFERENCE = re.compile(r"#(_ftn|_edn|ftnt|footnote-|endnote-)(\d+)")
-BACK_LINK = re.compile(r"#(_ftnref|_ednref|ftnt_ref|footnote-ref-|endnote-ref-)(\d+)")
-_ANY = re.compile(r"""href\s*=\s*["']?#(_ftn|_edn|ftnt|footnote-|endnote-)""", re.IGNORECASE)
-# Word wraps each note in <div id="ftn1">; mammoth in <li id="footnote-1">.
-_WORD_NOTE = re.compile(r"(ftn|edn)\d+")
+# LibreOffice numbers in the middle: #sdfootnote1sym, back #sdfootnote1anc.
+REFERENCE = re.compile(
+    r"#(?:(_ftn|_edn|ftnt|footnote-|endnote-)(\d+)|(sdfootnote|sdendnote)(\d+)sym)", re.ASCII
+)
+BACK_LINK = re.compile(
+    r"#(?:(_ftnref|_ednref|ftnt_ref|footnote-ref-|endnote-ref-)(\d+)|(sdfootnote|sdendnote)(\d+)anc)",
+    re.ASCII,
+)
+_ANY = re.compile(
+    r"""href\s*=\s*["']?#(_ftn|_edn|ftnt|footnote-|endnote-|sd(foot|end)note\d)""", re.IGNORECASE
+)
+# Word wraps each note in <div id="ftn1">, LibreOffice in <div id="sdfootnote1">;
+# mammoth in <li id="footnote-1">.
+_WORD_NOTE = re.compile(r"(ftn|edn)\d+|sd(foot|end)note\d+", re.ASCII)
 _EMPTY_WRAPPERS = {"div", "ol", "ul", "section", "p", "span", "sup"}
+# An inline wrapper holding a space parts two words (Google Docs' runs): kept.
+_INLINE_WRAPPERS = {"span", "sup"}
 
 _ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
 _ATTRIBUTES["*"] = {"id", "name", "dir", "lang", "title"}
 _ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"href", "name", "id", "title"}
+# Google Docs writes italics and bold as a <span>'s style (read, then dropped on save).
+_ATTRIBUTES["span"] = _ATTRIBUTES.get("span", set()) | {"style"}
+_ITALIC = re.compile(r"(^|;)\s*font-style\s*:\s*italic\b", re.IGNORECASE)
+_BOLD = re.compile(r"(^|;)\s*font-weight\s*:\s*(bold|[6-9]00)\b", re.IGNORECASE)
 
 
 def _key(element, pattern):
     match = pattern.fullmatch((element.get("href") or "").strip())
     if not match:
         return None
-    kind, number = match.groups()
+    kind, number = (group for group in match.groups() if group is not None)
     return KINDS.get(kind, kind), int(number)
 
 
@@ -57,6 +76,21 @@ def _note_of(back_link):
         if ancestor.tag == "div" and _WORD_NOTE.fullmatch(ancestor.get("id") or ""):
             return ancestor
     return next((ancestor for ancestor in ancestors if ancestor.tag in ("p", "div")), None)
+
+
+def _emphasis_from_styles(element):
+    """Under `element`, the text of a <span> styled italic or bold in <em> or <strong>."""
+    for span in list(element.elements()):
+        if span.tag != "span":
+            continue
+        style = span.get("style") or ""
+        for tag, pattern in (("em", _ITALIC), ("strong", _BOLD)):
+            if pattern.search(style):
+                wrapper = Element(tag, children=span.children, parent=span)
+                for child in wrapper.children:
+                    if isinstance(child, Element):
+                        child.parent = wrapper
+                span.children = [wrapper]
 
 
 def _trim(children):
@@ -91,7 +125,8 @@ def _prune(root):
         for element in list(root.elements()):
             if element.parent is None:
                 continue
-            empty = not text_of(element).strip() and not any(
+            text = text_of(element)
+            empty = not (text if element.tag in _INLINE_WRAPPERS else text.strip()) and not any(
                 child.tag == "img" for child in element.elements()
             )
             if element.tag in _EMPTY_WRAPPERS and empty:
@@ -140,6 +175,7 @@ def notes_from_footnotes(markup):
             continue  # the "note" holds its own reference: not a note
         converted = True
         back_link.replace_with()
+        _emphasis_from_styles(holder)
         note = Element("span", [(NOTE_ATTRIBUTE, "")], holder.children)
         flatten_note_content(note)
         _collapse_spaces(note)
