@@ -9,7 +9,8 @@
  * after every change, so moving text renumbers it) that opens a small dialog with an
  * editor of its own: italics (Ctrl+I), bold (Ctrl+B) and links (Ctrl+K). The toolbar
  * button, or Ctrl+Alt+N, inserts a note at the cursor, or opens the selected one;
- * Enter or Space on a selected note opens it too.
+ * Enter or Space on a selected note opens it too. Footnotes pasted from Word, Google
+ * Docs or LibreOffice become notes as they are pasted (pasted-footnotes.js).
  */
 import {
   Bold,
@@ -23,6 +24,7 @@ import {
   Text,
   crel,
 } from "django-prose-editor/editor"
+import { notesFromFootnotes } from "./pasted-footnotes.js"
 
 const KEPT = new Set(["A", "EM", "I", "STRONG", "B"])
 const BLOCKS = new Set(["P", "DIV", "LI", "BR", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE"])
@@ -266,7 +268,12 @@ export const Note = Node.create({
         marker.setAttribute("aria-label", `${labels.marker} ${label}`)
       })
     }
-    return [new Plugin({ view: (view) => (number(view), { update: number }) })]
+    return [
+      new Plugin({
+        view: (view) => (number(view), { update: number }),
+        props: { transformPastedHTML: (html) => notesFromFootnotes(html) },
+      }),
+    ]
   },
 
   addCommands() {

@@ -3,8 +3,11 @@ Notes in a real browser: an editor inserts notes through the body editor's toolb
 button and its keyboard shortcut, writes them with italics and a link, saves, and the
 page shows numbered references and the Notes section, each linked to the other; the
 same in an Arabic article (right to left, Arabic-Indic digits); footnotes pasted from
-Google Docs come out as notes. Screenshots go to test-artifacts/.
+Word and Google Docs are notes as soon as they are pasted, and what does not pair is
+pasted as it is. Screenshots go to test-artifacts/.
 """
+
+import re
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -12,17 +15,10 @@ from django.contrib.auth.models import Group, User
 from articles.models import Article
 from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
 from tests.helpers.browser import admin_page
+from tests.helpers.clipboard import google_docs_clipboard, paste_html, word_clipboard
 from tests.helpers.factories import make_article, make_publication_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-GOOGLE_DOCS_PASTE = (
-    '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1">'
-    '<p dir="ltr"><span>Oil output fell</span><sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>'
-    '<span>&nbsp;last year.</span></p><hr><div><p dir="ltr"><a href="#ftnt_ref1" id="ftnt1">'
-    '[1]</a><span>&nbsp;Ministry of Oil, </span><span style="font-style:italic">Bulletin</span>'
-    "<span>.</span></p></div></b>"
-)
 
 
 @pytest.fixture
@@ -189,28 +185,96 @@ def test_an_arabic_article_gets_arabic_notes(editor_page, live_server, chromium,
     reader.screenshot(path=str(artifacts / "notes-page-ar.png"), full_page=True)
 
 
-def test_footnotes_pasted_from_google_docs_become_notes(editor_page, live_server, chromium):
+# A paragraph with three footnotes, one with italics and a link, in each language.
+PASTED = {
+    "en": (
+        ["Oil output fell", " while prices rose", " and exports slowed", "."],
+        [
+            'Ministry of Oil, <i>Annual Bulletin</i>, <a href="https://example.org/oil">online</a>.',
+            "Central Bank data.",
+            "Customs figures, 2023.",
+        ],
+    ),
+    "ar": (
+        ["انخفض إنتاج النفط", " بينما ارتفعت الأسعار", " وتباطأت الصادرات", "."],
+        [
+            'وزارة النفط، <i>النشرة السنوية</i>، <a href="https://example.org/oil">على الشبكة</a>.',
+            "بيانات المصرف المركزي.",
+            "أرقام الجمارك، ٢٠٢٣.",
+        ],
+    ),
+}
+CLIPBOARDS = {"word": word_clipboard, "google-docs": google_docs_clipboard}
+DIGITS = {"en": ["1", "2", "3"], "ar": ["١", "٢", "٣"]}
+
+
+def plain(html):
+    return re.sub(r"<[^>]+>", "", html)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("source", ["word", "google-docs"])
+def test_pasted_footnotes_are_notes_at_once(
+    source, language, editor_page, live_server, chromium, artifacts
+):
     page, base = editor_page, live_server.url
+    pieces, notes = PASTED[language]
     article = make_article(
-        "Pasted Notes",
-        publication_type=make_publication_type(slug="notes-type-paste"),
+        "Pasted Notes" if language == "en" else "ملاحظات ملصقة",
+        slug=f"pasted-{source}-{language}",
+        language=language,
+        publication_type=make_publication_type(slug=f"paste-{source}-{language}"),
         body="<p>Start.</p>",
     )
     open_article(page, base, article)
     put_cursor_after(page, "Start.")
-    body_editor(page).evaluate(
-        """(element, html) => {
-            const data = new DataTransfer();
-            data.setData("text/html", html);
-            data.setData("text/plain", "Oil output fell [1] last year.");
-            const options = {clipboardData: data, bubbles: true, cancelable: true};
-            element.dispatchEvent(new ClipboardEvent("paste", options));
-        }""",
-        GOOGLE_DOCS_PASTE,
+    clipboard = CLIPBOARDS[source](pieces, notes, rtl=language == "ar")
+    paste_html(body_editor(page), clipboard, "".join(pieces))
+
+    # At once, before saving: three numbered markers, no "[1]" and no notes at the end.
+    assert marker_names(page, 3) == [f"Note {digit}" for digit in DIGITS[language]]
+    markers = body_editor(page).locator(".note-marker")
+    assert markers.all_inner_texts() == DIGITS[language]
+    assert [markers.nth(n).get_attribute("title") for n in range(3)] == list(map(plain, notes))
+    shown = body_editor(page).inner_text()
+    assert "[" not in shown and plain(notes[1]) not in shown
+    assert body_editor(page).locator("hr, a[href^='#']").count() == 0
+    page.locator(".field-body").screenshot(
+        path=str(artifacts / f"notes-pasted-{source}-{language}.png")
     )
+
     article, reader = save_and_read(page, base, article, chromium)
-    assert '<span data-note="">Ministry of Oil, Bulletin.</span>' in article.body.replace(
-        "<em>Bulletin</em>", "Bulletin"
+    assert article.body.count("<span data-note") == 3
+    assert "ftn" not in article.body and "[1]" not in article.body
+    assert reader.locator(".prose a[role=doc-noteref]").all_inner_texts() == DIGITS[language]
+    listed = reader.locator("section.notes ol li")
+    assert listed.count() == 3
+    first = listed.nth(0)
+    assert first.locator("a[href='https://example.org/oil']").inner_text() == plain(
+        re.search(r">([^<]+)</a>", notes[0]).group(1)
     )
-    assert "ftnt" not in article.body and "[1]" not in article.body
-    assert reader.locator("section.notes ol li").count() == 1
+    assert first.locator("em, i").inner_text() == re.search(r"<i>(.*)</i>", notes[0]).group(1)
+    assert plain(notes[2]) in listed.nth(2).inner_text()
+
+
+def test_footnotes_that_do_not_pair_are_pasted_as_they_are(editor_page, live_server, chromium):
+    page, base = editor_page, live_server.url
+    article = make_article(
+        "Dangling Notes",
+        publication_type=make_publication_type(slug="notes-type-dangling"),
+        body="<p>Start.</p>",
+    )
+    open_article(page, base, article)
+    put_cursor_after(page, "Start.")
+    # The note's back link points to a reference that is not there.
+    clipboard = word_clipboard(["Oil output fell", "."], ["Central Bank data."])
+    paste_html(body_editor(page), clipboard.replace('href="#_ftnref1"', 'href="#_ftnref2"'), "")
+    body_editor(page).locator("a[href='#_ftn1']").wait_for()
+    assert body_editor(page).locator(".note-marker").count() == 0
+    shown = body_editor(page).inner_text()
+    assert "Oil output fell[1]." in shown and "Central Bank data." in shown
+
+    article, _reader = save_and_read(page, base, article, chromium)
+    assert "data-note" not in article.body
+    assert re.search(r'fell<a href="#_ftn1"[^>]*>\[1\]</a>\.', article.body)
+    assert "Central Bank data." in article.body

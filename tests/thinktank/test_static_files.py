@@ -93,6 +93,18 @@ def test_stylesheets_name_the_fingerprinted_fonts(collected):
         assert font_response["Cache-Control"] == FOREVER
 
 
+def test_a_module_s_relative_import_is_served(collected):
+    # The editor's note tool imports "./pasted-footnotes.js": from its fingerprinted
+    # address that is the unfingerprinted name, briefly cached.
+    url = staticfiles_storage.url("js/editor-note.js")
+    _response, body = get(url)
+    assert 'from "./pasted-footnotes.js"' in body.decode()
+    response, body = get(posixpath.join(posixpath.dirname(url), "pasted-footnotes.js"))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert b"export function notesFromFootnotes" in body
+
+
 @pytest.mark.django_db
 def test_pages_link_the_fingerprinted_files(collected):
     response = Client().get("/experts")
