@@ -13,8 +13,9 @@ import re
 
 
 def _numbered(pieces, reference):
+    """`pieces` joined by the references `reference(1)`, `reference(2)`, ..."""
     return "".join(
-        piece + (reference(n) if n <= len(pieces) - 1 else "") for n, piece in enumerate(pieces, 1)
+        piece + (reference(n) if n < len(pieces) else "") for n, piece in enumerate(pieces, 1)
     )
 
 
