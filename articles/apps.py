@@ -25,15 +25,12 @@ class ArticlesConfig(AppConfig):
         from articles.search import signals
 
         signals.connect()
-        # Pages showing articles are cached: their writes and schedules purge them.
-        # Imported here, not at the top: it imports the models, not loaded before ready().
-        from articles import page_cache
+        # Pages showing articles are cached: their writes and schedules purge them; and
+        # kept PDF editions follow the library images they show.
+        # Imported here, not at the top: they import the models, not loaded before ready().
+        from articles import page_cache, pdf_edition
 
         page_cache.register(cache)
-        # A library image's change shows in the kept PDF editions of the articles using it.
-        # Imported here, not at the top: it imports the models, not loaded before ready().
-        from articles import pdf_edition
-
         post_save.connect(
             pdf_edition.library_image_changed,
             sender="library.Image",

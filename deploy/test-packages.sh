@@ -4,6 +4,7 @@
 #   fonts-noto-core  so that Arabic and Persian pages render in it with real glyphs
 #   redis-server     the page cache's tests start a real Redis of their own
 #   gettext          the catalogue tests regenerate and compile the .po files
+#   poppler-utils    the PDF edition's tests look at its pages as pictures (pdftoppm)
 #   and the PDF edition's (deploy/pdf-packages.sh's PDF_PACKAGES: Pango's libraries for
 #   WeasyPrint; fonts-noto-core is among them)
 # As root it runs apt-get; otherwise it says in one line which command to run.
@@ -22,6 +23,7 @@ for package in "${PDF_PACKAGES[@]}"; do
 done
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 || need+=(gettext)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ "${#need[@]}" -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -67,10 +67,10 @@ def pdf_font_names(content):
 
 
 def page_png(content, folder, page=1, resolution=60):
-    """The PDF's `page` as a PNG file in `folder` (Debian's pdftoppm), or None without it."""
+    """The PDF's `page` as a PNG file in `folder` (Debian's pdftoppm, which
+    deploy/test-packages.sh installs)."""
     pdftoppm = shutil.which("pdftoppm")
-    if pdftoppm is None:
-        return None
+    assert pdftoppm, "pdftoppm is missing: deploy/test-packages.sh installs poppler-utils"
     source = Path(folder) / "edition.pdf"
     source.write_bytes(content)
     target = Path(folder) / f"page-{page}"
