@@ -140,6 +140,7 @@ def test_arabic_article_is_edited_right_to_left(chromium, newsroom, artifacts):
     context, page = logged_in_page(chromium, base)
     page.goto(f"{base}/admin/articles/article/{article.pk}/change/")
     editors = page.locator(".prose-editor .ProseMirror[contenteditable=true]")
+    editors.nth(1).wait_for()  # both editors made (their modules load one after another)
     directions = editors.evaluate_all("all => all.map(e => getComputedStyle(e).direction)")
     assert directions == ["rtl", "rtl"]  # body and footer note
     assert page.get_attribute("#id_title", "dir") == "rtl"
