@@ -26,10 +26,12 @@ class ArticlesConfig(AppConfig):
 
         signals.connect()
         # Pages showing articles are cached: their writes and schedules purge them; and
-        # kept PDF editions follow the library images they show.
+        # kept PDF editions follow the library images they show. Bodies link to the
+        # kinds articles.links resolves (the sanitizer keeps those).
         # Imported here, not at the top: they import the models, not loaded before ready().
-        from articles import page_cache, pdf_edition
+        from articles import links, page_cache, pdf_edition
 
+        links.register()
         page_cache.register(cache)
         post_save.connect(
             pdf_edition.library_image_changed,
