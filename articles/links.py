@@ -145,13 +145,14 @@ def _own_path(href):
     elif not url.path.startswith("/") or url.scheme:
         return None
     path = unquote(url.path)
+    language = get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
-        match = resolve(path)
+        with translation.override(language):  # only its language's prefix resolves
+            match = resolve(path)
     except Resolver404:
         return None
     if match.view_name not in ("articles:article-topic-or-region", "experts:detail"):
         return None
-    language = get_language_from_path(path) or settings.LANGUAGE_CODE
     return _Path(match.view_name, match.kwargs["slug"], language)
 
 

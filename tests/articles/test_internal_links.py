@@ -133,9 +133,7 @@ def test_all_targets_in_one_query(django_assert_num_queries):
     targets = [make_article() for _ in range(3)] + [make_expert(), make_topic(), make_region()]
     references = [
         Reference(kind, item.pk)
-        for kind, item in zip(
-            ["article"] * 3 + ["expert", "topic", "region"], targets, strict=True
-        )
+        for kind, item in zip(["article"] * 3 + ["expert", "topic", "region"], targets, strict=True)
     ]
     with django_assert_num_queries(1):
         addresses = target_addresses(references, "en")

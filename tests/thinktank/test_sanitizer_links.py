@@ -57,7 +57,9 @@ def test_a_link_keeps_only_a_well_formed_reference(html):
         attributes = dict(ATTRIBUTE.findall(tag))
         assert set(attributes) <= {"data-link", "href", "title", "lang", "rel"}, tag
         if "data-link" in attributes:
-            assert re.fullmatch(r"(article|expert|topic|region):[1-9][0-9]{0,17}", attributes["data-link"])
+            assert re.fullmatch(
+                r"(article|expert|topic|region):[1-9][0-9]{0,17}", attributes["data-link"]
+            )
             assert parse_reference(attributes["data-link"]) is not None
     assert "on" + "click" not in cleaned and "style" not in cleaned
 
