@@ -1,7 +1,7 @@
 from functools import partial
 
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.slugs import register_slug_check
@@ -38,5 +38,14 @@ class ArticlesConfig(AppConfig):
             sender="library.Image",
             dispatch_uid="articles.pdf_edition.library_image_changed",
         )
+        # ...and the targets their bodies link to (an address, a public state).
+        for kind in links.KINDS:
+            model = links.MODELS[kind]
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    pdf_edition.link_target_changed,
+                    sender=model,
+                    dispatch_uid=f"articles.pdf_edition.link_target_changed.{kind}",
+                )
         # The section the header links to.
         chrome.register_section(_("Events"), "articles:events")

@@ -21,6 +21,8 @@ from thinktank.links import Reference, links_in, references_in, register_kind, r
 
 ARTICLE, EXPERT, TOPIC, REGION = (kind.value for kind in ArticleLink.Kind)
 KINDS = (ARTICLE, EXPERT, TOPIC, REGION)
+MODELS = {ARTICLE: Article, EXPERT: Expert, TOPIC: Topic, REGION: Region}
+KIND_OF = {model: kind for kind, model in MODELS.items()}
 # The class of an unpublished target's text in a preview (a <mark>, so it shows
 # without any style sheet).
 UNPUBLISHED_CLASS = "unpublished-link"

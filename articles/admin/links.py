@@ -6,16 +6,13 @@ docs/internal-links.md."""
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path
+from django.utils.text import capfirst
 from django.views.decorators.http import require_GET
 
 from articles.link_selectors import link_targets_matching
-from articles.links import ARTICLE, EXPERT, REGION, TOPIC
-from articles.models import Article, Region, Topic
-from experts.models import Expert
+from articles.links import MODELS
 from thinktank.languages import configured_languages, is_rtl
 from thinktank.permissions import model_permission
-
-MODELS = {ARTICLE: Article, EXPERT: Expert, TOPIC: Topic, REGION: Region}
 
 
 def viewable_kinds(user):
@@ -29,7 +26,7 @@ def target_json(target):
     return {
         "reference": str(target.reference),
         "kind": target.reference.kind,
-        "kindLabel": str(MODELS[target.reference.kind]._meta.verbose_name),
+        "kindLabel": capfirst(MODELS[target.reference.kind]._meta.verbose_name),
         "title": target.title,
         "detail": target.detail,
         "language": target.language,

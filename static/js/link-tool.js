@@ -34,7 +34,7 @@ const openLinkDialog = (editor, options, current) =>
     let chosen = current?.reference ? { reference: current.reference, title: "" } : null
 
     const heading = crel("h2", { id: `${prefix}-title`, textContent: current ? t.editTitle : t.dialogTitle })
-    const query = crel("input", { type: "search", id: `${prefix}-q`, autocomplete: "off" })
+    const query = crel("input", { type: "search", id: `${prefix}-q`, autocomplete: "off", dir: "auto" })
     const searchButton = crel("button", { type: "button", textContent: t.search })
     const search = crel("div", { className: "link-tool__search", role: "search" }, [
       crel("label", { htmlFor: query.id, textContent: t.searchLabel }),
@@ -59,7 +59,8 @@ const openLinkDialog = (editor, options, current) =>
     address.setAttribute("aria-describedby", `${prefix}-href-help`)
 
     const needsText = editor.state.selection.empty && !current
-    const text = crel("input", { type: "text", id: `${prefix}-text`, autocomplete: "off" })
+    const text = crel("input", { type: "text", id: `${prefix}-text`, autocomplete: "off", dir: "auto" })
+    if (options.language) text.lang = options.language
     const textField = crel("div", { className: "link-tool__text", hidden: !needsText }, [
       crel("label", { htmlFor: text.id, textContent: t.textLabel }),
       text,

@@ -153,3 +153,26 @@ def test_an_ordinary_link_and_a_stale_href_are_handled(editor):
         "in": "/policy-analysis/target",
         "out": "https://example.org/",
     }
+
+
+def test_a_target_changed_discards_the_kept_pdfs_of_the_articles_linking_to_it(
+    editor, monkeypatch, django_capture_on_commit_callbacks
+):
+    discarded = []
+    monkeypatch.setattr(pdf_edition, "discard_editions", discarded.append)
+    target, topic, unrelated = make_article("Target"), make_topic(), make_article("Unrelated")
+    article = make_article(published=False)
+    article.body = body_linking(target, topic)
+    services.article_save(article, user=editor)
+    for change in (
+        lambda: services.article_unpublish(target, user=editor),
+        lambda: topic.delete(),
+    ):
+        discarded.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+        assert article.pk in discarded
+    discarded.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_unpublish(unrelated, user=editor)
+    assert article.pk not in discarded
