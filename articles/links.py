@@ -64,9 +64,9 @@ def target_addresses(references, language):
     query whatever the kinds (none without references). An article's address is in its
     own language; an expert's, topic's or region's in `language` (the linking page's)."""
     ids = {}
-    for reference in references:
+    for reference in dict.fromkeys(references):
         if reference.kind in KINDS:
-            ids.setdefault(reference.kind, set()).add(reference.id)
+            ids.setdefault(reference.kind, []).append(reference.id)
     if not ids:
         return {}
     targets = public_targets()

@@ -29,12 +29,22 @@ def test_one_query_for_the_links_however_many(client, language):
     )
     image = make_image(renditions=False)
     counts = {}
-    for label, linked in {"none": [], "one": targets[:1], "all": targets}.items():
-        body = body_linking(*linked) + body_with_figures([image])
-        article = make_article(language=language, body=body)
+    cases = {
+        "plain": ([], False),
+        "links": (targets, False),
+        "figure": ([], True),
+        "one": (targets[:1], True),
+        "all": (targets, True),
+    }
+    for label, (linked, with_figure) in cases.items():
+        body = body_linking(*linked) + (body_with_figures([image]) if with_figure else "")
+        article = make_article(language=language, body=body or "<p>Text.</p>")
         counts[label], response = count_queries(client, article.get_absolute_url())
-        assert len(parse(response).find("div", cls="prose").find_all("a", href=True)) >= len(linked)
-    assert counts["one"] == counts["all"] == counts["none"] + 1, counts
+        prose = parse(response).find("div", cls="prose")
+        assert len(prose.find_all("a", href=True)) >= len(linked)
+    # 7 plain; one more for the links, one more for the figures, whatever their number.
+    assert counts["links"] == counts["figure"] == counts["plain"] + 1, counts
+    assert counts["one"] == counts["all"] == counts["figure"] + 1, counts
     assert counts["all"] <= ARTICLE_PAGE_BUDGET, counts
 
 
