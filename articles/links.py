@@ -137,11 +137,14 @@ def own_hosts():
 def _own_path(href):
     """The view, slug and language of `href` when it is this site's page of an
     article, expert, topic or region with nothing after it (no query, no fragment)."""
-    url = urlsplit(href.strip())
+    try:
+        url = urlsplit(href.strip())
+        host = url.hostname or ""
+    except ValueError:  # not an address at all ("http://[")
+        return None
     if url.scheme not in ("", "http", "https") or url.query or url.fragment:
         return None
     if url.netloc:
-        host = url.hostname or ""
         if not host or not validate_host(host, own_hosts()):
             return None
     elif not url.path.startswith("/") or url.scheme:

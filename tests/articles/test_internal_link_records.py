@@ -9,6 +9,9 @@ See docs/internal-links.md.
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from articles import services
 from articles.link_selectors import articles_with_broken_links, draft_links
@@ -154,6 +157,8 @@ def test_this_sites_addresses_pasted_become_references(settings, editor, languag
         "javascript:alert(1)",
         "mailto:someone@thinktank.example",
         "https://thinktank.example:99999/x",
+        "http://[",
+        "https://[::1/policy-analysis/target",
         "",
     ]:
         assert reference_for_address(address) is None, address
@@ -174,3 +179,21 @@ def test_with_references_leaves_a_body_without_own_links_alone():
     html = '<p><a href="https://example.org/">x</a> <a data-link="article:1">y</a></p>'
     assert with_references(html) == html
     assert with_references("") == ""
+
+
+@hypothesis_settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.one_of(
+        st.text(max_size=60),
+        st.builds(
+            "{}{}".format,
+            st.sampled_from(["http://", "https://", "/", "/ar/", "//", "http://[", "javascript:"]),
+            st.text(max_size=40),
+        ),
+    )
+)
+def test_any_address_is_a_reference_or_none_never_an_error(db, address):
+    found = reference_for_address(address)
+    assert found is None or isinstance(found, Reference)
+    html = f'<p><a href="{address.replace(chr(34), "&quot;")}">x</a></p>'
+    assert "x</a>" in with_references(html)

@@ -88,7 +88,21 @@ def test_an_expert_manager_finds_no_article(client, content, expert_manager):
 
 
 @pytest.mark.parametrize(
-    "q", ["", "   ", "x" * 5000, "\x00", "%", "_", "' OR 1=1 --", "<script>", "/\x00/", "http://"]
+    "q",
+    [
+        "",
+        "   ",
+        "x" * 5000,
+        "\x00",
+        "%",
+        "_",
+        "' OR 1=1 --",
+        "<script>",
+        "/\x00/",
+        "http://",
+        "http://[",
+        "https://[::1",
+    ],
 )
 def test_bad_input_is_answered(client, content, editor, q):
     results = search(client, editor, q, language="xx")
