@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from articles import services
+from articles.link_editor import link_tool
 from articles.models import Article
 from articles.permissions import may_not_publish
 from library.editor import figure_tool
@@ -73,7 +74,7 @@ class ArticleAdminForm(VersionCheckedForm):
         if "body" in self.fields:  # a body has notes and may show library figures
             language = self.data.get(self.add_prefix("language")) or self.instance.language
             self.fields["body"].widget = rich_text_widget(
-                notes=True, extensions=figure_tool(language)
+                notes=True, extensions={**figure_tool(language), **link_tool(language)}
             )
         if "tags" in self.fields:
             self.fields["tags"] = tag_field()

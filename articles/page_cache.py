@@ -28,4 +28,7 @@ def register(page_cache):
         tables=[search_on_sqlite.TABLE],  # SQLite's search index, a table of its own
     )
     page_cache.watch(*apps.get_app_config("taggit").get_models(include_auto_created=True))
+    # Topics and regions (their names, slugs and former addresses) show on article pages,
+    # in bylines' and bodies' links (docs/internal-links.md), and on their own pages.
+    page_cache.watch(*apps.get_app_config("taxonomy").get_models(include_auto_created=True))
     page_cache.schedule(next_public_change, {Article: ("status", "published_at", "event_start")})

@@ -12,8 +12,8 @@ from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from articles import body, citations
-from articles.models import ArticleImage
+from articles import body, citations, links
+from articles.models import ArticleImage, ArticleLink
 from thinktank import private_files
 from thinktank.languages import is_rtl
 from thinktank.pdf import render_pdf
@@ -113,6 +113,24 @@ def library_image_changed(sender, instance, raw=False, **kwargs):
     """post_save of library.Image (connected in articles.apps)."""
     if not raw:
         discard_editions_showing(instance.pk)
+
+
+def discard_editions_linking(kind, pk):
+    """Once the transaction commits, remove the kept PDFs of the articles whose body links
+    to the target `kind` `pk` (docs/internal-links.md): its address or its being public
+    shows in their PDFs, not in their rows."""
+    article_pks = list(
+        ArticleLink.objects.filter(kind=kind, target_id=pk).values_list("article_id", flat=True)
+    )
+    if article_pks:
+        transaction.on_commit(lambda: [discard_editions(pk) for pk in article_pks])
+
+
+def link_target_changed(sender, instance, raw=False, **kwargs):
+    """post_save and post_delete of the kinds a body links to (connected in articles.apps:
+    `sender` is the model of one of articles.links.KINDS)."""
+    if not raw:
+        discard_editions_linking(links.KIND_OF[sender], instance.pk)
 
 
 def edition_size(article, url):

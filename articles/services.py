@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles import pdf_edition, preview, revisions
+from articles.link_services import record_body_links
+from articles.links import with_references
 from articles.models import (
     Article,
     ArticleAuthor,
@@ -91,6 +93,8 @@ def article_save(article, *, user):
     ):
         article.text_changed_at = timezone.now()
     uploaded = not getattr(article.hero_image, "_committed", True)  # a new file in this save
+    # This site's own addresses pasted into the body follow their target from now on.
+    article.body = with_references(article.body)
     article.save()
     ensure_renditions(article.hero_image, replace=uploaded)  # sizes for pages, made now
     if previous and (previous["language"], previous["slug"]) != (article.language, article.slug):
@@ -99,6 +103,7 @@ def article_save(article, *, user):
         )
     ArticleRedirect.objects.filter(language=article.language, old_slug=article.slug).delete()
     record_body_images(article)
+    record_body_links(article)
     discard_pdf_editions(article)
     return article
 
@@ -232,6 +237,7 @@ def article_restore(article, revision, *, user):
         note = _("Published the change proposed by %(who)s on %(when)s")
     revisions.apply(article, revision.data)
     record_body_images(article)
+    record_body_links(article)
     discard_pdf_editions(article)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
     return article_record_revision(

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from thinktank.footnotes import notes_from_footnotes
 from thinktank.languages import COUNTING_DIGITS
+from thinktank.links import ATTRIBUTE as LINK_ATTRIBUTE
+from thinktank.links import is_reference
 from thinktank.notes import normalize_notes
 
 ALLOWED_TAGS = {
@@ -29,7 +31,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 
 ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
+    # An internal link, <a data-link="article:42">: see thinktank/links.py.
+    "a": {"href", "title", "hreflang", LINK_ATTRIBUTE},
     "abbr": {"title"},
     "blockquote": {"cite"},
     "q": {"cite"},
@@ -54,7 +57,10 @@ FIGURE_ATTRIBUTE_VALUES = {"figure": {"data-size": {"full", "inline"}}}
 
 
 def _attribute_filter(tag, attribute, value):
-    """A figure keeps data-image (an image's id: ASCII digits) and data-size only."""
+    """A figure keeps data-image (an image's id: ASCII digits) and data-size only; a
+    link keeps data-link only as a reference to a registered kind (thinktank/links.py)."""
+    if tag == "a" and attribute == LINK_ATTRIBUTE:
+        return value if is_reference(value) else None
     if tag != "figure":
         return value
     if attribute == "data-image":

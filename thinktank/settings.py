@@ -357,7 +357,8 @@ LOGGING = {
 # The rich-text editor's own extensions (django-prose-editor's configurable preset),
 # each loaded only where a widget enables it: the note of an article's body
 # (static/js/editor-note.js; thinktank/html.py offers it) and its figure tool
-# (static/js/figure-tool.js; library/editor.py configures it).
+# (static/js/figure-tool.js; library/editor.py configures it), and its link tool
+# (static/js/link-tool.js; articles/admin/links.py configures it).
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
         "js": [static_lazy("js/editor-note.js")],
@@ -370,5 +371,9 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = [
                 ["figure", "figcaption"], {"figure": ["data-image", "data-size"]}
             ),
         },
+    },
+    {
+        "js": [static_lazy("js/link-tool.js")],
+        "extensions": {"InternalLink": html_tags(["a"], {"a": ["data-link"]})},
     },
 ]

@@ -1,4 +1,5 @@
 from articles.models.article import Article, TranslationSet
+from articles.models.body_links import ArticleLink
 from articles.models.documents import Document
 from articles.models.features import Feature, HomeFeature
 from articles.models.figures import ArticleImage
@@ -12,6 +13,7 @@ __all__ = [
     "Article",
     "ArticleAuthor",
     "ArticleImage",
+    "ArticleLink",
     "ArticleQuerySet",
     "ArticleRedirect",
     "ArticleRevision",

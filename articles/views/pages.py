@@ -67,8 +67,9 @@ class ArticleDetailView(DetailView):
             ),
             citation=work,
             citation_styles=citations.styles(work),
-            # Figures (their images in one query, none without figures) and notes.
-            body=rendered_body(article),
+            # Figures, internal links (one query each, none without) and notes; a
+            # preview marks the links to what is not public.
+            body=rendered_body(article, preview=bool((self.extra_context or {}).get("preview"))),
             # Known once its PDF edition was made (a look at the storage, no query).
             pdf_size=pdf_edition.edition_size(article, url),
         )
