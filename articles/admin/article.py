@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import preview, revisions, services
 from articles.admin.documents import DocumentInline, save_documents
 from articles.admin.features import LINKS_TO_PUBLISHED_WORK
+from articles.admin.live_preview import LivePreviewAdminMixin
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
@@ -45,6 +46,7 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    LivePreviewAdminMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
