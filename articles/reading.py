@@ -12,45 +12,11 @@ WORDS_PER_MINUTE = {"en": 228, "ar": 138, "fa": 138}
 DEFAULT_WORDS_PER_MINUTE = 228
 
 # Elements that end a word where they start or stop; inline ones (em, a, sup) do not.
-BLOCK_ELEMENTS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
+_BLOCKS = (
+    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6"
 )
+_MORE_BLOCKS = "header hr li main nav ol p pre section table tbody td tfoot th thead tr ul"
+BLOCK_ELEMENTS = frozenset(f"{_BLOCKS} {_MORE_BLOCKS}".split())
 
 
 def is_word(token):
