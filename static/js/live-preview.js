@@ -163,7 +163,8 @@
     if (window.django && window.django.jQuery) {
       window.django.jQuery(form).on("change formset:added formset:removed", soon)
     }
-    window.addEventListener("resize", () => isOpen() && fit())
+    // The stage changes size with the window and with the panel's other parts.
+    new ResizeObserver(() => isOpen() && fit()).observe(stage)
     if (remembered().open) open(true)
   }
 
