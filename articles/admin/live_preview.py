@@ -8,9 +8,10 @@ docs/live-preview.md.
 """
 
 from django import forms
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import translation
@@ -108,10 +109,12 @@ class LivePreviewAdminMixin:
         search, social and length panel (`quality`), or with `errors` (status 400)
         when the form is not valid. Saves nothing."""
         if request.method != "POST":
-            raise PermissionDenied
+            return HttpResponseNotAllowed(["POST"])
         article = None
         if object_id is not None:
-            article = selectors.article_for_preview(object_id)
+            # The admin's own lookup: any address, only the articles its list offers.
+            stored = self.get_object(request, unquote(object_id))
+            article = stored and selectors.article_for_preview(stored.pk)
             if article is None:
                 raise Http404("No such article.")
             if not self.has_change_permission(request, article):

@@ -139,7 +139,7 @@ def test_preview_is_private(client, editor, article):
 
 def test_only_a_post(client, editor, article):
     client.force_login(editor)
-    assert client.get(live_preview_url(article)).status_code == 403
+    assert client.get(live_preview_url(article)).status_code == 405
 
 
 def test_needs_a_staff_login(client, article):
@@ -168,9 +168,11 @@ def test_needs_a_csrf_token(editor, article):
     assert client.post(live_preview_url(article), form_data(article)).status_code == 403
 
 
-def test_missing_article(client, editor):
+@pytest.mark.parametrize("address", ["999999", "abc", "1%2F2", "-1"])
+def test_missing_article(client, editor, address):
     client.force_login(editor)
-    assert client.post("/admin/articles/article/999999/live-preview/", {}).status_code == 404
+    response = client.post(f"/admin/articles/article/{address}/live-preview/", {})
+    assert response.status_code == 404
 
 
 def test_the_change_form_offers_the_panel(client, editor, article):
