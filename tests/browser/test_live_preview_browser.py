@@ -184,3 +184,23 @@ def test_the_article_form_fits_the_width(chromium, newsroom, artifacts, language
         page.screenshot(path=artifacts / f"{name}-preview.png")
     finally:
         context.close()
+
+
+def test_on_the_add_page_from_the_keyboard(chromium, newsroom):
+    context, page = admin_page(chromium, newsroom, "preview-editor")
+    try:
+        page.goto(f"{newsroom}/admin/articles/article/add/")
+        launcher = page.locator(".live-preview-launcher button")
+        launcher.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator("#live-preview")).to_be_visible()
+        expect(launcher).to_have_attribute("aria-expanded", "true")
+        # A new form is not valid yet: the panel says what is missing, not an error page.
+        expect(page.locator("#live-preview")).to_have_attribute("data-state", "invalid")
+        expect(page.locator(".live-preview__errors")).to_contain_text("Title")
+        page.get_by_role("button", name="Close the preview").click()
+        expect(page.locator("#live-preview")).to_be_hidden()
+        expect(launcher).to_be_focused()
+        assert not Article.objects.exists()
+    finally:
+        context.close()
