@@ -19,6 +19,7 @@ from articles import preview, revisions, services
 from articles.admin.documents import DocumentInline, save_documents
 from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.links import LinkSearchAdminMixin
+from articles.admin.live_preview import LivePreviewAdminMixin
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
@@ -47,6 +48,7 @@ class RecommendationInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(
     LinkSearchAdminMixin,
+    LivePreviewAdminMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,

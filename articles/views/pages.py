@@ -51,8 +51,7 @@ class ArticleDetailView(DetailView):
             alternates={
                 version.language: version.get_absolute_url() for version in [article, *translations]
             },
-            topics=list(article.topics.all()),
-            regions=list(article.regions.all()),
+            **self.taxonomy(article),
             documents=self.documents(article),
         )
         url = self.request.build_absolute_uri(article.get_absolute_url())
@@ -74,6 +73,11 @@ class ArticleDetailView(DetailView):
             pdf_size=pdf_edition.edition_size(article, url),
         )
         return context
+
+    def taxonomy(self, article):
+        """{"topics", "regions"} the page links to (prefetched by for_page()); the live
+        preview gives the ones in the editor's form."""
+        return {"topics": list(article.topics.all()), "regions": list(article.regions.all())}
 
     def documents(self, article):
         """The article's documents (prefetched by for_page()), each with `download_url`."""

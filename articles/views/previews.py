@@ -32,10 +32,11 @@ def _preview_response(request, article, document_url):
 def article_preview(request, pk):
     """Staff preview of any article, draft or scheduled included."""
     require(request.user, VIEW_ARTICLE)
-    return _preview_response(request, selectors.article_for_preview(pk), _staff_document_url)
+    return _preview_response(request, selectors.article_for_preview(pk), staff_document_url)
 
 
-def _staff_document_url(document):
+def staff_document_url(document):
+    """Where staff download `document` of an article they preview."""
     return reverse(
         "article-document-preview", kwargs={"pk": document.article_id, "document": document.pk}
     )
