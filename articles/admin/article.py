@@ -19,6 +19,7 @@ from articles import preview, revisions, services
 from articles.admin.documents import DocumentInline, save_documents
 from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
+from articles.admin.translating import TranslatingAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
@@ -45,6 +46,7 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    TranslatingAdminMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
@@ -204,7 +206,7 @@ class ArticleAdmin(
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         self.message_user(
             request,
-            _("A draft translation was made; translate its title, summary and body."),
+            _("A draft translation was made: write its text beside the source's."),
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[translation.pk]))
