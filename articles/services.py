@@ -26,6 +26,7 @@ from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
 from thinktank.private_files import remove_after_commit
 from thinktank.renditions import ensure_renditions
+from thinktank.revisions import revision_note
 
 
 def discard_pdf_editions(article):
@@ -217,9 +218,9 @@ def mark_reviewed(proposal, outcome, *, user):
 
 
 @transaction.atomic
-def article_restore(article, revision, *, user):
+def article_restore(article, revision, *, user, note=""):
     """Make the article what it was at `revision`, as a new revision (a pending proposed
-    change is thereby published: editors only)."""
+    change is thereby published: editors only); `note`, the editor's why, is kept on it."""
     require(user, CHANGE_ARTICLE)
     if revision.article_id != article.pk:
         raise PermissionDenied(_("This revision belongs to another article."))
@@ -229,17 +230,16 @@ def article_restore(article, revision, *, user):
         raise ReviewRequired
     if not may_set_status(user, article.status, revision.data.get("status", article.status)):
         raise PermissionDenied(may_not_publish())
-    note = _("Restored the revision of %(when)s")
+    done = _("Restored the revision of %(when)s")
     if revision.is_pending:
         mark_reviewed(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
-        note = _("Published the change proposed by %(who)s on %(when)s")
+        done = _("Published the change proposed by %(who)s on %(when)s")
     revisions.apply(article, revision.data)
     record_body_images(article)
     discard_pdf_editions(article)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
-    return article_record_revision(
-        article, user=user, note=note % {"who": revision.user or "—", "when": when}
-    )
+    done = done % {"who": revision.user or "—", "when": when}
+    return article_record_revision(article, user=user, note=revision_note(done, note))
 
 
 # --- translations ------------------------------------------------------------------------
