@@ -157,13 +157,19 @@ class RevisionsAdminMixin:
         """Any two revisions compared, the older first: ?from=<id>&to=<id>."""
         obj = self._object_or_refuse(request, object_id)
         info = self.opts.app_label, self.opts.model_name
-        chosen = [request.GET.get("from", ""), request.GET.get("to", "")]
-        if not all(value.isdigit() for value in chosen) or chosen[0] == chosen[1]:
-            self.message_user(request, _("Choose two different revisions to compare."))
+        chosen = {request.GET.get("from", ""), request.GET.get("to", "")}
+        pair = []
+        if len(chosen) == 2 and all(value.isdigit() for value in chosen):
+            pair = list(self.revisions_of(obj).select_related("user").filter(pk__in=chosen))
+        if len(pair) != 2:  # not two, or not this object's
+            self.message_user(
+                request,
+                _("Choose two different revisions of this page to compare."),
+                messages.ERROR,
+            )
             return HttpResponseRedirect(
                 reverse("admin:{}_{}_revisions".format(*info), args=[obj.pk])
             )
-        pair = [get_object_or_404(self.revisions_of(obj), pk=pk) for pk in chosen]
         older, newer = sorted(pair, key=lambda revision: (revision.created_at, revision.pk))
         for revision in (older, newer):
             revision.label = self.revision_label(revision)
