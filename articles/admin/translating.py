@@ -8,9 +8,11 @@ docs/multilingual.md ("Translating an article").
 from copy import deepcopy
 
 from django import forms
+from django.contrib import admin
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from articles.body import rendered_body
 from articles.services import TRANSLATED_FIELDS, is_untitled_translation
@@ -128,6 +130,18 @@ class TranslatingAdminMixin:
     @property
     def media(self):
         return super().media + forms.Media(css={"all": ["css/admin-translating.css"]})
+
+    def get_list_display(self, request):
+        """The list's title column names an untitled translation ("Untitled (Arabic)"),
+        so its link is never empty."""
+        return [
+            "title_or_untitled" if name == "title" else name
+            for name in super().get_list_display(request)
+        ]
+
+    @admin.display(description=_("title"), ordering="title")
+    def title_or_untitled(self, article):
+        return str(article)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

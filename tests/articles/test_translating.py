@@ -210,3 +210,14 @@ def test_the_figures_list_takes_one_query_however_many_figures(editor, django_as
     bodies = ["".join(figure(image) for image in images)]
     with django_assert_num_queries(1):
         assert len(figure_texts_to_translate(bodies, "ar")) == 5
+
+
+def test_an_untitled_translation_is_named_in_the_list_and_the_set(client, editor):
+    source = source_article(editor)
+    translation = services.article_add_translation(source, "ar", user=editor)
+    client.force_login(editor)
+    listing = parse(client.get("/admin/articles/article/").content.decode())
+    link = listing.find("a", href=change_url(translation))
+    assert link.text == str(translation) and link.text.strip()
+    versions = page_of(client, source).find(id="translation-set")
+    assert versions.find("a", href=change_url(translation)).text == str(translation)
