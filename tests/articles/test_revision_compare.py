@@ -181,3 +181,14 @@ def test_an_expert_profile_compares_and_restores_with_a_note_too(client, expert_
         {"loaded_version": expert.version, "note": "bio reverted"},
     )
     assert expert.revisions.first().note.endswith(": bio reverted")
+
+
+def test_publishing_a_proposed_change_asks_for_an_optional_note(client, editor, contributor):
+    article = make_article("Live piece")
+    client.force_login(contributor)
+    proposal = services.article_record_revision(article, user=contributor)
+    type(proposal).objects.filter(pk=proposal.pk).update(proposal="pending")
+    client.force_login(editor)
+    page = parse(client.get(revision_url(article, proposal)).content.decode())
+    assert page.find("label", text="Note for the history (optional)")
+    assert "required" not in page.find("input", id="restore-note").attrs
