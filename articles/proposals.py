@@ -12,6 +12,7 @@ from articles.services import can_publish, mark_reviewed, revision_user
 from thinktank.concurrency import ConcurrentEditError, as_stored
 from thinktank.permissions import refused, require
 from thinktank.renditions import ensure_renditions
+from thinktank.revisions import revision_note
 
 
 def _as_stored(article, relations):
@@ -60,7 +61,7 @@ def pending_proposals(article):
     return article.revisions.pending().select_related("user")
 
 
-def article_propose_restore(article, revision, *, user):
+def article_propose_restore(article, revision, *, user, note=""):
     """Propose making `article` what it was at `revision` (see article_propose)."""
     if revision.article_id != article.pk:
         raise PermissionDenied(_("This revision belongs to another article."))
@@ -70,5 +71,5 @@ def article_propose_restore(article, revision, *, user):
         for relation in revisions.SCHEMA.relations
     }
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
-    note = _("Proposed restoring the revision of %(when)s") % {"when": when}
-    return article_propose(article, user=user, relations=relations, note=note)
+    done = _("Proposed restoring the revision of %(when)s") % {"when": when}
+    return article_propose(article, user=user, relations=relations, note=revision_note(done, note))

@@ -21,12 +21,14 @@ from articles.models import (
     Topic,
 )
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
+from articles.slugs import free_slug
 from library.figures import figure_image_ids
 from library.selectors import existing_image_ids
 from thinktank.concurrency import as_stored
 from thinktank.permissions import model_permission, require
 from thinktank.private_files import remove_after_commit
 from thinktank.renditions import ensure_renditions
+from thinktank.revisions import revision_note
 
 
 def discard_pdf_editions(article):
@@ -158,6 +160,8 @@ def article_submit_for_review(article, *, user):
 def article_publish(article, *, user, at=None):
     """Publish now, or at `at` (a future date schedules it: it goes live by itself)."""
     require(user, PUBLISH_ARTICLE)
+    if not article.title.strip():  # a new translation, still empty
+        raise PermissionDenied(_("An article needs a title before it is published."))
     if at is not None:
         article.published_at = at
     elif article.published_at is not None and article.published_at > timezone.now():
@@ -219,9 +223,9 @@ def mark_reviewed(proposal, outcome, *, user):
 
 
 @transaction.atomic
-def article_restore(article, revision, *, user):
+def article_restore(article, revision, *, user, note=""):
     """Make the article what it was at `revision`, as a new revision (a pending proposed
-    change is thereby published: editors only)."""
+    change is thereby published: editors only); `note`, the editor's why, is kept on it."""
     require(user, CHANGE_ARTICLE)
     if revision.article_id != article.pk:
         raise PermissionDenied(_("This revision belongs to another article."))
@@ -231,55 +235,61 @@ def article_restore(article, revision, *, user):
         raise ReviewRequired
     if not may_set_status(user, article.status, revision.data.get("status", article.status)):
         raise PermissionDenied(may_not_publish())
-    note = _("Restored the revision of %(when)s")
+    done = _("Restored the revision of %(when)s")
     if revision.is_pending:
         mark_reviewed(revision, ArticleRevision.Proposal.PUBLISHED, user=user)
-        note = _("Published the change proposed by %(who)s on %(when)s")
+        done = _("Published the change proposed by %(who)s on %(when)s")
     revisions.apply(article, revision.data)
     record_body_images(article)
     record_body_links(article)
     discard_pdf_editions(article)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
-    return article_record_revision(
-        article, user=user, note=note % {"who": revision.user or "—", "when": when}
-    )
+    done = done % {"who": revision.user or "—", "when": when}
+    return article_record_revision(article, user=user, note=revision_note(done, note))
 
 
 # --- translations ------------------------------------------------------------------------
 
 
+# What a new translation takes over from its source: everything but the text a
+# translator writes (TRANSLATED_FIELDS, which start empty; see docs/multilingual.md).
+CARRIED_FIELDS = (
+    "publication_type_id",
+    "event_start",
+    "event_time_zone",
+    "event_end",
+    "event_location",
+    "event_is_online",
+    "outlet_url",
+)
+TRANSLATED_FIELDS = (
+    *Article.TEXT_FIELDS,
+    "outlet_name",
+    "hero_image_alt",
+    "hero_image_credit",
+)
+
+
 @transaction.atomic
 def article_add_translation(source, language, *, user):
-    """A new draft in `language` in the source's translation set, copied from it for a
-    translator to fill in; PermissionDenied if that language exists."""
+    """A new draft in `language` in the source's translation set: its text (title,
+    summary, body, footer note, outlet name, hero alt text and credit) empty for a
+    translator to write beside the source's, everything else (type, authors, topics,
+    regions, hero image, event) carried over; PermissionDenied if that language exists."""
     require(user, ADD_ARTICLE)
     if source.translation_set.articles.filter(language=language).exists():
         raise PermissionDenied(_("This piece already has a version in that language."))
     translation = Article(
-        title=source.title,
         language=language,
+        # The source's address until the translator gives a title: the form then makes
+        # one from it (articles/admin/translating.py).
+        slug=free_slug(source.slug, article_model=Article, language=language),
         translation_set=source.translation_set,
         translation_source=source,
         source_text_seen_at=source.text_changed_at or timezone.now(),
-        publication_type=source.publication_type,
-        summary=source.summary,
-        body=source.body,
         status=Article.Status.DRAFT,
         hero_image=source.hero_image.name,
-        hero_image_alt=source.hero_image_alt,
-        hero_image_credit=source.hero_image_credit,
-        **{
-            name: getattr(source, name)
-            for name in (
-                "event_start",
-                "event_time_zone",
-                "event_end",
-                "event_location",
-                "event_is_online",
-                "outlet_name",
-                "outlet_url",
-            )
-        },
+        **{name: getattr(source, name) for name in CARRIED_FIELDS},
     )
     article_save(translation, user=user)
     ArticleAuthor.objects.bulk_create(
@@ -290,6 +300,11 @@ def article_add_translation(source, language, *, user):
     translation.regions.set(source.regions.all())
     article_record_revision(translation, user=user, note=_("Translation started"))
     return translation
+
+
+def is_untitled_translation(article):
+    """A translation made by article_add_translation whose title is still to be written."""
+    return article.translation_source_id is not None and not article.title.strip()
 
 
 @transaction.atomic

@@ -100,7 +100,9 @@ class ExpertAdmin(
         services.expert_record_revision(form.instance, user=request.user)
 
     def restore_revision(self, request, obj, revision):
-        return services.expert_restore(obj, revision, user=request.user)
+        return services.expert_restore(
+            obj, revision, user=request.user, note=self.restore_note(request)
+        )
 
     def get_actions(self, request):
         # Deactivating replaces deleting (a former expert keeps their bylines).

@@ -10,6 +10,7 @@ from experts.models import Expert, ExpertRevision, Program
 from experts.permissions import ADD_EXPERT, ADD_PROGRAM, CHANGE_EXPERT, CHANGE_PROGRAM
 from thinktank.permissions import model_permission, require
 from thinktank.renditions import ensure_renditions
+from thinktank.revisions import revision_note
 
 
 @transaction.atomic
@@ -64,9 +65,10 @@ def expert_reactivate(expert, *, user):
 
 
 @transaction.atomic
-def expert_restore(expert, revision, *, user):
-    """Make the profile what it was at `revision`, version-checked, as a new revision;
-    raises PermissionDenied for another expert's revision."""
+def expert_restore(expert, revision, *, user, note=""):
+    """Make the profile what it was at `revision`, version-checked, as a new revision
+    keeping `note` (the editor's why); raises PermissionDenied for another expert's
+    revision."""
     require(user, CHANGE_EXPERT)
     if revision.expert_id != expert.pk:
         raise PermissionDenied(_("This revision belongs to another expert."))
@@ -77,9 +79,8 @@ def expert_restore(expert, revision, *, user):
     revisions.SCHEMA.apply_relations(expert, revision.data)
     ensure_renditions(expert.photo)
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
-    return expert_record_revision(
-        expert, user=user, note=_("Restored the revision of %(when)s") % {"when": when}
-    )
+    done = _("Restored the revision of %(when)s") % {"when": when}
+    return expert_record_revision(expert, user=user, note=revision_note(done, note))
 
 
 @transaction.atomic

@@ -1,7 +1,9 @@
 """Reads of the image library: each answers one question in a fixed number of queries."""
 
+from django.conf import settings
 from django.db.models import F, Q
 
+from library.figures import figure_image_ids
 from library.models import Image
 from thinktank.translation import translation_languages
 
@@ -61,3 +63,34 @@ def in_translations(word):
         for name in Image.translatable_fields:
             found |= Q(**{f"translations__{language}__{name}__icontains": word})
     return found
+
+
+# The texts of an image a translator writes for each language, as docs/multilingual.md
+# lists them ("still to translate").
+TEXTS_TO_TRANSLATE = ("alt_text", "caption", "credit")
+
+
+def figure_texts_to_translate(bodies, language):
+    """[(image, [field, ...])] for the images the figures of `bodies` (rich texts) show
+    whose alt text, caption or credit has no text in `language` while it has one in the
+    site's language, in order of first appearance: one query (none without figures, or
+    in the site's language, which is the images' own)."""
+    if language == settings.LANGUAGE_CODE:
+        return []
+    ids = list(dict.fromkeys(pk for body in bodies for pk in figure_image_ids(body)))
+    images = images_by_id(ids)
+    missing = []
+    for pk in ids:
+        image = images.get(pk)
+        if image is None:
+            continue
+        values = (image.translations or {}).get(language)
+        values = values if isinstance(values, dict) else {}
+        fields = [
+            Image._meta.get_field(name)
+            for name in TEXTS_TO_TRANSLATE
+            if getattr(image, name).strip() and not values.get(name, "").strip()
+        ]
+        if fields:
+            missing.append((image, fields))
+    return missing

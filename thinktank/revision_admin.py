@@ -1,5 +1,5 @@
-"""A ModelAdmin's revision views: the list, a comparison, a restore through the app's
-service. See docs/revisions.md."""
+"""A ModelAdmin's revision views: the list, a comparison of any two, a restore through
+the app's service with a note. See docs/revisions.md."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +11,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from thinktank.concurrency import ConcurrentEditError
+from thinktank.revision_compare import differences
+
+# What the note typed on restoring may hold: the revision's note keeps the service's own
+# words before it, within Revision.note's 200 characters.
+RESTORE_NOTE_LENGTH = 120
 
 
 def _when(revision):
@@ -35,6 +40,10 @@ class RevisionsAdminMixin:
     def restored(self, request, obj, revision, result):
         """Tell the user what restoring `revision` did (`restore_revision` returned `result`)."""
         self.message_user(request, _("The revision was restored."), messages.SUCCESS)
+
+    def restore_note(self, request):
+        """The note typed on restoring (why), for `restore_revision` to record."""
+        return " ".join(request.POST.get("note", "").split())[:RESTORE_NOTE_LENGTH]
 
     def revision_label(self, revision):
         """What kind of revision this is, shown before its note ("" for a plain save)."""
@@ -62,6 +71,11 @@ class RevisionsAdminMixin:
                 "<path:object_id>/revisions/",
                 self.admin_site.admin_view(self.revisions_view),
                 name="{}_{}_revisions".format(*info),
+            ),
+            path(
+                "<path:object_id>/revisions/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="{}_{}_revision_compare".format(*info),
             ),
             path(
                 "<path:object_id>/revisions/<int:revision_id>/",
@@ -102,6 +116,9 @@ class RevisionsAdminMixin:
             "title": _("Revisions of “%(title)s”") % {"title": obj},
             "columns": [field.verbose_name for field in columns],
             "revisions": revisions,
+            # Preselected: the latest change (the one before the latest, to the latest).
+            "compare_from": revisions[1].pk if len(revisions) > 1 else None,
+            "compare_to": revisions[0].pk if revisions else None,
         }
         return TemplateResponse(request, self.revision_templates("revision_list.html"), context)
 
@@ -123,13 +140,50 @@ class RevisionsAdminMixin:
             "original": obj,
             "revision": revision,
             "against_label": label,
-            "differences": self.revision_schema.compare(revision.data, newer),
+            "differences": self.differences(obj, revision.data, newer),
             "can_restore": self.has_change_permission(request, obj),
+            "restore_note_length": RESTORE_NOTE_LENGTH,
             "title": _("Revision of %(when)s") % {"when": _when(revision)},
             "revision_label": self.revision_label(revision),
             **self.revision_context(request, obj, revision),
         }
         return TemplateResponse(request, self.revision_templates("revision_detail.html"), context)
+
+    def differences(self, obj, old, new):
+        """What differs from snapshot `old` to `new`, rendered (thinktank.revision_compare)."""
+        return differences(self.revision_schema, old, new, language=getattr(obj, "language", None))
+
+    def compare_view(self, request, object_id):
+        """Any two revisions compared, the older first: ?from=<id>&to=<id>."""
+        obj = self._object_or_refuse(request, object_id)
+        info = self.opts.app_label, self.opts.model_name
+        chosen = {request.GET.get("from", ""), request.GET.get("to", "")}
+        pair = []
+        if len(chosen) == 2 and all(value.isdigit() for value in chosen):
+            pair = list(self.revisions_of(obj).select_related("user").filter(pk__in=chosen))
+        if len(pair) != 2:  # not two, or not this object's
+            self.message_user(
+                request,
+                _("Choose two different revisions of this page to compare."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:{}_{}_revisions".format(*info), args=[obj.pk])
+            )
+        older, newer = sorted(pair, key=lambda revision: (revision.created_at, revision.pk))
+        for revision in (older, newer):
+            revision.label = self.revision_label(revision)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "older": older,
+            "newer": newer,
+            "differences": self.differences(obj, older.data, newer.data),
+            "title": _("Changes from %(older)s to %(newer)s")
+            % {"older": _when(older), "newer": _when(newer)},
+        }
+        return TemplateResponse(request, self.revision_templates("revision_compare.html"), context)
 
     def restore(self, request, obj, revision):
         if not self.has_change_permission(request, obj):

@@ -330,3 +330,11 @@ def _lines(value):
         ]
     text = value.replace("</p>", "</p>\n").replace("</h2>", "</h2>\n").replace("</li>", "</li>\n")
     return [line.strip() for line in strip_tags(text).splitlines() if line.strip()]
+
+
+def revision_note(done, note=""):
+    """A revision's note: what a step did (`done`), then the user's `note` (why), if
+    any, within the note's length."""
+    note = " ".join((note or "").split())
+    limit = Revision._meta.get_field("note").max_length
+    return (f"{done}: {note}" if note else done)[:limit]

@@ -21,6 +21,7 @@ from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.links import LinkSearchAdminMixin
 from articles.admin.live_preview import LivePreviewAdminMixin
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
+from articles.admin.translating import TranslatingAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
@@ -49,6 +50,7 @@ class RecommendationInline(admin.TabularInline):
 class ArticleAdmin(
     LinkSearchAdminMixin,
     LivePreviewAdminMixin,
+    TranslatingAdminMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
@@ -208,7 +210,7 @@ class ArticleAdmin(
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         self.message_user(
             request,
-            _("A draft translation was made; translate its title, summary and body."),
+            _("A draft translation was made: write its text beside the source's."),
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[translation.pk]))

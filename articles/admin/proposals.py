@@ -94,8 +94,12 @@ class ProposalsAdminMixin:
 
     def restore_revision(self, request, obj, revision):
         if revision.is_pending or not services.needs_review(obj, user=request.user):
-            return services.article_restore(obj, revision, user=request.user)
-        return proposals.article_propose_restore(obj, revision, user=request.user)
+            return services.article_restore(
+                obj, revision, user=request.user, note=self.restore_note(request)
+            )
+        return proposals.article_propose_restore(
+            obj, revision, user=request.user, note=self.restore_note(request)
+        )
 
     def restored(self, request, obj, revision, result):
         if result.is_pending:

@@ -227,7 +227,9 @@ class Article(VersionedModel):
         ]
 
     def __str__(self):
-        return self.title
+        if self.title:
+            return self.title
+        return str(_("Untitled (%(language)s)") % {"language": self.get_language_display()})
 
     def date_if_published(self):
         """Publishing with no date means now: the form's check and every save say so."""

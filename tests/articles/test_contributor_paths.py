@@ -156,7 +156,8 @@ def test_a_translation_of_a_live_piece_is_a_draft_its_contributor_edits(client, 
     source = article_in("live")
     translation = services.article_add_translation(source, "ar", user=contributor)
     client.force_login(contributor)
-    response = client.post(change_url(translation), form_data(translation, title="عنوان"))
+    typed = form_data(translation, title="عنوان", summary="ملخص")  # it starts empty
+    response = client.post(change_url(translation), typed)
     assert response.status_code == 302
     assert Article.objects.get(pk=translation.pk).title == "عنوان"
     assert not translation.revisions.pending().exists()

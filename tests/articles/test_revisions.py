@@ -12,6 +12,7 @@ from tests.helpers.factories import (
     make_region,
     make_topic,
 )
+from tests.helpers.htmlpage import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,8 @@ def test_history_diff_and_one_click_restore_in_the_admin(client, editor):
 
     diff = client.get(revision_url(article, old)).content.decode()
     assert "Original title" in diff and "Changed title" in diff
-    assert "+New paragraph." in diff
+    added = parse(diff).find(cls="revision-diff").find_all("ins")
+    assert any(ins.find_all("p", text="New paragraph.") for ins in added)  # rendered, marked
 
     response = client.post(revision_url(article, old), {"loaded_version": article.version})
     assert response.status_code == 302

@@ -1,4 +1,5 @@
-"""Add translation: a prefilled draft in the same set; staleness when the source changes."""
+"""Add translation: a draft in the same set, its text to write (tests/articles/
+test_translating.py), the rest carried over; staleness when the source changes."""
 
 import pytest
 
@@ -29,7 +30,7 @@ def source_article(editor):
     return Article.objects.get(pk=article.pk), [first.pk, second.pk]
 
 
-def test_add_translation_makes_a_prefilled_draft_in_the_set(editor):
+def test_add_translation_makes_a_draft_in_the_set(editor):
     source, authors = source_article(editor)
     translation = services.article_add_translation(source, "ar", user=editor)
     assert translation.language == "ar"

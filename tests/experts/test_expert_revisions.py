@@ -89,7 +89,8 @@ def test_history_diff_and_one_click_restore(client, expert_manager):
     assert revision_url(expert, old) in history.hrefs()
 
     diff = client.get(revision_url(expert, old)).content.decode()
-    assert "+Added paragraph." in diff
+    added = parse(diff).find(cls="revision-diff").find_all("ins")
+    assert any(ins.find_all("p", text="Added paragraph.") for ins in added)  # rendered
     assert "Energy" in diff and "Maritime security" in diff
     assert "https://reza.example.org" in diff
 
