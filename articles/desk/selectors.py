@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from itertools import groupby
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
@@ -39,8 +39,9 @@ class Listing:
 
 
 def work_of(user):
-    """The articles `user` saved a revision of (a proposed change included)."""
-    return Q(Exists(ArticleRevision.objects.filter(article=OuterRef("pk"), user=user)))
+    """The articles `user` saved a revision of (a proposed change included): a condition
+    read from the revisions' index by user, whatever the size of the archive."""
+    return Q(pk__in=ArticleRevision.objects.filter(user=user).values("article_id"))
 
 
 def visible_to(user):
@@ -50,16 +51,19 @@ def visible_to(user):
     return articles if can_publish(user) else articles.filter(work_of(user))
 
 
-def _listing(queryset, order, rows=ROWS):
-    return Listing(
-        count=queryset.count(), rows=list(queryset.only(*ROW_FIELDS).order_by(*order)[:rows])
+def counted(queryset, order, rows=ROWS, fields=ROW_FIELDS):
+    """A Listing of `queryset`'s first `rows` in `order` (reading `fields`) and its count,
+    in one query: the count is a window over the whole of it."""
+    found = list(
+        queryset.only(*fields).annotate(listed=Window(Count("pk"))).order_by(*order)[:rows]
     )
+    return Listing(count=found[0].listed if found else 0, rows=found)
 
 
 def my_drafts(user):
     """The drafts `user` worked on, the last changed first (an editor's too: "my")."""
     drafts = Article.objects.filter(work_of(user), status=Article.Status.DRAFT)
-    return _listing(drafts, ("-updated_at", "-pk"))
+    return counted(drafts, ("-updated_at", "-pk"))
 
 
 def entered_review():
@@ -77,25 +81,27 @@ def entered_review():
 
 
 def awaiting_review(user):
-    """Work in review, the longest waiting first, each row with `submission`: the
+    """Work in review, the least recently changed first, each row with `submission`: the
     revision that submitted it (who, when, their note), or None (put in review by no
     recorded step)."""
     waiting = visible_to(user).filter(status=Article.Status.REVIEW)
-    listing = Listing(count=waiting.count())
-    rows = list(
-        waiting.only(*ROW_FIELDS)
-        .annotate(submission_pk=entered_review())
-        .order_by("updated_at", "pk")[:ROWS]
+    listing = counted(waiting, ("updated_at", "pk"))
+    entered = Article.objects.filter(pk__in=[row.pk for row in listing.rows])
+    submissions = (
+        ArticleRevision.objects.filter(pk__in=entered.values(submission=entered_review()))
+        .select_related("user")
+        .only(
+            "created_at",
+            "note",
+            "article_id",
+            "user__username",
+            "user__first_name",
+            "user__last_name",
+        )
     )
-    submissions = ArticleRevision.objects.select_related("user").only(
-        "created_at", "note", "article_id", "user__username", "user__first_name", "user__last_name"
-    )
-    found = submissions.in_bulk([row.submission_pk for row in rows if row.submission_pk])
-    for row in rows:
-        row.submission = found.get(row.submission_pk)
-    listing.rows = sorted(
-        rows, key=lambda row: row.submission.created_at if row.submission else row.updated_at
-    )
+    found = {revision.article_id: revision for revision in submissions} if listing.rows else {}
+    for row in listing.rows:
+        row.submission = found.get(row.pk)
     return listing
 
 
@@ -123,7 +129,7 @@ def scheduled(user, now=None):
     ahead = visible_to(user).filter(
         status=Article.Status.PUBLISHED, published_at__gt=start, published_at__lt=until
     )
-    listing = _listing(ahead, ("published_at", "pk"), rows=SCHEDULE_ROWS)
+    listing = counted(ahead, ("published_at", "pk"), rows=SCHEDULE_ROWS)
     zone = timezone.get_default_timezone()
     listing.rows = [
         Day(date, list(articles))
@@ -140,34 +146,34 @@ def recently_published(user, now=None):
     recent = visible_to(user).filter(
         published_condition(), published_at__gt=now - timedelta(days=RECENT_DAYS)
     )
-    return _listing(recent, ("-published_at", "-pk"))
+    return counted(recent, ("-published_at", "-pk"))
 
 
 def stale_condition():
     """Translations whose source's text changed after they were last brought up to
     date: Article.is_translation_stale, as a query."""
     changed = F("translation_source__text_changed_at")
-    return Q(translation_source__text_changed_at__isnull=False) & (
-        Q(source_text_seen_at__isnull=True) | Q(source_text_seen_at__lt=changed)
-    )
+    # The explicit "is a translation" lets the database start from the few translations.
+    return Q(
+        translation_source__isnull=False, translation_source__text_changed_at__isnull=False
+    ) & (Q(source_text_seen_at__isnull=True) | Q(source_text_seen_at__lt=changed))
 
 
 def stale_translations(user):
     """Translations (not archived) out of date with their source, the longest first;
     each row with its `translation_source` (title, language)."""
     stale = visible_to(user).filter(stale_condition()).exclude(status=Article.Status.ARCHIVED)
-    rows = (
-        stale.select_related("translation_source")
-        .only(
+    return counted(
+        stale.select_related("translation_source"),
+        ("source_text_seen_at", "pk"),
+        fields=(
             *ROW_FIELDS,
             "source_text_seen_at",
             "translation_source__title",
             "translation_source__language",
             "translation_source__text_changed_at",
-        )
-        .order_by("source_text_seen_at", "pk")[:ROWS]
+        ),
     )
-    return Listing(count=stale.count(), rows=list(rows))
 
 
 def review_decisions(user, now=None):
@@ -182,7 +188,10 @@ def review_decisions(user, now=None):
     )
     out_of_review = (
         ArticleRevision.objects.saved()
-        .filter(created_at__gt=since, article__in=Article.objects.filter(work_of(user)))
+        .filter(
+            created_at__gt=since,
+            article__in=ArticleRevision.objects.filter(user=user).values("article_id"),
+        )
         .exclude(user=user)
         .filter(data__status__in=[Article.Status.PUBLISHED, Article.Status.DRAFT])
         .alias(was=Subquery(previous.order_by("-pk").values(status=KT("data__status"))[:1]))
@@ -212,6 +221,8 @@ def review_decisions(user, now=None):
             "reviewed_by__first_name",
             "reviewed_by__last_name",
         )
+        .annotate(listed=Window(Count("pk")))
         .order_by("-created_at", "-pk")[:ROWS]
     )
-    return Listing(count=decisions.count(), rows=list(rows))
+    rows = list(rows)
+    return Listing(count=rows[0].listed if rows else 0, rows=rows)
