@@ -136,7 +136,9 @@ def section(results, corpus, writers, requests):
         f"with its editorial dashboard on {corpus[0]:,} articles and {corpus[1]:,} "
         f"revisions by {writers} accounts (the contributor's own work is 1 in {writers}), "
         f"with Django's test Client in one process, DEBUG off; {requests} requests after "
-        "three warm-up ones. Median / 95th percentile in ms, and the queries of one request.",
+        "three warm-up ones. Median / 95th percentile in ms, and the queries of one request. "
+        f"The machine's load average when done: {os.getloadavg()[0]:.1f} (on "
+        f"{os.cpu_count()} CPUs; other work on it slows every figure).",
         "",
         "| user | language | median ms | p95 ms | queries |",
         "|---|---|---:|---:|---:|",
