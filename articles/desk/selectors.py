@@ -180,7 +180,8 @@ def review_decisions(user, now=None):
     """What editors decided of `user`'s work in the last DECISION_DAYS days, the latest
     first: each a revision by someone else that took one of their articles out of
     review (published, or sent back to draft), with the editor's note, or a proposed
-    change of theirs that was published or discarded."""
+    change of theirs that was published or discarded. Each row has `status`: the
+    article's status the revision recorded (its snapshot itself is not read)."""
     now = now or timezone.now()
     since = now - timedelta(days=DECISION_DAYS)
     previous = ArticleRevision.objects.saved().filter(
@@ -210,7 +211,6 @@ def review_decisions(user, now=None):
         .only(
             "created_at",
             "note",
-            "data",
             "proposal",
             "reviewed_at",
             *(f"article__{name}" for name in ROW_FIELDS if name != "pk"),
@@ -221,7 +221,7 @@ def review_decisions(user, now=None):
             "reviewed_by__first_name",
             "reviewed_by__last_name",
         )
-        .annotate(listed=Window(Count("pk")))
+        .annotate(status=KT("data__status"), listed=Window(Count("pk")))
         .order_by("-created_at", "-pk")[:ROWS]
     )
     rows = list(rows)

@@ -1,8 +1,8 @@
 """
 The admin's home page with the editorial dashboard (articles/admin/dashboard.py,
 templates/admin/articles/includes/dashboard.html): for an editor and a contributor,
-in English and Arabic (the admin's language is LANGUAGE_CODE's); its links lead to the work; Django's list of apps stays; its
-queries stay as many as content grows.
+in English and Arabic (the admin's language is LANGUAGE_CODE's); its links lead to
+the work; Django's list of apps stays; its queries stay as many as content grows.
 """
 
 import pytest

@@ -112,7 +112,7 @@ def test_a_contributor_is_told_what_editors_decided_with_their_note(
     desk.publish(desk.submit(desk.write(other_contributor), other_contributor), editor)
     decisions = selectors.review_decisions(contributor)
     assert decisions.count == 2
-    said = {(row.article.title, row.data["status"], row.note, row.user) for row in decisions.rows}
+    said = {(row.article.title, row.status, row.note, row.user) for row in decisions.rows}
     assert said == {
         ("Went out", "published", "Lovely piece", editor),
         ("Came back", "draft", "Please shorten it", editor),
