@@ -26,6 +26,7 @@ def dashboard(request):
         "is_editor": editor,
         "drafts": selectors.my_drafts(user),
         "review": selectors.awaiting_review(user),
+        "proposals": selectors.pending_proposals(user),
         "scheduled": selectors.scheduled(user, now),
         "schedule_days": selectors.SCHEDULE_DAYS,
         "published": selectors.recently_published(user, now),

@@ -105,6 +105,30 @@ def awaiting_review(user):
     return listing
 
 
+def pending_proposals(user):
+    """Proposed changes of published or archived work that wait for an editor, the
+    oldest first: everyone's for an editor, a contributor's own. Each row is the
+    proposal (a revision: who, when, their note) with its `article`."""
+    pending = ArticleRevision.objects.pending()
+    if not can_publish(user):
+        pending = pending.filter(user=user)
+    rows = list(
+        pending.select_related("article", "user")
+        .only(
+            "created_at",
+            "note",
+            "article_id",
+            *(f"article__{name}" for name in ROW_FIELDS if name != "pk"),
+            "user__username",
+            "user__first_name",
+            "user__last_name",
+        )
+        .annotate(listed=Window(Count("pk")))
+        .order_by("created_at", "pk")[:ROWS]
+    )
+    return Listing(count=rows[0].listed if rows else 0, rows=rows)
+
+
 @dataclass
 class Day:
     """One day of the scheduled timeline, in the site's time zone."""

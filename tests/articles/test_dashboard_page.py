@@ -9,6 +9,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from articles import proposals
 from tests.helpers import desk
 from tests.helpers.budgets import DASHBOARD_BUDGET, count_queries
 from tests.helpers.factories import in_future, make_article
@@ -119,7 +120,8 @@ def test_the_page_queries_stay_flat_as_content_grows(editor, contributor, other_
             for writer in (contributor, other_contributor):
                 desk.write(writer, summary="")
                 desk.submit(desk.write(writer), writer, note="Ready")
-                desk.publish(desk.submit(desk.write(writer), writer), editor, note="Thanks")
+                live = desk.publish(desk.submit(desk.write(writer), writer), editor, note="Thanks")
+                proposals.article_propose(live, user=writer, note="A change")
                 desk.send_back(desk.submit(desk.write(writer), writer), editor, note="Shorter")
                 desk.publish(desk.write(writer, language="ar"), editor, at=in_future(2))
             make_article()

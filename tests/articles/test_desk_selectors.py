@@ -6,7 +6,7 @@ editor (everyone's work) and a contributor (their own), and the revisions they r
 
 import pytest
 
-from articles import services
+from articles import proposals, services
 from articles.desk import selectors
 from articles.models import Article
 from tests.helpers import desk
@@ -138,3 +138,21 @@ def test_every_list_keeps_to_a_contributors_own_work(editor, contributor, other_
         assert (listing.count, listing.rows) == (0, [])
     assert selectors.awaiting_review(editor).count == 1
     assert selectors.scheduled(editor).count == 1
+
+
+def test_proposed_changes_wait_for_an_editor(editor, contributor, other_contributor):
+    live = desk.publish(desk.submit(desk.write(contributor, "Live"), contributor), editor)
+    live.summary = "A better summary."
+    proposal = proposals.article_propose(live, user=contributor, note="Sharper summary")
+    other = desk.publish(desk.write(other_contributor, "Other live"), editor)
+    proposals.article_propose(other, user=other_contributor)
+    everyone = selectors.pending_proposals(editor)
+    assert everyone.count == 2
+    assert (everyone.rows[0].pk, everyone.rows[0].article.title) == (proposal.pk, "Live")
+    assert everyone.rows[0].note == "Sharper summary"
+    own = selectors.pending_proposals(contributor)
+    assert [row.pk for row in own.rows] == [proposal.pk]
+    proposals.article_discard_proposal(proposal, user=editor)
+    assert selectors.pending_proposals(contributor).count == 0
+    decided = selectors.review_decisions(contributor)
+    assert [(row.pk, row.proposal) for row in decided.rows][0] == (proposal.pk, "discarded")
