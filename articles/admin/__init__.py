@@ -3,4 +3,4 @@ The articles' admin, one module per concept. Django's autodiscover imports only 
 package, so it imports each module: that is what registers their admins with the site.
 """
 
-from . import article, features, library, redirects, taxonomy, translations  # noqa: F401
+from . import article, dashboard, features, library, redirects, taxonomy, translations  # noqa: F401

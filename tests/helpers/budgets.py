@@ -221,3 +221,9 @@ def measured(django_db_blocker, urls, deep=()):
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             cache.clear()
+
+
+# Queries of the admin's home page with the editorial dashboard, at the most (session,
+# user, permissions, its lists, one count per problem check, Django's recent actions):
+# test_dashboard_page.py.
+DASHBOARD_BUDGET = 21
