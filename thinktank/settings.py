@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "thinktank.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "thinktank.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "thinktank.middleware.RemoveTrailingSlashMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,6 +137,9 @@ LANGUAGES = [
     ("fa", _("Persian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language cookie is the admin's alone (thinktank/admin_language.py): public pages
+# take their language from the address, and stay free of cookies for shared caches.
+LANGUAGE_COOKIE_PATH = "/admin/"
 FORMAT_MODULE_PATH = ["thinktank.formats"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")

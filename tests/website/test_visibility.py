@@ -357,6 +357,13 @@ def test_admin_still_works_at_its_slashed_address(client, db):
     assert response["Location"] == "/admin/"
 
 
+@pytest.mark.parametrize("url", ["/admin/no-such-app/", "/admin/articles/no-such-model/"])
+def test_a_missing_admin_page_is_a_404_not_a_redirect_loop(admin_client, url):
+    # The admin answers every address under it; a 404 of its own is not "a page
+    # without its slash" to strip (APPEND_SLASH would bounce it back).
+    assert admin_client.get(url).status_code == 404
+
+
 @pytest.mark.parametrize(
     "url",
     [
