@@ -1,0 +1,116 @@
+/*
+ * The per-language fieldsets of a translatable model's admin form
+ * (thinktank/language_tabs.py) as WAI-ARIA tabs: one tab per language, arrow keys,
+ * Home and End move between them; the first tab holding an error is opened and
+ * marked. Without this script every language's fieldset stays visible, one under
+ * another. See docs/translated-fields.md.
+ */
+"use strict";
+(function () {
+    const PANEL = "fieldset.language-tab";
+    const PREFIX = "language-tab--";
+
+    function languageOf(panel) {
+        const name = Array.from(panel.classList).find((c) => c.startsWith(PREFIX));
+        return name ? name.slice(PREFIX.length) : "";
+    }
+
+    function hasErrors(panel) {
+        return panel.querySelector(".errorlist, .errors") !== null;
+    }
+
+    function build(panels, index) {
+        const tablist = document.createElement("div");
+        tablist.className = "language-tabs";
+        tablist.setAttribute("role", "tablist");
+        const tabs = panels.map((panel, position) => {
+            const heading = panel.querySelector(".fieldset-heading");
+            const tab = document.createElement("button");
+            const id = `language-tabs-${index}-${position}`;
+            tab.type = "button";
+            tab.id = `${id}-tab`;
+            tab.className = "language-tabs__tab";
+            tab.setAttribute("role", "tab");
+            const name = document.createElement("span");
+            name.textContent = heading ? heading.textContent.trim() : languageOf(panel);
+            name.lang = languageOf(panel);
+            name.dir = "auto";
+            tab.append(name);
+            panel.id = panel.id || `${id}-panel`;
+            panel.setAttribute("role", "tabpanel");
+            panel.setAttribute("aria-labelledby", tab.id);
+            tab.setAttribute("aria-controls", panel.id);
+            if (heading) heading.hidden = true;
+            const errors = panel.querySelector(".errorlist");
+            if (hasErrors(panel)) {
+                tab.classList.add("language-tabs__tab--error");
+                const mark = document.createElement("span");
+                mark.className = "language-tabs__mark";
+                mark.setAttribute("aria-hidden", "true");
+                mark.textContent = "!";
+                tab.append(mark);
+                if (errors) {
+                    errors.id = errors.id || `${id}-errors`;
+                    tab.setAttribute("aria-describedby", errors.id);
+                }
+            }
+            tablist.append(tab);
+            return tab;
+        });
+        panels[0].before(tablist);
+
+        function select(chosen, focus) {
+            tabs.forEach((tab, position) => {
+                const selected = position === chosen;
+                tab.setAttribute("aria-selected", String(selected));
+                tab.tabIndex = selected ? 0 : -1;
+                panels[position].hidden = !selected;
+            });
+            if (focus) tabs[chosen].focus();
+        }
+
+        tabs.forEach((tab, position) => {
+            tab.addEventListener("click", () => select(position, false));
+            tab.addEventListener("keydown", (event) => {
+                const forward = getComputedStyle(tablist).direction === "rtl" ? "ArrowLeft" : "ArrowRight";
+                const back = forward === "ArrowLeft" ? "ArrowRight" : "ArrowLeft";
+                const last = tabs.length - 1;
+                const moves = {
+                    [forward]: position === last ? 0 : position + 1,
+                    [back]: position === 0 ? last : position - 1,
+                    Home: 0,
+                    End: last,
+                };
+                if (event.key in moves) {
+                    event.preventDefault();
+                    select(moves[event.key], true);
+                }
+            });
+        });
+        // The browser's own check of a required input in a hidden panel opens that panel,
+        // so it can show its message there instead of refusing to submit in silence.
+        panels.forEach((panel, position) => {
+            panel.addEventListener("invalid", () => select(position, false), true);
+        });
+        const withErrors = panels.findIndex(hasErrors);
+        select(withErrors === -1 ? 0 : withErrors, false);
+    }
+
+    function groups() {
+        const found = [];
+        document.querySelectorAll(PANEL).forEach((panel) => {
+            const group = found[found.length - 1];
+            const previous = panel.previousElementSibling;
+            if (group && previous === group[group.length - 1]) group.push(panel);
+            else found.push([panel]);
+        });
+        return found;
+    }
+
+    function start() {
+        groups().forEach((panels, index) => build(panels, index));
+    }
+
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+    else start();
+})();
