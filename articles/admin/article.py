@@ -19,6 +19,7 @@ from articles import preview, revisions, services
 from articles.admin.documents import DocumentInline, save_documents
 from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
+from articles.admin.slug_proposal import ArticleSlugProposalMixin
 from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
@@ -45,6 +46,7 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ArticleSlugProposalMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
