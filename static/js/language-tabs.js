@@ -2,7 +2,7 @@
  * The per-language fieldsets of a translatable model's admin form
  * (thinktank/language_tabs.py) as WAI-ARIA tabs: one tab per language, arrow keys,
  * Home and End move between them; the first tab holding an error is opened and
- * marked. Without this script every language's fieldset stays visible, one under
+ * marked. (The admin's forms are `novalidate`: the errors are the server's.) Without this script every language's fieldset stays visible, one under
  * another. See docs/translated-fields.md.
  */
 "use strict";
@@ -20,9 +20,13 @@
     }
 
     function build(panels, index) {
+        const focused = panels.some((panel) => panel.contains(document.activeElement))
+            ? document.activeElement
+            : null;
         const tablist = document.createElement("div");
         tablist.className = "language-tabs";
         tablist.setAttribute("role", "tablist");
+        panels[0].before(tablist);
         const tabs = panels.map((panel, position) => {
             const heading = panel.querySelector(".fieldset-heading");
             const tab = document.createElement("button");
@@ -36,10 +40,15 @@
             name.lang = languageOf(panel);
             name.dir = "auto";
             tab.append(name);
-            panel.id = panel.id || `${id}-panel`;
-            panel.setAttribute("role", "tabpanel");
-            panel.setAttribute("aria-labelledby", tab.id);
-            tab.setAttribute("aria-controls", panel.id);
+            // A fieldset may not be a tabpanel: a wrapper is, around it.
+            const wrapper = document.createElement("div");
+            wrapper.id = `${id}-panel`;
+            wrapper.className = "language-tabs__panel";
+            wrapper.setAttribute("role", "tabpanel");
+            wrapper.setAttribute("aria-labelledby", tab.id);
+            panel.before(wrapper);
+            wrapper.append(panel);
+            tab.setAttribute("aria-controls", wrapper.id);
             if (heading) heading.hidden = true;
             const errors = panel.querySelector(".errorlist");
             if (hasErrors(panel)) {
@@ -57,14 +66,13 @@
             tablist.append(tab);
             return tab;
         });
-        panels[0].before(tablist);
 
         function select(chosen, focus) {
             tabs.forEach((tab, position) => {
                 const selected = position === chosen;
                 tab.setAttribute("aria-selected", String(selected));
                 tab.tabIndex = selected ? 0 : -1;
-                panels[position].hidden = !selected;
+                panels[position].parentElement.hidden = !selected;
             });
             if (focus) tabs[chosen].focus();
         }
@@ -87,13 +95,13 @@
                 }
             });
         });
-        // The browser's own check of a required input in a hidden panel opens that panel,
-        // so it can show its message there instead of refusing to submit in silence.
-        panels.forEach((panel, position) => {
-            panel.addEventListener("invalid", () => select(position, false), true);
-        });
         const withErrors = panels.findIndex(hasErrors);
         select(withErrors === -1 ? 0 : withErrors, false);
+        // Moving a fieldset into its panel takes the focus from an input in it (Django's
+        // admin focuses an add form's first input): it is given back if still shown.
+        if (focused && focused !== document.activeElement && focused.checkVisibility()) {
+            focused.focus();
+        }
     }
 
     function groups() {

@@ -3,7 +3,8 @@
  * server's sanitizer drops (an image from elsewhere, an unknown element, a script, an
  * iframe, a style attribute) is reported at once, under the editor, by asking the
  * server itself (thinktank/sanitizer_report.py), so the rules live in one place.
- * And a table inserted from the toolbar starts with a header row (<th> cells).
+ * And a table inserted from the toolbar starts with a header row (<th> cells), and
+ * each editing surface is named by its field's label.
  * Strings and the endpoint come from the page (templates/admin/includes/
  * sanitizer_warning.html). See docs/rich-text.md.
  */
@@ -97,6 +98,19 @@
         true,
     );
 
+    // Each editing surface named by its field's label, as its textarea was.
+    function name(root) {
+        root.querySelectorAll(`${EDITOR} [contenteditable=true]:not([aria-labelledby])`).forEach(
+            (surface) => {
+                const row = surface.closest(EDITOR).parentElement;
+                const label = row && row.querySelector("label[for]");
+                if (!label) return;
+                label.id = label.id || `${label.htmlFor}_label`;
+                surface.setAttribute("aria-labelledby", label.id);
+            },
+        );
+    }
+
     // The toolbar's table dialog: a header row unless the editor says otherwise.
     new MutationObserver((mutations) => {
         for (const mutation of mutations) {
@@ -104,7 +118,9 @@
                 if (node.nodeType !== 1) continue;
                 const choice = node.querySelector("dialog.prose-editor-dialog select[name=withHeaderRow]");
                 if (choice) choice.value = "Yes";
+                if (node.querySelector("[contenteditable=true]")) name(node.parentElement || node);
             }
         }
     }).observe(document.body || document.documentElement, { childList: true, subtree: true });
+    name(document);
 })();

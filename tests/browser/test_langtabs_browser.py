@@ -113,14 +113,17 @@ def test_the_tab_with_an_error_opens_first_and_is_marked(chromium, site, artifac
     others = page.locator("[role=tab]:not(.language-tabs__tab--error)")
     assert others.count() == 2
     page.screenshot(path=str(artifacts / "langtabs-topic-error-ar.png"), full_page=True)
-    # A required input in a hidden tab: the browser's own check opens its tab.
+    # The English name emptied, from another tab: the server's refusal opens English,
+    # and the name has the focus Django's admin gives the form's first input.
     page.locator("[role=tab]").nth(0).click()
     page.locator("#id_name__ar").evaluate("input => { input.value = 'ماء'; }")
     page.fill("#id_name", "")
     page.locator("[role=tab]").nth(2).click()
     page.click("input[name=_save]")
+    page.wait_for_load_state()
     assert selected_tab(page) == "English"
     assert page.evaluate("document.activeElement.id") == "id_name"
+    assert page.locator("[role=tab].language-tabs__tab--error").count() == 1
     assert errors == []
     context.close()
 
