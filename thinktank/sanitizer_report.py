@@ -1,7 +1,8 @@
 """
 What the rich-text sanitizer (thinktank.html.sanitize_html) would drop from some HTML,
 reported to the admin's editors before they save (static/js/sanitizer-warning.js asks
-it on paste), so the rules stay in one place. See docs/rich-text.md.
+it on paste, at the admin's `rich-text-report/`), so the rules stay in one place.
+See docs/rich-text.md.
 """
 
 import json
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import JsonResponse
+from django.urls import path
 from django.views.decorators.http import require_POST
 
 from thinktank.html import (
@@ -104,6 +106,15 @@ def sanitizer_report(html):
         ),
         "images": outside_images(html),
     }
+
+
+class SanitizerReportAdminMixin:
+    """Put before one ModelAdmin (the articles'): the admin's `rich-text-report/`
+    endpoint, `admin:sanitizer_report`, for every staff member's rich-text editors."""
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(sanitizer_report_view)
+        return [path("rich-text-report/", view, name="sanitizer_report"), *super().get_urls()]
 
 
 @require_POST

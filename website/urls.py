@@ -14,7 +14,6 @@ from articles import views as article_views
 from experts import sitemaps as expert_sitemaps
 from experts import urls as expert_urls
 from thinktank import health, views
-from thinktank.sanitizer_report import sanitizer_report_view
 
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Publishing")
@@ -50,8 +49,6 @@ urlpatterns = [
             url="/admin/taxonomy/taxonomyredirect/%(rest)s", permanent=True, query_string=True
         ),
     ),
-    # What the rich-text sanitizer would drop, asked by the admin's editors on paste.
-    path("admin/rich-text/report/", sanitizer_report_view, name="admin-sanitizer-report"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots"),
     # For load balancers and operators: one address whatever the language.

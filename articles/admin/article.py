@@ -27,6 +27,7 @@ from articles.models.publishing import byline_prefetch
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
+from thinktank.sanitizer_report import SanitizerReportAdminMixin
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -46,6 +47,7 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    SanitizerReportAdminMixin,
     ArticleSlugProposalMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,

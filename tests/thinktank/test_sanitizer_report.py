@@ -111,7 +111,7 @@ def test_a_word_processors_paste_is_not_a_warning(pieces):
 
 def report_of(client, body, **kwargs):
     return client.post(
-        reverse("admin-sanitizer-report"), body, content_type="application/json", **kwargs
+        reverse("admin:sanitizer_report"), body, content_type="application/json", **kwargs
     )
 
 
@@ -123,7 +123,7 @@ def test_the_endpoint_reports_to_staff(client, contributor):
     response = report_of(client, body)
     assert response.status_code == 200
     assert response.json() == {"tags": ["iframe", "script"], "attributes": [], "images": []}
-    assert client.get(reverse("admin-sanitizer-report")).status_code == 405
+    assert client.get(reverse("admin:sanitizer_report")).status_code == 405
 
 
 @pytest.mark.django_db
