@@ -74,8 +74,6 @@ class ExpertAdmin(
     inlines = [ExpertLinkInline]
     actions = ["deactivate", "reactivate"]
     formfield_overrides = {**TranslatableAdmin.formfield_overrides, **URL_OVERRIDES}
-    translations_side_by_side = True
-    translations_fieldset_title = _("Name, role and bio in each language")
     # Where the public site shows each input (templates/experts/, includes/expert_card.html,
     # the byline of articles/article_detail.html).
     field_uses = {

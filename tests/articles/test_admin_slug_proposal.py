@@ -90,7 +90,7 @@ def test_only_staff_who_may_add_or_change_are_answered(client, contributor, expe
     assert client.get(url, {"title": "x"}).status_code == 200
 
 
-@pytest.mark.parametrize("admin_name", ADMINS)
+@pytest.mark.parametrize("admin_name", [*ADMINS, "articles_publicationtype"])
 def test_a_new_objects_slug_input_asks_for_a_proposal(admin_client, admin_name):
     app, model = admin_name.split("_")
     page = parse(admin_client.get(reverse(f"admin:{admin_name}_add")))
