@@ -1,6 +1,6 @@
 /*
- * In the admin's rich-text editors (django-prose-editor): HTML pasted with what the
- * server's sanitizer drops (an image from elsewhere, an unknown element, a script, an
+ * In the admin's rich-text editors (django-prose-editor): HTML pasted, or applied
+ * from the editor's HTML view, with what the server's sanitizer drops (an image from elsewhere, an unknown element, a script, an
  * iframe, a style attribute) is reported at once, under the editor, by asking the
  * server itself (thinktank/sanitizer_report.py), so the rules live in one place.
  * And a table inserted from the toolbar starts with a header row (<th> cells), and
@@ -98,6 +98,15 @@
         true,
     );
 
+    // The editor's HTML view: what is typed there is checked as it is applied, before
+    // the editor's schema drops what it does not know.
+    function watchHTMLView(source) {
+        const editor = source.closest(EDITOR);
+        const apply = source.form && source.form.querySelector("button[type=submit]");
+        if (!editor || !apply) return;
+        apply.addEventListener("click", () => report(editor, source.value), true);
+    }
+
     // Each editing surface named by its field's label, as its textarea was.
     function name(root) {
         root.querySelectorAll(`${EDITOR} [contenteditable=true]:not([aria-labelledby])`).forEach(
@@ -118,6 +127,8 @@
                 if (node.nodeType !== 1) continue;
                 const choice = node.querySelector("dialog.prose-editor-dialog select[name=withHeaderRow]");
                 if (choice) choice.value = "Yes";
+                const source = node.querySelector("dialog.prose-editor-dialog textarea[name=html]");
+                if (source) watchHTMLView(source);
                 if (node.querySelector("[contenteditable=true]")) name(node.parentElement || node);
             }
         }

@@ -65,6 +65,18 @@ def test_a_paste_with_what_the_sanitizer_drops_is_listed(page, artifacts):
     assert page.locator(".sanitizer-warning").count() == 0
 
 
+def test_html_typed_in_the_html_view_is_checked_as_it_is_applied(page):
+    page.goto(f"{page.base}/admin/articles/article/add/")
+    editor_of(page, "body").click()
+    page.locator(".field-body .prose-menubar__button[title='edit HTML']").click()
+    source = page.locator("dialog.prose-editor-dialog textarea[name=html]")
+    source.fill('<p>Chart: <object data="chart.swf"></object><a href="javascript:go()">go</a></p>')
+    page.locator("dialog.prose-editor-dialog button[type=submit]").click()
+    warning = page.locator(".field-body .sanitizer-warning")
+    warning.wait_for()
+    assert "<object>" in warning.inner_text() and "a href" in warning.inner_text()
+
+
 def test_arabic_bio_paste_is_warned_in_its_tab(page, artifacts):
     expert = make_expert("Warned Expert")
     page.goto(f"{page.base}/admin/experts/expert/{expert.pk}/change/")
