@@ -9,7 +9,9 @@ from experts.admin_forms import ExpertAdminForm
 from experts.models import Expert, ExpertLink, Program
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
+from thinktank.language_tabs import LanguageTabsAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
+from thinktank.slug_proposal import SlugProposalAdminMixin
 from thinktank.translation_admin import TranslatableAdmin
 from thinktank.widgets import FocalPointAdminMixin
 
@@ -18,11 +20,18 @@ URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Program)
-class ProgramAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
+class ProgramAdmin(
+    SlugProposalAdminMixin, ServiceWritesAdminMixin, LanguageTabsAdminMixin, TranslatableAdmin
+):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
+    field_uses = {
+        "name": _("The heading of the program's page, and the link to it on its experts' pages."),
+        "description": _(
+            "Shown under the heading of the program's page and in the list of programs."
+        ),
+    }
 
     save_service = staticmethod(services.program_save)
     delete_service = staticmethod(services.program_delete)
@@ -39,10 +48,12 @@ class ExpertLinkInline(admin.TabularInline):
 
 @admin.register(Expert)
 class ExpertAdmin(
+    SlugProposalAdminMixin,
     RevisionsAdminMixin,
     FocalPointAdminMixin,
     VersionCheckedAdminMixin,
     ServiceWritesAdminMixin,
+    LanguageTabsAdminMixin,
     TranslatableAdmin,
 ):
     form = ExpertAdminForm
@@ -59,13 +70,29 @@ class ExpertAdmin(
     list_select_related = ["program"]
     ordering = ["program", "position", "sort_name"]
     search_fields = ["name", "sort_name", "role", "short_bio"]
-    prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["program", "topics", "regions"]
     inlines = [ExpertLinkInline]
     actions = ["deactivate", "reactivate"]
     formfield_overrides = {**TranslatableAdmin.formfield_overrides, **URL_OVERRIDES}
-    translations_side_by_side = True
-    translations_fieldset_title = _("Name, role and bio in each language")
+    # Where the public site shows each input (templates/experts/, includes/expert_card.html,
+    # the byline of articles/article_detail.html).
+    field_uses = {
+        "name": _("The heading of the expert's page; also in bylines and the experts' directory."),
+        "role": _("Shown under the name on the expert's page and card, e.g. “Senior Fellow”."),
+        "short_bio": _(
+            "Shown under the expert's articles, in search results and link previews of the "
+            "expert's page, and on that page when there is no full bio."
+        ),
+        "bio": _("Shown on the expert's page, above the list of publications."),
+        "languages": _("Shown on the expert's page under “Languages”, e.g. “English, Arabic”."),
+        "photo": _("Shown on the expert's page, on the expert's card and beside their articles."),
+        "program": _("Shown under the role on the expert's page, as a link to the program."),
+        "topics": _("Shown on the expert's page under “Areas of expertise”."),
+        "regions": _("Shown on the expert's page under “Areas of expertise”."),
+        "email": _("Shown on the expert's page under “Contact”."),
+        "phone": _("Shown on the expert's page under “Contact”."),
+        "kind": _("Not shown on the public site: it filters the admin's list of experts."),
+    }
     fieldsets = [
         (None, {"fields": ["name", "slug", "sort_name", "kind", "is_active", "loaded_version"]}),
         (_("Position"), {"fields": ["role", "program", "position"]}),

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import admin
+from django.urls import path
+from django.views.i18n import set_language
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,11 @@ def index_panels(request):
 
 class SiteAdmin(admin.AdminSite):
     """Django's AdminSite, whose index also renders the registered panels
-    (templates/admin/index.html), the list of apps kept below them."""
+    (templates/admin/index.html), the list of apps kept below them, and which answers
+    the language menu of its pages (Django's set_language; thinktank/admin_language.py)."""
+
+    def get_urls(self):
+        return [path("language", set_language, name="set_language"), *super().get_urls()]
 
     def index(self, request, extra_context=None):
         context = {"index_panels": index_panels(request), **(extra_context or {})}

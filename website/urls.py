@@ -7,7 +7,6 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 
 from articles import sitemaps as article_sitemaps
 from articles import urls as article_urls
@@ -50,8 +49,6 @@ urlpatterns = [
             url="/admin/taxonomy/taxonomyredirect/%(rest)s", permanent=True, query_string=True
         ),
     ),
-    # The admin's language menu (thinktank/admin_language.py); its cookie is the admin's.
-    path("admin/language", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots"),
     # For load balancers and operators: one address whatever the language.

@@ -21,6 +21,7 @@ from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.links import LinkSearchAdminMixin
 from articles.admin.live_preview import LivePreviewAdminMixin
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
+from articles.admin.slug_proposal import ArticleSlugProposalMixin
 from articles.admin.translating import TranslatingAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
@@ -29,6 +30,7 @@ from articles.models.publishing import byline_prefetch
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
+from thinktank.sanitizer_report import SanitizerReportAdminMixin
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -51,6 +53,8 @@ class ArticleAdmin(
     LinkSearchAdminMixin,
     LivePreviewAdminMixin,
     TranslatingAdminMixin,
+    SanitizerReportAdminMixin,
+    ArticleSlugProposalMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,

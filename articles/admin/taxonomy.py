@@ -12,23 +12,40 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import services, site_services
 from articles.admin.features import FeatureInline
+from articles.admin.slug_proposal import TaxonomySlugProposalMixin
+from articles.admin.taxonomy_merge import TaxonomyMergeAdminMixin
 from articles.models import Feature, PublicationType, Region, Topic
 from thinktank.admin_actions import ServiceWritesAdminMixin
+from thinktank.language_tabs import LanguageTabsAdminMixin
+from thinktank.slug_proposal import SlugProposalAdminMixin
 from thinktank.translation_admin import TranslatableAdmin
 
 
 @admin.register(PublicationType)
-class PublicationTypeAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
+class PublicationTypeAdmin(SlugProposalAdminMixin, ServiceWritesAdminMixin, TranslatableAdmin):
     list_display = ["name", "slug", "is_event", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
     save_service = staticmethod(site_services.publication_type_save)
     delete_service = staticmethod(site_services.publication_type_delete)
 
 
-class TopicOrRegionAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
+class TopicOrRegionAdmin(
+    TaxonomyMergeAdminMixin,
+    TaxonomySlugProposalMixin,
+    ServiceWritesAdminMixin,
+    LanguageTabsAdminMixin,
+    TranslatableAdmin,
+):
     """Topics and regions: saved and merged through the services, so old URLs redirect."""
+
+    # Where the public site shows each input (templates/articles/topic_or_region.html).
+    field_uses = {
+        "name": _("The heading of its page, and the link to it on every article filed under it."),
+        "description": _(
+            "Shown under the heading of its page, and in search results and link previews of it."
+        ),
+    }
 
     actions = ["merge"]
     inlines = [FeatureInline]
@@ -84,7 +101,6 @@ class TopicOrRegionAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
 class TopicAdmin(TopicOrRegionAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Region)
@@ -93,5 +109,4 @@ class RegionAdmin(TopicOrRegionAdmin):
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]
     search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]

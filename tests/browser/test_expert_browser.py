@@ -91,10 +91,9 @@ def test_expert_manager_changes_photo_focal_point_and_bio(chromium, profile, art
     # The stored photo is shown as its uncropped preview rendition, not the original.
     thumbnail = page.locator(".focal-point__image")
     assert f"/renditions/{old_photo}/" in thumbnail.get_attribute("src")
-    # Name, role and bios in each language, side by side.
-    name_row = page.locator(".form-row.field-name")
-    assert name_row.locator(".fieldBox").count() == 3
-    assert name_row.locator("#id_name__ar").get_attribute("dir") == "rtl"
+    # Name, role and bios in a tab per language (static/js/language-tabs.js).
+    assert page.locator("[role=tab]").count() == 3
+    assert page.locator("#id_name__ar").get_attribute("dir") == "rtl"
     page.screenshot(path=str(artifacts / "expert-01-form.png"), full_page=True)
 
     # A new photo: the thumbnail shows it at once, and a click there sets the point.
@@ -107,7 +106,9 @@ def test_expert_manager_changes_photo_focal_point_and_bio(chromium, profile, art
     assert page.input_value("#id_photo_focal_x") == "20"
     assert page.input_value("#id_photo_focal_y") == "60"
     assert marker_position(page) == [20, 60]
+    page.click("[role=tab]:has-text('العربية')")
     page.fill("#id_name__ar", "داليا حداد")
+    page.click("[role=tab]:has-text('English')")
     page.screenshot(path=str(artifacts / "expert-02-new-photo-chosen.png"), full_page=True)
     page.click("input[name=_continue]")
     page.wait_for_load_state()
@@ -136,7 +137,7 @@ def test_expert_manager_changes_photo_focal_point_and_bio(chromium, profile, art
     page.screenshot(path=str(artifacts / "expert-04-focal-point-clicked.png"), full_page=True)
 
     # The full bio: in the rich-text editor where the form has one, else its textarea.
-    editor = page.locator(".fieldBox.field-bio .ProseMirror[contenteditable=true]")
+    editor = page.locator(".field-bio .ProseMirror[contenteditable=true]")
     if editor.count():
         editor.click()
         page.keyboard.press("Control+A")

@@ -44,41 +44,67 @@ def row_of(element):
     return element
 
 
-def test_names_roles_and_bios_are_side_by_side(admin_client):
+def test_names_roles_and_bios_in_a_tab_per_language(admin_client):
+    """One fieldset per language (the tabs of static/js/language-tabs.js), each input
+    marked with its language and direction, and each field on the form once."""
     expert = make_expert(
-        "Side Expert",
+        "Tab Expert",
         role="Fellow",
         translations={"ar": {"name": "خبير جانبي"}, "fa": {"role": "پژوهشگر"}},
     )
     page = parse(admin_client.get(change_url(expert)))
-    (fieldset,) = page.find_all("fieldset", cls="translations--side-by-side")
-    assert fieldset.find("h2").text == gettext("Name, role and bio in each language")
-    # No fieldset per language any more.
-    assert not page.find_all("fieldset", cls="translations--ar")
-    for field in SIDE_BY_SIDE:
-        source = widget(fieldset, field)
-        row = row_of(source)
-        boxes = [box_of(source)]
-        assert source.get("lang") == "en" and source.get("dir") == "ltr", field
-        for language in OTHER_LANGUAGES:
-            translation = widget(row, f"{field}__{language}")
-            assert translation.get("lang") == language, field
-            assert translation.get("dir") == "rtl", field
-            boxes.append(box_of(translation))
-        assert len({id(box) for box in boxes}) == len(boxes), "one .fieldBox per input"
-        assert all(row_of(box) is row for box in boxes)
-        # Each field is on the form once: the source left its own fieldset.
-        found = page.find_all("input", name=field) + page.find_all("textarea", name=field)
-        assert len(found) == 1, field
-    name_row = row_of(widget(fieldset, "name"))
-    assert {"field-name", "field-name__ar", "field-name__fa"} <= set(name_row.classes)
-    assert widget(name_row, "name__ar").get("value") == "خبير جانبي"
-    assert widget(fieldset, "role__fa").get("value") == "پژوهشگر"
-    labels = [label.text for label in name_row.find_all("label")]
-    assert labels == ["Name (English):", "Name (العربية):", "Name (فارسی):"]
+    assert not page.find_all("fieldset", cls="translations--side-by-side")
+    tabs = page.find_all("fieldset", cls="language-tab")
+    assert [tab.find("h2").text for tab in tabs] == ["English", "العربية", "فارسی"]
+    # The tabs follow one another, so the script can put one tab list above them.
+    parent = tabs[0].parent
+    siblings = [child for child in parent.children if not isinstance(child, str)]
+    first = siblings.index(tabs[0])
+    assert siblings[first : first + len(tabs)] == tabs
+    for tab, language in zip(tabs, ["en", *OTHER_LANGUAGES], strict=True):
+        assert f"language-tab--{language}" in tab.classes
+        suffix = "" if language == "en" else f"__{language}"
+        for field in SIDE_BY_SIDE:
+            input_ = widget(tab, f"{field}{suffix}")
+            assert input_.get("lang") == language, field
+            assert input_.get("dir") == ("ltr" if language == "en" else "rtl"), field
+            found = page.find_all("input", name=f"{field}{suffix}")
+            found += page.find_all("textarea", name=f"{field}{suffix}")
+            assert len(found) == 1, field
+    assert widget(tabs[1], "name__ar").get("value") == "خبير جانبي"
+    assert widget(tabs[2], "role__fa").get("value") == "پژوهشگر"
     # What is not translated stays where it was.
     assert page.find("input", name="slug")
-    assert not fieldset.find_all("input", name="slug")
+    assert not any(tab.find_all("input", name="slug") for tab in tabs)
+
+
+def test_every_input_says_where_the_public_site_shows_it(admin_client, admin_user, rf):
+    """The help of each input, in every language, names the page and place that show it
+    (checked against templates/experts/ and the article byline)."""
+    page = parse(admin_client.get(change_url(make_expert("Help Expert"))))
+    admin_of = admin.site._registry[Expert]
+    for name, use in admin_of.field_uses.items():
+        names = [name]
+        if name in Expert.translatable_fields:
+            names += [f"{name}__{language}" for language in OTHER_LANGUAGES]
+        for field_name in names:
+            help_box = page.find(id=f"id_{field_name}_helptext")
+            assert help_box is not None, field_name
+            assert help_box.text == str(use), field_name
+    short_bio = page.find(id="id_short_bio__ar_helptext").text
+    assert "under the expert's articles" in short_bio
+    # Every input of the form is labelled with its use (or was already, by the model).
+    request = rf.get(change_url(make_expert("Request Expert")))
+    request.user = admin_user
+    form = admin_of.get_form(request)
+    unlabelled = [
+        name
+        for name, field in form.base_fields.items()
+        if not field.help_text
+        and name not in ("slug", "loaded_version", "sort_name")
+        and not name.startswith(("photo_focal", "sort_name__"))
+    ]
+    assert unlabelled == []
 
 
 def test_saving_side_by_side_stores_the_translations(admin_client):
@@ -129,13 +155,18 @@ def test_side_by_side_fieldsets_from_any_layout():
     assert ("sort_name__ar", "sort_name__fa") in rows
 
 
-def test_other_translatable_admins_keep_a_fieldset_per_language(admin_client):
-    from tests.helpers.factories import make_topic
-
-    topic = make_topic("Stacked Topic")
-    page = parse(admin_client.get(f"/admin/taxonomy/topic/{topic.pk}/change/"))
-    assert page.find_all("fieldset", cls="translations--ar")
-    assert not page.find_all("fieldset", cls="translations--side-by-side")
+def test_topics_programs_and_regions_have_a_tab_per_language_too(admin_client):
+    for url in (
+        "/admin/taxonomy/topic/add/",
+        "/admin/taxonomy/region/add/",
+        "/admin/experts/program/add/",
+    ):
+        page = parse(admin_client.get(url))
+        tabs = page.find_all("fieldset", cls="language-tab")
+        assert [tab.find("h2").text for tab in tabs] == ["English", "العربية", "فارسی"], url
+        assert widget(tabs[0], "name") and widget(tabs[1], "name__ar"), url
+        scripts = [script.get("src") or "" for script in page.find_all("script")]
+        assert any(src.endswith("js/language-tabs.js") for src in scripts), url
 
 
 # --- the photo and its focal point -----------------------------------------------------

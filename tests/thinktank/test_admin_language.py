@@ -31,7 +31,7 @@ def test_the_admin_follows_the_browsers_language(admin_client, language):
 def test_the_menu_sets_the_admins_language_for_the_admin_alone(admin_client, language):
     changelist = reverse("admin:articles_article_changelist")
     response = admin_client.post(
-        reverse("set_language"), {"language": language, "next": changelist}
+        reverse("admin:set_language"), {"language": language, "next": changelist}
     )
     assert (response.status_code, response["Location"]) == (302, changelist)
     cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
@@ -55,7 +55,9 @@ def test_the_menu_names_each_language_in_itself_and_marks_the_current(admin_clie
 
 
 def test_an_unknown_language_changes_nothing(admin_client):
-    response = admin_client.post(reverse("set_language"), {"language": "xx", "next": "/admin/"})
+    response = admin_client.post(
+        reverse("admin:set_language"), {"language": "xx", "next": "/admin/"}
+    )
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
 

@@ -240,9 +240,9 @@ def test_topic_change_form_has_an_input_per_language(admin_client, topic):
     assert page.find("input", name="name__fa").get("value") in (None, "")
     # The JSON column itself is not a form field.
     assert not page.find_all(name="translations")
-    # Each language has its own fieldset, titled with the language's own name.
-    assert page.find_all("fieldset", cls="translations--ar")
-    assert page.find_all("fieldset", cls="translations--fa")
+    # Each language has its own fieldset (a tab), titled with the language's own name.
+    assert page.find_all("fieldset", cls="language-tab--ar")
+    assert page.find_all("fieldset", cls="language-tab--fa")
     labels = [label.text for label in page.find_all("label")]
     assert any("(العربية)" in label for label in labels)
     assert any("(فارسی)" in label for label in labels)
