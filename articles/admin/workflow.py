@@ -82,8 +82,9 @@ class WorkflowAdminMixin:
         article = article or form._meta.model()
         user = request.user
         state = workflow.shown_state(article)
-        problems = form.publish_problems
-        if problems is None:
+        problems = form.publish_problems  # of what was just submitted, if checked
+        checked_now = problems is not None
+        if problems is None and article.pk:
             problems = publish_checks.problems(publish_checks.Candidate.stored(article))
         scheduled = article.published_at if state == article.DisplayStatus.SCHEDULED else None
         return {
@@ -93,7 +94,8 @@ class WorkflowAdminMixin:
             "scheduled_local": scheduled and timezone.localtime(scheduled),
             "time_zone": settings.TIME_ZONE,
             "proposing": workflow.proposes(user, article),
-            "problems": problems,
+            "problems": problems,  # None: a new article, checked once saved
+            "checked_now": checked_now,
             "actions": [
                 {
                     "value": action.value,

@@ -9,7 +9,7 @@
  *   in the editor's own time zone too.
  * The server checks everything again: this only saves clicks and says things earlier.
  */
-;(() => {
+const setUpWorkflowBar = () => {
   const bar = document.getElementById("workflow-bar")
   if (!bar) return
   const siteZone = bar.dataset.siteZone || "UTC"
@@ -29,7 +29,9 @@
       second: "2-digit",
     }).formatToParts(date)
     const get = (type) => Number(parts.find((part) => part.type === type).value)
-    const asUTC = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"))
+    const asUTC = Date.UTC(
+      get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"),
+    )
     return (asUTC - Math.floor(date.getTime() / 1000) * 1000) / 60000
   }
 
@@ -104,7 +106,11 @@
     const step = button.value
     dialog.querySelector("h2").textContent = button.textContent.trim()
     dialog.querySelector(".workflow-dialog__asks").textContent = button.dataset.asks || ""
-    if (button.dataset.publishing && anywayField) borrow(anywayField, true)
+    // Required when the server checked what was submitted; the list shown for the stored
+    // article may be out of date with the form, and the server checks again anyway.
+    if (button.dataset.publishing && anywayField) {
+      borrow(anywayField, Boolean(anywayField.dataset.checkedNow))
+    }
     if (step === "schedule" && scheduleField) borrow(scheduleField, true)
     if (button.dataset.asks && noteField) borrow(noteField, Boolean(button.dataset.noteRequired))
     confirm.value = step
@@ -125,4 +131,11 @@
   }
   dialog.querySelector(".workflow-dialog__cancel").addEventListener("click", () => dialog.close())
   dialog.addEventListener("close", giveBack)
-})()
+}
+
+// The admin loads its scripts in the head: the bar exists once the page is parsed.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", setUpWorkflowBar)
+} else {
+  setUpWorkflowBar()
+}
