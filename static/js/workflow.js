@@ -105,7 +105,11 @@ const setUpWorkflowBar = () => {
   const open = (button) => {
     const step = button.value
     dialog.querySelector("h2").textContent = button.textContent.trim()
-    dialog.querySelector(".workflow-dialog__asks").textContent = button.dataset.asks || ""
+    const problems = [...bar.querySelectorAll(".workflow-checks__problems li")]
+    const asks = button.dataset.publishing && anywayField
+      ? problems.map((problem) => problem.textContent.trim()).join(" ")
+      : ""
+    dialog.querySelector(".workflow-dialog__asks").textContent = button.dataset.asks || asks
     // Required when the server checked what was submitted; the list shown for the stored
     // article may be out of date with the form, and the server checks again anyway.
     if (button.dataset.publishing && anywayField) {
@@ -131,6 +135,17 @@ const setUpWorkflowBar = () => {
   }
   dialog.querySelector(".workflow-dialog__cancel").addEventListener("click", () => dialog.close())
   dialog.addEventListener("close", giveBack)
+  // The admin's form is novalidate: the dialog asks for what the step needs itself.
+  confirm.addEventListener("click", (event) => {
+    const missing = [...dialogFields.querySelectorAll("[required]")].find(
+      (input) => !input.checkValidity() || (input.type !== "checkbox" && !input.value.trim()),
+    )
+    if (missing) {
+      event.preventDefault()
+      missing.reportValidity()
+      missing.focus()
+    }
+  })
 }
 
 // The admin loads its scripts in the head: the bar exists once the page is parsed.
