@@ -83,7 +83,7 @@ def article_save(article, *, user):
     was = previous["status"] if previous else Article.Status.DRAFT
     if is_reviewed(was, user=user):
         raise ReviewRequired
-    if not may_set_status(user, was, article.status):  # the form's rule, for every caller
+    if not may_set_status(user, was, article.status):  # a status set by a caller, not a step
         raise PermissionDenied(may_not_publish())
     if previous is None or any(
         as_stored(Article._meta.get_field(name), getattr(article, name)) != previous[name]
@@ -212,7 +212,8 @@ def article_archive(article, *, user):
 
 
 def may_set_status(user, old_status, new_status):
-    """Whether `user` may move an article from `old_status` to `new_status` in a form."""
+    """Whether `user` may move an article from `old_status` to `new_status` by a save or a
+    restore (the admin changes it only by a step: articles/workflow.py)."""
     if old_status == new_status:
         return True
     editorial = {Article.Status.DRAFT, Article.Status.REVIEW}
