@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import pdf_edition, preview, revisions
+from articles import notifications, pdf_edition, preview, revisions, selectors
 from articles.link_services import record_body_links
 from articles.links import with_references
 from articles.models import (
@@ -87,7 +87,7 @@ def article_save(article, *, user):
     was = previous["status"] if previous else Article.Status.DRAFT
     if is_reviewed(was, user=user):
         raise ReviewRequired
-    if not may_set_status(user, was, article.status):  # the form's rule, for every caller
+    if not may_set_status(user, was, article.status):  # a status set by a caller, not a step
         raise PermissionDenied(may_not_publish())
     if previous is None or any(
         as_stored(Article._meta.get_field(name), getattr(article, name)) != previous[name]
@@ -138,42 +138,79 @@ def article_delete(article, *, user):
     remove_after_commit(files)
 
 
-def _set_status(article, status, *, user):
-    """The one way a workflow step writes: save (version-checked), then a revision."""
+def _set_status(article, status, *, user, note=""):
+    """The one way a workflow step writes: save (version-checked), then a revision
+    with who took the step and their note."""
     article.status = status
     article.save()
     discard_pdf_editions(article)
-    article_record_revision(article, user=user)
+    article_record_revision(article, user=user, note=note)
+    return article
+
+
+def _check_note(note):
+    limit = ArticleRevision._meta.get_field("note").max_length
+    if len(note) > limit:
+        raise PermissionDenied(_("A note is %(limit)d characters at most.") % {"limit": limit})
+    return note
+
+
+@transaction.atomic
+def article_submit_for_review(article, *, user, note=""):
+    """A contributor hands a draft to the editors, who are told (with `note`)."""
+    require(user, CHANGE_ARTICLE)
+    if article.status not in (Article.Status.DRAFT, Article.Status.REVIEW):
+        raise PermissionDenied(_("Only a draft can be submitted for review."))
+    _set_status(article, Article.Status.REVIEW, user=user, note=_check_note(note))
+    notifications.submitted(article, user=user, note=note)
     return article
 
 
 @transaction.atomic
-def article_submit_for_review(article, *, user):
-    """A contributor hands a draft to the editors."""
-    require(user, CHANGE_ARTICLE)
-    if article.status not in (Article.Status.DRAFT, Article.Status.REVIEW):
-        raise PermissionDenied(_("Only a draft can be submitted for review."))
-    return _set_status(article, Article.Status.REVIEW, user=user)
-
-
-@transaction.atomic
-def article_publish(article, *, user, at=None):
-    """Publish now, or at `at` (a future date schedules it: it goes live by itself)."""
+def article_publish(article, *, user, at=None, note=""):
+    """Publish now, or at `at` (a future date schedules it: it goes live by itself);
+    its contributor is told."""
     require(user, PUBLISH_ARTICLE)
     if not article.title.strip():  # a new translation, still empty
         raise PermissionDenied(_("An article needs a title before it is published."))
+    contributor = selectors.article_contributor(article) if article.pk else None
     if at is not None:
         article.published_at = at
     elif article.published_at is not None and article.published_at > timezone.now():
         article.published_at = None  # "publish" means now, not at a date it was scheduled for
-    return _set_status(article, Article.Status.PUBLISHED, user=user)
+    _set_status(article, Article.Status.PUBLISHED, user=user, note=_check_note(note))
+    notifications.published(article, user=user, contributor=contributor, note=note)
+    return article
 
 
 @transaction.atomic
-def article_unpublish(article, *, user):
+def article_schedule(article, at, *, user, note=""):
+    """Publish at `at`, which must be ahead: readers see the article from then on."""
+    if at <= timezone.now():
+        raise PermissionDenied(_("Choose a time in the future to schedule the article."))
+    return article_publish(article, user=user, at=at, note=note)
+
+
+@transaction.atomic
+def article_unpublish(article, *, user, note=""):
     """Back to draft: off every public surface at once."""
     require(user, PUBLISH_ARTICLE)
-    return _set_status(article, Article.Status.DRAFT, user=user)
+    return _set_status(article, Article.Status.DRAFT, user=user, note=_check_note(note))
+
+
+@transaction.atomic
+def article_send_back(article, *, user, note):
+    """An editor returns work in review to its author as a draft, saying why in `note`
+    (required); the author is told."""
+    require(user, PUBLISH_ARTICLE)
+    if article.status != Article.Status.REVIEW:
+        raise PermissionDenied(_("Only work in review can be sent back."))
+    if not note.strip():
+        raise PermissionDenied(_("Say what the author should change: a note is required."))
+    contributor = selectors.article_contributor(article)
+    _set_status(article, Article.Status.DRAFT, user=user, note=_check_note(note))
+    notifications.sent_back(article, user=user, contributor=contributor, note=note)
+    return article
 
 
 @transaction.atomic
@@ -184,7 +221,8 @@ def article_archive(article, *, user):
 
 
 def may_set_status(user, old_status, new_status):
-    """Whether `user` may move an article from `old_status` to `new_status` in a form."""
+    """Whether `user` may move an article from `old_status` to `new_status` by a save or a
+    restore (the admin changes it only by a step: articles/workflow.py)."""
     if old_status == new_status:
         return True
     editorial = {Article.Status.DRAFT, Article.Status.REVIEW}

@@ -252,6 +252,23 @@ MAX_WORD_UPLOAD_SIZE = int(os.environ.get("MAX_WORD_UPLOAD_SIZE", 20 * 1024 * 10
 MAX_DOCUMENT_UPLOAD_SIZE = int(os.environ.get("MAX_DOCUMENT_UPLOAD_SIZE", 50 * 1024 * 1024))
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Thinktank Institute")
+# The site's address ("https://example.org"), for links in the workflow's emails.
+SITE_URL = os.environ.get("SITE_URL", "").strip()
+
+# Mail (the workflow's notifications, docs/editorial-workflow.md): sent only when
+# EMAIL_HOST (SMTP) or EMAIL_BACKEND is set; otherwise nobody is emailed.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "").strip() or (
+    "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "").strip() or "webmaster@localhost"
+EMAIL_CONFIGURED = bool(EMAIL_HOST or os.environ.get("EMAIL_BACKEND", "").strip())
 # The pages the frame's chrome links to, named here so that thinktank/ names no app.
 SITE_HOME_URL_NAME = "articles:home"
 SITE_SEARCH_URL_NAME = "articles:search"

@@ -24,6 +24,7 @@ from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.admin.slug_proposal import ArticleSlugProposalMixin
 from articles.admin.translating import TranslatingAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
+from articles.admin.workflow import WorkflowAdminMixin
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
 from articles.models.publishing import byline_prefetch
@@ -55,6 +56,7 @@ class ArticleAdmin(
     TranslatingAdminMixin,
     SanitizerReportAdminMixin,
     ArticleSlugProposalMixin,
+    WorkflowAdminMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
@@ -109,10 +111,19 @@ class ArticleAdmin(
     # An outlet URL typed without a scheme is https, as Django 6 will assume.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["title", "slug", "publication_type", "language", "translation_set"]}),
+        # The status, the publication time and the note: the save bar (admin/workflow.py).
         (
-            _("Publishing"),
-            {"fields": ["status", "published_at", "change_note", "loaded_version"]},
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "publication_type",
+                    "language",
+                    "translation_set",
+                    "loaded_version",
+                ]
+            },
         ),
         (_("Text"), {"fields": ["summary", "body", "footer_note"]}),
         (_("Also published in"), {"fields": ["outlet_name", "outlet_url"]}),
@@ -151,10 +162,8 @@ class ArticleAdmin(
         # Django saves from the form right after article_save checked the permission, in
         # its transaction; the revision recorded next holds them.
         super().save_related(request, form, formsets, change)
-        # After the inlines: the revision holds the authors and recommendations just saved.
-        services.article_record_revision(
-            form.instance, user=request.user, note=form.cleaned_data.get("change_note", "")
-        )
+        # After the inlines: the step's revision holds the authors and recommendations.
+        self.take_workflow_step(request, form)
 
     def save_formset(self, request, form, formset, change):
         # Documents are saved through their services (a new file checked, the article's

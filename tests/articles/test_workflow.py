@@ -154,10 +154,11 @@ def test_contributor_crafted_publish_post_is_refused(client, contributor):
     article = make_article(published=False, publication_type=make_publication_type())
     client.force_login(contributor)
     page = client.get(change_url(article)).content.decode()
-    assert 'value="published"' not in page  # not offered...
-    response = client.post(change_url(article), form_data(article, status="published"))
+    assert 'value="publish"' not in page  # not offered...
+    data = form_data(article, workflow_action="publish", publish_anyway="on")
+    response = client.post(change_url(article), data)
     assert response.status_code == 200  # ...and refused when sent anyway
-    assert "status" in response.context["adminform"].form.errors
+    assert "workflow_action" in response.context["adminform"].form.errors
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
 
@@ -166,7 +167,7 @@ def test_contributor_can_save_a_draft_and_submit_it(client, contributor):
     article = make_article(published=False, publication_type=make_publication_type())
     client.force_login(contributor)
     response = client.post(
-        change_url(article), form_data(article, summary="Better summary", status="review")
+        change_url(article), form_data(article, summary="Better summary", workflow_action="submit")
     )
     assert response.status_code == 302
     article.refresh_from_db()
@@ -176,7 +177,8 @@ def test_contributor_can_save_a_draft_and_submit_it(client, contributor):
 def test_editor_publishes_through_the_form(client, editor):
     article = make_article(published=False, publication_type=make_publication_type())
     client.force_login(editor)
-    response = client.post(change_url(article), form_data(article, status="published"))
+    data = form_data(article, workflow_action="publish", publish_anyway="on")
+    response = client.post(change_url(article), data)
     assert response.status_code == 302
     assert public(article)
 

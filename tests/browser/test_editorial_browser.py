@@ -1,6 +1,6 @@
 """
 The newsroom in a real browser: an editor writes an article in the rich-text editor,
-orders two authors, picks a topic, schedules it and publishes it, and a logged-out
+orders two authors, picks a topic, schedules it ("Schedule…") and publishes it, and a logged-out
 reader then sees it; two editors saving the same article cannot overwrite each other.
 """
 
@@ -72,14 +72,15 @@ def test_editor_writes_schedules_and_publishes(chromium, newsroom, artifacts):
     page.fill("#id_authorships-1-position", "1")
     choose(page, "id_topics", "Great Power Competition")
 
-    # Scheduled: published, with a date ahead.
+    # Scheduled: "Schedule…" asks for a time ahead, on the site's clock.
     later = timezone.localtime(timezone.now() + timedelta(days=2))
-    page.select_option("#id_status", "published")
-    page.fill("#id_published_at_0", later.strftime("%Y-%m-%d"))
-    page.fill("#id_published_at_1", later.strftime("%H:%M:%S"))
+    page.click("button[name=workflow_action][value=schedule]")
+    page.fill("#workflow-dialog #id_schedule_at", later.strftime("%Y-%m-%dT%H:%M"))
     page.screenshot(path=str(artifacts / "editor-writes.png"), full_page=True)
-    page.click("input[name=_save]")
-    page.wait_for_url(f"{base}/admin/articles/article/")
+    page.click(".workflow-dialog__confirm")
+    page.wait_for_url("**/change/")
+    assert page.inner_text(".workflow-state__label") == "Scheduled"
+    page.goto(f"{base}/admin/articles/article/")
     assert "Scheduled" in page.content()
 
     article = Article.objects.get(title="How Moscow Courts the Gulf")
@@ -117,12 +118,12 @@ def test_second_editor_is_refused_and_keeps_their_text(chromium, newsroom, artif
     second.goto(change)
 
     first.fill("#id_summary", "The first editor's summary.")
-    first.click("input[name=_continue]")
+    first.click("button[name=workflow_action][value=save]")
     first.wait_for_load_state()
     assert "was changed successfully" in first.content()
 
     second.fill("#id_summary", "The second editor's careful summary.")
-    second.click("input[name=_continue]")
+    second.click("button[name=workflow_action][value=save]")
     second.wait_for_load_state()
     assert "Someone else saved this article" in second.content()
     assert second.input_value("#id_summary") == "The second editor's careful summary."

@@ -4,15 +4,14 @@ from tests.helpers.factories import make_publication_type
 
 
 def form_data(article, **changes):
+    """The change form of `article` as posted by its plain save button; a workflow step
+    is `workflow_action=` (with `schedule_at=`, `publish_anyway=`)."""
     data = {
         "title": article.title,
         "slug": article.slug,
         "publication_type": article.publication_type_id,
         "language": article.language,
         "translation_set": article.translation_set_id,
-        "status": article.status,
-        "published_at_0": "",
-        "published_at_1": "",
         "loaded_version": article.version,
         "summary": article.summary,
         "body": article.body,
@@ -30,9 +29,6 @@ def form_data(article, **changes):
         "documents-TOTAL_FORMS": "0",
         "documents-INITIAL_FORMS": "0",
     }
-    if article.published_at:
-        data["published_at_0"] = article.published_at.strftime("%Y-%m-%d")
-        data["published_at_1"] = article.published_at.strftime("%H:%M:%S")
     data.update(changes)
     return data
 
@@ -50,16 +46,16 @@ def revision_url(article, revision):
 
 
 def article_form_data(**overrides):
-    """The add form's fields as a browser would send them, with empty inlines."""
+    """The add form's fields as a browser would send them, with empty inlines, posted
+    with "Publish now" (confirmed despite the checks before publish)."""
     data = {
         "title": "Written in the Admin",
         "slug": "written-in-the-admin",
         "publication_type": str(make_publication_type().pk),
         "language": "en",
         "translation_set": "",
-        "status": "published",
-        "published_at_0": "2023-11-27",
-        "published_at_1": "15:00:00",
+        "workflow_action": "publish",
+        "publish_anyway": "on",
         "summary": "A summary typed by an editor.",
         "body": "<h2>Heading</h2><p>Body <script>alert(1)</script></p>",
         "footer_note": "",
