@@ -23,6 +23,7 @@ from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
 from articles.models.publishing import byline_prefetch
+from editing.admin import EditingAdminMixin
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
@@ -45,6 +46,7 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    EditingAdminMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
