@@ -32,10 +32,10 @@ STRINGS = {
     "yes": _("Yes"),
     "no": _("No"),
     "empty": "—",
-    "lock_other": _("%(who)s has had this open since %(since)s."),
+    "lock_other": _("%(who)s has had this open (since %(since)s)."),
     "lock_taken": _(
-        "%(who)s took over editing at %(since)s. Your text is still in this form: save it "
-        "only after comparing, or copy what you need."
+        "%(who)s took over editing (at %(since)s). Your text is still in this form: save "
+        "it only after comparing, or copy what you need."
     ),
     "lock_mine": _("You took over editing."),
     "merge_ready": _("Every difference is settled: saving will store this merged version."),
