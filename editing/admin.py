@@ -39,7 +39,7 @@ STRINGS = {
     ),
     "lock_mine": _("You took over editing."),
     "merge_ready": _("Every difference is settled: saving will store this merged version."),
-    "merge_pending": _("%(count)s difference(s) still to settle."),
+    "merge_pending": _("Differences still to settle: %(count)s."),
     "using_yours": _("Using yours"),
     "using_theirs": _("Using theirs"),
 }
