@@ -302,8 +302,9 @@
         if (await fetchServer()) push(true)
         else later()
       } else {
+        // Refused (too large, not allowed): kept in this browser; a server error may pass.
         tell("failed", format(strings.failed, { reason: body?.message || response.status }))
-        later()
+        if (response.status >= 500) later()
       }
     }
 
