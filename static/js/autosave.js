@@ -14,7 +14,7 @@
   const SAVED_COOKIE = "editing_saved"
   const DEBOUNCE = 2000
   const MAX_WAIT = 10000
-  const RETRY = 10000
+  const RETRY = 5000
   const SKIPPED =
     /^(csrfmiddlewaretoken|loaded_version|_save|_continue|_addanother|_saveasnew)$|__prefix__|-(TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS$/
   const editors = new Map()

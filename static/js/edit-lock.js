@@ -35,7 +35,10 @@
       } catch {
         return // offline: autosave.js says so
       }
-      if (!response.ok) return // an expired session: autosave.js says so
+      // A server busy for a moment: try again soon. An expired session: autosave.js
+      // says so, and the next heartbeat finds the new one.
+      if (response.status >= 500) setTimeout(() => beat(takeOver), 3000)
+      if (!response.ok) return
       const lock = await response.json()
       if (lock.mine) {
         held = true
