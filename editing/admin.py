@@ -122,10 +122,13 @@ class EditingAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def work_saved(self, request, response, object_ids):
-        """The form was saved: its autosaves are deleted, and the browser told to drop
-        its copies."""
+        """The form was saved: its autosaves are deleted, the user's lock released (the
+        next page takes it again if it is the form), and the browser told to drop its
+        copies."""
         for object_id in object_ids:
             services.autosave_discard(user=request.user, model=self.model, object_id=object_id)
+            if object_id != NEW_OBJECT:
+                services.edit_lock_release(user=request.user, model=self.model, object_id=object_id)
         response.set_cookie(
             SAVED_COOKIE,
             "|".join(self.editing_key(request, object_id) for object_id in object_ids),

@@ -309,7 +309,7 @@
     }
 
     /* Keep the form's state if it changed: in the browser now, on the server next. */
-    function keep({ submitted = false } = {}) {
+    function keep({ submitted = false, send = !submitted } = {}) {
       clearTimeout(timer)
       timer = null
       firstChange = null
@@ -324,7 +324,7 @@
         pending: !submitted,
         submitted,
       })
-      if (!submitted) {
+      if (send) {
         tell("saving", strings.saving)
         push()
       }
@@ -345,8 +345,10 @@
       if (!paused) keep({ submitted: true })
     })
     window.addEventListener("online", () => push())
+    // A page closing keeps its last keystrokes in this browser only (a request then
+    // may never finish); the next opening of the form sends them.
     window.addEventListener("pagehide", () => {
-      if (timer) keep()
+      if (timer) keep({ send: false })
     })
 
     // --- restore or discard ---------------------------------------------------------

@@ -4,7 +4,8 @@
  * another editor holds the object, the page says who and since when, and offers to
  * take over on purpose; the editor whose lock was taken is told so at their next
  * heartbeat. Nothing is refused: saving still works (and a stale copy is still refused
- * by the version check).
+ * by the version check). A real save releases the lock (on the server); a page closed
+ * without saving leaves it to go stale. No request is sent as the page closes.
  */
 ;(() => {
   const format = (text, values) =>
@@ -65,13 +66,6 @@
     setInterval(beat, config.heartbeat_seconds * 1000)
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible") beat()
-    })
-    window.addEventListener("pagehide", () => {
-      if (!held) return
-      const body = new FormData()
-      body.append("csrfmiddlewaretoken", token())
-      body.append("release", "1")
-      navigator.sendBeacon(config.lock_url, body)
     })
   }
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, User
 
 from articles.models import Article
 from editing.models import Autosave
-from tests.helpers.browser import ADMIN_VIEWPORT, admin_page, log_in
+from tests.helpers.browser import ADMIN_VIEWPORT, admin_page, choose, log_in
 from tests.helpers.factories import make_article, make_expert, make_publication_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -274,4 +274,32 @@ def test_the_expert_form_restores_its_per_language_fields(chromium, desk):
         "A bio typed and not saved."
         in page.locator(".field-bio .ProseMirror:visible").first.inner_text()
     )
+    context.close()
+
+
+def test_a_new_article_not_yet_saved_comes_back(chromium, desk):
+    add = f"{desk['url']}/admin/articles/article/add/"
+    context, page = admin_page(chromium, desk["url"], "ed-one")
+    page.goto(add)
+    page.fill("#id_title", "A piece never saved")
+    page.fill("#id_summary", "Its summary.")
+    choose(page, "id_publication_type", "Policy Analysis")
+    page.select_option("#id_status", "draft")
+    wait_status(page, SAVED)
+    context.close()
+
+    context, page = admin_page(chromium, desk["url"], "ed-one")
+    page.goto(add)
+    page.locator("#editing-restore").wait_for(state="visible")
+    page.click("#editing-restore-button")
+    assert page.input_value("#id_title") == "A piece never saved"
+    # The autocomplete's choice comes back with its name.
+    assert "Policy Analysis" in page.locator(".field-publication_type .select2").inner_text()
+    page.click("input[name=_save]")
+    page.wait_for_url("**/admin/articles/article/")
+    assert Article.objects.filter(title="A piece never saved").exists()
+    assert not Autosave.objects.exists()
+    page.goto(add)
+    page.wait_for_timeout(1500)
+    assert page.locator("#editing-restore").is_hidden(), "the saved work is not offered again"
     context.close()

@@ -154,14 +154,16 @@ def test_the_lock_endpoint_tells_who_has_it_open(editor, second_editor):
     assert selectors.live_lock_of(model=Article, object_id=article.pk) is None
 
 
-def test_saving_the_form_deletes_the_autosave(editor):
+def test_saving_the_form_deletes_the_autosave_and_releases_the_lock(editor):
     article = make_article()
     services.autosave_store(user=editor, model=Article, object_id=article.pk, data=form_state("x"))
+    services.edit_lock_heartbeat(user=editor, model=Article, object_id=article.pk)
     client = Client()
     client.force_login(editor)
     response = client.post(change_url(article), form_data(article, title="Saved for real"))
     assert response.status_code == 302, response.content
     assert not Autosave.objects.exists()
+    assert selectors.live_lock_of(model=Article, object_id=article.pk) is None
     assert response.cookies[SAVED_COOKIE].value == f"{editor.pk}:articles.article:{article.pk}"
 
 
