@@ -81,7 +81,11 @@ class EditingAdminMixin:
     @property
     def media(self):
         return super().media + forms.Media(
-            js=["js/autosave.js", "js/edit-lock.js"],
+            js=[
+                forms.Script("js/autosave.js", type="module"),
+                forms.Script("js/edit-conflict.js", type="module"),
+                "js/edit-lock.js",
+            ],
             css={"all": ["css/admin-editing.css"]},
         )
 
