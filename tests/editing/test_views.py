@@ -13,7 +13,9 @@ from editing import selectors, services
 from editing.admin import SAVED_COOKIE
 from editing.models import NEW_OBJECT, Autosave
 from tests.helpers.adminforms import change_url, form_data
-from tests.helpers.factories import make_article
+from tests.helpers.expertforms import change_url as expert_change_url
+from tests.helpers.expertforms import form_data as expert_form_data
+from tests.helpers.factories import make_article, make_expert
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +199,21 @@ def test_a_stale_copy_is_shown_side_by_side(editor, second_editor):
     assert 'id="editing-conflict"' in page and "My title" in page
     article.refresh_from_db()
     assert article.title == "Their title"
+
+
+def test_a_stale_expert_form_is_shown_side_by_side_per_language(expert_manager):
+    expert = make_expert("Hanin Ghaddar", role="Senior fellow")
+    client = Client()
+    client.force_login(expert_manager)
+    opened = expert_form_data(client, expert_change_url(expert))
+    expert.translations = {"ar": {"role": "زميلة أولى"}}
+    expert.save()
+    response = client.post(
+        expert_change_url(expert), {**opened, "role__ar": "زميلة", "role": "Fellow"}
+    )
+    assert response.status_code == 200
+    rows = {row["name"]: row for row in response.context["edit_conflict"]["rows"]}
+    assert set(rows) == {"role", "role__ar"}
+    assert rows["role__ar"]["theirs"]["text"] == "زميلة أولى"
+    assert rows["role__ar"]["yours"]["text"] == "زميلة"
+    assert rows["role"]["theirs"]["text"] == "Senior fellow"
