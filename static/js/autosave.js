@@ -16,6 +16,7 @@ import {
   format,
   formState,
   labelOf,
+  markedChange,
   readable,
   writeState,
 } from "./form-state.js"
@@ -215,10 +216,14 @@ import {
           label.scope = "row"
           label.textContent = labelOf(form, name)
           row.append(label)
-          for (const state of [snapshot, found.data]) {
+          const [saved, unsaved] = markedChange(
+            readable(form, snapshot, name, strings),
+            readable(form, found.data, name, strings),
+          )
+          for (const nodes of [saved, unsaved]) {
             const cell = document.createElement("td")
             cell.dir = "auto"
-            cell.textContent = readable(form, state, name, strings)
+            cell.append(...nodes)
             row.append(cell)
           }
           return row

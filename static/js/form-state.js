@@ -164,3 +164,39 @@ export function editorsReady(form) {
     check()
   })
 }
+
+const CONTEXT_WORDS = 12
+
+/* Two readable values as nodes, what changed between them marked (<del> in the first,
+   <ins> in the second): the words the two share at the start and the end are left
+   plain, cut to a few words of context ("…") when long. */
+export function markedChange(before, after) {
+  const a = before.split(/(\s+)/)
+  const b = after.split(/(\s+)/)
+  let start = 0
+  while (start < a.length && start < b.length && a[start] === b[start]) start++
+  let end = 0
+  while (
+    end < a.length - start &&
+    end < b.length - start &&
+    a[a.length - 1 - end] === b[b.length - 1 - end]
+  )
+    end++
+  const context = (tokens, fromEnd) => {
+    const limit = CONTEXT_WORDS * 2
+    if (tokens.length <= limit) return tokens.join("")
+    return fromEnd ? `…${tokens.slice(-limit).join("")}` : `${tokens.slice(0, limit).join("")}…`
+  }
+  const side = (tokens, tag) => {
+    const nodes = [context(tokens.slice(0, start), true)]
+    const changed = tokens.slice(start, tokens.length - end).join("")
+    if (changed) {
+      const mark = document.createElement(tag)
+      mark.textContent = changed
+      nodes.push(mark)
+    }
+    nodes.push(context(tokens.slice(tokens.length - end), false))
+    return nodes.filter((node) => node !== "")
+  }
+  return [side(a, "del"), side(b, "ins")]
+}
