@@ -76,7 +76,7 @@ import {
   function start(form, config) {
     const strings = config.strings
     const status = document.getElementById("editing-status")
-    let snapshot = formState(form)
+    let snapshot = formState(form, { served: true })
     let paused = false
     let lastStored = JSON.stringify(snapshot)
     let timer = null
@@ -264,7 +264,7 @@ import {
 
     async function begin() {
       await editorsReady(form)
-      snapshot = formState(form)
+      snapshot = formState(form, { served: true })
       lastStored = JSON.stringify(snapshot)
       const local = readLocal(config.key)
       const server = (await fetchServer())?.autosave

@@ -11,7 +11,7 @@ async function merge(form, strings, conflict) {
   const state = document.getElementById("editing-merge-state")
   const settled = new Set()
   await editorsReady(form)
-  const mine = formState(form)
+  const mine = formState(form, { served: true })
 
   const update = () => {
     if (settled.size === rows.length) {

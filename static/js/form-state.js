@@ -8,9 +8,12 @@ export const SKIPPED =
   /^(csrfmiddlewaretoken|loaded_version|_save|_continue|_addanother|_saveasnew)$|__prefix__|-(TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS$/
 const editors = new Map()
 
-// The editors announce themselves (they may start before or after this script runs).
+// The editors announce themselves, before anyone can type in them: their content
+// then is the served value, as the editor writes it.
+const servedHTML = new WeakMap()
 document.addEventListener("prose-editor:ready", (event) => {
   editors.set(event.detail.textarea, event.detail.editor)
+  servedHTML.set(event.detail.textarea, richValue(event.detail.editor))
 })
 
 export const editorOf = (textarea) =>
@@ -33,9 +36,13 @@ const richValue = (editor) => {
 export const format = (text, values) =>
   text.replace(/%\((\w+)\)s/g, (_match, name) => values[name] ?? "")
 
+const servedRich = (textarea) =>
+  servedHTML.has(textarea) ? servedHTML.get(textarea) : textarea.defaultValue
+
 /* The form's state: {fields: {name: [value, ...]}, options: {name: [[value, label]]}}
-   (the labels of chosen options, so a restored autocomplete shows them). */
-export function formState(form) {
+   (the labels of chosen options, so a restored autocomplete shows them). `served`: the
+   form as the server sent it (its default values), whatever was typed since. */
+export function formState(form, { served = false } = {}) {
   const fields = {}
   const options = {}
   for (const element of form.elements) {
@@ -44,12 +51,15 @@ export function formState(form) {
     if (["file", "submit", "button", "reset", "image"].includes(type)) continue
     fields[name] ||= []
     if (type === "checkbox" || type === "radio") {
-      if (element.checked) fields[name].push(element.value)
+      if (served ? element.defaultChecked : element.checked) fields[name].push(element.value)
     } else if (element.tagName === "SELECT") {
-      for (const option of element.selectedOptions) {
+      for (const option of element.options) {
+        if (!(served ? option.defaultSelected : option.selected)) continue
         fields[name].push(option.value)
         ;(options[name] ||= []).push([option.value, option.textContent.trim()])
       }
+    } else if (served) {
+      fields[name].push(isRich(element) ? servedRich(element) : element.defaultValue)
     } else if (isRich(element) && editorOf(element)) {
       fields[name].push(richValue(editorOf(element)))
     } else {

@@ -119,7 +119,7 @@ def test_discarding_forgets_the_work(chromium, desk):
     page.reload()
     page.locator("#editing-restore").wait_for(state="visible")
     page.click("#editing-discard-button")
-    page.wait_for_function("!Object.keys(localStorage).some(k => k.startsWith('autosave:'))")
+    page.wait_for_function("() => !Object.keys(localStorage).some(k => k.startsWith('autosave:'))")
     page.wait_for_timeout(500)
     assert not Autosave.objects.exists()
     assert page.input_value("#id_title") == "Water and Power"
@@ -133,9 +133,11 @@ def test_a_lost_connection_keeps_the_work_until_the_server_answers(chromium, des
     page.wait_for_timeout(500)
     context.set_offline(True)
     type_work(page, "Written on a train", " Through a tunnel.")
+    page.wait_for_function(
+        "() => JSON.stringify(Object.entries(localStorage)).includes('Written on a train')"
+    )
     wait_status(page, "offline")
     assert not Autosave.objects.exists()
-    assert "Written on a train" in page.evaluate("JSON.stringify(Object.entries(localStorage))")
     context.set_offline(False)
     wait_status(page, SAVED, timeout=30000)
     autosave = Autosave.objects.get()
@@ -178,7 +180,9 @@ def test_two_editors_on_one_article_see_each_other_and_take_over(chromium, desk,
     assert "Rana Haddad has had this open (since" in lock.inner_text()
     second.screenshot(path=str(artifacts / "edit-lock-arabic.png"))
     second.click("#editing-take-over")
-    second.wait_for_function("document.getElementById('editing-lock').dataset.state === 'mine'")
+    second.wait_for_function(
+        "() => document.getElementById('editing-lock').dataset.state === 'mine'"
+    )
     # The first editor's next heartbeat (forced here rather than waited for).
     first.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     first.locator("#editing-lock[data-state=taken]").wait_for()
