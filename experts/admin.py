@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from editing.admin import EditingAdminMixin
 from experts import revisions, services
 from experts.admin_forms import ExpertAdminForm
 from experts.models import Expert, ExpertLink, Program
@@ -48,6 +49,7 @@ class ExpertLinkInline(admin.TabularInline):
 
 @admin.register(Expert)
 class ExpertAdmin(
+    EditingAdminMixin,
     SlugProposalAdminMixin,
     RevisionsAdminMixin,
     FocalPointAdminMixin,

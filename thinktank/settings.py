@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "thinktank",
+    "editing",
     "library",
     "taxonomy",
     "experts",

@@ -28,6 +28,7 @@ from articles.admin.workflow import WorkflowAdminMixin
 from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
 from articles.models.publishing import byline_prefetch
+from editing.admin import EditingAdminMixin
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
@@ -51,6 +52,7 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    EditingAdminMixin,
     LinkSearchAdminMixin,
     LivePreviewAdminMixin,
     TranslatingAdminMixin,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
-from tests.helpers.browser import admin_page
+from tests.helpers.browser import admin_page, choose
 from tests.helpers.factories import make_article, make_expert, make_publication_type, make_topic
 
 pytestmark = [
@@ -36,13 +36,6 @@ def newsroom(live_server, roles):
 
 def logged_in_page(chromium, base_url):
     return admin_page(chromium, base_url, "browser-editor")
-
-
-def choose(page, select_id, text):
-    """Pick `text` in one of the admin's autocomplete (select2) inputs."""
-    page.click(f"#{select_id} + .select2 .select2-selection")
-    page.fill(".select2-container--open .select2-search__field", text)
-    page.click(f".select2-results__option:has-text('{text}')")
 
 
 def test_editor_writes_schedules_and_publishes(chromium, newsroom, artifacts):

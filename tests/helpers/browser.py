@@ -20,3 +20,10 @@ def admin_page(chromium, base_url, username, password="changeme"):  # noqa: S107
     page = context.new_page()
     log_in(page, base_url, username, password)
     return context, page
+
+
+def choose(page, select_id, text):
+    """Pick `text` in one of the admin's autocomplete (select2) inputs."""
+    page.click(f"#{select_id} + .select2 .select2-selection")
+    page.fill(".select2-container--open .select2-search__field", text)
+    page.click(f".select2-results__option:has-text('{text}')")

@@ -27,6 +27,7 @@ LANGUAGES = [code for code, _name in django_settings.LANGUAGES if code != "en"]
 # What `makemessages` reads: the project's sources, as `make messages` sees them.
 SOURCES = [
     "thinktank",
+    "editing",
     "library",
     "taxonomy",
     "experts",

@@ -9,7 +9,16 @@ from collections import Counter
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1]
-FOLDERS = {"thinktank", "library", "taxonomy", "experts", "articles", "website", "browser"}
+FOLDERS = {
+    "thinktank",
+    "editing",
+    "library",
+    "taxonomy",
+    "experts",
+    "articles",
+    "website",
+    "browser",
+}
 # Besides test modules and helpers: the package markers, the fixtures every test may
 # ask for, and the tests' settings module.
 OTHERS = {"__init__.py", "conftest.py", "settings.py"}
