@@ -2,13 +2,11 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from taggit.models import Tag
 
 from articles import services
+from articles.choosers import TagChooserField
 from articles.models import Article
 from articles.permissions import may_not_publish
 from library.editor import figure_tool
@@ -17,27 +15,11 @@ from thinktank.html import rich_text_widget
 from thinktank.languages import configured_languages, is_rtl
 
 
-def tag_field():
-    """Existing tags, picked with the admin's autocomplete."""
-    return forms.ModelMultipleChoiceField(
-        queryset=Tag.objects.order_by("name"),
-        required=False,
-        label=gettext_lazy("Tags"),
-        widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
-    )
-
-
 class ArticleAdminForm(VersionCheckedForm):
     """
     The admin supplies Meta (model and fields from its fieldsets). A stale copy is
     refused (VersionCheckedForm: the `loaded_version` field, in the Publishing fieldset).
     """
-
-    new_tags = forms.CharField(
-        label=gettext_lazy("New tags"),
-        required=False,
-        help_text=gettext_lazy("Tags that do not exist yet, separated by commas."),
-    )
 
     change_note = forms.CharField(
         label=gettext_lazy("Note on this change"),
@@ -76,7 +58,7 @@ class ArticleAdminForm(VersionCheckedForm):
                 notes=True, extensions=figure_tool(language)
             )
         if "tags" in self.fields:
-            self.fields["tags"] = tag_field()
+            self.fields["tags"] = TagChooserField()
         self.set_text_direction()
         if "published_at" in self.fields:
             self.fields["published_at"].help_text = _(
@@ -104,10 +86,3 @@ class ArticleAdminForm(VersionCheckedForm):
         if self.user is not None and not services.may_set_status(self.user, current, status):
             raise forms.ValidationError(may_not_publish())
         return status
-
-    def clean(self):
-        cleaned = super().clean()
-        if "tags" in cleaned:
-            typed = [name.strip() for name in cleaned.get("new_tags", "").split(",")]
-            cleaned["tags"] = [*cleaned["tags"], *(name for name in typed if name)]
-        return cleaned

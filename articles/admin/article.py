@@ -19,23 +19,26 @@ from articles import preview, revisions, services
 from articles.admin.documents import DocumentInline, save_documents
 from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
+from articles.admin.translation_links import ChoosersAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
 from articles.admin_forms import ArticleAdminForm
+from articles.choosers import ChooserFieldsMixin
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
 from articles.models.publishing import byline_prefetch
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
+from thinktank.ordering import OrderedInlineMixin
 from thinktank.revision_admin import RevisionsAdminMixin
 
 
-class ArticleAuthorInline(admin.TabularInline):
+class ArticleAuthorInline(OrderedInlineMixin, ChooserFieldsMixin, admin.TabularInline):
     model = ArticleAuthor
     extra = 0
     autocomplete_fields = ["expert"]
     fields = ["expert", "position"]
 
 
-class RecommendationInline(admin.TabularInline):
+class RecommendationInline(OrderedInlineMixin, ChooserFieldsMixin, admin.TabularInline):
     model = Recommendation
     fk_name = "article"
     extra = 0
@@ -45,6 +48,7 @@ class RecommendationInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(
+    ChoosersAdminMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
@@ -94,19 +98,18 @@ class ArticleAdmin(
     search_fields = ["title", "summary", "authors__name"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["publication_type", "topics", "regions"]
-    raw_id_fields = ["translation_set"]
     inlines = [ArticleAuthorInline, RecommendationInline, DocumentInline]
     # An outlet URL typed without a scheme is https, as Django 6 will assume.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (None, {"fields": ["title", "slug", "publication_type", "language", "translation_set"]}),
+        (None, {"fields": ["title", "slug", "publication_type", "language"]}),
         (
             _("Publishing"),
             {"fields": ["status", "published_at", "change_note", "loaded_version"]},
         ),
         (_("Text"), {"fields": ["summary", "body", "footer_note"]}),
         (_("Also published in"), {"fields": ["outlet_name", "outlet_url"]}),
-        (_("Classification"), {"fields": ["topics", "regions", "tags", "new_tags"]}),
+        (_("Classification"), {"fields": ["topics", "regions", "tags"]}),
         (_("Hero image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_credit"]}),
         (
             _("Event"),
