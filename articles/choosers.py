@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +88,19 @@ class ChooserMixin:
         )
         attrs["data-chooser"] = self.kind
         return attrs
+
+    def optgroups(self, name, value, attr=None):
+        """The chosen options; a value that cannot be an id (a crafted POST shown again
+        with its errors) is left out instead of failing the page."""
+        target = self.field.remote_field.model._meta.pk
+        valid = []
+        for item in value:
+            try:
+                target.to_python(item)
+            except ValidationError:
+                continue
+            valid.append(item)
+        return super().optgroups(name, valid, attr)
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
