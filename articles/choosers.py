@@ -115,7 +115,12 @@ class ChooserMixin:
 
     @property
     def media(self):
-        return super().media + forms.Media(js=[CHOOSERS_JS], css={"all": [CHOOSERS_CSS]})
+        # One list, so choosers.js comes after jQuery, select2 and jquery.init.js.
+        autocomplete = super().media
+        return forms.Media(
+            js=[*autocomplete._js, CHOOSERS_JS],
+            css={**autocomplete._css, "all": [CHOOSERS_CSS]},
+        )
 
 
 class ChosenLabel(str):

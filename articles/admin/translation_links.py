@@ -1,10 +1,10 @@
 """
 The article admin's choosers (a mixin of ArticleAdmin): the detailed search the expert
 and article choosers ask, and the translation set's "link to an existing translation"
-and "unlink" (never a raw id). See docs/admin-choosers.md.
+and "unlink" (never a raw id; the tag field on the same form brings choosers.js). See
+docs/admin-choosers.md.
 """
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect, JsonResponse
@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles import translation_selectors, translation_services
-from articles.choosers import CHOOSERS_CSS, CHOOSERS_JS, ChooserJsonView, details
+from articles.choosers import ChooserJsonView, details
 from thinktank.concurrency import ConcurrentEditError
 
 
@@ -41,10 +41,6 @@ class ChoosersAdminMixin:
             ),
         ]
         return urls + super().get_urls()
-
-    @property
-    def media(self):
-        return super().media + forms.Media(js=[CHOOSERS_JS], css={"all": [CHOOSERS_CSS]})
 
     def _changeable(self, request, object_id):
         article = self.get_object(request, object_id)

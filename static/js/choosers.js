@@ -62,6 +62,10 @@
                 const term = (params.term || '').trim();
                 return term ? {id: prefix + term, text: term, newTag: true} : null;
             },
+            // Existing tags first: Enter picks a tag found; a new one when none is.
+            insertTag: (results, tag) => {
+                results.push(tag);
+            },
         };
     }
 

@@ -84,9 +84,10 @@
         return element;
     }
 
-    function drag(handle, row, event) {
+    function drag(handle, row) {
+        // The document listens, not the handle: moving the row in the page would end a
+        // pointer capture on it.
         const body = row.parentElement;
-        handle.setPointerCapture(event.pointerId);
         row.classList.add('ordering-dragging');
         const follow = (moveEvent) => {
             const others = rowsOf(body).filter((other) => other !== row);
@@ -98,22 +99,22 @@
                 if (row.nextElementSibling !== before) {
                     body.insertBefore(row, before);
                 }
-            } else if (others.length) {
+            } else if (others.length && others[others.length - 1].nextElementSibling !== row) {
                 others[others.length - 1].after(row);
             }
         };
         const drop = () => {
-            handle.removeEventListener('pointermove', follow);
-            handle.removeEventListener('pointerup', drop);
-            handle.removeEventListener('pointercancel', drop);
+            document.removeEventListener('pointermove', follow);
+            document.removeEventListener('pointerup', drop);
+            document.removeEventListener('pointercancel', drop);
             row.classList.remove('ordering-dragging');
             renumber(body);
             announce(row);
             handle.focus();
         };
-        handle.addEventListener('pointermove', follow);
-        handle.addEventListener('pointerup', drop);
-        handle.addEventListener('pointercancel', drop);
+        document.addEventListener('pointermove', follow);
+        document.addEventListener('pointerup', drop);
+        document.addEventListener('pointercancel', drop);
     }
 
     function addControls(row) {
@@ -138,7 +139,7 @@
         handle.addEventListener('pointerdown', (event) => {
             if (event.button === 0) {
                 event.preventDefault();
-                drag(handle, row, event);
+                drag(handle, row);
             }
         });
         up.addEventListener('click', () => {
@@ -150,7 +151,11 @@
             down.focus();
         });
         controls.append(handle, up, down);
-        const cell = input.closest('td, th') || row.firstElementChild;
+        // An inline's position column is hidden: the controls go in its first cell.
+        let cell = input.closest('td, th');
+        if (!cell || cell.classList.contains('hidden')) {
+            cell = row.querySelector('td.original') || row.firstElementChild;
+        }
         cell.prepend(controls);
         row.classList.add('ordering-row');
     }
