@@ -147,7 +147,7 @@ def test_an_author_added_by_searching_shows_the_photo(chromium, desk, artifacts)
     context.close()
 
 
-def test_a_topics_features_reordered_by_dragging(chromium, desk, artifacts):
+def test_features_reordered_by_dragging_and_keys(chromium, desk, artifacts):
     topic = make_topic("Great Power Competition")
     features = [make_article(title) for title in ("First feature", "Second", "Third")]
     Feature.objects.bulk_create(Feature(topic=topic, article=article) for article in features)
@@ -161,6 +161,24 @@ def test_a_topics_features_reordered_by_dragging(chromium, desk, artifacts):
     stored = Feature.objects.filter(topic=topic).order_by("position")
     assert [feature.position for feature in stored] == [0, 1, 2]
     assert stored[0].article.title == "Second"
+
+    # The home page's features: their list, reordered with the keyboard, then saved.
+    for article in features:
+        Feature.objects.create(article=article, position=0)
+    page.goto(f"{desk}/admin/articles/homefeature/")
+    page.locator("#result_list .ordering-handle").nth(0).focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert "First feature is now number 3 of 3." == announced(page)
+    page.screenshot(path=str(artifacts / "choosers-home-features-en.png"))
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist .success")
+    home = Feature.objects.filter(topic=None, region=None).order_by("position")
+    assert [(feature.article.title, feature.position) for feature in home] == [
+        ("Second", 0),
+        ("Third", 1),
+        ("First feature", 2),
+    ]
     assert errors == []
     context.close()
 
