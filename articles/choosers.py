@@ -109,7 +109,11 @@ class ChooserMixin:
             described = details(obj)
             option["label"] = str(obj)
             option["attrs"].update(
-                {"data-photo": described["photo"], "data-detail": described["detail"]}
+                {
+                    "data-photo": described["photo"],
+                    "data-detail": described["detail"],
+                    **{f"data-{name}": value for name, value in language_attrs(obj).items()},
+                }
             )
         return option
 

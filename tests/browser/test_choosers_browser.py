@@ -169,7 +169,7 @@ def test_features_reordered_by_dragging_and_keys(chromium, desk, artifacts):
     page.locator("#result_list .ordering-handle").nth(0).focus()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
-    assert "First feature is now number 3 of 3." == announced(page)
+    assert announced(page) == "First feature is now number 3 of 3."
     page.screenshot(path=str(artifacts / "choosers-home-features-en.png"))
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success")
