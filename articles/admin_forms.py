@@ -2,14 +2,12 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from taggit.models import Tag
 
 from articles import publish_checks, workflow
+from articles.choosers import TagChooserField
 from articles.link_editor import link_tool
 from articles.models import Article
 from articles.workflow import NOTE_REQUIRED, PUBLISHING, Action
@@ -17,16 +15,6 @@ from library.editor import figure_tool
 from thinktank.concurrency import VersionCheckedForm
 from thinktank.html import rich_text_widget
 from thinktank.languages import configured_languages, is_rtl
-
-
-def tag_field():
-    """Existing tags, picked with the admin's autocomplete."""
-    return forms.ModelMultipleChoiceField(
-        queryset=Tag.objects.order_by("name"),
-        required=False,
-        label=gettext_lazy("Tags"),
-        widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
-    )
 
 
 class WorkflowStepForm(forms.Form):
@@ -115,12 +103,6 @@ class ArticleAdminForm(WorkflowStepForm, VersionCheckedForm):
     WorkflowStepForm.
     """
 
-    new_tags = forms.CharField(
-        label=gettext_lazy("New tags"),
-        required=False,
-        help_text=gettext_lazy("Tags that do not exist yet, separated by commas."),
-    )
-
     change_note = forms.CharField(
         label=gettext_lazy("Note on this change"),
         max_length=200,
@@ -150,7 +132,7 @@ class ArticleAdminForm(WorkflowStepForm, VersionCheckedForm):
                 notes=True, extensions={**figure_tool(language), **link_tool(language)}
             )
         if "tags" in self.fields:
-            self.fields["tags"] = tag_field()
+            self.fields["tags"] = TagChooserField()
         self.set_text_direction()
         self.set_schedule_label()
 
@@ -170,7 +152,4 @@ class ArticleAdminForm(WorkflowStepForm, VersionCheckedForm):
     def clean(self):
         cleaned = super().clean()
         self.clean_workflow_step(cleaned)
-        if "tags" in cleaned:
-            typed = [name.strip() for name in cleaned.get("new_tags", "").split(",")]
-            cleaned["tags"] = [*cleaned["tags"], *(name for name in typed if name)]
         return cleaned

@@ -3,6 +3,7 @@ redirects, translation sets, image sizes), permission checked and atomic. A feat
 permission is its page's: changing that topic or region, or publishing for the home page."""
 
 from django.db import transaction
+from django.db.models import Max
 
 from articles.models import Feature
 from articles.permissions import PUBLISH_ARTICLE
@@ -24,6 +25,16 @@ def feature_save(feature, *, user):
             _require_feature_permission(stored, user)
     feature.save()
     return feature
+
+
+@transaction.atomic
+def feature_add_last(feature, *, user):
+    """Save a new featured article after those already on its page."""
+    _require_feature_permission(feature, user)
+    page = Feature.objects.filter(topic=feature.topic_id, region=feature.region_id)
+    last = page.aggregate(last=Max("position"))["last"]
+    feature.position = 0 if last is None else last + 1
+    return feature_save(feature, user=user)
 
 
 @transaction.atomic

@@ -23,26 +23,29 @@ from articles.admin.live_preview import LivePreviewAdminMixin
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.admin.slug_proposal import ArticleSlugProposalMixin
 from articles.admin.translating import TranslatingAdminMixin
+from articles.admin.translation_links import ChoosersAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
 from articles.admin.workflow import WorkflowAdminMixin
 from articles.admin_forms import ArticleAdminForm
+from articles.choosers import ChooserFieldsMixin
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
 from articles.models.publishing import byline_prefetch
 from editing.admin import EditingAdminMixin
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
+from thinktank.ordering import OrderedInlineMixin
 from thinktank.revision_admin import RevisionsAdminMixin
 from thinktank.sanitizer_report import SanitizerReportAdminMixin
 
 
-class ArticleAuthorInline(admin.TabularInline):
+class ArticleAuthorInline(OrderedInlineMixin, ChooserFieldsMixin, admin.TabularInline):
     model = ArticleAuthor
     extra = 0
     autocomplete_fields = ["expert"]
     fields = ["expert", "position"]
 
 
-class RecommendationInline(admin.TabularInline):
+class RecommendationInline(OrderedInlineMixin, ChooserFieldsMixin, admin.TabularInline):
     model = Recommendation
     fk_name = "article"
     extra = 0
@@ -59,6 +62,7 @@ class ArticleAdmin(
     SanitizerReportAdminMixin,
     ArticleSlugProposalMixin,
     WorkflowAdminMixin,
+    ChoosersAdminMixin,
     WordImportAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
@@ -108,28 +112,19 @@ class ArticleAdmin(
     search_fields = ["title", "summary", "authors__name"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["publication_type", "topics", "regions"]
-    raw_id_fields = ["translation_set"]
     inlines = [ArticleAuthorInline, RecommendationInline, DocumentInline]
     # An outlet URL typed without a scheme is https, as Django 6 will assume.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        # The status, the publication time and the note: the save bar (admin/workflow.py).
+        # The status, the publication time and the note: the save bar (admin/workflow.py);
+        # the translation set: the choosers under the form (admin/translation_links.py).
         (
             None,
-            {
-                "fields": [
-                    "title",
-                    "slug",
-                    "publication_type",
-                    "language",
-                    "translation_set",
-                    "loaded_version",
-                ]
-            },
+            {"fields": ["title", "slug", "publication_type", "language", "loaded_version"]},
         ),
         (_("Text"), {"fields": ["summary", "body", "footer_note"]}),
         (_("Also published in"), {"fields": ["outlet_name", "outlet_url"]}),
-        (_("Classification"), {"fields": ["topics", "regions", "tags", "new_tags"]}),
+        (_("Classification"), {"fields": ["topics", "regions", "tags"]}),
         (_("Hero image"), {"fields": ["hero_image", "hero_image_alt", "hero_image_credit"]}),
         (
             _("Event"),

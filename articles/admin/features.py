@@ -12,16 +12,18 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from articles import site_services
+from articles.choosers import ChooserFieldsMixin
 from articles.models import Feature, HomeFeature
 from articles.permissions import PUBLISH_ARTICLE
 from thinktank.admin_actions import ServiceWritesAdminMixin
+from thinktank.ordering import OrderedInlineMixin, OrderedListMixin
 from thinktank.permissions import model_permission
 
 # The admin's article search (the autocomplete) offers published work only to these.
 LINKS_TO_PUBLISHED_WORK = {"recommendation", "feature", "homefeature"}
 
 
-class FeatureInline(admin.TabularInline):
+class FeatureInline(OrderedInlineMixin, ChooserFieldsMixin, admin.TabularInline):
     model = Feature
     extra = 0
     autocomplete_fields = ["article"]
@@ -46,16 +48,23 @@ class FeatureInline(admin.TabularInline):
 
 
 @admin.register(HomeFeature)
-class HomeFeatureAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
+class HomeFeatureAdmin(
+    OrderedListMixin, ChooserFieldsMixin, ServiceWritesAdminMixin, admin.ModelAdmin
+):
     save_service = staticmethod(site_services.feature_save)
     delete_service = staticmethod(site_services.feature_delete)
-    list_display = ["article", "language", "shown", "position"]
+    list_display = ["position", "article", "language", "shown"]
     list_display_links = ["article"]
     list_editable = ["position"]
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
-    fields = ["article", "position"]
+    fields = ["article"]  # a new one goes last; the list is put in order by dragging
     ordering = ["position", "pk"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        return site_services.feature_add_last(obj, user=request.user)
 
     @admin.display(description=_("language"), ordering="article__language")
     def language(self, feature):

@@ -321,8 +321,9 @@ def test_topic_and_region_forms_edit_their_features_in_order(admin_client):
     }
     response = admin_client.post(f"/admin/taxonomy/topic/{topic.pk}/change/", data)
     assert response.status_code == 302, parse(response).find_all(cls="errorlist")
+    # The submitted place is only an order: the server renumbers the rows 0..n.
     assert list(Feature.objects.on(topic).values_list("article__title", "position")) == [
-        ("Admin Feature", 3)
+        ("Admin Feature", 0)
     ]
     region = make_region("Admin Region")
     page = parse(admin_client.get(f"/admin/taxonomy/region/{region.pk}/change/"))

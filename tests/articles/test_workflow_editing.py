@@ -127,13 +127,13 @@ def test_tags_are_picked_with_autocomplete_and_new_ones_typed(client, editor):
     article = make_article("Tagged piece", publication_type=make_publication_type())
     client.force_login(editor)
     form = parse(client.get(change_url(article)))
-    assert "admin-autocomplete" in form.find("select", name="tags").get("class")
+    assert "chooser-autocomplete" in form.find("select", name="tags").get("class")
     found = client.get(
         "/admin/autocomplete/",
         {"term": "sanc", "app_label": "articles", "model_name": "article", "field_name": "tags"},
     ).json()["results"]
     assert [result["text"] for result in found] == ["sanctions"]
-    data = form_data(article, tags=[existing.pk], new_tags="Red Sea, shipping")
+    data = form_data(article, tags=[existing.pk, "new:Red Sea", "new:shipping"])
     assert client.post(change_url(article), data).status_code == 302
     assert sorted(Article.objects.get(pk=article.pk).tags.names()) == [
         "Red Sea",

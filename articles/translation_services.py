@@ -1,0 +1,97 @@
+"""
+Linking articles as translations of one another, and unlinking them: every write of an
+article's translation set after it was made (a new article starts a set of its own;
+services.article_add_translation adds a new version to one). Permission checked, atomic.
+See docs/admin-choosers.md.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from articles.models import Article, TranslationSet
+from articles.permissions import CHANGE_ARTICLE
+from articles.services import REVIEWED_STATUSES, article_record_revision, can_publish
+from thinktank.permissions import require
+
+
+def _versions(translation_set_id):
+    return list(Article.objects.select_for_update().filter(translation_set_id=translation_set_id))
+
+
+def _is_reviewed(articles, user):
+    return not can_publish(user) and any(
+        article.status in REVIEWED_STATUSES for article in articles
+    )
+
+
+def _move(articles, translation_set_id, *, user, note):
+    """Put `articles` in the set `translation_set_id`, each saved and recorded."""
+    for article in articles:
+        article.translation_set_id = translation_set_id
+        article.save()
+        article_record_revision(article, user=user, note=note)
+
+
+@transaction.atomic
+def article_link_translation(article, other, *, user):
+    """Make `article` and `other` versions of one piece: their translation sets become
+    one (the whole set of each, so no version is left behind). Refused when both sets
+    have a version in the same language, and, for someone who may not publish, when a
+    published or archived article would have to move. Returns the set they share."""
+    require(user, CHANGE_ARTICLE)
+    if article.pk == other.pk:
+        raise PermissionDenied(_("An article cannot be its own translation."))
+    ours = _versions(article.translation_set_id)
+    theirs = _versions(other.translation_set_id)
+    if article.translation_set_id == other.translation_set_id:
+        raise PermissionDenied(_("These articles are already translations of each other."))
+    shared = sorted(
+        {version.get_language_display() for version in ours}
+        & {version.get_language_display() for version in theirs}
+    )
+    if shared:
+        raise PermissionDenied(
+            _(
+                "Both already have a version in %(languages)s: a piece has one article "
+                "per language. Unlink one of them first."
+            )
+            % {"languages": ", ".join(shared)}
+        )
+    # The smaller set joins the larger; someone who may not publish moves only drafts.
+    moving, staying = (theirs, ours) if len(theirs) <= len(ours) else (ours, theirs)
+    if _is_reviewed(moving, user):
+        moving, staying = staying, moving
+    if _is_reviewed(moving, user):
+        raise PermissionDenied(
+            _("Only an editor may link published or archived articles to one another.")
+        )
+    target = staying[0].translation_set_id
+    note = _("Linked as a translation of “%(title)s”") % {"title": staying[0].title}
+    _move(moving, target, user=user, note=note)
+    article.refresh_from_db(fields=["translation_set", "version"])
+    other.refresh_from_db(fields=["translation_set", "version"])
+    return TranslationSet.objects.get(pk=target)
+
+
+@transaction.atomic
+def article_unlink_translation(article, *, user):
+    """Take `article` out of its translation set into a set of its own; it is no longer
+    anyone's source, nor has one. Refused for someone who may not publish when it is
+    published or archived. Returns its new set."""
+    require(user, CHANGE_ARTICLE)
+    versions = _versions(article.translation_set_id)
+    if len(versions) < 2:
+        raise PermissionDenied(_("This article has no other language version to unlink from."))
+    current = next(version for version in versions if version.pk == article.pk)
+    if _is_reviewed([current], user):
+        raise PermissionDenied(
+            _("Only an editor may unlink a published or archived article from its translations.")
+        )
+    new_set = TranslationSet.objects.create()
+    current.translation_source = None
+    _move([current], new_set.pk, user=user, note=_("Unlinked from its translations"))
+    # What was translated from it keeps its text, without a source to be stale against.
+    Article.objects.filter(translation_source=current).update(translation_source=None)
+    article.refresh_from_db(fields=["translation_set", "translation_source", "version"])
+    return new_set
