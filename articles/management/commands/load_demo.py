@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 
-from articles.demo import policy_note
+from articles.demo import desk, policy_note
 from articles.demo.loader import load
 from articles.demo.reference import MAIN_ARABIC_SLUG, MAIN_SLUG
 from articles.demo.services import ensure_account
@@ -91,6 +91,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             tally = load()
             created_accounts = [account for account in ACCOUNTS if ensure_account(account)]
+            # Work in progress for the dashboard, each step by its demo user.
+            tally.created += desk.load()
         self.print_banner(base_url.rstrip("/"), tally, created_accounts)
 
     def print_banner(self, base, tally, created_accounts):
@@ -115,7 +117,8 @@ class Command(BaseCommand):
             f"{published.in_language('ar').count()} in Arabic, "
             f"{published.in_language('fa').count()} in Persian, "
             f"{articles.filter(status=Article.Status.DRAFT).count()} draft, "
-            f"{articles.count() - published.count() - articles.filter(status='draft').count()}"
+            f"{articles.filter(status=Article.Status.REVIEW).count()} in review, "
+            f"{articles.filter(status=Article.Status.PUBLISHED).count() - published.count()}"
             " scheduled)",
             f"  Experts:           {experts.count()} "
             f"({experts.with_profile().count()} with a profile, "
