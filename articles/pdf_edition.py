@@ -126,11 +126,17 @@ def discard_editions_linking(kind, pk):
         transaction.on_commit(lambda: [discard_editions(pk) for pk in article_pks])
 
 
-def link_target_changed(sender, instance, raw=False, **kwargs):
+# What a link in a PDF shows of its target: its address and whether readers may open it.
+LINKED_FIELDS = frozenset({"slug", "language", "status", "published_at", "kind"})
+
+
+def link_target_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     """post_save and post_delete of the kinds a body links to (connected in articles.apps:
-    `sender` is the model of one of articles.links.KINDS)."""
-    if not raw:
-        discard_editions_linking(links.KIND_OF[sender], instance.pk)
+    `sender` is the model of one of articles.links.KINDS). A save of named fields none of
+    which a link shows (a preview secret, a translation's "seen" time) changes no PDF."""
+    if raw or (update_fields is not None and not LINKED_FIELDS & set(update_fields)):
+        return
+    discard_editions_linking(links.KIND_OF[sender], instance.pk)
 
 
 def edition_size(article, url):

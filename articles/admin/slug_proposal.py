@@ -28,7 +28,8 @@ class ArticleSlugProposalMixin(SlugProposalAdminMixin):
 
 class TaxonomySlugProposalMixin(SlugProposalAdminMixin):
     """A topic's or region's slug, free among topics, regions and articles in every
-    language; a rename keeps the old address as a redirect (services.topic_or_region_save)."""
+    language; a rename keeps the old address as a redirect
+    (taxonomy_services.topic_or_region_save)."""
 
     def slug_is_taken(self, slug, *, language=""):
         return slug_owner(slug, article_model=Article) is not None

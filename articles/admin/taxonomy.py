@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from articles import services, site_services
+from articles import site_services, taxonomy_services
 from articles.admin.features import FeatureInline
 from articles.admin.slug_proposal import TaxonomySlugProposalMixin
 from articles.admin.taxonomy_merge import TaxonomyMergeAdminMixin
@@ -49,8 +49,8 @@ class TopicOrRegionAdmin(
 
     actions = ["merge"]
     inlines = [FeatureInline]
-    save_service = staticmethod(services.topic_or_region_save)
-    delete_service = staticmethod(services.topic_or_region_delete)
+    save_service = staticmethod(taxonomy_services.topic_or_region_save)
+    delete_service = staticmethod(taxonomy_services.topic_or_region_delete)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Feature:
@@ -77,7 +77,7 @@ class TopicOrRegionAdmin(
                 self.message_user(request, _("Choose which one to keep."), messages.ERROR)
                 return None
             try:
-                services.topic_or_region_merge(survivor, items, user=request.user)
+                taxonomy_services.topic_or_region_merge(survivor, items, user=request.user)
             except PermissionDenied as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)
                 return None

@@ -2,7 +2,7 @@
 Merging a topic or region into another, from its own change page: a "Merge into
 another…" button leads to a page where the one to keep is found by search, what moves
 is summed up (articles, experts, features, sub-regions, addresses), and the merge is
-confirmed; it goes through services.topic_or_region_merge, so the old addresses redirect.
+confirmed; it goes through taxonomy_services.topic_or_region_merge, so the old addresses redirect.
 """
 
 from django.contrib import messages
@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from articles import selectors, services
+from articles import selectors, taxonomy_services
 
 
 class TaxonomyMergeAdminMixin:
@@ -49,7 +49,7 @@ class TaxonomyMergeAdminMixin:
                 self.message_user(request, _("Choose where to merge it."), messages.ERROR)
                 return HttpResponseRedirect(self.merge_url(obj))
             try:
-                services.topic_or_region_merge(survivor, [obj], user=request.user)
+                taxonomy_services.topic_or_region_merge(survivor, [obj], user=request.user)
             except PermissionDenied as refusal:
                 self.message_user(request, str(refusal), messages.ERROR)
                 return HttpResponseRedirect(self.merge_url(obj))

@@ -14,7 +14,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, PublicationType, Topic
+from articles.demo.services import sync_m2m, sync_ordered
+from articles.models import Article, ArticleAuthor, PublicationType, Topic
 from experts.models import Expert
 
 
@@ -68,10 +69,9 @@ def write(piece, *, user):
         publication_type=PublicationType.objects.order_by("pk").first(),
     )
     services.article_save(article, user=user)
-    article.topics.set(Topic.objects.order_by("pk")[:1])
-    author = Expert.objects.with_profile().order_by("pk").first()
-    if author is not None:
-        article.authorships.create(expert=author, position=0)
+    sync_m2m(article.topics, list(Topic.objects.order_by("pk")[:1]))
+    authors = list(Expert.objects.with_profile().order_by("pk")[:1])
+    sync_ordered(ArticleAuthor, "article", article, "expert", authors)
     services.article_record_revision(article, user=user)
     return article
 

@@ -1,7 +1,7 @@
 """
 Merging a topic or region from its own change page: the button shown to those who may
 merge, a search for the one to keep, a summary of what moves, and a confirmed POST
-through services.topic_or_region_merge; crafted POSTs refused with a message.
+through taxonomy_services.topic_or_region_merge; crafted POSTs refused with a message.
 """
 
 import pytest

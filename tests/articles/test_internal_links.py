@@ -175,4 +175,11 @@ def test_a_target_changed_discards_the_kept_pdfs_of_the_articles_linking_to_it(
     discarded.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.article_unpublish(unrelated, user=editor)
+        # A save of fields no link shows discards nothing, and reads no link.
+        target.preview_secret = "new"
+        target.save(update_fields=["preview_secret"])
     assert article.pk not in discarded
+    with django_capture_on_commit_callbacks(execute=True):
+        target.slug = "target-renamed"
+        target.save(update_fields=["slug"])
+    assert article.pk in discarded

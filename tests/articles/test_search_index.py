@@ -7,7 +7,7 @@ admin's form, bulk updates and bulk-created bylines, deletions.
 import pytest
 from django.db import connection
 
-from articles import services
+from articles import services, taxonomy_services
 from articles.models import Article, ArticleAuthor, ArticleRevision
 from articles.search import index_all, index_articles
 from experts import services as expert_services
@@ -121,9 +121,9 @@ def test_renaming_a_topic_or_region_reindexes_its_work(editor):
     region = make_region("Horn Coast")
     make_article("Water Piece", topics=[topic], regions=[region])
     topic.name = "Water Security"
-    services.topic_or_region_save(topic, user=editor)
+    taxonomy_services.topic_or_region_save(topic, user=editor)
     region.translations = {"ar": {"name": "ساحل القرن"}}
-    services.topic_or_region_save(region, user=editor)
+    taxonomy_services.topic_or_region_save(region, user=editor)
     assert found("security") == {"Water Piece"}
     assert found("desalination") == set()
     assert found("ساحل القرن") == {"Water Piece"}
@@ -133,7 +133,7 @@ def test_merging_topics_reindexes_the_moved_work(editor):
     keep = make_topic("Cyber Policy")
     typo = make_topic("Cybre Polcy")
     make_article("Moved Piece", topics=[typo])
-    services.topic_or_region_merge(keep, [typo], user=editor)
+    taxonomy_services.topic_or_region_merge(keep, [typo], user=editor)
     assert found("cyber") == {"Moved Piece"}
     assert found("cybre") == set()
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles import services
+from articles import services, taxonomy_services
 from articles.models import Article, Feature, Region, TaxonomyRedirect, Topic
 from tests.helpers.factories import make_article, make_expert, make_region, make_topic
 
@@ -15,7 +15,7 @@ def test_merging_topics_moves_articles_and_redirects_the_old_address(client, edi
     article = make_article(topics=[typo])
     expert = make_expert()
     expert.topics.add(typo)
-    services.topic_or_region_merge(keep, [keep, typo], user=editor)
+    taxonomy_services.topic_or_region_merge(keep, [keep, typo], user=editor)
     assert not Topic.objects.filter(pk=typo.pk).exists()
     assert list(Article.objects.get(pk=article.pk).topics.all()) == [keep]
     assert list(expert.topics.all()) == [keep]  # the expert's expertise moves too
@@ -35,7 +35,7 @@ def test_merging_topics_moves_their_features_after_the_survivors(editor):
     Feature.objects.create(topic=keep, article=both, position=1)
     Feature.objects.create(topic=other, article=both, position=0)
     Feature.objects.create(topic=other, article=second, position=1)
-    services.topic_or_region_merge(keep, [other], user=editor)
+    taxonomy_services.topic_or_region_merge(keep, [other], user=editor)
     features = keep.features.order_by("position").values_list("article_id", flat=True)
     assert list(features) == [first.pk, both.pk, second.pk]  # no feature twice
 
@@ -46,8 +46,8 @@ def test_merging_twice_keeps_every_old_address(client, editor):
         make_topic(slug="t-two"),
         make_topic(slug="t-three"),
     )
-    services.topic_or_region_merge(second, [first], user=editor)
-    services.topic_or_region_merge(third, [second], user=editor)
+    taxonomy_services.topic_or_region_merge(second, [first], user=editor)
+    taxonomy_services.topic_or_region_merge(third, [second], user=editor)
     for old in ("t-one", "t-two"):
         assert client.get(f"/policy-analysis/{old}")["Location"] == "/policy-analysis/t-three"
 
@@ -55,7 +55,7 @@ def test_merging_twice_keeps_every_old_address(client, editor):
 def test_merging_regions_moves_sub_regions(editor):
     levant, levant_dup = make_region(slug="levant"), make_region(slug="the-levant")
     israel = make_region(slug="israel", parent=levant_dup)
-    services.topic_or_region_merge(levant, [levant_dup], user=editor)
+    taxonomy_services.topic_or_region_merge(levant, [levant_dup], user=editor)
     assert Region.objects.get(pk=israel.pk).parent_id == levant.pk
 
 
@@ -63,14 +63,14 @@ def test_a_region_cannot_be_merged_into_its_own_part(editor):
     parent = make_region(slug="middle-east")
     child = make_region(slug="gulf", parent=parent)
     with pytest.raises(services.PermissionDenied):
-        services.topic_or_region_merge(child, [parent], user=editor)
+        taxonomy_services.topic_or_region_merge(child, [parent], user=editor)
     assert Region.objects.filter(pk=parent.pk).exists()
 
 
 def test_renaming_a_topic_slug_keeps_the_old_address(client, editor):
     topic = make_topic("Energy", slug="energy")
     topic.name, topic.slug = "Energy & Economics", "energy-and-economics"
-    services.topic_or_region_save(topic, user=editor)
+    taxonomy_services.topic_or_region_save(topic, user=editor)
     assert (
         client.get("/policy-analysis/energy")["Location"] == "/policy-analysis/energy-and-economics"
     )
@@ -91,7 +91,7 @@ def test_merge_in_the_admin(client, editor):
 def test_contributor_cannot_merge(client, contributor):
     one, two = make_topic(), make_topic()
     with pytest.raises(services.PermissionDenied):
-        services.topic_or_region_merge(one, [two], user=contributor)
+        taxonomy_services.topic_or_region_merge(one, [two], user=contributor)
     client.force_login(contributor)
     client.post(
         "/admin/taxonomy/topic/",

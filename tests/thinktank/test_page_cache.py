@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from articles import services
+from articles import services, taxonomy_services
 from articles.models import Article, ArticleRevision, Feature
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
@@ -267,12 +267,12 @@ def test_renaming_and_merging_topics_show_on_the_articles(client, piece, editor)
     topic = piece.topics.get()
     warm(client, piece.get_absolute_url(), topic.get_absolute_url())
     topic.name = "Defence Policy"
-    services.topic_or_region_save(topic, user=editor)
+    taxonomy_services.topic_or_region_save(topic, user=editor)
     assert "Defence Policy" in text(client.get(piece.get_absolute_url()))
     survivor = make_topic("Security")
     old_address = topic.get_absolute_url()
     warm(client, old_address, piece.get_absolute_url())
-    services.topic_or_region_merge(survivor, [topic], user=editor)
+    taxonomy_services.topic_or_region_merge(survivor, [topic], user=editor)
     assert client.get(old_address).status_code == 301
     assert "Security" in text(client.get(piece.get_absolute_url()))
     assert "Defence Policy" not in text(client.get(piece.get_absolute_url()))

@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
 from django.test import RequestFactory
 
-from articles import services, site_services
+from articles import services, site_services, taxonomy_services
 from articles.admin.features import HomeFeatureAdmin
 from articles.models import (
     ArticleRedirect,
@@ -261,9 +261,9 @@ def test_topics_and_programs_are_deleted_with_their_permissions(
 ):
     topic, region = make_topic(), make_region()
     with pytest.raises(PermissionDenied):
-        services.topic_or_region_delete(topic, user=contributor)
-    services.topic_or_region_delete(topic, user=editor)
-    services.topic_or_region_delete(region, user=editor)
+        taxonomy_services.topic_or_region_delete(topic, user=contributor)
+    taxonomy_services.topic_or_region_delete(topic, user=editor)
+    taxonomy_services.topic_or_region_delete(region, user=editor)
     assert not Topic.objects.filter(pk=topic.pk).exists()
     program = make_program()
     with pytest.raises(PermissionDenied):
