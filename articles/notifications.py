@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from articles import selectors
+from articles import workflow_selectors
 from articles.permissions import PUBLISH_ARTICLE
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def submitted(article, *, user, note):
             "title": article.title,
         }
         body = _with_note_and_link(body, note, article)
-    editors = selectors.users_with_permission(PUBLISH_ARTICLE, exclude=user)
+    editors = workflow_selectors.users_with_permission(PUBLISH_ARTICLE, exclude=user)
     _send_on_commit(editors, subject, body)
 
 

@@ -4,8 +4,6 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db.models import (
     BooleanField,
     Case,
@@ -409,63 +407,3 @@ def articles_using_image(image):
         .only("title", "language", "status", "published_at", "slug")
         .order_by("status", "-published_at", "pk")
     )
-
-
-def merge_summary(topic_or_region):
-    """What merging `topic_or_region` into another moves there, a query each (flat
-    however much there is): {"articles", "experts", "features", "parts" (a region's
-    sub-regions), "addresses" (its own and its former ones, which will redirect)}."""
-    is_region = isinstance(topic_or_region, Region)
-    field = "region" if is_region else "topic"
-    return {
-        "articles": topic_or_region.articles.count(),
-        "experts": topic_or_region.experts.count(),
-        "features": topic_or_region.features.count(),
-        "parts": topic_or_region.children.count() if is_region else 0,
-        "addresses": 1 + TaxonomyRedirect.objects.filter(**{field: topic_or_region}).count(),
-    }
-
-
-def merge_candidates(topic_or_region, queryset):
-    """The topics (or regions) of `queryset` that `topic_or_region` may be merged into:
-    not itself, and for a region none of its own parts; by name, at most 20."""
-    excluded = {topic_or_region.pk}
-    if isinstance(topic_or_region, Region):
-        excluded |= set(Region.objects.descendant_ids(topic_or_region))
-    return list(queryset.exclude(pk__in=excluded).order_by("name")[:20])
-
-
-# --- the workflow's notifications (articles/notifications.py) ----------------------------
-
-
-def users_with_permission(permission, *, exclude=None):
-    """The active users with an email address who hold `permission` ("app.codename"),
-    by group, by themselves or as superusers; one query."""
-    app_label, codename = permission.split(".", 1)
-    granted = Q(content_type__app_label=app_label, codename=codename)
-    holders = Permission.objects.filter(granted)
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    users = users.filter(
-        Q(is_superuser=True) | Q(groups__permissions__in=holders) | Q(user_permissions__in=holders)
-    )
-    if exclude is not None:
-        users = users.exclude(pk=exclude.pk)
-    return list(users.distinct().order_by("pk"))
-
-
-def article_contributor(article):
-    """Whose work `article` is: who submitted it for review in its latest time in review,
-    else who made its first revision; None when neither is known. At most three queries."""
-    saved = article.revisions.saved()
-    before = (
-        saved.exclude(data__status=Article.Status.REVIEW)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    known = saved.exclude(user=None).select_related("user")
-    revision = (
-        known.filter(data__status=Article.Status.REVIEW, pk__gt=before or 0).order_by("pk").first()
-        or known.order_by("pk").first()
-    )
-    return revision.user if revision else None

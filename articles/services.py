@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles import notifications, pdf_edition, preview, revisions, selectors
+from articles import notifications, pdf_edition, preview, revisions, workflow_selectors
 from articles.link_services import record_body_links
 from articles.links import with_references
 from articles.models import (
@@ -169,7 +169,7 @@ def article_publish(article, *, user, at=None, note=""):
     require(user, PUBLISH_ARTICLE)
     if not article.title.strip():  # a new translation, still empty
         raise PermissionDenied(_("An article needs a title before it is published."))
-    contributor = selectors.article_contributor(article) if article.pk else None
+    contributor = workflow_selectors.article_contributor(article) if article.pk else None
     if at is not None:
         article.published_at = at
     elif article.published_at is not None and article.published_at > timezone.now():
@@ -203,7 +203,7 @@ def article_send_back(article, *, user, note):
         raise PermissionDenied(_("Only work in review can be sent back."))
     if not note.strip():
         raise PermissionDenied(_("Say what the author should change: a note is required."))
-    contributor = selectors.article_contributor(article)
+    contributor = workflow_selectors.article_contributor(article)
     _set_status(article, Article.Status.DRAFT, user=user, note=_check_note(note))
     notifications.sent_back(article, user=user, contributor=contributor, note=note)
     return article

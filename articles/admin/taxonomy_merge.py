@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from articles import selectors, taxonomy_services
+from articles import taxonomy_selectors, taxonomy_services
 
 
 class TaxonomyMergeAdminMixin:
@@ -71,7 +71,7 @@ class TaxonomyMergeAdminMixin:
             queryset, _duplicates = self.get_search_results(
                 request, self.model._default_manager.all(), query
             )
-            candidates = selectors.merge_candidates(obj, queryset)
+            candidates = taxonomy_selectors.merge_candidates(obj, queryset)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -80,7 +80,7 @@ class TaxonomyMergeAdminMixin:
             "searched": "q" in data,
             "candidates": candidates,
             "survivor": survivor,
-            "summary": selectors.merge_summary(obj) if survivor else None,
+            "summary": taxonomy_selectors.merge_summary(obj) if survivor else None,
             "old_address": obj.get_absolute_url(),
             "title": _("Merge “%(name)s” into another") % {"name": obj},
         }
@@ -91,5 +91,5 @@ class TaxonomyMergeAdminMixin:
         if not (pk.isascii() and pk.isdigit()):
             return None
         queryset = self.model._default_manager.filter(pk=pk)
-        allowed = selectors.merge_candidates(obj, queryset)
+        allowed = taxonomy_selectors.merge_candidates(obj, queryset)
         return allowed[0] if allowed else None
