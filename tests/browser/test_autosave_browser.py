@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, User
 
 from articles.models import Article
 from editing.models import Autosave
-from tests.helpers.browser import ADMIN_VIEWPORT, admin_page, choose, log_in
+from tests.helpers.browser import ADMIN_VIEWPORT, admin_page, choose, log_in, save_article
 from tests.helpers.factories import make_article, make_expert, make_publication_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -97,7 +97,7 @@ def test_work_typed_then_the_page_killed_is_restored(chromium, desk, artifacts):
     page.click("#editing-restore-button")
     assert page.input_value("#id_title") == "Water, Power and the Gulf"
     assert "A sentence not yet saved." in body_editor(page).inner_text()
-    page.click("input[name=_continue]")
+    save_article(page)
     page.wait_for_load_state()
     article.refresh_from_db()
     assert article.title == "Water, Power and the Gulf"
@@ -162,7 +162,7 @@ def test_an_expired_session_keeps_the_work_and_sends_it_after_logging_in(chromiu
     wait_status(page, SAVED, timeout=30000)
     assert Autosave.objects.get().data["fields"]["title"] == ["Typed after the session ended"]
     # The page's own form has the new token: saving it for real works.
-    page.click("input[name=_continue]")
+    save_article(page)
     page.wait_for_load_state()
     assert Article.objects.get(pk=article.pk).title == "Typed after the session ended"
     context.close()
@@ -190,7 +190,7 @@ def test_two_editors_on_one_article_see_each_other_and_take_over(chromium, desk,
     first.screenshot(path=str(artifacts / "edit-lock-taken-over.png"))
     # Not a hard lock: the first editor can still save.
     first.fill("#id_summary", "ملخص جديد.")
-    first.click("input[name=_continue]")
+    save_article(first)
     first.wait_for_load_state()
     assert Article.objects.get(pk=article.pk).summary == "ملخص جديد."
     first_context.close()
@@ -205,12 +205,12 @@ def test_a_stale_copy_is_merged_side_by_side(chromium, desk, artifacts):
     second.goto(change_url(desk, article))
     second.fill("#id_title", "Their better title")
     second.fill("#id_summary", "Their summary.")
-    second.click("input[name=_continue]")
+    save_article(second)
     second.wait_for_load_state()
 
     first.fill("#id_title", "My title")
     first.fill("#id_summary", "My careful summary.")
-    first.click("input[name=_continue]")
+    save_article(first)
     first.wait_for_load_state()
     conflict = first.locator("#editing-conflict")
     conflict.wait_for(state="visible")
@@ -224,7 +224,7 @@ def test_a_stale_copy_is_merged_side_by_side(chromium, desk, artifacts):
     assert first.input_value("#id_title") == "Their better title"
     conflict.locator("tr[data-name=summary] button[data-keep=yours]").click()
     assert "saving will store this merged version" in conflict.inner_text()
-    first.click("input[name=_continue]")
+    save_article(first)
     first.wait_for_load_state()
     article.refresh_from_db()
     assert (article.title, article.summary) == ("Their better title", "My careful summary.")
@@ -288,7 +288,6 @@ def test_a_new_article_not_yet_saved_comes_back(chromium, desk):
     page.fill("#id_title", "A piece never saved")
     page.fill("#id_summary", "Its summary.")
     choose(page, "id_publication_type", "Policy Analysis")
-    page.select_option("#id_status", "draft")
     wait_status(page, SAVED)
     context.close()
 
@@ -299,8 +298,8 @@ def test_a_new_article_not_yet_saved_comes_back(chromium, desk):
     assert page.input_value("#id_title") == "A piece never saved"
     # The autocomplete's choice comes back with its name.
     assert "Policy Analysis" in page.locator(".field-publication_type .select2").inner_text()
-    page.click("input[name=_save]")
-    page.wait_for_url("**/admin/articles/article/")
+    save_article(page)
+    page.wait_for_url("**/change/")
     assert Article.objects.filter(title="A piece never saved").exists()
     assert not Autosave.objects.exists()
     page.goto(add)

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, User
 from taggit.models import Tag
 
 from articles.models import Article, ArticleAuthor, Feature
-from tests.helpers.browser import ADMIN_VIEWPORT, log_in
+from tests.helpers.browser import ADMIN_VIEWPORT, log_in, save_article
 from tests.helpers.factories import (
     add_authors,
     add_recommendations,
@@ -73,7 +73,7 @@ def announced(page):
 
 
 def save(page):
-    page.click("input[name=_continue]")
+    save_article(page)
     page.wait_for_selector(".messagelist .success")
 
 

@@ -7,7 +7,7 @@ its title's name.
 import pytest
 from django.contrib.auth.models import Group, User
 
-from tests.helpers.browser import ADMIN_VIEWPORT, log_in
+from tests.helpers.browser import ADMIN_VIEWPORT, log_in, save_article
 from tests.helpers.documents import make_document, pdf_bytes, xlsx_bytes
 from tests.helpers.factories import make_article, make_expert
 
@@ -71,7 +71,7 @@ def test_an_editor_attaches_a_pdf_in_the_admin(chromium, live_server, roles, art
             "#id_documents-0-file",
             {"name": "report.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes(["x"])},
         )
-        page.click("input[name=_continue]")
+        save_article(page)
         page.wait_for_selector(".messagelist .success")
         document = article.documents.get()
         row = page.locator("#documents-group tbody tr.has_original").first

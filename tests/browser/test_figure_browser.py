@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
-from tests.helpers.browser import admin_page
+from tests.helpers.browser import admin_page, save_article
 from tests.helpers.factories import make_article, make_publication_type, png_bytes
 from tests.helpers.library import make_image
 
@@ -87,7 +87,7 @@ def test_an_editor_inserts_a_figure_from_the_library(
     shown.wait_for()
     page.locator(".field-body figure.library-figure img").wait_for()
     page.screenshot(path=str(artifacts / f"figure-in-editor-{language}.png"), full_page=False)
-    page.click("input[name=_continue]")
+    save_article(page)
     page.wait_for_load_state()
     assert "was changed successfully" in page.content()
 
@@ -133,7 +133,7 @@ def test_an_editor_uploads_an_image_from_the_chooser(chromium, newsroom, artifac
     page.screenshot(path=str(artifacts / "figure-chooser-upload.png"), full_page=False)
     chooser.locator("button.default").click()
     page.locator(".field-body figure.library-figure--inline").wait_for()
-    page.click("input[name=_continue]")
+    save_article(page)
     page.wait_for_load_state()
     article = Article.objects.get(pk=article.pk)
     (image,) = article.images.all()

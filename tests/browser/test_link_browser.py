@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from articles import services
 from articles.models import Article
 from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
-from tests.helpers.browser import admin_page
+from tests.helpers.browser import admin_page, save_article
 from tests.helpers.factories import make_article, make_publication_type
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -96,7 +96,7 @@ def test_an_editor_links_to_an_article_found_by_searching(chromium, newsroom, ar
     inserted = page.locator(f".field-body .ProseMirror a[data-link='article:{target.pk}']")
     expect(inserted).to_have_text(case["target"][0])
     page.screenshot(path=str(artifacts / f"link-in-editor-{language}.png"), full_page=False)
-    page.click("input[name=_continue]")
+    save_article(page)
     page.wait_for_load_state()
     assert "was changed successfully" in page.content()
 

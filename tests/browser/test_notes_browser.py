@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group, User
 
 from articles.models import Article
 from tests.helpers.browser import ADMIN_VIEWPORT as VIEWPORT
-from tests.helpers.browser import admin_page
+from tests.helpers.browser import admin_page, save_article
 from tests.helpers.clipboard import google_docs_clipboard, paste_html, word_clipboard
 from tests.helpers.factories import make_article, make_publication_type
 
@@ -68,8 +68,8 @@ def put_cursor_after(page, text):
 
 
 def save_and_read(page, base, article, chromium):
-    page.click("input[name=_save]")
-    page.wait_for_url(f"{base}/admin/articles/article/")
+    save_article(page)
+    page.wait_for_url("**/change/")
     article = Article.objects.get(pk=article.pk)
     reader = chromium.new_context(viewport=VIEWPORT).new_page()
     reader.goto(f"{base}{article.get_absolute_url()}")

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group, User
 
 from articles import services
 from articles.models import Article
-from tests.helpers.browser import ADMIN_VIEWPORT, log_in
+from tests.helpers.browser import ADMIN_VIEWPORT, log_in, save_article
 from tests.helpers.factories import make_article, make_expert, make_topic
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -78,7 +78,7 @@ def test_an_arabic_translation_is_written_beside_its_english_source(
     title.fill("ممرات الحبوب بعد الحرب")
     page.fill("#id_summary", "كيف تخرج الحبوب من البحر الأسود.")
     page.screenshot(path=str(artifacts / "translating-ar-beside-en.png"), full_page=True)
-    page.click("input[name=_continue]")
+    save_article(page)
     page.wait_for_selector(".messagelist .success")
     saved = Article.objects.get(pk=translation.pk)
     assert saved.title == "ممرات الحبوب بعد الحرب" and saved.status == Article.Status.DRAFT

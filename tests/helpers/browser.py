@@ -27,3 +27,11 @@ def choose(page, select_id, text):
     page.click(f"#{select_id} + .select2 .select2-selection")
     page.fill(".select2-container--open .select2-search__field", text)
     page.click(f".select2-results__option:has-text('{text}')")
+
+
+def save_article(page):
+    """Press the article form's plain save, the first button of its save bar ("Save
+    draft", "Update the live article"...: it changes nothing readers see, and keeps the
+    editor on the form), and wait for the page it answers."""
+    page.click("#workflow-bar .workflow-buttons button.default")
+    page.wait_for_load_state()
