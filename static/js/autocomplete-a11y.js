@@ -4,8 +4,9 @@
  * and search boxes without a name: each is named here after the select's label, or in
  * an inline's row its column's heading, whenever select2 (re)makes them (a multiple
  * select2 makes its search box anew after each choice, a single one its dropdown on
- * opening). And a multiple select2's "remove all" cross, which it puts straight into its
- * list of choices, goes in a list item of its own.
+ * opening). An open combobox names the list it controls (aria-controls, as ARIA 1.2
+ * asks; select2 says only aria-owns). And a multiple select2's "remove all" cross, which
+ * it puts straight into its list of choices, goes in a list item of its own.
  */
 'use strict';
 {
@@ -49,18 +50,31 @@
         }
     }
 
+    function controls(combobox) {
+        const list = combobox.getAttribute('aria-owns');
+        if (list) {
+            combobox.setAttribute('aria-controls', list);
+        } else {
+            combobox.removeAttribute('aria-controls');
+        }
+    }
+
     function update() {
         document.querySelectorAll('select.select2-hidden-accessible').forEach(name);
+        document.querySelectorAll('.select2-selection[role=combobox]').forEach(controls);
         document.querySelectorAll('ul > .select2-selection__clear').forEach(listed);
     }
 
     // Select2's own parts only: the results typed into the search do not count.
     const PARTS = '.select2-container, .select2-selection, .select2-search, .select2-selection__clear';
 
+    function isPart(node) {
+        return node.nodeType === 1 && (node.matches(PARTS) || node.querySelector(PARTS) !== null);
+    }
+
+    // Made, or taken away (a dropdown closed).
     function madeBySelect2(mutation) {
-        return Array.from(mutation.addedNodes).some(
-            (node) => node.nodeType === 1 && (node.matches(PARTS) || node.querySelector(PARTS))
-        );
+        return [...mutation.addedNodes, ...mutation.removedNodes].some(isPart);
     }
 
     new MutationObserver((mutations) => {
