@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local development defaults; production sets these in its environment.
 export DEBUG ?= 1
 
-.PHONY: run serve services-stop install migrate demo test test-packages pdf-packages lint format messages lock clean
+.PHONY: run serve services-stop install migrate demo test test-packages axe pdf-packages lint format messages lock clean
 
 run: pdf-packages migrate
 	$(BIN)/python manage.py load_demo --base-url http://$(HOST):$(PORT)
@@ -38,12 +38,17 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 
 # Tests run with DEBUG off, as production does. The Debian packages they need (Chromium,
-# fonts, Redis, gettext) are installed first when missing (deploy/test-packages.sh).
-test: test-packages install
+# fonts, Redis, gettext) are installed first when missing (deploy/test-packages.sh), and
+# axe-core, which the browser tests run on the admin's pages (deploy/axe.sh).
+test: test-packages axe install
 	DEBUG=0 $(BIN)/pytest $(PYTEST_ARGS)
 
 test-packages:
 	bash deploy/test-packages.sh
+
+# axe-core at its pinned version in .cache/axe/ (npm), when missing.
+axe:
+	bash deploy/axe.sh
 
 # The Debian packages of the PDF edition (WeasyPrint's Pango, the Noto fonts), when missing.
 pdf-packages:
@@ -74,4 +79,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache .cache staticfiles

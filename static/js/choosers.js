@@ -69,31 +69,6 @@
         };
     }
 
-    // The name select2's combobox and search box are read by: the select's label, or in
-    // an inline's row, its column's heading.
-    function nameOf(element) {
-        const label = element.id && document.querySelector(`label[for="${element.id}"]`);
-        if (label) {
-            return label.textContent.trim().replace(/:$/, '');
-        }
-        const cell = element.closest('td');
-        const table = element.closest('table');
-        const heading = cell && table && table.querySelectorAll('thead th')[cell.cellIndex];
-        return heading ? heading.textContent.trim() : '';
-    }
-
-    function named(element) {
-        const name = nameOf(element);
-        const container = $(element).data('select2').$container[0];
-        if (name) {
-            container.querySelectorAll(
-                '.select2-selection, .select2-selection__rendered, .select2-search__field'
-            ).forEach(
-                (box) => box.setAttribute('aria-label', name)
-            );
-        }
-    }
-
     $.fn.choosers = function() {
         $.each(this, function(i, element) {
             const options = {
@@ -112,10 +87,8 @@
             if (element.dataset.chooser === 'tags') {
                 Object.assign(options, tagOptions(element));
             }
+            // Named for screen readers by autocomplete-a11y.js, as every select2 is.
             $(element).select2(options);
-            named(element);
-            // A multiple select2 makes its search box anew after each choice.
-            $(element).on('change select2:open select2:close', () => named(element));
         });
         return this;
     };

@@ -5,21 +5,14 @@ article's change page; in English and in an Arabic admin (right to left), with
 screenshots of both, and axe-core finding no serious or critical violation.
 """
 
-import json
-import os
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import Group, User
 
 from tests.helpers import desk
-from tests.helpers.browser import ADMIN_VIEWPORT, log_in
+from tests.helpers.axe import assert_accessible, axe_context
 from tests.helpers.factories import in_future
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# axe-core's script, where the shared audit tool installs it (../shared/tools/audit).
-AXE = Path(os.environ.get("AXE_CORE", "/tmp/page-audit/node_modules/axe-core/axe.min.js"))  # noqa: S108
 
 
 def staff(username, group):
@@ -58,33 +51,12 @@ def change_path(article):
     return f"/admin/articles/article/{article.pk}/change/"
 
 
-def axe_violations(page):
-    """axe-core's serious and critical violations on `page` ([] without axe-core)."""
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("async () => (await axe.run()).violations")
-    return [
-        {"id": rule["id"], "nodes": [node["target"] for node in rule["nodes"]]}
-        for rule in results
-        if rule["impact"] in ("serious", "critical")
-    ]
-
-
-def open_dashboard(chromium, base, username):
-    """A signed-in page on the admin's home, in a context that lets axe-core's script in
-    past the admin's Content-Security-Policy; the caller closes the context."""
-    context = chromium.new_context(viewport=ADMIN_VIEWPORT, bypass_csp=True)
-    page = context.new_page()
-    log_in(page, base, username)
-    return context, page
-
-
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_editor_and_contributor_find_their_work(chromium, newsroom, artifacts, settings, language):
-    settings.LANGUAGE_CODE = language
+def test_editor_and_contributor_find_their_work(chromium, newsroom, artifacts, language):
     base, work = newsroom["url"], newsroom["work"]
     shots = {}
     for username in ("desk-editor", "desk-contributor"):
-        context, page = open_dashboard(chromium, base, username)
+        context, page = axe_context(chromium, base, username, language)
         try:
             assert page.locator("html").get_attribute("dir") == (
                 "rtl" if language == "ar" else "ltr"
@@ -107,9 +79,7 @@ def test_editor_and_contributor_find_their_work(chromium, newsroom, artifacts, s
             assert page.locator("#content-main .app-articles").is_visible()
             shots[username] = artifacts / f"dashboard-{language}-{username}.png"
             page.screenshot(path=str(shots[username]), full_page=True)
-            if AXE.exists():
-                violations = axe_violations(page)
-                assert not violations, json.dumps(violations, indent=1)
+            assert_accessible(page)
             # A link leads to the work.
             page.locator(f"#desk-review a[href='{change_path(work['review'])}']").click()
             page.wait_for_url(f"{base}{change_path(work['review'])}")
