@@ -27,6 +27,7 @@ from articles import recommendations
 from articles.models import (
     Article,
     ArticleRedirect,
+    ArticleRevision,
     Document,
     Feature,
     PublicationType,
@@ -469,3 +470,14 @@ def article_contributor(article):
         or known.order_by("pk").first()
     )
     return revision.user if revision else None
+
+
+def last_publication_type_of(user):
+    """The id of the publication type of the article `user` last saved or moved along
+    (their latest revision, proposals included), or None if they have none. One query."""
+    return (
+        ArticleRevision.objects.filter(user=user)
+        .order_by("-created_at", "-pk")
+        .values_list("article__publication_type", flat=True)
+        .first()
+    )
