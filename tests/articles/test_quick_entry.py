@@ -1,7 +1,7 @@
 """
-The add form remembers the publication type (articles/admin/quick_entry.py): it
-starts with the type of the article the editor last worked on, not another editor's;
-a type given in the address wins; with no work of theirs, nothing is chosen.
+The add form (articles/admin/quick_entry.py) starts in the title, with the type of the
+article the editor last worked on, not another editor's; a type given in the address
+wins; with no work of theirs, nothing is chosen. The change form keeps no autofocus.
 """
 
 import pytest
@@ -53,3 +53,12 @@ def test_one_query(editor, django_assert_num_queries):
     worked_on(editor, make_publication_type("Analysis"))
     with django_assert_num_queries(1):
         selectors.last_publication_type_of(editor)
+
+
+def test_the_add_form_starts_in_the_title(client, editor):
+    article = make_article(published=False)
+    client.force_login(editor)
+    added = parse(client.get(ADD)).find_all(autofocus=True)
+    changed = parse(client.get(f"/admin/articles/article/{article.pk}/change/"))
+    assert [field.get("id") for field in added] == ["id_title"]
+    assert changed.find_all(autofocus=True) == []
