@@ -21,6 +21,7 @@ from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.links import LinkSearchAdminMixin
 from articles.admin.live_preview import LivePreviewAdminMixin
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
+from articles.admin.quick_entry import QuickEntryAdminMixin
 from articles.admin.slug_proposal import ArticleSlugProposalMixin
 from articles.admin.translating import TranslatingAdminMixin
 from articles.admin.translation_links import ChoosersAdminMixin
@@ -64,6 +65,7 @@ class ArticleAdmin(
     WorkflowAdminMixin,
     ChoosersAdminMixin,
     WordImportAdminMixin,
+    QuickEntryAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
     VersionCheckedAdminMixin,

@@ -250,3 +250,14 @@ def review_decisions(user, now=None):
     )
     rows = list(rows)
     return Listing(count=rows[0].listed if rows else 0, rows=rows)
+
+
+def last_publication_type_of(user):
+    """The id of the publication type of the article `user` last saved or moved along
+    (their latest revision, proposals included), or None if they have none. One query."""
+    return (
+        ArticleRevision.objects.filter(user=user)
+        .order_by("-created_at", "-pk")
+        .values_list("article__publication_type", flat=True)
+        .first()
+    )
