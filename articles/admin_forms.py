@@ -24,6 +24,9 @@ class WorkflowStepForm(forms.Form):
     the time must be ahead, and a publishing step with failing checks needs
     `publish_anyway`."""
 
+    # Not the article's content: the side-by-side of a refused save leaves them out.
+    not_content_fields = ("workflow_action", "schedule_at", "publish_anyway")
+
     workflow_action = forms.ChoiceField(
         label=gettext_lazy("Step"), choices=Action.choices, required=False
     )

@@ -8,7 +8,8 @@ from django.utils.html import strip_tags
 from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
-# Fields that are not the object's content.
+# Fields that are not the object's content; a form names more of its own in
+# `not_content_fields` (the article form: the save bar's step, time and confirmation).
 NOT_CONTENT = {"loaded_version", "change_note"}
 
 
@@ -72,10 +73,11 @@ def conflict_rows(form):
     as the form takes them, "options": [[value, label]], "text": readable}."""
     current = form._meta.model._base_manager.get(pk=form.instance.pk)
     stored = type(form)(instance=current)
+    not_content = NOT_CONTENT | set(getattr(form, "not_content_fields", ()))
     rows = []
     for name, field in form.fields.items():
         if (
-            name in NOT_CONTENT
+            name in not_content
             or name not in stored.fields
             or field.disabled
             or field.widget.is_hidden

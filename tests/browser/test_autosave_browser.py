@@ -258,8 +258,10 @@ def test_the_expert_form_restores_its_per_language_fields(chromium, desk):
     context, page = admin_page(chromium, desk["url"], "ed-experts")
     page.goto(change)
     page.fill("#id_short_bio", "Senior fellow, writing on Lebanon.")
+    page.click("[role=tab]:has-text('العربية')")  # one tab per language
     page.fill("#id_role__ar", "زميلة أولى")
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.click("[role=tab]:has-text('English')")
     page.locator(".field-bio .ProseMirror:visible").first.click()
     page.keyboard.type("A bio typed and not saved.")
     wait_status(page, SAVED)
@@ -272,8 +274,10 @@ def test_the_expert_form_restores_its_per_language_fields(chromium, desk):
     assert "زميلة أولى" in panel.inner_text()
     page.click("#editing-restore-button")
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.click("[role=tab]:has-text('العربية')")
     assert page.input_value("#id_role__ar") == "زميلة أولى"
     assert page.input_value("#id_short_bio") == "Senior fellow, writing on Lebanon."
+    page.click("[role=tab]:has-text('English')")
     assert (
         "A bio typed and not saved."
         in page.locator(".field-bio .ProseMirror:visible").first.inner_text()

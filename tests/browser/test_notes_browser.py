@@ -105,7 +105,7 @@ def test_editor_inserts_notes_and_readers_follow_them(
     link_dialog = page.locator("dialog[open] input[name=href]")
     link_dialog.fill("https://example.org/survey")
     dialog.screenshot(path=str(artifacts / "notes-dialog-en.png"))
-    page.get_by_role("button", name="Update").click()
+    page.get_by_role("button", name="Update", exact=True).click()
     page.locator("dialog.note-dialog[open] button[type=submit]").click()
     assert page.locator("dialog.note-dialog").count() == 0
 
