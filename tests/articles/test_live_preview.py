@@ -107,7 +107,7 @@ def test_an_arabic_article_is_previewed_right_to_left(client, editor):
         {"slug": "not a slug!"},
         {"publication_type": "999999"},
         {"language": "xx"},
-        {"published_at_0": "not a date", "status": "published"},
+        {"schedule_at": "not a date", "workflow_action": "schedule"},
         {"authorships-TOTAL_FORMS": "1", "authorships-0-expert": "999999"},
         {"authorships-TOTAL_FORMS": "nonsense"},
     ],
@@ -158,7 +158,7 @@ def test_a_contributor_previews_by_the_form_s_own_rules(client, contributor, art
     client.force_login(contributor)
     assert client.post(live_preview_url(article), form_data(article)).status_code == 200
     # Publishing is not theirs: the form says so in the panel, as it would on saving.
-    data = form_data(article, status="published")
+    data = form_data(article, workflow_action="publish")
     assert post_saving_nothing(client, live_preview_url(article), data).status_code == 400
 
 
