@@ -231,7 +231,15 @@ def sanitize_html(html):
     if not html:
         return ""
     cleaned = _without_outside_images(_clean(notes_from_footnotes(html), ALLOWED_TAGS))
-    return normalize_notes(cleaned).strip()
+    # A note given back as text where notes may not stand (a heading) leaves its blocks
+    # nested as no parser keeps them (<h2> <h2>a</h2></h2>): parsed again until stable,
+    # so that a second save changes nothing.
+    for _attempt in range(3):
+        normalized = normalize_notes(cleaned)
+        if normalized == cleaned:
+            break
+        cleaned = _clean(normalized, ALLOWED_TAGS)
+    return cleaned.strip()
 
 
 def _clean(html, tags):
