@@ -103,3 +103,19 @@ def test_the_checks_read_what_is_submitted(client, editor):
     assert Article.objects.get(pk=article.pk).status == Article.Status.PUBLISHED
     page = parse(client.get(change_url(article)).content)
     assert page.find(cls="workflow-checks__ok")
+
+
+def test_the_lists_publish_action_leaves_what_fails_a_check(client, editor):
+    sound = make_article("Sound piece", published=False, topics=[make_topic()])
+    bare = make_article("Piece without a topic", published=False)
+    client.force_login(editor)
+    response = client.post(
+        "/admin/articles/article/",
+        {"action": "publish", "_selected_action": [sound.pk, bare.pk]},
+        follow=True,
+    )
+    statuses = dict(Article.objects.values_list("title", "status"))
+    assert statuses == {"Sound piece": "published", "Piece without a topic": "draft"}
+    text = response.content.decode()
+    assert "1 published." in text
+    assert "fail a check before publish: Piece without a topic." in text

@@ -19,7 +19,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article
 from tests.helpers.adminforms import change_url, form_data
-from tests.helpers.factories import make_article, make_publication_type
+from tests.helpers.factories import make_article, make_publication_type, make_topic
 from tests.helpers.htmlpage import parse
 from thinktank.admin_actions import run_service_action
 from thinktank.concurrency import ConcurrentEditError
@@ -204,7 +204,7 @@ def test_stale_form_is_refused_and_keeps_the_editors_text(client, editor):
 
 
 def test_bulk_publish_goes_through_the_service(client, editor, contributor):
-    drafts = [make_article(published=False) for _ in range(3)]
+    drafts = [make_article(published=False, topics=[make_topic()]) for _ in range(3)]
     action = {"action": "publish", "_selected_action": [a.pk for a in drafts]}
     client.force_login(contributor)
     client.post("/admin/articles/article/", action)
