@@ -5,7 +5,7 @@ never markup that came from either text."""
 import re
 from html.parser import HTMLParser
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers.htmlpage import parse
@@ -61,9 +61,19 @@ def side(html, dropped):
 
 
 def tags_of(html, dropped=None):
+    """The tags of one side, empty list items left out: a list item only the older text
+    has is kept as an item holding its deleted words, so that the list stays a list
+    (test_a_list_item_removed_is_marked_inside_its_item), and on the newer side it is
+    as empty as an item whose words were all dropped."""
     reader = _Side(dropped)
     reader.feed(html)
-    return reader.tags
+    tags = []
+    for tag in reader.tags:
+        if tag == "/li" and tags and tags[-1] == "li":
+            tags.pop()
+        else:
+            tags.append(tag)
+    return tags
 
 
 def text_of(html):
@@ -80,6 +90,8 @@ def test_the_to_side_is_the_newer_text_and_the_from_side_has_the_older_words(old
 
 @settings(max_examples=100, deadline=None)
 @given(old=RICH_TEXT, new=RICH_TEXT)
+# Found in CI: a removed list item, kept as an item of deleted words.
+@example(old="<ul><li>policy</li><li>policy</li></ul>", new="<ul><li>policy</li></ul>")
 def test_the_diff_keeps_the_newer_structure_with_nothing_but_ins_and_del_added(old, new):
     diff = html_diff(old, new)
     assert tags_of(diff, dropped="del") == tags_of(sanitize_html(new))
