@@ -130,7 +130,8 @@ def link_targets_matching(query, *, kinds, language, limit=SEARCH_LIMIT):
     view) matching every word of `query`, drafts and other unpublished work included
     and told apart (`public`, `status`); names in `language`. A pasted address of this
     site finds what it shows. One query per kind."""
-    query = (query or "").strip()[:200]
+    # NUL is no text (PostgreSQL refuses it in a query): read as a space.
+    query = (query or "").replace("\x00", " ").strip()[:200]
     pasted = reference_for_address(query) if query.startswith(("/", "http")) else None
     words = _words(query)
     if not words and pasted is None:
