@@ -110,9 +110,10 @@ export function readable(form, state, name, strings) {
   return text || strings.empty
 }
 
-/* The names of the fields whose values differ between two states. */
+/* The names of the fields whose values differ between two states, in the order of
+ * `current` (the form's own: a state stored as jsonb comes back with its keys sorted). */
 export const differences = (saved, current) =>
-  [...new Set([...Object.keys(saved.fields), ...Object.keys(current.fields)])].filter(
+  [...new Set([...Object.keys(current.fields), ...Object.keys(saved.fields)])].filter(
     (name) => !SKIPPED.test(name) && !sameValues(saved.fields[name], current.fields[name]),
   )
 
