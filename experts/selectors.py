@@ -3,9 +3,10 @@ Reads of experts and programs: the directory, a program's experts, the sitemap's
 The work a profile or a program page lists is read in articles/selectors.py.
 """
 
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from experts.models import Expert, Program
+from taxonomy.models import Region, Topic
 
 
 def experts_for_directory(language, form):
@@ -37,3 +38,20 @@ def program_experts(program, language):
 
 def last_expert_change():
     return Expert.objects.with_profile().aggregate(last=Max("updated_at"))["last"]
+
+
+def expertise_of(expert_ids, *, limit=8):
+    """
+    The topics and regions the experts `expert_ids` work on, those most of them share
+    first, then by name: {"topics": [Topic, ...], "regions": [Region, ...]}, at most
+    `limit` of each, in two queries.
+    """
+    shared = {"shared": Count("experts")}
+    return {
+        key: list(
+            model.objects.filter(experts__in=expert_ids)
+            .annotate(**shared)
+            .order_by("-shared", "name")[:limit]
+        )
+        for key, model in (("topics", Topic), ("regions", Region))
+    }

@@ -23,6 +23,7 @@ from articles.admin.live_preview import LivePreviewAdminMixin
 from articles.admin.proposals import PendingProposalFilter, ProposalsAdminMixin
 from articles.admin.quick_entry import QuickEntryAdminMixin
 from articles.admin.slug_proposal import ArticleSlugProposalMixin
+from articles.admin.suggestions import ExpertiseSuggestionsAdminMixin
 from articles.admin.translating import TranslatingAdminMixin
 from articles.admin.translation_links import ChoosersAdminMixin
 from articles.admin.word_import import WordImportAdminMixin
@@ -66,6 +67,7 @@ class ArticleAdmin(
     ChoosersAdminMixin,
     WordImportAdminMixin,
     QuickEntryAdminMixin,
+    ExpertiseSuggestionsAdminMixin,
     ProposalsAdminMixin,
     RevisionsAdminMixin,
     VersionCheckedAdminMixin,

@@ -63,3 +63,12 @@ def test_the_add_form_starts_in_the_title(client, editor):
     changed = parse(client.get(f"/admin/articles/article/{article.pk}/change/"))
     assert [field.get("id") for field in added] == ["id_title"]
     assert changed.find_all(autofocus=True) == []
+
+
+def test_enter_in_the_title_moves_to_the_summary(client, editor):
+    """On the add and the change form alike: the title names the summary to go on to."""
+    article = make_article(published=False)
+    client.force_login(editor)
+    for address in (ADD, f"/admin/articles/article/{article.pk}/change/"):
+        title = parse(client.get(address)).find("input", id="id_title")
+        assert title.get("data-enter-moves-to") == "id_summary"

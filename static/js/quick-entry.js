@@ -15,6 +15,17 @@
         }
     });
 
+    // Enter in the title goes on to the summary, as in a word processor, instead of
+    // sending the form with its first button. Not while an input method composes
+    // (Arabic and Persian keyboards may use Enter to confirm a word).
+    document.addEventListener('keydown', (event) => {
+        const next = event.target.dataset?.enterMovesTo;
+        if (!next || event.key !== 'Enter' || event.isComposing) return;
+        if (event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+        event.preventDefault();
+        document.getElementById(next)?.focus();
+    });
+
     window.addEventListener('load', () => {
         // The tag field's search stays open after a pick, for the next tag (Escape or a
         // click elsewhere closes it).
