@@ -26,6 +26,7 @@ import {
   const DEBOUNCE = 2000
   const MAX_WAIT = 10000
   const RETRY = 5000
+  const KEEPALIVE_LIMIT = 60000 // bytes, under the browsers' 64 KB for keepalive requests
 
   // --- the browser's copy ------------------------------------------------------------
 
@@ -196,10 +197,25 @@ import {
       if (!paused) keep({ submitted: true })
     })
     window.addEventListener("online", () => push())
-    // A page closing keeps its last keystrokes in this browser only (a request then
-    // may never finish); the next opening of the form sends them.
+    // A page closing keeps its last keystrokes in this browser, and sends them in a
+    // request that outlives the page (keepalive, which browsers cap at 64 KB: a larger
+    // form, or one that fails, is sent from this browser's copy at the next opening).
     window.addEventListener("pagehide", () => {
       if (timer) keep({ send: false })
+      const entry = readLocal(config.key)
+      if (paused || !entry?.pending) return
+      const body = JSON.stringify({ data: entry.data, base_version: entry.base_version })
+      if (new Blob([body]).size > KEEPALIVE_LIMIT) return
+      fetch(config.autosave_url, {
+        method: "POST",
+        keepalive: true,
+        headers: {
+          "Content-Type": "application/json",
+          Accept: "application/json",
+          "X-CSRFToken": csrfToken(),
+        },
+        body,
+      }).catch(() => {})
     })
 
     // --- restore or discard ---------------------------------------------------------

@@ -310,3 +310,24 @@ def test_a_new_article_not_yet_saved_comes_back(chromium, desk):
     page.wait_for_timeout(1500)
     assert page.locator("#editing-restore").is_hidden(), "the saved work is not offered again"
     context.close()
+
+
+def test_the_last_keystrokes_reach_the_server_as_the_page_closes(chromium, desk):
+    """Typed, then the editor leaves at once (before the autosave's pause): the page's
+    closing sends the work, so the server has it even if this browser never comes back."""
+    article = desk["article"]
+    context, page = admin_page(chromium, desk["url"], "ed-one")
+    page.goto(change_url(desk, article))
+    page.wait_for_function("() => document.getElementById('editing-status') !== null")
+    page.wait_for_timeout(500)  # the page's autosave has started (it reads the server)
+    type_work(page, "Water and Power", " Typed just before leaving.")
+    page.goto(f"{desk['url']}/admin/")  # no pause: the debounce has not run
+    page.wait_for_function("() => document.title.length > 0")
+    for _ in range(50):
+        saved = Autosave.objects.filter(user__username="ed-one", object_id=article.pk).first()
+        if saved:
+            break
+        page.wait_for_timeout(100)
+    assert saved is not None, "the closing page sent the work"
+    assert "Typed just before leaving." in str(saved.data)
+    context.close()
