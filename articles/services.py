@@ -15,6 +15,7 @@ from articles.models import (
     ArticleImage,
     ArticleRedirect,
     ArticleRevision,
+    TranslationSet,
 )
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
 from articles.slugs import free_slug
@@ -125,13 +126,23 @@ def record_body_images(article):
 
 
 @transaction.atomic
+@transaction.atomic
 def article_delete(article, *, user):
-    """Delete an article and its history (articles are archived instead: superusers only)."""
+    """Delete an article and its history (articles are archived instead: superusers only);
+    its translation set too when it was the set's last version."""
     require(user, model_permission("delete", Article))
     files = list(article.documents.values_list("file", flat=True))
     discard_pdf_editions(article)
+    translation_set_id = article.translation_set_id
     article.delete()
+    discard_empty_translation_set(translation_set_id)
     remove_after_commit(files)
+
+
+def discard_empty_translation_set(translation_set_id):
+    """Delete the translation set `translation_set_id` if no article is in it any more."""
+    if not Article.objects.filter(translation_set_id=translation_set_id).exists():
+        TranslationSet.objects.filter(pk=translation_set_id).delete()
 
 
 def _set_status(article, status, *, user, note=""):

@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from articles.models import Article, TranslationSet
 from articles.permissions import CHANGE_ARTICLE
-from articles.services import REVIEWED_STATUSES, article_record_revision, can_publish
+from articles.services import (
+    REVIEWED_STATUSES,
+    article_record_revision,
+    can_publish,
+    discard_empty_translation_set,
+)
 from thinktank.permissions import require
 
 
@@ -67,8 +72,10 @@ def article_link_translation(article, other, *, user):
             _("Only an editor may link published or archived articles to one another.")
         )
     target = staying[0].translation_set_id
+    left = moving[0].translation_set_id
     note = _("Linked as a translation of “%(title)s”") % {"title": staying[0].title}
     _move(moving, target, user=user, note=note)
+    discard_empty_translation_set(left)
     article.refresh_from_db(fields=["translation_set", "version"])
     other.refresh_from_db(fields=["translation_set", "version"])
     return TranslationSet.objects.get(pk=target)

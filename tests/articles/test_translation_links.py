@@ -1,12 +1,16 @@
 """Linking articles as translations and unlinking them: the service (merging whole sets,
 refusing two versions in one language, roles) and the admin's chooser views."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.models import Article, ArticleRevision
+from articles.models import Article, ArticleRevision, TranslationSet
+from articles.services import article_delete
 from articles.translation_services import article_link_translation, article_unlink_translation
 from tests.helpers.adminforms import change_url
 from tests.helpers.factories import make_article, make_translation
@@ -36,6 +40,15 @@ def test_whole_sets_merge_so_no_version_is_left_behind(editor):
     persian = make_article("یک قطعه", language="fa")
     article_link_translation(persian, english, user=editor)
     assert set_of(english) == set_of(arabic) == set_of(persian)
+
+
+def test_a_set_goes_with_its_last_version(admin_user):
+    english = make_article("A piece")
+    arabic = make_translation(english, "ar", "قطعة")
+    article_delete(arabic, user=admin_user)
+    assert TranslationSet.objects.filter(pk=english.translation_set_id).exists()
+    article_delete(english, user=admin_user)
+    assert not TranslationSet.objects.filter(pk=english.translation_set_id).exists()
 
 
 def piece(languages):
@@ -69,7 +82,9 @@ def test_a_set_never_holds_two_versions_in_one_language(editor, ours, theirs):
             )
         )
         assert len(codes) == len(set(codes))
+    assert not TranslationSet.objects.filter(articles__isnull=True).exists(), "none left empty"
     Article.objects.all().delete()
+    TranslationSet.objects.all().delete()
 
 
 def test_an_article_is_not_its_own_translation_nor_linked_twice(editor):
@@ -185,3 +200,12 @@ def test_views_refuse_who_may_not_change_articles(client, expert_manager):
     client.force_login(expert_manager)
     assert client.post(link_url(english), {"article": arabic.pk}).status_code in (302, 403)
     assert set_of(english) != set_of(arabic)
+
+
+def test_the_migration_discards_the_sets_left_empty_before():
+    migration = import_module("articles.migrations.0029_discard_empty_translation_sets")
+    kept = make_article("A piece").translation_set_id
+    empty = TranslationSet.objects.create().pk
+    migration.discard_empty_sets(apps, None)
+    assert list(TranslationSet.objects.values_list("pk", flat=True)) == [kept]
+    assert empty != kept
