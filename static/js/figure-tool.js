@@ -12,48 +12,10 @@
  * keyboard, and Enter on a selected figure opens it in the chooser. Its words come translated from the server (options.strings).
  */
 import { Node, crel } from "django-prose-editor/editor"
+import { captionElement, captionText, escapeText } from "./figure-caption.js"
+import { liveSearch, searchBox } from "./search-dialog.js"
 
 const SIZES = ["full", "inline"]
-// What a caption may hold, as the server's sanitizer keeps it (inline HTML).
-const CAPTION_TAGS = new Set(["A", "EM", "I", "STRONG", "B", "SUB", "SUP", "BR", "SPAN", "CODE", "SMALL", "Q", "CITE", "ABBR"])
-const CAPTION_ATTRIBUTES = { A: ["href", "title", "hreflang"], SPAN: ["data-note"], ABBR: ["title"] }
-
-/* A copy of `source`'s children keeping only the caption's tags and attributes:
-   the caption is read from pasted or stored HTML through an inert document. */
-const copyCaption = (source, target) => {
-  for (const child of source.childNodes) {
-    if (child.nodeType === 3) {
-      target.append(document.createTextNode(child.textContent))
-    } else if (child.nodeType === 1 && CAPTION_TAGS.has(child.tagName)) {
-      const copy = document.createElement(child.tagName.toLowerCase())
-      for (const name of CAPTION_ATTRIBUTES[child.tagName] || []) {
-        const value = child.getAttribute(name)
-        if (value !== null && !(name === "href" && !/^(https?:|mailto:|tel:|\/|#)/i.test(value.trim()))) {
-          copy.setAttribute(name, value)
-        }
-      }
-      copyCaption(child, copy)
-      target.append(copy)
-    } else if (child.nodeType === 1) {
-      copyCaption(child, target)
-    }
-  }
-  return target
-}
-
-const captionElement = (html) => {
-  const inert = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html")
-  return copyCaption(inert.body, document.createElement("figcaption"))
-}
-
-const escapeText = (text) => {
-  const span = document.createElement("span")
-  span.textContent = text
-  return span.innerHTML
-}
-
-const captionText = (html) => captionElement(html).textContent.trim()
-
 const previews = new Map()
 
 /* The image `id` as the editor shows it (title, alt text, thumbnail), or null. */
@@ -88,15 +50,8 @@ const openChooser = (editor, options, current = null) =>
     const prefix = `library-chooser-${++dialogs}`
     let chosen = current ? { id: Number(current.image) } : null
 
-    const status = crel("p", { className: "library-chooser__status", role: "status" })
-    const results = crel("ul", { className: "library-chooser__results", "aria-label": t.results })
-    const query = crel("input", { type: "search", id: `${prefix}-q`, name: "q", autocomplete: "off" })
-    const searchButton = crel("button", { type: "button", textContent: t.search })
-    const search = crel("div", { className: "library-chooser__search", role: "search" }, [
-      crel("label", { htmlFor: query.id, textContent: t.searchLabel }),
-      query,
-      searchButton,
-    ])
+    const box = searchBox("library-chooser", prefix, t)
+    const { search, query, status, results } = box
 
     const field = (name, label, attributes = {}) => {
       const input = crel("input", { id: `${prefix}-${name}`, name, ...attributes })
@@ -206,26 +161,7 @@ const openChooser = (editor, options, current = null) =>
       status.textContent = images.length ? t.found.replace("%(count)s", images.length) : t.none
     }
 
-    let searches = 0
-    const runSearch = () => {
-      const ticket = ++searches // only the latest search's answer is shown
-      const url = new URL(options.urls.search, location.href)
-      url.searchParams.set("q", query.value)
-      if (options.language) url.searchParams.set("language", options.language)
-      status.textContent = t.searching
-      results.setAttribute("aria-busy", "true")
-      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-        .then((response) => (response.ok ? response.json() : Promise.reject(response)))
-        .then((data) => {
-          if (ticket === searches) show(data.results)
-        })
-        .catch(() => {
-          if (ticket === searches) status.textContent = t.failed
-        })
-        .finally(() => {
-          if (ticket === searches) results.setAttribute("aria-busy", "false")
-        })
-    }
+    const runSearch = liveSearch(box, { url: options.urls.search, language: options.language, strings: t, show })
 
     const runUpload = () => {
       const data = new FormData()
@@ -271,13 +207,6 @@ const openChooser = (editor, options, current = null) =>
         })
     }
 
-    searchButton.addEventListener("click", runSearch)
-    query.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") {
-        event.preventDefault()
-        runSearch()
-      }
-    })
     uploadButton.addEventListener("click", runUpload)
     let result = null
     insert.addEventListener("click", () => {

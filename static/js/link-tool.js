@@ -13,6 +13,7 @@
  * (options.strings), the names in the article's language (options.language).
  */
 import { Mark, crel } from "django-prose-editor/editor"
+import { liveSearch, searchBox } from "./search-dialog.js"
 
 const REFERENCE = /^(article|expert|topic|region):[1-9][0-9]{0,17}$/
 const SAFE_HREF = /^(https?:|mailto:|tel:|\/|#)/i
@@ -34,15 +35,8 @@ const openLinkDialog = (editor, options, current) =>
     let chosen = current?.reference ? { reference: current.reference, title: "" } : null
 
     const heading = crel("h2", { id: `${prefix}-title`, textContent: current ? t.editTitle : t.dialogTitle })
-    const query = crel("input", { type: "search", id: `${prefix}-q`, autocomplete: "off", dir: "auto" })
-    const searchButton = crel("button", { type: "button", textContent: t.search })
-    const search = crel("div", { className: "link-tool__search", role: "search" }, [
-      crel("label", { htmlFor: query.id, textContent: t.searchLabel }),
-      query,
-      searchButton,
-    ])
-    const status = crel("p", { className: "link-tool__status", role: "status" })
-    const results = crel("ul", { className: "link-tool__results", "aria-label": t.results })
+    const box = searchBox("link-tool", prefix, t)
+    const { search, query, status, results } = box
 
     const address = crel("input", {
       type: "url",
@@ -124,67 +118,13 @@ const openLinkDialog = (editor, options, current) =>
       status.textContent = items.length ? t.found.replace("%(count)s", items.length) : t.none
     }
 
-    let searches = 0
-    const runSearch = () => {
-      const ticket = ++searches // only the latest search's answer is shown
-      if (!query.value.trim()) {
-        results.textContent = ""
-        status.textContent = t.typeToSearch
-        return
-      }
-      const url = new URL(options.urls.search, location.href)
-      url.searchParams.set("q", query.value)
-      if (options.language) url.searchParams.set("language", options.language)
-      status.textContent = t.searching
-      results.setAttribute("aria-busy", "true")
-      fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
-        .then((response) => (response.ok ? response.json() : Promise.reject(response)))
-        .then((data) => {
-          if (ticket === searches) show(data.results)
-        })
-        .catch(() => {
-          if (ticket === searches) status.textContent = t.failed
-        })
-        .finally(() => {
-          if (ticket === searches) results.setAttribute("aria-busy", "false")
-        })
-    }
-
-    let typing = null
-    query.addEventListener("input", () => {
-      clearTimeout(typing)
-      typing = setTimeout(runSearch, 300)
-    })
-    query.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") {
-        event.preventDefault()
-        clearTimeout(typing)
-        runSearch()
-      } else if (event.key === "ArrowDown") {
-        const first = results.querySelector("button")
-        if (first) {
-          event.preventDefault()
-          first.focus()
-        }
-      }
-    })
-    // Up and down move between the results, as in a list box.
-    results.addEventListener("keydown", (event) => {
-      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return
-      const buttons = [...results.querySelectorAll("button")]
-      const at = buttons.indexOf(document.activeElement)
-      if (at < 0) return
-      event.preventDefault()
-      if (event.key === "ArrowUp" && at === 0) query.focus()
-      else buttons[Math.min(buttons.length - 1, Math.max(0, at + (event.key === "ArrowDown" ? 1 : -1)))].focus()
-    })
+    liveSearch(box, { url: options.urls.search, language: options.language, strings: t, show, needsQuery: true })
     address.addEventListener("input", () => {
       if (address.value.trim()) {
         chosen = null
         mark()
       }
     })
-    searchButton.addEventListener("click", runSearch)
 
     let result = null
     insert.addEventListener("click", () => {
