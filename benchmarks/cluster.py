@@ -114,6 +114,49 @@ def throwaway_cluster(keep=False):
             log("cluster stopped and removed")
 
 
+# A benchmark measured in this process through Django's test client: plain http, pages
+# rendered (not read from the page cache: benchmarks/serve.py measures both), static
+# names without collectstatic.
+IN_PROCESS_ENVIRONMENT = {
+    "DJANGO_SETTINGS_MODULE": "thinktank.settings",
+    "DEBUG": "0",
+    "ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
+    "LOG_LEVEL": "WARNING",
+    "HTTPS": "0",
+    "PAGE_CACHE_SECONDS": "0",
+    "STATIC_STORAGE": "plain",
+}
+
+
+def add_database_arguments(parser):
+    """The options every benchmark on a generated corpus takes."""
+    parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
+    parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
+    parser.add_argument(
+        "--keep", action="store_true", help="leave the throwaway cluster running, to reuse"
+    )
+
+
+def run_on_database(args, measure, *, name):
+    """
+    Set this process's environment (IN_PROCESS_ENVIRONMENT), then `measure()` on the
+    database of `args.database_url`, or a throwaway cluster's; a BenchmarkError ends the
+    program with its message, prefixed by `name`.
+    """
+    os.environ.update(IN_PROCESS_ENVIRONMENT)
+    os.environ.setdefault("SECRET_KEY", "benchmarks-only-not-a-secret")
+    try:
+        if args.database_url:
+            os.environ["DATABASE_URL"] = args.database_url
+            measure()
+        else:
+            with throwaway_cluster(keep=args.keep) as url:
+                os.environ["DATABASE_URL"] = url
+                measure()
+    except BenchmarkError as error:
+        sys.exit(f"{name}: {error}")
+
+
 def manage(*args, env=None):
     """Run manage.py in a child process (its own settings), returning its output."""
     result = subprocess.run(  # noqa: S603

@@ -20,10 +20,18 @@ import datetime
 import os
 import statistics
 import subprocess
-import sys
 import time
 
-from cluster import ROOT, BenchmarkError, generate, log, migrate, throwaway_cluster, vacuum_analyze
+from cluster import (
+    ROOT,
+    BenchmarkError,
+    add_database_arguments,
+    generate,
+    log,
+    migrate,
+    run_on_database,
+    vacuum_analyze,
+)
 from run import percentile
 
 OTHER_FIGURES = "## Other figures"  # as benchmarks/report.py keeps it
@@ -172,24 +180,11 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--writers", type=int, default=20, help="accounts the history is by")
     parser.add_argument("--requests", type=int, default=20, help="timed requests per user")
-    parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
-    parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
-    parser.add_argument("--keep", action="store_true", help="leave the throwaway cluster running")
     parser.add_argument("--write", action="store_true", help="replace its part of RESULTS.md")
+    add_database_arguments(parser)
     args = parser.parse_args()
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="thinktank.settings",
-        DEBUG="0",
-        SECRET_KEY=os.environ.get("SECRET_KEY", "benchmarks-only-not-a-secret"),
-        ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
-        LOG_LEVEL="WARNING",
-        HTTPS="0",
-        PAGE_CACHE_SECONDS="0",
-        STATIC_STORAGE="plain",
-    )
 
-    def run(url):
-        os.environ["DATABASE_URL"] = url
+    def measure():
         if args.skip_generate:
             migrate()
         else:
@@ -200,14 +195,7 @@ def main():
         if args.write:
             write(text)
 
-    try:
-        if args.database_url:
-            run(args.database_url)
-        else:
-            with throwaway_cluster(keep=args.keep) as url:
-                run(url)
-    except BenchmarkError as error:
-        sys.exit(f"dashboard.py: {error}")
+    run_on_database(args, measure, name="dashboard.py")
 
 
 if __name__ == "__main__":

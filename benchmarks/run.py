@@ -14,17 +14,15 @@ templates), without a network or a web server in front. See benchmarks/README.md
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
 
 from cluster import (
-    BenchmarkError,
+    add_database_arguments,
     generate,
     log,
     migrate,
-    throwaway_cluster,
+    run_on_database,
     vacuum_analyze,
 )
 
@@ -129,42 +127,17 @@ def main():
     parser.add_argument("--experts", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--requests", type=int, default=40, help="timed requests per page")
-    parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
-    parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
-    parser.add_argument(
-        "--keep", action="store_true", help="leave the throwaway cluster running, to reuse"
-    )
+    add_database_arguments(parser)
     args = parser.parse_args()
 
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="thinktank.settings",
-        DEBUG="0",
-        SECRET_KEY=os.environ.get("SECRET_KEY", "benchmarks-only-not-a-secret"),
-        ALLOWED_HOSTS="testserver,localhost,127.0.0.1",
-        LOG_LEVEL="WARNING",
-        # The test client speaks plain http; pages are rendered, not read from the page
-        # cache (benchmarks/serve.py measures both); static names without collectstatic.
-        HTTPS="0",
-        PAGE_CACHE_SECONDS="0",
-        STATIC_STORAGE="plain",
-    )
-
-    def run(url):
-        os.environ["DATABASE_URL"] = url
+    def measure():
         if args.skip_generate:
             migrate()
         else:
             generate(args.articles, args.experts, args.seed)
         report(args.requests)
 
-    try:
-        if args.database_url:
-            run(args.database_url)
-        else:
-            with throwaway_cluster(keep=args.keep) as url:
-                run(url)
-    except BenchmarkError as error:
-        sys.exit(f"run.py: {error}")
+    run_on_database(args, measure, name="run.py")
 
 
 if __name__ == "__main__":
