@@ -9,7 +9,6 @@ Another check is one more function added to `CHECKS`. See docs/editorial-workflo
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from articles.link_selectors import draft_links
@@ -39,19 +38,12 @@ class Problem:
     message: str
 
 
-def _alt_text_in(image, language):
-    """The image's alt text in `language` ("" when it has none there)."""
-    if language == settings.LANGUAGE_CODE:
-        return image.alt_text.strip()
-    values = (image.translations or {}).get(language)
-    return values.get("alt_text", "").strip() if isinstance(values, dict) else ""
-
-
 def figures_have_alt_text(candidate):
     """Every library figure of the body has alt text in the article's language."""
     article = candidate.article
     images = images_by_id(figure.image_id for figure in figures_of(article.body))
-    missing = [image for image in images.values() if not _alt_text_in(image, article.language)]
+    language = article.language
+    missing = [image for image in images.values() if not image.own_text("alt_text", language)]
     if not missing:
         return []
     names = ", ".join(sorted(image.title or str(image.pk) for image in missing))

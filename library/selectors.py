@@ -84,12 +84,10 @@ def figure_texts_to_translate(bodies, language):
         image = images.get(pk)
         if image is None:
             continue
-        values = (image.translations or {}).get(language)
-        values = values if isinstance(values, dict) else {}
         fields = [
             Image._meta.get_field(name)
             for name in TEXTS_TO_TRANSLATE
-            if getattr(image, name).strip() and not values.get(name, "").strip()
+            if getattr(image, name).strip() and not image.own_text(name, language)
         ]
         if fields:
             missing.append((image, fields))

@@ -79,11 +79,22 @@ class TranslatableModel(models.Model):
     def get_translation(self, name, language=None):
         language = language or get_language() or settings.LANGUAGE_CODE
         if language != settings.LANGUAGE_CODE:
-            values = (self.translations or {}).get(language)
-            value = values.get(name) if isinstance(values, dict) else None
+            value = self._stored_translation(name, language)
             if value:
                 return value
         return getattr(self, name)
+
+    def own_text(self, name, language):
+        """Field `name`'s text in `language` itself, stripped: "" when it has none there
+        (no fallback to the source text)."""
+        if language == settings.LANGUAGE_CODE:
+            return (getattr(self, name) or "").strip()
+        return self._stored_translation(name, language).strip()
+
+    def _stored_translation(self, name, language):
+        values = (self.translations or {}).get(language)
+        value = values.get(name) if isinstance(values, dict) else None
+        return value if isinstance(value, str) else ""
 
 
 def translated_field(name, language):

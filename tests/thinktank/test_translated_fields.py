@@ -72,6 +72,17 @@ def test_get_translation(topic):
     assert topic.get_translation("name") == "Great Power Rivalry"
 
 
+def test_own_text_never_falls_back(topic):
+    """A language's own text, stripped; "" where it has none, whatever is stored there."""
+    assert topic.own_text("name", "ar") == ARABIC_NAME
+    assert topic.own_text("name", "fa") == ""
+    assert topic.own_text("description", "ar") == ""
+    assert topic.own_text("name", "en") == "Great Power Rivalry"
+    for stored in ({"fa": {"name": "  "}}, {"fa": {"name": 7}}, {"fa": "name"}, None):
+        topic.translations = stored
+        assert topic.own_text("name", "fa") == ""
+
+
 def test_source_language_reads_the_column_even_with_a_stray_value(topic):
     """The English text is the column: an "en" key in the JSON is never read."""
     topic.translations = {"en": {"name": "Stray"}, "ar": {"name": ARABIC_NAME}}
