@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from itertools import groupby
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from articles.models import Article, ArticleRevision
 from articles.models.publishing import published_condition
 from articles.services import can_publish
+from articles.workflow_selectors import entered_review
 
 # Rows each list shows (its count says how many there are in all).
 ROWS = 10
@@ -28,6 +29,21 @@ DECISION_DAYS = 30
 
 # What a dashboard row reads of an article, and nothing else (no body).
 ROW_FIELDS = ("pk", "title", "language", "status", "published_at", "updated_at")
+# What a row shows of a person (their name, else their username).
+USER_FIELDS = ("username", "first_name", "last_name")
+
+
+def revision_fields(*people, article=False):
+    """What a row reads of a revision: when, the note, and each of `people` (relations
+    to users); with `article`, the article's row fields too."""
+    articles = [f"article__{name}" for name in ROW_FIELDS if name != "pk"] if article else []
+    return [
+        "created_at",
+        "note",
+        "article_id",
+        *articles,
+        *(f"{person}__{name}" for person in people for name in USER_FIELDS),
+    ]
 
 
 @dataclass
@@ -66,20 +82,6 @@ def my_drafts(user):
     return counted(drafts, ("-updated_at", "-pk"))
 
 
-def entered_review():
-    """The pk of the revision that put the outer article in review: the first saved in
-    review after the last saved in another state."""
-    saved = ArticleRevision.objects.saved().filter(article=OuterRef(OuterRef("pk")))
-    last_elsewhere = saved.exclude(data__status=Article.Status.REVIEW).order_by("-pk")
-    in_review = (
-        ArticleRevision.objects.saved()
-        .filter(article=OuterRef("pk"), data__status=Article.Status.REVIEW)
-        .filter(Q(pk__gt=Subquery(last_elsewhere.values("pk")[:1])) | ~Exists(last_elsewhere))
-        .order_by("pk")
-    )
-    return Subquery(in_review.values("pk")[:1])
-
-
 def awaiting_review(user):
     """Work in review, the least recently changed first, each row with `submission`: the
     revision that submitted it (who, when, their note), or None (put in review by no
@@ -90,14 +92,7 @@ def awaiting_review(user):
     submissions = (
         ArticleRevision.objects.filter(pk__in=entered.values(submission=entered_review()))
         .select_related("user")
-        .only(
-            "created_at",
-            "note",
-            "article_id",
-            "user__username",
-            "user__first_name",
-            "user__last_name",
-        )
+        .only(*revision_fields("user"))
     )
     found = {revision.article_id: revision for revision in submissions} if listing.rows else {}
     for row in listing.rows:
@@ -114,15 +109,7 @@ def pending_proposals(user):
         pending = pending.filter(user=user)
     rows = list(
         pending.select_related("article", "user")
-        .only(
-            "created_at",
-            "note",
-            "article_id",
-            *(f"article__{name}" for name in ROW_FIELDS if name != "pk"),
-            "user__username",
-            "user__first_name",
-            "user__last_name",
-        )
+        .only(*revision_fields("user", article=True))
         .annotate(listed=Window(Count("pk")))
         .order_by("created_at", "pk")[:ROWS]
     )
@@ -232,19 +219,7 @@ def review_decisions(user, now=None):
     )
     rows = (
         decisions.select_related("article", "user", "reviewed_by")
-        .only(
-            "created_at",
-            "note",
-            "proposal",
-            "reviewed_at",
-            *(f"article__{name}" for name in ROW_FIELDS if name != "pk"),
-            "user__username",
-            "user__first_name",
-            "user__last_name",
-            "reviewed_by__username",
-            "reviewed_by__first_name",
-            "reviewed_by__last_name",
-        )
+        .only("proposal", "reviewed_at", *revision_fields("user", "reviewed_by", article=True))
         .annotate(status=KT("data__status"), listed=Window(Count("pk")))
         .order_by("-created_at", "-pk")[:ROWS]
     )
