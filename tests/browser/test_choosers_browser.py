@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, User
 from taggit.models import Tag
 
 from articles.models import Article, ArticleAuthor, Feature
-from tests.helpers.browser import ADMIN_VIEWPORT, log_in, save_article
+from tests.helpers.browser import ADMIN_VIEWPORT, log_in, save_article, search_chooser
 from tests.helpers.factories import (
     add_authors,
     add_recommendations,
@@ -118,12 +118,6 @@ def test_authors_and_recommendations_reordered_by_dragging_and_keys(chromium, de
     context.close()
 
 
-def choose(page, select_id, text):
-    page.click(f"#{select_id} + .select2 .select2-selection")
-    page.fill(".select2-container--open .select2-search__field", text)
-    return page.locator(f".select2-results__option:has-text('{text}')")
-
-
 def test_an_author_added_by_searching_shows_the_photo(chromium, desk, artifacts):
     photographed_expert("Hanin Ghaddar")
     make_expert("Assaf Orion")
@@ -132,11 +126,11 @@ def test_an_author_added_by_searching_shows_the_photo(chromium, desk, artifacts)
     page.goto(f"{desk}/admin/articles/article/{article.pk}/change/")
     page.click("#authorships-group .add-row a")
     page.click("#authorships-group .add-row a")
-    result = choose(page, "id_authorships-0-expert", "Hanin")
+    result = search_chooser(page, "id_authorships-0-expert", "Hanin")
     result.locator(".chooser-photo").wait_for()
     page.screenshot(path=str(artifacts / "choosers-search-en.png"))
     result.click()
-    choose(page, "id_authorships-1-expert", "Assaf").click()
+    search_chooser(page, "id_authorships-1-expert", "Assaf").click()
     assert page.locator("#authorships-group .select2-selection .chooser-photo").count() == 1
     # The second added last; moved first with its "Move up" button.
     page.locator("#authorships-group .ordering-up").nth(1).click()
@@ -191,7 +185,7 @@ def test_link_an_existing_translation_and_create_a_tag(chromium, desk, artifacts
     context, page, errors = editor_page(chromium, desk)
     page.goto(f"{desk}/admin/articles/article/{english.pk}/change/")
     assert page.locator("[name=translation_set]").count() == 0
-    result = choose(page, "translation-link-article", "العقوبات")
+    result = search_chooser(page, "translation-link-article", "العقوبات")
     assert "Arabic" in result.text_content()
     result.click()
     page.click(".translation-link-form button[type=submit]")
@@ -201,7 +195,7 @@ def test_link_an_existing_translation_and_create_a_tag(chromium, desk, artifacts
 
     # One tag field: an existing tag found, a new one typed and ended with Enter, another
     # with a comma. Nothing is made before the save.
-    found = choose(page, "id_tags", "sanc")
+    found = search_chooser(page, "id_tags", "sanc")
     assert found.nth(0).text_content() == "sanctions"  # found before the new "sanc"
     found.nth(0).click()
     page.click("#id_tags + .select2 .select2-selection")
@@ -244,7 +238,7 @@ def test_arabic_content_is_ordered_and_chosen_right_to_left(chromium, desk, arti
     page.keyboard.press("ArrowDown")
     assert row_names(page, "authorships")[1] == "غرانت روملي"
     assert "غرانت روملي" in announced(page)
-    result = choose(page, "translation-link-article", "Moscow")
+    result = search_chooser(page, "translation-link-article", "Moscow")
     result.wait_for()
     page.screenshot(path=str(artifacts / "choosers-order-ar.png"), full_page=True)
     page.keyboard.press("Escape")

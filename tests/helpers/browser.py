@@ -22,11 +22,17 @@ def admin_page(chromium, base_url, username, password="changeme"):  # noqa: S107
     return context, page
 
 
-def choose(page, select_id, text):
-    """Pick `text` in one of the admin's autocomplete (select2) inputs."""
+def search_chooser(page, select_id, text):
+    """Search `text` in one of the admin's autocomplete (select2) inputs: its results
+    that have the text (a locator)."""
     page.click(f"#{select_id} + .select2 .select2-selection")
     page.fill(".select2-container--open .select2-search__field", text)
-    page.click(f".select2-results__option:has-text('{text}')")
+    return page.locator(f".select2-results__option:has-text('{text}')")
+
+
+def choose(page, select_id, text):
+    """Pick `text` in one of the admin's autocomplete (select2) inputs."""
+    search_chooser(page, select_id, text).click()
 
 
 def save_article(page):
