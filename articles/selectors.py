@@ -9,7 +9,6 @@ from django.db.models import (
     Case,
     Count,
     F,
-    Max,
     Prefetch,
     Q,
     Value,
@@ -36,10 +35,8 @@ from articles.models.publishing import (
     PAGE_AUTHOR_FIELDS,
     TAXONOMY_LINK_FIELDS,
     byline_prefetch,
-    published_condition,
-    published_versions_prefetch,
 )
-from experts.models import Expert, Program, sort_key_expression
+from experts.models import Expert, sort_key_expression
 from taxonomy.models import RegionTree
 
 
@@ -306,7 +303,7 @@ def events_of(expert, past_shown=EXPERT_PAST_EVENTS):
     return upcoming, past[::-1]
 
 
-# --- feeds, sitemaps and citations -----------------------------------------------------------
+# --- feeds, citations and the PDF edition ----------------------------------------------------
 
 
 def for_feed(articles, limit):
@@ -315,89 +312,11 @@ def for_feed(articles, limit):
     return list(articles.prefetch_related(topics)[:limit])
 
 
-def articles_for_sitemap(*, events=False):
-    """Every published piece (or event), each with its published translations."""
-    published = Article.objects.published()
-    published = published.events() if events else published.excluding_events()
-    return (
-        published.select_related("translation_set")
-        .prefetch_related(published_versions_prefetch(Article))
-        .order_by("pk")
-    )
-
-
-def last_article_change(articles):
-    """When the latest of `articles` last changed (None for none): one aggregate query."""
-    return articles.aggregate(last=Max("updated_at"))["last"]
-
-
-def topics_for_sitemap():
-    """Topics with published work, each with `last_change`: when the latest of it changed."""
-    return (
-        Topic.objects.annotate(
-            last_change=Max("articles__updated_at", filter=published_condition("articles__"))
-        )
-        .filter(last_change__isnull=False)
-        .order_by("name", "pk")
-    )
-
-
-def regions_for_sitemap():
-    """Regions with published work on them or nested regions, each with `last_change`."""
-    links = Article.regions.through.objects.filter(published_condition("article__"))
-    changed = dict(
-        links.values("region_id")
-        .annotate(last=Max("article__updated_at"))
-        .values_list("region_id", "last")
-    )
-    regions = list(Region.objects.order_by("name", "pk"))
-    tree = RegionTree.of(regions)
-    last_change = {}
-    for changed_id, when in changed.items():
-        for region_id in {changed_id, *tree.ancestors(changed_id)}:
-            if last_change.get(region_id) is None or when > last_change[region_id]:
-                last_change[region_id] = when
-    for region in regions:
-        region.last_change = last_change.get(region.pk)
-    return [region for region in regions if region.last_change is not None]
-
-
-def article_for_citation(slug, language=None):
-    """The published article at `slug` in `language`, with its type and byline, or None."""
+def published_article_with_byline(slug, language=None):
+    """The published, live article at `slug` in `language` with its type and byline (what
+    a citation and the PDF edition show), or None."""
     published = Article.objects.published().in_language(language or get_language())
     return published.filter(slug=slug).for_listing().first()
-
-
-def article_for_pdf_edition(slug, language=None):
-    """The published, live article at `slug` in `language` with what its PDF edition
-    shows (type, byline), or None."""
-    published = Article.objects.published().in_language(language or get_language())
-    return published.filter(slug=slug).for_listing().first()
-
-
-def experts_for_sitemap():
-    """Every expert with a profile, each with `last_work`, when their work last changed."""
-    return (
-        Expert.objects.with_profile()
-        .annotate(
-            last_work=Max(
-                "authorships__article__updated_at",
-                filter=published_condition("authorships__article__"),
-            )
-        )
-        .order_by("pk")
-    )
-
-
-def programs_for_sitemap():
-    """Programs, each with when their experts and those experts' published work last changed."""
-    return Program.objects.annotate(
-        last_expert_change=Max("experts__updated_at"),
-        last_work=Max(
-            "experts__authorships__article__updated_at",
-            filter=published_condition("experts__authorships__article__"),
-        ),
-    ).order_by("position", "name", "pk")
 
 
 def articles_using_image(image):

@@ -6,7 +6,7 @@ from functools import cached_property
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from articles import selectors
+from articles import sitemap_selectors
 from articles.models import Article
 from thinktank.languages import hreflang_alternates
 from thinktank.sitemaps import EveryLanguageSitemap
@@ -16,7 +16,7 @@ class ArticleSitemap(Sitemap):
     events = False
 
     def items(self):
-        return selectors.articles_for_sitemap(events=self.events)
+        return sitemap_selectors.articles_for_sitemap(events=self.events)
 
     def lastmod(self, article):
         return article.updated_at
@@ -25,7 +25,7 @@ class ArticleSitemap(Sitemap):
         # Django would read every item for this; one aggregate query does it.
         published = Article.objects.published()
         published = published.events() if self.events else published.excluding_events()
-        return selectors.last_article_change(published)
+        return sitemap_selectors.last_article_change(published)
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -48,7 +48,7 @@ class EventSitemap(ArticleSitemap):
 
 class TopicSitemap(EveryLanguageSitemap):
     def items(self):
-        return selectors.topics_for_sitemap()
+        return sitemap_selectors.topics_for_sitemap()
 
     def lastmod(self, topic):
         return topic.last_change
@@ -56,7 +56,7 @@ class TopicSitemap(EveryLanguageSitemap):
 
 class RegionSitemap(EveryLanguageSitemap):
     def items(self):
-        return selectors.regions_for_sitemap()
+        return sitemap_selectors.regions_for_sitemap()
 
     def lastmod(self, region):
         return region.last_change
@@ -74,8 +74,8 @@ class PageSitemap(EveryLanguageSitemap):
     @cached_property
     def last_changes(self):
         published = Article.objects.published()
-        work = selectors.last_article_change(published)
-        events = selectors.last_article_change(published.events())
+        work = sitemap_selectors.last_article_change(published)
+        events = sitemap_selectors.last_article_change(published.events())
         return {"articles:home": work, "articles:list": work, "articles:events": events}
 
     def lastmod(self, name):
@@ -88,7 +88,7 @@ def latest(*moments):
 
 class ExpertSitemap(EveryLanguageSitemap):
     def items(self):
-        return selectors.experts_for_sitemap()
+        return sitemap_selectors.experts_for_sitemap()
 
     def lastmod(self, expert):
         return latest(expert.updated_at, expert.last_work)
@@ -96,7 +96,7 @@ class ExpertSitemap(EveryLanguageSitemap):
 
 class ProgramSitemap(EveryLanguageSitemap):
     def items(self):
-        return selectors.programs_for_sitemap()
+        return sitemap_selectors.programs_for_sitemap()
 
     def lastmod(self, program):
         return latest(program.last_expert_change, program.last_work)

@@ -15,7 +15,7 @@ FORMATS = {
 @require_safe
 def article_citation(request, slug, format):
     """The published article at `slug` in the page's language, cited; 404 otherwise."""
-    article = selectors.article_for_citation(slug)
+    article = selectors.published_article_with_byline(slug)
     if article is None:
         raise Http404("No published article at this address.")
     write, extension, content_type = FORMATS[format]

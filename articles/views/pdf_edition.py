@@ -12,7 +12,7 @@ from thinktank.private_files import private_file_response
 def article_pdf(request, slug):
     """The PDF edition of the published article at `slug` in the page's language; 404
     for a draft, a scheduled or an unpublished one."""
-    article = selectors.article_for_pdf_edition(slug)
+    article = selectors.published_article_with_byline(slug)
     if article is None:
         raise Http404("No published article at this address.")
     url = request.build_absolute_uri(article.get_absolute_url())
