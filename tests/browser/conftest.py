@@ -1,9 +1,12 @@
 """Browser tests: a real Chromium (Debian's) driven by Playwright against the live server."""
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 from tests.helpers.demo import load_demo
 
@@ -48,3 +51,51 @@ def demo_site(live_server):
 def artifacts():
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+class RequestsInFlight:
+    """The live server's requests under way, and when the last one started or ended."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.count = 0
+        self.last = time.monotonic()
+
+    def started(self, **kwargs):
+        with self.lock:
+            self.count += 1
+            self.last = time.monotonic()
+
+    def finished(self, **kwargs):
+        with self.lock:
+            self.count = max(0, self.count - 1)
+            self.last = time.monotonic()
+
+    def wait_until_quiet(self, quiet=0.5, timeout=15):
+        """Until no request is under way and none started or ended for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.count == 0 and time.monotonic() - self.last >= quiet:
+                    return
+            time.sleep(0.05)
+
+
+@pytest.fixture(autouse=True)
+def requests_answered_before_teardown(request):
+    """A page closed at a test's end may still send a request (the autosave's keepalive
+    on pagehide, a debounced preview): the test ends once the live server has answered
+    them all, so none reaches it after the test's database is gone."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("live_server")  # set up first, so torn down after this
+    in_flight = RequestsInFlight()
+    request_started.connect(in_flight.started, dispatch_uid="browser-tests-in-flight")
+    request_finished.connect(in_flight.finished, dispatch_uid="browser-tests-in-flight")
+    try:
+        yield
+        in_flight.wait_until_quiet()
+    finally:
+        request_started.disconnect(dispatch_uid="browser-tests-in-flight")
+        request_finished.disconnect(dispatch_uid="browser-tests-in-flight")
