@@ -46,6 +46,7 @@ class Report:
         self.problems = []
         self.notes = []
         self.dry_run = False
+        self._lines = set()
         self._said = set()  # (kind, message) said once only (unknown keys)
         self._progress = progress
         self._total = total
@@ -61,8 +62,11 @@ class Report:
         self.counts[(kind, outcome)] += 1
 
     def problem(self, kind, item_id, message):
-        """Something about source item `kind` `item_id` that needs a look."""
-        self.problems.append(Line(str(kind), str(item_id), str(message)))
+        """Something about source item `kind` `item_id` that needs a look (said once)."""
+        line = Line(str(kind), str(item_id), str(message))
+        if line not in self._lines:
+            self._lines.add(line)
+            self.problems.append(line)
 
     def problem_once(self, kind, item_id, message):
         """A problem said only the first time (the same message for many items)."""
