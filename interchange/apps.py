@@ -9,3 +9,10 @@ class InterchangeConfig(AppConfig):
     name = "interchange"
     verbose_name = _("Import and export")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # An old address made by an import changes what a cached page answers.
+        from interchange.models import LegacyPath
+        from thinktank import cache
+
+        cache.watch(LegacyPath)

@@ -57,9 +57,10 @@ def legacy_targets(keys):
 
 
 def legacy_path_url(keys):
-    """The current public address of what the first of `keys` (old path keys, most
-    precise first) that is an old address shows; None when none is, or when what it
-    shows is not public (a draft, an archived article, a guest's missing profile)."""
+    """(whether one of `keys` (old path keys, most precise first) is an old address,
+    the current public address of what the first such shows). The address is None
+    when what it shows is not public (a draft, an archived article, a guest expert's
+    missing profile): such an old address answers 404, never a redirect."""
     targets = legacy_targets(keys)
     for key in keys:
         if key in targets:
@@ -67,9 +68,9 @@ def legacy_path_url(keys):
             queryset = public_objects().get(model)
             target = queryset.filter(pk=object_id).first() if queryset is not None else None
             if target is None:
-                return None
-            return target.file.url if model is Image else target.get_absolute_url()
-    return None
+                return True, None
+            return True, (target.file.url if model is Image else target.get_absolute_url())
+    return False, None
 
 
 def legacy_query_names():
