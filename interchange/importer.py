@@ -87,6 +87,21 @@ def _message(error):
     return f"{type(error).__name__}: {error}"
 
 
+def _unchanged(run, key, record_digest):
+    """Whether the record of `record_digest` was written in full under `key` already,
+    and none of the records it referred to but were missing then is here now."""
+    if key.digest != record_digest:
+        return False
+    missing = key.extra.get("missing")
+    return not missing or not run.now_imported(missing)
+
+
+def _extra(written, run):
+    if not run.missing:
+        return written.extra
+    return {**written.extra, "missing": sorted({tuple(pair) for pair in run.missing})}
+
+
 def import_record(record, run):
     """Write one record; True when a reference of it waits for a record not yet seen
     (it is to be written again in the second pass). Whatever goes wrong is a line of
@@ -100,14 +115,24 @@ def import_record(record, run):
         run.report.problem_once(
             kind, record_id, _("unknown key “%(key)s” left out (said once)") % {"key": name}
         )
+    if not run.final:
+        if (kind, record_id) in run.seen:
+            run.report.skipped(
+                kind, record_id, _("an earlier record of this kind has the same id: left out")
+            )
+            return False
+        run.seen.add((kind, record_id))
     record_digest = digest(record)
     run.key = selectors.source_key(run.source, kind, record_id)
     existing = None
     if run.key is not None:
         existing = selectors.MODELS[kind].objects.filter(pk=run.key.object_id).first()
-    if not run.final and existing is not None and run.key.digest == record_digest:
-        run.report.count(kind, UNCHANGED)
-        return False
+    if existing is not None and _unchanged(run, run.key, record_digest):
+        if not run.final:
+            run.report.count(kind, UNCHANGED)
+        # One it referred to may still come in this import: looked at again then.
+        return bool(run.key.extra.get("missing"))
+    run.missing = []
     try:
         with transaction.atomic():
             written = WRITERS[kind](record, existing, run)
@@ -116,8 +141,8 @@ def import_record(record, run):
                 kind,
                 record_id,
                 written.obj,
-                digest="" if written.pending else record_digest,
-                extra=written.extra,
+                digest="" if written.pending and not run.final else record_digest,
+                extra=_extra(written, run),
                 user=run.user,
             )
             refused = legacy_paths_set(

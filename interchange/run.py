@@ -44,6 +44,8 @@ class Run:
     media_dir: Path | None = None
     final: bool = False  # the second pass: what is missing now stays missing
     key: object = None  # the SourceKey of the record being written, if it has one
+    missing: list = field(default_factory=list)  # (kind, id) the record refers to, not in
+    seen: set = field(default_factory=set)  # (kind, id) of the records read so far
     stored_files: list = field(default_factory=list)  # files a dry run removes again
 
     @property
@@ -59,12 +61,20 @@ class Run:
         whether one was missing). In the second pass each missing one is reported."""
         found = self.ids(kind, source_ids)
         missing = [source_id for source_id in source_ids if source_id not in found]
+        self.missing += [(kind, source_id) for source_id in missing]
         if missing and self.final:
             for source_id in missing:
-                self.missing(record, what, kind, source_id)
+                self.report_missing(record, what, kind, source_id)
         return [found[source_id] for source_id in source_ids if source_id in found], bool(missing)
 
-    def missing(self, record, what, kind, source_id):
+    def now_imported(self, references):
+        """Whether one of `references` ([kind, id]) missing before is imported now."""
+        by_kind = {}
+        for kind, source_id in references:
+            by_kind.setdefault(kind, set()).add(source_id)
+        return any(self.ids(kind, ids) for kind, ids in by_kind.items())
+
+    def report_missing(self, record, what, kind, source_id):
         self.report.problem(
             record["kind"],
             record["id"],

@@ -41,6 +41,8 @@ def rewritten_body(record, run, html):
         links.update({(kind, record_id): pk for record_id, pk in ids.items()})
     paths = run.legacy_references(found.paths)
     result = rewrite(html, images=images, links=links, paths=paths, hosts=run.hosts)
+    run.missing += [("image", image_id) for image_id in result.missing_images]
+    run.missing += [tuple(link.split(":", 1)) for link in result.missing_links]
     if run.final:
         for image_id in dict.fromkeys(result.missing_images):
             run.report.problem(

@@ -110,3 +110,25 @@ def test_statuses_and_dates_are_kept(media, user):
         "Dams of the Tigris",
     }
     assert Article.objects.get(title="Coming soon").published_at > timezone.now()
+
+
+def test_an_interrupted_import_resumes_where_it_stopped(media, user):
+    records = site_records()
+    run(records[:6], media, user)  # stopped halfway
+    resumed = run(records, media, user)
+    assert resumed.counts[("article", "unchanged")] >= 3
+    assert resumed.counts[("image", "created")] == 2
+    oil = Article.objects.get(slug="oil-and-water")
+    assert oil.authorships.count() == 2 and "data-image" in oil.body
+    assert Article.objects.count() == 5
+
+
+def test_a_reference_missing_then_is_resolved_by_a_later_import(media, user):
+    records = site_records()
+    without_images = [record for record in records if record["kind"] != "image"]
+    first = run(without_images, media, user)
+    assert any("346" in line.message for line in first.problems)
+    assert not Article.objects.get(slug="oil-and-water").hero_image
+    run(records, media, user)
+    assert Article.objects.get(slug="oil-and-water").hero_image
+    assert run(records, media, user).total_of("updated") == 0
