@@ -96,13 +96,13 @@ def references_of(html, hosts=()):
     found = References()
     for element in elements_of(html):
         if element.tag == "figure" and element.attrs.get("data-image"):
-            found.images.add(element.attrs["data-image"])
+            found.images |= {element.attrs["data-image"]}
         elif element.tag == "a" and split_link(element.attrs.get("data-link")):
-            found.links.add(split_link(element.attrs["data-link"]))
+            found.links |= {split_link(element.attrs["data-link"])}
         elif element.tag == "a" and element.attrs.get("href"):
             path = local_path(element.attrs["href"], hosts)
             if path:
-                found.paths.add(path)
+                found.paths |= {path}
     return found
 
 

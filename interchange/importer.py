@@ -121,7 +121,7 @@ def import_record(record, run):
                 kind, record_id, _("an earlier record of this kind has the same id: left out")
             )
             return False
-        run.seen.add((kind, record_id))
+        run.seen |= {(kind, record_id)}
     record_digest = digest(record)
     run.key = selectors.source_key(run.source, kind, record_id)
     existing = None

@@ -71,7 +71,7 @@ class Run:
         """Whether one of `references` ([kind, id]) missing before is imported now."""
         by_kind = {}
         for kind, source_id in references:
-            by_kind.setdefault(kind, set()).add(source_id)
+            by_kind[kind] = by_kind.get(kind, set()) | {source_id}
         return any(self.ids(kind, ids) for kind, ids in by_kind.items())
 
     def report_missing(self, record, what, kind, source_id):

@@ -76,7 +76,7 @@ def write_expert(record, existing, run):
     )
     kept = {language: {"name": name} for language, name in names.items() if name.strip()}
     for language, values in translations.items():
-        kept.setdefault(language, {}).update(values)
+        kept[language] = {**kept.get(language, {}), **values}
     expert.translations = kept
     expert.slug = free_expert_slug(record.get("slug") or expert.slug or expert.name, expert)
     pending = False

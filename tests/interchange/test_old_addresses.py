@@ -2,10 +2,15 @@
 current address (after a slug change too), queries matched, drafts never leaked."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article
 from articles.services import article_save
 from interchange.importer import import_records
+from interchange.models import LegacyPath
+from interchange.services import legacy_path_delete, legacy_path_save, legacy_paths_set
 from tests.helpers.interchange import SOURCE, importer, publication_type, site_records, write_media
 
 
@@ -67,3 +72,28 @@ def test_other_queries_and_addresses_are_left_alone(client, imported):
     assert client.get("/?p=999").status_code == 200  # the home page
     assert client.get("/2020/no-such-page/").status_code in (301, 404)
     assert client.post("/2019/03/oil-and-water/").status_code != 301
+
+
+def test_the_admin_lists_old_addresses_in_a_fixed_number_of_queries(client, imported):
+    client.force_login(imported)
+    url = "/admin/interchange/legacypath/"
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "/?p=123" in response.content.decode() and "Oil and water" in response.content.decode()
+    article = Article.objects.get(slug="dams")
+    legacy_paths_set(article, [f"/more/{n}/" for n in range(10)], source=SOURCE, user=imported)
+    with CaptureQueriesContext(connection) as more:
+        client.get(url)
+    assert len(more) == len(few)
+
+
+def test_an_old_address_is_corrected_and_deleted_through_the_services(imported, contributor):
+    legacy_path = LegacyPath.objects.get(path="/?p=123")
+    with pytest.raises(PermissionDenied):
+        legacy_path_delete(legacy_path, user=contributor)
+    legacy_path.path = "/?p=0123&x="
+    legacy_path_save(legacy_path, user=imported)
+    assert LegacyPath.objects.filter(path="/?p=0123&x=").exists()
+    legacy_path_delete(legacy_path, user=imported)
+    assert not LegacyPath.objects.filter(pk=legacy_path.pk).exists()
