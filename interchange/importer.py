@@ -22,6 +22,8 @@ from interchange.records import KINDS, digest, problems_of, unknown_keys
 from interchange.report import CREATED, UNCHANGED, UPDATED, Report
 from interchange.run import Run, Skip
 from interchange.services import legacy_paths_set, source_key_save
+from thinktank import renditions
+from thinktank.private_files import delete_folder
 
 WRITERS = {
     "topic": write_topic,
@@ -53,6 +55,7 @@ def import_records(records, *, source, media_dir=None, user, dry_run=False, repo
     finally:
         for name in run.stored_files:
             default_storage.delete(name)
+            delete_folder(f"{renditions.FOLDER}/{name}", storage=default_storage)
     return report
 
 

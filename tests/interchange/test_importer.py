@@ -1,7 +1,10 @@
 """The importer of records: everything written through the services, deferred
 references, translations, statuses, old addresses, re-runs and dry runs."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article, Region, Topic
@@ -80,8 +83,15 @@ def test_a_changed_record_is_updated(media, user):
     assert Article.objects.get(slug="dams").title == "Dams of the Euphrates"
 
 
+def stored_files():
+    root = Path(settings.MEDIA_ROOT)
+    return {path for path in root.rglob("*") if path.is_file()} if root.exists() else set()
+
+
 def test_a_dry_run_writes_nothing_and_reports_all(media, user):
+    files = stored_files()
     report = run(site_records(), media, user, dry_run=True)
+    assert stored_files() == files
     assert report.counts[("article", "created")] == 5
     assert not Article.objects.exists() and not Image.objects.exists()
     assert not SourceKey.objects.exists()
