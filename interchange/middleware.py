@@ -1,21 +1,25 @@
 """Old addresses of imported pages answer 301 to where those pages are now (their
 current address, found at each request, so a later change of slug keeps them working).
-Like django.contrib.redirects' fallback, but to objects, and old addresses with a query
-(WordPress's `/?p=123`) are matched before the page they would otherwise show."""
+Like django.contrib.redirects' fallback, but to objects, and an old address on the home
+page with a query (WordPress's `/?p=123`) is matched before the home page is shown."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 
 from interchange.paths import path_key, query_names, request_keys
 from interchange.selectors import legacy_path_url, legacy_query_names
 
 SAFE_METHODS = ("GET", "HEAD")
+# The home page in each language: the one page of the site an old address with a query
+# lands on (others answer 404 at an old address, so the fallback finds them).
+HOME_KEYS = {"/", *(f"/{code}" for code, _name in settings.LANGUAGES)}
 
 
 class LegacyPathMiddleware:
     """A GET or HEAD of an old address answers 301; one of what readers may not see
-    answers 404. Addresses with a query are looked up before the view (only when the
-    query has a parameter some old address has: a list's `?page=2` costs nothing);
-    others only when the site would answer 404."""
+    answers 404. The home page with a query is looked up before the view (only when the
+    query has a parameter some old address has: `?utm_source=` costs nothing); any
+    other address only when the site would answer 404 (one query, on a 404 only)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,7 +28,7 @@ class LegacyPathMiddleware:
         if request.method not in SAFE_METHODS:
             return self.get_response(request)
         query = request.META.get("QUERY_STRING", "")
-        if query:
+        if query and path_key(request.path) in HOME_KEYS:
             key = path_key(f"{request.path}?{query}")
             if key and query_names(key) & legacy_query_names():
                 response = self._answer([key])
