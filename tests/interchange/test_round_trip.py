@@ -80,8 +80,31 @@ def urls():
     return [*PUBLIC, arabic.get_absolute_url(), expert.get_absolute_url()]
 
 
+def fields():
+    """What each article is, drafts included, by language and slug (not by id)."""
+    found = {}
+    for article in Article.objects.order_by("language", "slug"):
+        versions = sorted(
+            (version.language, version.slug) for version in article.translation_set.articles.all()
+        )
+        found[(article.language, article.slug)] = {
+            "title": article.title,
+            "summary": article.summary,
+            "status": article.status,
+            "published_at": article.published_at,
+            "authors": [link.expert.name for link in article.authorships.all()],
+            "topics": sorted(article.topics.values_list("slug", flat=True)),
+            "regions": sorted(article.regions.values_list("slug", flat=True)),
+            "tags": sorted(article.tags.names()),
+            "hero": (bool(article.hero_image), article.hero_image_alt),
+            "versions": versions,
+        }
+    return found
+
+
 def test_an_export_imported_into_an_empty_site_gives_the_same_pages(site, client, tmp_path):
     before = {url: page(client, url) for url in urls()}
+    articles_before = fields()
     oil = before[PUBLIC[0]]
     assert "<figure" in oil and 'href="/policy-analysis/dams"' in oil and "A note on water" in oil
     assert "Jane Smith" in oil and "الماء نادر" in before[urls()[3]]
@@ -95,6 +118,7 @@ def test_an_export_imported_into_an_empty_site_gives_the_same_pages(site, client
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["problems"] == []
     after = {url: page(client, url) for url in urls()}
+    assert fields() == articles_before
     for url in before:
         assert after[url] == before[url], url
     assert client.get("/?p=123")["Location"] == "/policy-analysis/oil-and-water"
