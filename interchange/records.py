@@ -61,10 +61,19 @@ def digest(record):
 
 
 def read_jsonl(lines, report):
-    """The records of JSON Lines `lines` (an open text file or any iterable of lines),
-    one at a time; a line that is no JSON object is a problem of the report (kind
-    "line", its number), and reading goes on. Blank lines are skipped."""
+    """The records of JSON Lines `lines` (an open file, text or binary, or any iterable
+    of lines), one at a time; a line that is not UTF-8 or no JSON object is a problem
+    of the report (kind "line", its number), and reading goes on. Blank lines and a
+    byte order mark are skipped."""
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                report.problem("line", str(number), _("not UTF-8: %(error)s") % {"error": error})
+                continue
+        if number == 1:
+            line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         try:

@@ -39,6 +39,19 @@ def problems(report):
     return {(line.kind, line.id): line.message for line in report.problems}
 
 
+def test_a_line_in_another_encoding_is_reported_and_the_others_imported(user):
+    report = Report()
+    lines = io.BytesIO(
+        '\ufeff{"kind": "topic", "id": "1", "name": {"en": "A"}}\n'.encode()
+        + '{"kind": "topic", "id": "2", "name": {"en": "Énergie"}}\n'.encode("latin-1")
+        + '{"kind": "topic", "id": "3", "name": {"ar": "الطاقة"}}\n'.encode()
+    )
+    import_records(read_jsonl(lines, report), source=SOURCE, user=user, report=report)
+    assert list(problems(report)) == [("line", "2")]
+    assert "UTF-8" in report.problems[0].message
+    assert report.counts[("topic", "created")] == 2
+
+
 def test_a_broken_json_line_is_reported_and_the_next_one_imported(user):
     report = Report()
     lines = io.StringIO('{"kind": "topic", "id": "1", "name": {"en": "A"}}\n{"kind": \n\n[1]\n')

@@ -62,7 +62,7 @@ class Command(BaseCommand):
         media_dir = media_dir or file.parent / "media"
         self.stderr.ending = ""  # the progress line rewrites itself ("\r")
         outcome = Report(progress=self.stderr, total=count_lines(file))
-        with file.open(encoding="utf-8", errors="replace") as lines:
+        with file.open("rb") as lines:
             import_records(
                 read_jsonl(lines, outcome),
                 source=source or f"jsonl:{file.stem}",
