@@ -9,7 +9,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from articles.import_services import article_join_translation_set, article_set_relations
-from articles.models import Article, PublicationType
+from articles.models import Article, PublicationType, TranslationSet
 from articles.services import article_record_revision, article_save
 from articles.slugs import free_slug, slug_owner
 from interchange.bodies import references_of, rewrite
@@ -97,15 +97,18 @@ def _hero(record, article, run):
 
 
 def _translation_set(record, article, run):
-    """Put `article` in its translation group's set, if the group has one already."""
+    """Put `article` in its translation group's set, if the group has one already (and
+    it is still there); the set's id, or None."""
     group = record.get(GROUP)
     set_id = run.ids(GROUP, [group]).get(group) if group else None
-    if set_id is None or set_id == article.translation_set_id:
-        return
-    try:
-        article_join_translation_set(article, set_id, user=run.user)
-    except PermissionDenied as error:
-        run.report.problem("article", record["id"], str(error))
+    if set_id is None or not TranslationSet.objects.filter(pk=set_id).exists():
+        return None
+    if set_id != article.translation_set_id:
+        try:
+            article_join_translation_set(article, set_id, user=run.user)
+        except PermissionDenied as error:
+            run.report.problem("article", record["id"], str(error))
+    return set_id
 
 
 def write_article(record, existing, run):
@@ -133,13 +136,14 @@ def write_article(record, existing, run):
     article.status = record.get("status", Article.Status.DRAFT)
     article.published_at = _date(record.get("published_at"))
     waiting = _hero(record, article, run) or waiting
-    _translation_set(record, article, run)
+    group_set = _translation_set(record, article, run)
     article.slug = _slug(record, article)
     article.full_clean(validate_constraints=False)
     article_save(article, user=run.user)
-    group = record.get(GROUP)
-    if group and not run.ids(GROUP, [group]):
-        source_key_save(run.source, GROUP, group, article.translation_set, digest="", user=run.user)
+    if record.get(GROUP) and group_set is None:  # the first of its group: its set is the group's
+        source_key_save(
+            run.source, GROUP, record[GROUP], article.translation_set, digest="", user=run.user
+        )
     authors, authors_wait = run.resolve(
         record, "expert", record.get("authors", []), what=_("author")
     )

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article, Region, Topic
+from articles.services import article_delete
 from experts.models import Expert
 from interchange.importer import import_records
 from interchange.models import LegacyPath, SourceKey
@@ -142,3 +143,13 @@ def test_a_reference_missing_then_is_resolved_by_a_later_import(media, user):
     run(records, media, user)
     assert Article.objects.get(slug="oil-and-water").hero_image
     assert run(records, media, user).total_of("updated") == 0
+
+
+def test_deleted_articles_are_made_again_by_the_next_import(media, user):
+    run(site_records(), media, user)
+    for article in Article.objects.all():
+        article_delete(article, user=user)
+    report = run(site_records(), media, user)
+    assert report.counts[("article", "created")] == 5, report.summary()
+    oil, arabic = Article.objects.get(slug="oil-and-water"), Article.objects.get(language="ar")
+    assert oil.translation_set_id == arabic.translation_set_id
