@@ -5,6 +5,7 @@ page with a query (WordPress's `/?p=123`) is matched before the home page is sho
 
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.encoding import escape_uri_path
 
 from interchange.paths import path_key, query_names, request_keys
 from interchange.selectors import legacy_path_url, legacy_query_names
@@ -28,15 +29,16 @@ class LegacyPathMiddleware:
         if request.method not in SAFE_METHODS:
             return self.get_response(request)
         query = request.META.get("QUERY_STRING", "")
-        if query and path_key(request.path) in HOME_KEYS:
-            key = path_key(f"{request.path}?{query}")
+        path = escape_uri_path(request.path)  # as asked: keys decode it once
+        if query and path_key(path) in HOME_KEYS:
+            key = path_key(f"{path}?{query}")
             if key and query_names(key) & legacy_query_names():
                 response = self._answer([key])
                 if response is not None:
                     return response
         response = self.get_response(request)
         if response.status_code == 404:
-            return self._answer(request_keys(request.path, query)) or response
+            return self._answer(request_keys(path, query)) or response
         return response
 
     def _answer(self, keys):

@@ -21,12 +21,13 @@ def path_key(address):
         path = path.rstrip("/") or "/"
     query = urlencode(sorted(parse_qsl(url.query, keep_blank_values=True)))
     key = f"{path}?{query}" if query else path
-    return key if len(key) <= MAX_LENGTH else None
+    # No database takes NUL in a query (PostgreSQL refuses it): no old address has it.
+    return key if len(key) <= MAX_LENGTH and "\x00" not in key else None
 
 
 def request_keys(path, query_string):
-    """The keys a request for `path` (decoded) with `query_string` may match, most
-    precise first: with its query, then without."""
+    """The keys a request for `path` (as asked, percent-escaped) with `query_string`
+    may match, most precise first: with its query, then without."""
     keys = []
     if query_string:
         keys.append(path_key(f"{path}?{query_string}"))

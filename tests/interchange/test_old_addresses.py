@@ -68,6 +68,15 @@ def test_a_draft_is_never_found_through_an_old_address(client, imported):
     assert b"pipelines" not in client.get("/?p=125").content
 
 
+def test_an_address_in_arabic_letters_or_with_odd_characters(client, imported):
+    article = Article.objects.get(slug="dams")
+    legacy_paths_set(article, ["/2019/05/سدود/", "/a%2541"], source=SOURCE, user=imported)
+    assert client.get("/2019/05/%D8%B3%D8%AF%D9%88%D8%AF/").status_code == 301
+    assert client.get("/a%2541").status_code == 301
+    assert client.get("/aA").status_code == 404
+    assert client.get("/x%00y/").status_code == 404
+
+
 def test_other_queries_and_addresses_are_left_alone(client, imported):
     assert client.get("/?p=999").status_code == 200  # the home page
     assert client.get("/2020/no-such-page/").status_code in (301, 404)
