@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "experts",
     "articles",
+    "interchange",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "thinktank.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "thinktank.middleware.RemoveTrailingSlashMiddleware",
+    # After it: an old address of an imported page (a 404 here) answers 301 first.
+    "interchange.middleware.LegacyPathMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication: it turns a refused login into the lockout page.

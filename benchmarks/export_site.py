@@ -1,0 +1,140 @@
+"""
+Time and memory of `export_site` (interchange/export.py) on a generated corpus on
+PostgreSQL: every topic, region, image, expert and article written as JSON Lines with
+their files.
+
+    sudo .venv/bin/python benchmarks/export_site.py          # a throwaway cluster, 100,000 articles
+    .venv/bin/python benchmarks/export_site.py --database-url postgres://... --skip-generate
+
+In this process, DEBUG off: the export into a temporary folder, its wall time, the
+records a second, the peak resident memory of the process (the export streams: it
+stays flat however many articles), and the queries per batch of 500 records; --write
+puts the table in RESULTS.md under "Other figures". See benchmarks/README.md.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cluster import ROOT, BenchmarkError, generate, log, migrate, throwaway_cluster, vacuum_analyze
+from dashboard import OTHER_FIGURES
+
+HEADING = "### The export of the whole site (benchmarks/export_site.py)"
+
+
+def peak_memory_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure():
+    """(records, seconds, peak MB before, peak MB after, queries, bytes written)."""
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from interchange.export import BATCH, export_site
+
+    vacuum_analyze()
+    before = peak_memory_mb()
+    with tempfile.TemporaryDirectory() as folder, CaptureQueriesContext(connection) as queries:
+        started = time.monotonic()
+        records = 0
+        with (Path(folder) / "site.jsonl").open("w", encoding="utf-8") as file:
+            for record in export_site(folder):
+                file.write(json.dumps(record, ensure_ascii=False) + "\n")
+                records += 1
+        seconds = time.monotonic() - started
+        size = sum(path.stat().st_size for path in Path(folder).rglob("*") if path.is_file())
+    batches = max(1, records // BATCH)
+    return records, seconds, before, peak_memory_mb(), len(queries) / batches, size
+
+
+def section(records, seconds, before, after, per_batch, size):
+    when = datetime.datetime.now(datetime.UTC)
+    commit = subprocess.run(  # noqa: S603
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    lines = [
+        HEADING,
+        "",
+        f"Written by `benchmarks/export_site.py --write` on {when:%Y-%m-%d %H:%M} UTC, "
+        f"commit {commit}, {os.cpu_count()} CPUs, PostgreSQL 15 (default settings), in one "
+        f"process, DEBUG off. The machine's load average when done: "
+        f"{os.getloadavg()[0]:.1f}.",
+        "",
+        "| records | seconds | records/s | peak memory MB (before → after) "
+        "| queries per batch | written MB |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {records:,} | {seconds:.1f} | {records / max(seconds, 1e-9):,.0f} | "
+        f"{before:.0f} → {after:.0f} | {per_batch:.1f} | {size / 2**20:.1f} |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write(text):
+    """Put `text` in RESULTS.md in place of this script's former section."""
+    path = ROOT / "benchmarks" / "RESULTS.md"
+    before = path.read_text()
+    if f"\n{OTHER_FIGURES}\n" not in before:
+        before = before.rstrip() + f"\n\n{OTHER_FIGURES}\n"
+    start = before.find(HEADING)
+    if start >= 0:
+        end = before.find("\n### ", start + len(HEADING))
+        before = before[:start].rstrip() + ("\n\n" + before[end + 1 :] if end >= 0 else "")
+    path.write_text(before.rstrip() + "\n\n" + text)
+    log(f"written to {path}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--experts", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
+    parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
+    parser.add_argument("--keep", action="store_true", help="leave the throwaway cluster running")
+    parser.add_argument("--write", action="store_true", help="replace its part of RESULTS.md")
+    args = parser.parse_args()
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="thinktank.settings",
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "benchmarks-only-not-a-secret"),
+        LOG_LEVEL="WARNING",
+        STATIC_STORAGE="plain",
+    )
+
+    def run(url):
+        os.environ["DATABASE_URL"] = url
+        if args.skip_generate:
+            migrate()
+        else:
+            generate(args.articles, args.experts, args.seed)
+        text = section(*measure())
+        log("\n" + text)
+        if args.write:
+            write(text)
+
+    try:
+        if args.database_url:
+            run(args.database_url)
+        else:
+            with throwaway_cluster(keep=args.keep) as url:
+                run(url)
+    except BenchmarkError as error:
+        sys.exit(f"export_site.py: {error}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Every write of the interchange's own models: which object a record became, and the
+old addresses of imported objects. Permission checked, atomic. The objects themselves
+are written by their apps' services (see importer.py)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
+
+from interchange.models import LegacyPath, SourceKey
+from interchange.paths import path_key
+from interchange.permissions import (
+    ADD_LEGACY_PATH,
+    ADD_SOURCE_KEY,
+    CHANGE_LEGACY_PATH,
+    CHANGE_SOURCE_KEY,
+    DELETE_LEGACY_PATH,
+)
+from interchange.selectors import QUERY_NAMES_CACHE_KEY
+from thinktank.permissions import require
+
+
+def _forget_query_names():
+    transaction.on_commit(lambda: cache.delete(QUERY_NAMES_CACHE_KEY))
+
+
+@transaction.atomic
+def source_key_save(source, kind, source_id, obj, *, digest, user, extra=None):
+    """Record that record `kind` `source_id` of `source` is `obj`, written as the
+    record of hash `digest` ("" while it waits for a reference)."""
+    require(user, ADD_SOURCE_KEY)
+    require(user, CHANGE_SOURCE_KEY)
+    key, _created = SourceKey.objects.update_or_create(
+        source=source,
+        kind=kind,
+        source_id=source_id,
+        defaults={
+            "content_type": ContentType.objects.get_for_model(obj),
+            "object_id": obj.pk,
+            "digest": digest,
+            "extra": extra or {},
+        },
+    )
+    return key
+
+
+@transaction.atomic
+def legacy_paths_set(obj, paths, *, source, user):
+    """Make each of `paths` an old address of `obj`. Returns the paths refused: not a
+    site-relative path, or already the old address of something else."""
+    require(user, ADD_LEGACY_PATH)
+    content_type = ContentType.objects.get_for_model(obj)
+    keys = {path: path_key(path) for path in paths}
+    taken = {
+        row.path: row
+        for row in LegacyPath.objects.filter(path__in=[key for key in keys.values() if key])
+    }
+    refused, new = [], []
+    for path, key in keys.items():
+        row = taken.get(key)
+        if key is None or (
+            row is not None and (row.content_type_id, row.object_id) != (content_type.pk, obj.pk)
+        ):
+            refused.append(path)
+        elif row is None and key not in {made.path for made in new}:
+            new.append(
+                LegacyPath(path=key, content_type=content_type, object_id=obj.pk, source=source)
+            )
+    if new:
+        LegacyPath.objects.bulk_create(new)
+        if any("?" in made.path for made in new):
+            _forget_query_names()
+    return refused
+
+
+@transaction.atomic
+def legacy_path_save(legacy_path, *, user):
+    """Save an old address corrected by hand (the admin)."""
+    require(user, CHANGE_LEGACY_PATH if legacy_path.pk else ADD_LEGACY_PATH)
+    legacy_path.path = path_key(legacy_path.path) or legacy_path.path
+    legacy_path.save()
+    _forget_query_names()
+    return legacy_path
+
+
+@transaction.atomic
+def legacy_path_delete(legacy_path, *, user):
+    """Delete an old address: it answers 404 from now on."""
+    require(user, DELETE_LEGACY_PATH)
+    legacy_path.delete()
+    _forget_query_names()

@@ -1,0 +1,97 @@
+"""Queries stay flat: an imported article costs the same number of queries whatever
+it refers to, and the export's batch costs the same however many records it holds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from interchange.export import export_site
+from interchange.importer import import_records
+from tests.helpers.interchange import SOURCE, importer, publication_type
+
+SIZES = (1, 6)
+
+
+def referred(size):
+    """Records of `size` experts, topics and regions, and `size` articles to link to."""
+    records = []
+    for number in range(size):
+        records += [
+            {"kind": "expert", "id": f"e{number}", "name": f"Expert {number}"},
+            {"kind": "topic", "id": f"t{number}", "name": {"en": f"Topic {number}"}},
+            {"kind": "region", "id": f"r{number}", "name": {"en": f"Region {number}"}},
+            {
+                "kind": "article",
+                "id": f"a{number}",
+                "language": "en",
+                "publication_type": "analysis",
+                "title": f"Target {number}",
+                "old_paths": [f"/old/{number}/"],
+            },
+        ]
+    records.append({**article(size, "tagged"), "authors": [], "topics": [], "regions": []})
+    return records
+
+
+def article(size, record_id):
+    links = "".join(
+        f'<a data-link="article:a{n}">x</a><a href="/old/{n}/">y</a>' for n in range(size)
+    )
+    return {
+        "kind": "article",
+        "id": record_id,
+        "language": "en",
+        "publication_type": "analysis",
+        "title": f"Article {record_id}",
+        "summary": "S.",
+        "body": f"<p>{links}</p>",
+        "status": "published",
+        "published_at": "2020-01-01T00:00:00Z",
+        "authors": [f"e{n}" for n in range(size)],
+        "topics": [f"t{n}" for n in range(size)],
+        "regions": [f"r{n}" for n in range(size)],
+        "old_paths": [f"/p/{record_id}/{n}" for n in range(size)],
+        "tags": [f"tag {n}" for n in range(size)],
+    }
+
+
+@pytest.fixture
+def user(db):
+    publication_type()
+    user = importer()
+    import_records(iter(referred(max(SIZES))), source=SOURCE, user=user)
+    return user
+
+
+def queries_of(records, user):
+    with CaptureQueriesContext(connection) as queries:
+        report = import_records(iter(records), source=SOURCE, user=user)
+    assert report.problems == []
+    return len(queries)
+
+
+def test_an_article_costs_the_same_queries_whatever_it_refers_to(user):
+    small, large = (queries_of([article(size, f"n{size}")], user) for size in SIZES)
+    assert small == large
+
+
+def test_an_unchanged_record_costs_a_few_queries_and_no_write(user):
+    record = article(3, "same")
+    queries_of([record], user)
+    with CaptureQueriesContext(connection) as queries:
+        import_records(iter([record]), source=SOURCE, user=user)
+    assert len(queries) <= 3
+    assert not any(q["sql"].startswith(("INSERT", "UPDATE", "DELETE")) for q in queries)
+
+
+def test_the_export_costs_the_same_queries_however_many_records(user, tmp_path):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            for _record in export_site(tmp_path):
+                pass
+        return len(queries)
+
+    import_records(iter([article(2, "x1")]), source=SOURCE, user=user)
+    before = count()
+    import_records(iter([article(2, f"x{n}") for n in range(2, 8)]), source=SOURCE, user=user)
+    assert count() == before
