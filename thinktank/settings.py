@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "experts",
     "articles",
+    "interchange",
 ]
 
 MIDDLEWARE = [
