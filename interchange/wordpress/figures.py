@@ -130,6 +130,10 @@ def _split_paragraph(node):
     index = next(i for i, child in enumerate(paragraph.children) if child is node)
     before = Element("p", paragraph.attrs, paragraph.children[:index])
     after = Element("p", paragraph.attrs, paragraph.children[index + 1 :])
+    if before.children and isinstance(before.children[-1], str):
+        before.children[-1] = before.children[-1].rstrip()
+    if after.children and isinstance(after.children[0], str):
+        after.children[0] = after.children[0].lstrip()
     nodes = [before] if _has_content(before) else []
     nodes.append(node)
     nodes += [after] if _has_content(after) else []

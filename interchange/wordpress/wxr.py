@@ -9,6 +9,7 @@ docs/wordpress-import.md."""
 import codecs
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -186,6 +187,14 @@ def _author(element):
 
 def _term(kind, element):
     found = _fields(element)
+    for key in (
+        "wp:category_nicename",
+        "wp:tag_slug",
+        "wp:term_slug",
+        "wp:category_parent",
+        "wp:term_parent",
+    ):
+        found[key] = unquote(found.get(key, ""))
     if kind == "wp:category":
         return Term(
             found.get("wp:term_id", ""), "category", found.get("wp:category_nicename", ""),
@@ -210,7 +219,8 @@ def _item(element):
         name = name_of(child.tag)
         if name == "category":
             taxonomy = child.get("domain", "category")
-            item.terms.append((taxonomy, child.get("nicename", ""), (child.text or "").strip()))
+            slug = unquote(child.get("nicename", ""))
+            item.terms.append((taxonomy, slug, (child.text or "").strip()))
         elif name == "wp:postmeta":
             meta = _fields(child)
             key = meta.get("wp:meta_key", "")
@@ -219,6 +229,7 @@ def _item(element):
         elif name in _ITEM_FIELDS:
             text = child.text or ""
             setattr(item, _ITEM_FIELDS[name], text if name in _RAW else text.strip())
+    item.slug = unquote(item.slug)
     return item
 
 
@@ -243,7 +254,8 @@ _SITE_FIELDS = {
 
 def read_wxr(raw):
     """Yield the `Site` (first), then each `Author`, `Term` and `Item` in file order, and a
-    `Problem` for what was wrong with the file itself. `raw` is a binary file. Raises
+    `Problem` for what was wrong with the file itself. Slugs are percent-decoded (an
+    Arabic slug is stored as %d8%a7...). `raw` is a binary file. Raises
     `UnsafeExport` for a document type or entity declaration."""
     stream = _Repaired(raw)
     site, site_sent, depth, channel = Site(), False, 0, None
