@@ -8,7 +8,7 @@ import re
 from interchange.wordpress import figures
 
 # Known to be brackets of prose, not shortcodes, when they stand alone: "[sic]", "[1]".
-_PROSE = {"sic", "sic!", "sic.", "emphasis", "added", "original", "ibid", "cf", "sc", "i", "b"}
+PROSE_BRACKETS = {"sic", "sic!", "sic.", "emphasis", "added", "original", "ibid", "cf"}
 # Shortcodes that WordPress itself registers: named even when they stand bare.
 _CORE = {"embed", "video", "audio", "playlist", "caption", "wp_caption", "gallery"}
 
@@ -104,6 +104,6 @@ def other_shortcodes(text):
             or "_" in name
             or "-" in name
         )
-        if shortcode_like and name not in _PROSE and name not in names:
+        if shortcode_like and name not in PROSE_BRACKETS and name not in names:
             names.append(name)
     return names
