@@ -1,7 +1,8 @@
 """A WordPress export as a stream of interchange records (FORMAT15): experts, topics
 and regions, images, articles, in the export's order, one item at a time. Everything
-that is skipped, kept as text or missing is said through `problem(kind, id, message)`
-(the import's Report), with the source item's id."""
+that is skipped, kept as text or missing is said to the import's report
+(interchange.report.Report: `problem`, `skipped`, `note`, `advance`), with the source
+item's id."""
 
 import html
 import re
@@ -62,10 +63,10 @@ def parse_date(gmt, local, zone):
 class WordPressRecords:
     """Iterating yields the records of the export at `path`, read as `mapping` says."""
 
-    def __init__(self, path, mapping, problem, index=None):
+    def __init__(self, path, mapping, report, index=None):
         self.path = path
         self.mapping = mapping
-        self.problem = problem
+        self.report = report
         self.index = index or ExportIndex()
         self.zone = mapping.zone()
         self.home = ""
@@ -89,26 +90,34 @@ class WordPressRecords:
                     yield from self._item(entry)
                 elif isinstance(entry, Problem):
                     self.stopped = self.stopped or entry.stopped
-                    self.problem(FILE, str(self.path), entry.message)
+                    self.report.problem(FILE, str(self.path), entry.message)
         yield from self._header()
 
     def _site(self, site):
         self.home = home_path(site.url)
         self.language = language_code(self.mapping.language) or language_code(site.language) or "en"
-        self.terms = Terms(self.mapping, self.home, self.language, self.problem)
+        self.terms = Terms(self.mapping, self.home, self.language, self.report)
         self.translations = Translations(self.language, self.index.originals)
 
     def _term(self, term):
         self.terms.add(term)
         message = self.translations.read_term(term)
         if message:
-            self.problem("article", term.slug, message)
+            self.report.problem("article", term.slug, message)
 
     def _header(self):
-        """The topics and regions, once every term has been read (terms come first)."""
+        """The topics and regions, once every term has been read (terms come first);
+        notes of what each post type becomes."""
         if not self.header_done:
             self.header_done = True
+            for post_type, target in sorted(self.mapping.post_types.items()):
+                said = "skipped" if target == SKIP else f"articles of the type {target}"
+                self.report.note("article", post_type, f"post type {post_type}: {said}")
             yield from self.terms.records()
+
+    def _skip(self, kind, item, reason):
+        self.report.skipped(kind, item.id, reason)
+        self.report.advance()
 
     def _item(self, item):
         if item.type == "attachment":
@@ -119,15 +128,17 @@ class WordPressRecords:
             )
         elif self.mapping.post_types.get(item.type, SKIP) != SKIP:
             yield from self._article(item)
-        elif item.type not in QUIET_TYPES:
-            self.problem("article", item.id, f"the post type {item.type!r} is not mapped: skipped")
+        elif item.type in QUIET_TYPES:
+            self.report.advance()
+        elif item.type in self.mapping.post_types:
+            self._skip("article", item, f"the mapping skips the post type {item.type!r}")
+        else:
+            self._skip("article", item, f"the post type {item.type!r} is not in the mapping")
 
     def _image(self, item):
         file = attached_file(item)
         if not file:
-            self.problem(
-                "image", item.id, "an attachment without a file (_wp_attached_file): skipped"
-            )
+            self._skip("image", item, "an attachment without a file (_wp_attached_file)")
             return
         language = self.translations.language(item)
         record = {
@@ -153,7 +164,7 @@ class WordPressRecords:
         status = self._status(item)
         if not status:
             why = "in the trash" if item.status == "trash" else f"its status is {item.status!r}"
-            self.problem("article", item.id, f"{item.type} {why}: skipped")
+            self._skip("article", item, f"{item.type} {why}")
             return
         problems = []
         date = parse_date(item.date_gmt, item.date, self.zone)
@@ -203,11 +214,11 @@ class WordPressRecords:
         elif thumbnail:
             problems.append(f"the featured image {thumbnail} is not in the export: left out")
         for message in problems:
-            self.problem("article", item.id, message)
+            self.report.problem("article", item.id, message)
         yield record
 
 
-def wordpress_records(path, mapping, problem, index=None):
-    """The records of the export at `path`; `index` is its first pass (scan_export),
-    made here when not given."""
-    return WordPressRecords(path, mapping, problem, index or scan_export(path))
+def wordpress_records(path, mapping, report, index=None):
+    """The records of the export at `path`, what is wrong said to `report`; `index` is
+    its first pass (scan_export), made here when not given."""
+    return WordPressRecords(path, mapping, report, index or scan_export(path, mapping))

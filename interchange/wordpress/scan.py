@@ -7,8 +7,9 @@ the count of items, for the progress bar), never an item."""
 from dataclasses import dataclass, field
 
 from interchange.wordpress.figures import ImageIndex
+from interchange.wordpress.mapping import INTERNAL_TAXONOMIES, REGION, TOPIC
 from interchange.wordpress.translations import original_of
-from interchange.wordpress.wxr import Item, Site, read_wxr
+from interchange.wordpress.wxr import Author, Item, Site, Term, read_wxr
 
 
 @dataclass
@@ -17,6 +18,12 @@ class ExportIndex:
     images: ImageIndex = field(default_factory=ImageIndex)
     originals: set = field(default_factory=set)  # post ids WPML translations point at
     items: int = 0
+    records: int = 0  # about how many records and skipped items the second pass gives
+
+    @property
+    def total(self):
+        """The progress bar's total: every item, author and topic or region."""
+        return self.items + self.records
 
 
 def attached_file(item):
@@ -27,13 +34,18 @@ def attached_file(item):
     return file.lstrip("/")
 
 
-def scan_export(path):
-    """The ExportIndex of the export at `path` (raises wxr.UnsafeExport)."""
+def scan_export(path, mapping):
+    """The ExportIndex of the export at `path` read as `mapping` says (raises
+    wxr.UnsafeExport)."""
     index = ExportIndex()
     with open(path, "rb") as raw:
         for entry in read_wxr(raw):
             if isinstance(entry, Site):
                 index.site = entry
+            elif isinstance(entry, Author):
+                index.records += 1
+            elif isinstance(entry, Term) and entry.taxonomy not in INTERNAL_TAXONOMIES:
+                index.records += mapping.target(entry.taxonomy, entry.slug) in (TOPIC, REGION)
             elif isinstance(entry, Item):
                 index.items += 1
                 if entry.type == "attachment":

@@ -20,11 +20,11 @@ from interchange.wordpress.translations import language_code
 class Terms:
     """The export's terms (all read before its items), then what each item's name."""
 
-    def __init__(self, mapping, home, default_language, problem):
+    def __init__(self, mapping, home, default_language, report):
         self.mapping = mapping
         self.home = home
         self.default_language = default_language
-        self.problem = problem
+        self.report = report
         self.terms = {}  # (taxonomy, slug) -> Term
         self.ids = {}  # term id -> Term
         self.canonical = {}  # term id -> the id of its translation group's record
@@ -40,7 +40,7 @@ class Terms:
         try:
             members = unserialize_flat_array(term.description)
         except ValueError as error:
-            self.problem("topic", term.id, f"Polylang's term group {term.slug}: {error}")
+            self.report.problem("topic", term.id, f"Polylang's term group {term.slug}: {error}")
             return
         ids = [str(term_id) for term_id in members.values() if term_id is not None]
         for language, term_id in members.items():
@@ -63,13 +63,14 @@ class Terms:
     def records(self):
         """The topic and region records, one per term or Polylang group; a line for each
         taxonomy the mapping says nothing of."""
-        made, unmapped = {}, {}
+        made, unmapped, targets = {}, {}, {}
         for term in self.terms.values():
             if term.taxonomy in INTERNAL_TAXONOMIES:
                 continue
             if term.taxonomy not in self.mapping.taxonomies:
                 unmapped[term.taxonomy] = unmapped.get(term.taxonomy, 0) + 1
             kind = self.mapping.target(term.taxonomy, term.slug)
+            targets.setdefault(term.taxonomy, []).append(kind)
             if kind not in (TOPIC, REGION):
                 continue
             record_id = self.canonical.get(term.id, term.id)
@@ -93,10 +94,13 @@ class Terms:
             ):
                 record["parent"] = self.canonical.get(parent.id, parent.id)
         for taxonomy, count in sorted(unmapped.items()):
-            self.problem(
+            self.report.problem(
                 "topic", taxonomy,
                 f"the taxonomy {taxonomy} is not in the mapping: its {count} term(s) skipped",
             )  # fmt: skip
+        for taxonomy, kinds in sorted(targets.items()):
+            said = ", ".join(f"{kinds.count(kind)} as {kind}" for kind in sorted(set(kinds)))
+            self.report.note("topic", taxonomy, f"terms of {taxonomy}: {said}")
         yield from made.values()
 
     def of_item(self, item):

@@ -166,3 +166,24 @@ class WXRWriter:
 
 def upload_url(site, file):
     return f"{site}/wp-content/uploads/{file}"
+
+
+class ReportLines:
+    """Records what the WordPress reader says to the import's report, through the calls
+    of interchange.report.Report it makes (problem, skipped, note, advance)."""
+
+    def __init__(self):
+        self.problems, self.skips, self.notes, self.advanced = [], [], [], 0
+
+    def problem(self, kind, item_id, message):
+        self.problems.append((kind, str(item_id), message))
+
+    def skipped(self, kind, item_id, reason):
+        self.skips.append((kind, str(item_id)))
+        self.problem(kind, item_id, reason)
+
+    def note(self, kind, item_id, message):
+        self.notes.append((kind, str(item_id), message))
+
+    def advance(self, items=1):
+        self.advanced += items
