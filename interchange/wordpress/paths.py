@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 _TAG = re.compile(r"%([a-z_]+)%")
 _NICENAME = re.compile(r"[^a-z0-9_-]+")
+_ASCII_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
 
 
 def path_of(url):
@@ -28,6 +29,13 @@ def home_path(site_url):
 def nicename(login):
     """WordPress's user_nicename made from a login (sanitize_title, lower case)."""
     return _NICENAME.sub("-", login.lower()).strip("-")
+
+
+def ascii_slug(slug):
+    """`slug` when it can be a slug here (ASCII letters, digits, - and _), else "": an
+    Arabic slug is left to the importer, which makes one from the title, transliterated
+    (its old address keeps answering all the same)."""
+    return slug if _ASCII_SLUG.match(slug or "") else ""
 
 
 def unique(paths):

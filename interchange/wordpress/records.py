@@ -12,7 +12,13 @@ from django.utils.html import strip_tags
 
 from interchange.wordpress.body import convert_body
 from interchange.wordpress.mapping import SKIP
-from interchange.wordpress.paths import attachment_paths, home_path, nicename, post_paths
+from interchange.wordpress.paths import (
+    ascii_slug,
+    attachment_paths,
+    home_path,
+    nicename,
+    post_paths,
+)
 from interchange.wordpress.people import (
     GUEST_AUTHOR,
     author_record,
@@ -197,7 +203,7 @@ class WordPressRecords:
         group = self.translations.group(item)
         if group:
             record["translation_group"] = group
-        if item.slug:
+        if ascii_slug(item.slug):
             record["slug"] = item.slug
         if plain_text(item.excerpt):
             record["summary"] = plain_text(item.excerpt)

@@ -12,7 +12,7 @@ from interchange.wordpress.mapping import (
     TAG,
     TOPIC,
 )
-from interchange.wordpress.paths import archive_path
+from interchange.wordpress.paths import archive_path, ascii_slug
 from interchange.wordpress.phpserial import unserialize_flat_array
 from interchange.wordpress.translations import language_code
 
@@ -78,7 +78,7 @@ class Terms:
             record = made.setdefault(
                 record_id, {"kind": kind, "id": record_id, "name": {}, "old_paths": []}
             )
-            if record_id == term.id:
+            if record_id == term.id and ascii_slug(term.slug):
                 record["slug"] = term.slug
             record["name"].setdefault(language, term.name)
             if term.description.strip():
