@@ -35,6 +35,11 @@ def _default_taxonomies():
     return {"category": TOPIC, "post_tag": TAG}
 
 
+def _default_terms():
+    # WordPress's default category, holding whatever was never filed: nothing to keep.
+    return {("category", "uncategorized"): SKIP}
+
+
 def _default_statuses():
     return {"draft": "draft", "pending": "review", "private": "draft"}
 
@@ -48,7 +53,7 @@ class Mapping:
 
     post_types: dict = field(default_factory=_default_post_types)
     taxonomies: dict = field(default_factory=_default_taxonomies)
-    terms: dict = field(default_factory=dict)
+    terms: dict = field(default_factory=_default_terms)
     statuses: dict = field(default_factory=_default_statuses)
     language: str = ""  # else the export's <language>
     time_zone: str = "UTC"  # the zone of post_date, read when post_date_gmt is empty

@@ -38,6 +38,7 @@ def test_defaults_without_a_mapping_file():
     assert mapping.target("category", "energy") == "topic"
     assert mapping.target("post_tag", "oil") == "tag"
     assert mapping.target("series", "x") == "skip"
+    assert mapping.target("category", "uncategorized") == "skip"
     assert mapping.statuses == {"draft": "draft", "pending": "review", "private": "draft"}
 
 
