@@ -6,6 +6,8 @@ converted is kept as text and said: `Body.problems`, `Body.shortcodes`."""
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from django.utils.translation import gettext as _
+
 from interchange.wordpress.figures import figures_from_images
 from interchange.wordpress.footnotes import (
     NOTE_SHORTCODES,
@@ -68,8 +70,11 @@ def convert_body(content, *, post_id, images, meta=None):
     broken = unbalanced_tags(text)
     if broken:
         problems.append(
-            f"the HTML has {broken} stray or unclosed tag(s): repaired as a browser would; "
-            "check the result"
+            _(
+                "the HTML has %(count)d stray or unclosed tag(s): repaired as a browser "
+                "would; check the result"
+            )
+            % {"count": broken}
         )
     try:
         text = notes_from_shortcodes(text)
@@ -82,6 +87,9 @@ def convert_body(content, *, post_id, images, meta=None):
         notes_from_html(root, core_footnotes((meta or {}).get("footnotes")))
         html = unescape(serialize(root), READ_SHORTCODES)
     except (RecursionError, ValueError) as error:  # absurdly nested or undecodable markup
-        problems.append(f"the body could not be converted ({error!r}): kept as it was stored")
+        problems.append(
+            _("the body could not be converted (%(error)s): kept as it was stored")
+            % {"error": repr(error)}
+        )
         return Body(content, problems, other_shortcodes(content))
     return Body(html, problems, shortcodes)

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from django.utils.translation import gettext as _
+
 from thinktank.html_tree import Element, parse, serialize
 
 _CLASS_ID = re.compile(r"(?:^|\s)wp-image-(\d+)(?:\s|$)")
@@ -94,7 +96,8 @@ def caption(attributes, content, images, problems):
     if not image_id:
         src = image_attributes.get("src", "")
         problems.append(
-            f"a [caption]'s image ({src or 'none'}) is not in the export: kept as it was"
+            _("a [caption]'s image (%(src)s) is not in the export: kept as it was")
+            % {"src": src or "—"}
         )
         return content
     text = _LINKED_IMG.sub("", content, count=1)
@@ -114,10 +117,11 @@ def gallery(attributes, images, problems, post_id):
     missing = [image_id for image_id in ids if image_id not in images.ids]
     if missing:
         problems.append(
-            f"a [gallery]'s images {', '.join(missing)} are not in the export: left out"
+            _("a [gallery]'s images %(ids)s are not in the export: left out")
+            % {"ids": ", ".join(missing)}
         )
     if not ids:
-        problems.append("a [gallery] with no images attached to the post: left out")
+        problems.append(_("a [gallery] with no images attached to the post: left out"))
     return "".join(serialize(figure(image_id, "full")) for image_id in found)
 
 
@@ -183,7 +187,10 @@ def figures_from_images(root, images, problems):
         image_id = images.resolve(dict(img.attrs))
         if not image_id:
             if is_upload(img.get("src")):
-                problems.append(f"the image {img.get('src')} is not in the export: kept as it was")
+                problems.append(
+                    _("the image %(src)s is not in the export: kept as it was")
+                    % {"src": img.get("src")}
+                )
             continue
         new, target = _image_figure(img, image_id)
         target.replace_with(new)

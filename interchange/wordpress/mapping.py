@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.utils.translation import gettext as _
+
 TOPIC, REGION, TAG, SKIP = "topic", "region", "tag", "skip"
 PUBLICATION_TYPE = "publication_type:"
 ARTICLE_STATUSES = {"draft", "review", "published", "archived"}
@@ -76,8 +78,11 @@ def _target(value, where):
     if value.startswith(PUBLICATION_TYPE) and _SLUG.match(value[len(PUBLICATION_TYPE) :]):
         return value
     raise MappingError(
-        f'{where} = "{value}": a target is "topic", "region", "tag", "skip" or '
-        '"publication_type:<slug>"'
+        _(
+            '%(where)s = "%(value)s": a target is "topic", "region", "tag", "skip" or '
+            '"publication_type:<slug>"'
+        )
+        % {"where": where, "value": value}
     )
 
 
@@ -86,7 +91,7 @@ def _table(data, key):
     if not isinstance(value, dict) or not all(
         isinstance(name, str) and isinstance(item, str | dict) for name, item in value.items()
     ):
-        raise MappingError(f"[{key}] must be a table of names to strings")
+        raise MappingError(_("[%(table)s] must be a table of names to strings") % {"table": key})
     return value
 
 
@@ -95,40 +100,49 @@ def mapping_from_dict(data):
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise MappingError(
-            f"unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}"
+            _("unknown key(s) %(keys)s; known: %(known)s")
+            % {"keys": ", ".join(unknown), "known": ", ".join(sorted(_KEYS))}
         )
     mapping = Mapping()
     for key in ("language", "time_zone", "permalink_structure"):
         value = data.get(key, getattr(mapping, key))
         if not isinstance(value, str):
-            raise MappingError(f"{key} must be a string")
+            raise MappingError(_("%(key)s must be a string") % {"key": key})
         setattr(mapping, key, value)
     for key in ("category_base", "tag_base", "author_base"):
         value = data.get(key, getattr(mapping, key))
         if not isinstance(value, str) or not value.strip("/"):
-            raise MappingError(f"{key} must be a non-empty string")
+            raise MappingError(_("%(key)s must be a non-empty string") % {"key": key})
         setattr(mapping, key, value.strip("/"))
     try:
         mapping.zone()
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise MappingError(f'time_zone = "{mapping.time_zone}" is not a time zone') from error
+        raise MappingError(
+            _('time_zone = "%(value)s" is not a time zone') % {"value": mapping.time_zone}
+        ) from error
     for name, value in _table(data, "post_types").items():
         if not isinstance(value, str) or not (value == SKIP or _SLUG.match(value)):
-            raise MappingError(f'post_types.{name} must be a publication type\'s slug or "skip"')
+            raise MappingError(
+                _('post_types.%(name)s must be a publication type\'s slug or "skip"')
+                % {"name": name}
+            )
         mapping.post_types[name] = value
     for name, value in _table(data, "taxonomies").items():
         mapping.taxonomies[name] = _target(str(value), f"taxonomies.{name}")
     for taxonomy, slugs in _table(data, "terms").items():
         if not isinstance(slugs, dict):
-            raise MappingError(f"[terms.{taxonomy}] must be a table of term slugs to targets")
+            raise MappingError(
+                _("[terms.%(taxonomy)s] must be a table of term slugs to targets")
+                % {"taxonomy": taxonomy}
+            )
         for slug, value in slugs.items():
             where = f"terms.{taxonomy}.{slug}"
             mapping.terms[(taxonomy, slug)] = _target(str(value), where)
     for name, value in _table(data, "statuses").items():
         if name not in ("draft", "pending", "private") or value not in ARTICLE_STATUSES:
             raise MappingError(
-                f"statuses.{name}: draft, pending or private may become "
-                f"{', '.join(sorted(ARTICLE_STATUSES))}"
+                _("statuses.%(name)s: draft, pending or private may become %(statuses)s")
+                % {"name": name, "statuses": ", ".join(sorted(ARTICLE_STATUSES))}
             )
         mapping.statuses[name] = value
     return mapping
@@ -140,7 +154,11 @@ def read_mapping(path):
         with open(path, "rb") as file:
             data = tomllib.load(file)
     except OSError as error:
-        raise MappingError(f"cannot read {path}: {error.strerror}") from error
+        raise MappingError(
+            _("cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}
+        ) from error
     except tomllib.TOMLDecodeError as error:
-        raise MappingError(f"{path} is not valid TOML: {error}") from error
+        raise MappingError(
+            _("%(path)s is not valid TOML: %(error)s") % {"path": path, "error": error}
+        ) from error
     return mapping_from_dict(data)

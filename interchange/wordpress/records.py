@@ -9,6 +9,7 @@ import re
 from datetime import UTC, datetime
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from interchange.wordpress.body import convert_body
 from interchange.wordpress.mapping import SKIP
@@ -117,8 +118,13 @@ class WordPressRecords:
         if not self.header_done:
             self.header_done = True
             for post_type, target in sorted(self.mapping.post_types.items()):
-                said = "skipped" if target == SKIP else f"articles of the type {target}"
-                self.report.note("article", post_type, f"post type {post_type}: {said}")
+                said = (
+                    _("post type %(type)s: skipped")
+                    if target == SKIP
+                    else _("post type %(type)s: articles of the type %(publication_type)s")
+                )
+                values = {"type": post_type, "publication_type": target}
+                self.report.note("article", post_type, said % values)
             yield from self.terms.records()
 
     def _skip(self, kind, item, reason):
@@ -137,14 +143,20 @@ class WordPressRecords:
         elif item.type in QUIET_TYPES:
             self.report.advance()
         elif item.type in self.mapping.post_types:
-            self._skip("article", item, f"the mapping skips the post type {item.type!r}")
+            self._skip(
+                "article", item, _("the mapping skips the post type %(type)s") % {"type": item.type}
+            )
         else:
-            self._skip("article", item, f"the post type {item.type!r} is not in the mapping")
+            self._skip(
+                "article",
+                item,
+                _("the post type %(type)s is not in the mapping") % {"type": item.type},
+            )
 
     def _image(self, item):
         file = attached_file(item)
         if not file:
-            self._skip("image", item, "an attachment without a file (_wp_attached_file)")
+            self._skip("image", item, _("an attachment without a file (_wp_attached_file)"))
             return
         language = self.translations.language(item)
         record = {
@@ -169,8 +181,12 @@ class WordPressRecords:
     def _article(self, item):
         status = self._status(item)
         if not status:
-            why = "in the trash" if item.status == "trash" else f"its status is {item.status!r}"
-            self._skip("article", item, f"{item.type} {why}")
+            why = (
+                _("%(type)s in the trash")
+                if item.status == "trash"
+                else _("%(type)s: its status is %(status)s")
+            )
+            self._skip("article", item, why % {"type": item.type, "status": item.status})
             return
         problems = []
         date = parse_date(item.date_gmt, item.date, self.zone)
@@ -180,7 +196,7 @@ class WordPressRecords:
         problems += body.problems
         if body.shortcodes:
             listed = ", ".join(f"[{name}]" for name in body.shortcodes)
-            problems.append(f"shortcodes kept as text: {listed}")
+            problems.append(_("shortcodes kept as text: %(names)s") % {"names": listed})
         authors = item_authors(item)
         first_category = next((slug for tax, slug, _ in item.terms if tax == "category"), "")
         record = {
@@ -210,7 +226,7 @@ class WordPressRecords:
         if status == "published" and date:
             record["published_at"] = date.isoformat()
         elif status == "published":
-            problems.append("published without a date: the importer dates it")
+            problems.append(_("published without a date: the importer dates it"))
         updated = parse_date(item.modified_gmt, item.modified, self.zone)
         if updated:
             record["updated_at"] = updated.isoformat()
@@ -218,7 +234,9 @@ class WordPressRecords:
         if thumbnail and thumbnail in self.index.images.ids:
             record["hero_image"] = thumbnail
         elif thumbnail:
-            problems.append(f"the featured image {thumbnail} is not in the export: left out")
+            problems.append(
+                _("the featured image %(id)s is not in the export: left out") % {"id": thumbnail}
+            )
         for message in problems:
             self.report.problem("article", item.id, message)
         yield record

@@ -4,6 +4,8 @@ category as one term per language, grouped by a `term_translations` term
 ({language: term id}, PHP-serialized): such a group is one topic, named in each
 language, whose id is its first member's."""
 
+from django.utils.translation import gettext as _
+
 from interchange.wordpress.mapping import (
     INTERNAL_TAXONOMIES,
     PUBLICATION_TYPE,
@@ -40,7 +42,8 @@ class Terms:
         try:
             members = unserialize_flat_array(term.description)
         except ValueError as error:
-            self.report.problem("topic", term.id, f"Polylang's term group {term.slug}: {error}")
+            message = _("Polylang's term group %(slug)s cannot be read (%(error)s)")
+            self.report.problem("topic", term.id, message % {"slug": term.slug, "error": error})
             return
         ids = [str(term_id) for term_id in members.values() if term_id is not None]
         for language, term_id in members.items():
@@ -96,11 +99,16 @@ class Terms:
         for taxonomy, count in sorted(unmapped.items()):
             self.report.problem(
                 "topic", taxonomy,
-                f"the taxonomy {taxonomy} is not in the mapping: its {count} term(s) skipped",
+                _("the taxonomy %(taxonomy)s is not in the mapping: its %(count)d term(s) skipped")
+                % {"taxonomy": taxonomy, "count": count},
             )  # fmt: skip
         for taxonomy, kinds in sorted(targets.items()):
-            said = ", ".join(f"{kinds.count(kind)} as {kind}" for kind in sorted(set(kinds)))
-            self.report.note("topic", taxonomy, f"terms of {taxonomy}: {said}")
+            said = ", ".join(
+                _("%(count)d as %(target)s") % {"count": kinds.count(kind), "target": kind}
+                for kind in sorted(set(kinds))
+            )
+            message = _("terms of %(taxonomy)s: %(targets)s")
+            self.report.note("topic", taxonomy, message % {"taxonomy": taxonomy, "targets": said})
         yield from made.values()
 
     def of_item(self, item):
@@ -121,7 +129,10 @@ class Terms:
             else:
                 term = self.terms.get((taxonomy, slug))
                 if term is None:
-                    problems.append(f"the {taxonomy} {slug} is not among the export's terms")
+                    problems.append(
+                        _("the %(taxonomy)s %(slug)s is not among the export's terms")
+                        % {"taxonomy": taxonomy, "slug": slug}
+                    )
                     continue
                 key = "topics" if target == TOPIC else "regions"
                 found[key].append(self.canonical.get(term.id, term.id))

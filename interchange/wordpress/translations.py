@@ -12,6 +12,8 @@
 
 import re
 
+from django.utils.translation import gettext as _
+
 from interchange.wordpress.phpserial import unserialize_flat_array
 
 LANGUAGE_METAS = ("_wpml_import_language_code", "wpml_language", "_wpml_language")
@@ -46,7 +48,8 @@ class Translations:
         try:
             members = unserialize_flat_array(term.description)
         except ValueError as error:
-            return f"Polylang's translation group {term.slug} cannot be read ({error})"
+            message = _("Polylang's translation group %(slug)s cannot be read (%(error)s)")
+            return message % {"slug": term.slug, "error": error}
         for language, post_id in members.items():
             if isinstance(language, str) and post_id is not None:
                 self.post_languages[str(post_id)] = language_code(language)

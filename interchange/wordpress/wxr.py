@@ -14,6 +14,7 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
+from django.utils.translation import gettext as _
 
 CHUNK = 64 * 1024
 # Characters XML 1.0 forbids (a WordPress export often carries a stray \x0b or \x1f).
@@ -148,11 +149,17 @@ class _Repaired:
     def problems(self):
         if self.undecodable:
             yield Problem(
-                f"{self.undecodable} byte sequence(s) were not {self.encoding.upper()} as the "
-                "file declares: each was replaced by U+FFFD (look for \ufffd in the imported text)"
+                _(
+                    "%(count)d byte sequence(s) were not %(encoding)s as the file declares: "
+                    "each was replaced by U+FFFD (look for \ufffd in the imported text)"
+                )
+                % {"count": self.undecodable, "encoding": self.encoding.upper()}
             )
         if self.forbidden:
-            yield Problem(f"{self.forbidden} character(s) that XML forbids were removed")
+            yield Problem(
+                _("%(count)d character(s) that XML forbids were removed")
+                % {"count": self.forbidden}
+            )
 
 
 def name_of(tag):
@@ -285,9 +292,12 @@ def read_wxr(raw):
             channel.clear()  # what was read is let go: memory stays flat
     except DefusedXmlException as refused:
         raise UnsafeExport(
-            "The file declares a document type or entities (<!DOCTYPE>, <!ENTITY>), which a "
-            "WordPress export never has: refused, nothing was read "
-            f"(entities are neither expanded nor fetched). {refused}"
+            _(
+                "The file declares a document type or entities (<!DOCTYPE>, <!ENTITY>), which "
+                "a WordPress export never has: refused, nothing was read (entities are neither "
+                "expanded nor fetched)."
+            )
+            + f" {refused}"
         ) from refused
     except ParseError as broken:
         line, column = getattr(broken, "position", (0, 0))
@@ -296,8 +306,11 @@ def read_wxr(raw):
             site_sent = True
         yield from stream.problems()
         yield Problem(
-            f"The file breaks off or is not well-formed at line {line}, column {column} "
-            f"({broken}): the import stopped there, what came before it is kept",
+            _(
+                "The file breaks off or is not well-formed at line %(line)s, column "
+                "%(column)s (%(error)s): the import stopped there, what came before it is kept"
+            )
+            % {"line": line, "column": column, "error": broken},
             stopped=True,
         )
         return
