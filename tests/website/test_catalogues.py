@@ -32,6 +32,7 @@ SOURCES = [
     "taxonomy",
     "experts",
     "articles",
+    "interchange",
     "website",
     "templates",
     "manage.py",
