@@ -151,7 +151,8 @@ class _Repaired:
             yield Problem(
                 _(
                     "%(count)d byte sequence(s) were not %(encoding)s as the file declares: "
-                    "each was replaced by U+FFFD (look for \ufffd in the imported text)"
+                    "each was replaced by U+FFFD, the replacement character (search the imported "
+                    "text for it)"
                 )
                 % {"count": self.undecodable, "encoding": self.encoding.upper()}
             )

@@ -35,7 +35,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, export, media_dir, mapping, dry_run, report, user, **options):
         if not export.is_file():
-            raise CommandError(_("No such file: %(name)s") % {"name": export})
+            raise CommandError(_("No such export: %(name)s") % {"name": export})
         try:
             read = read_mapping(mapping) if mapping else Mapping()
         except MappingError as error:
