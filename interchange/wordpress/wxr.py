@@ -7,6 +7,7 @@ stream with a `Problem(stopped=True)` after the items read so far. See
 docs/wordpress-import.md."""
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -163,6 +164,7 @@ class _Repaired:
             )
 
 
+@functools.lru_cache(maxsize=512)  # a few dozen names, met millions of times
 def name_of(tag):
     """`{http://wordpress.org/export/1.2/}post_id` -> "wp:post_id" (any WXR version)."""
     if not tag.startswith("{"):
