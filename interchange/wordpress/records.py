@@ -33,7 +33,7 @@ from interchange.wordpress.wxr import Author, Item, Problem, Site, Term, read_wx
 
 PUBLISHED_STATUSES = {"publish": "published", "future": "published"}
 # Types WordPress keeps for itself (menus, revisions, the block editor's templates):
-# skipped without a line each.
+# skipped with one note per type, not a line per item.
 QUIET_TYPES = {
     "revision", "nav_menu_item", "customize_changeset", "custom_css", "oembed_cache",
     "user_request", "wp_global_styles", "wp_template", "wp_template_part", "wp_navigation",
@@ -82,6 +82,7 @@ class WordPressRecords:
         self.translations = None
         self.header_done = False
         self.stopped = False
+        self.quiet = {}  # type -> how many items of it were skipped
 
     def __iter__(self):
         with open(self.path, "rb") as raw:
@@ -99,6 +100,9 @@ class WordPressRecords:
                     self.stopped = self.stopped or entry.stopped
                     self.report.problem(FILE, str(self.path), entry.message)
         yield from self._header()
+        for post_type, count in sorted(self.quiet.items()):
+            message = _("%(count)d item(s) of WordPress's own type %(type)s skipped")
+            self.report.note("article", post_type, message % {"count": count, "type": post_type})
 
     def _site(self, site):
         self.home = home_path(site.url)
@@ -141,6 +145,7 @@ class WordPressRecords:
         elif self.mapping.post_types.get(item.type, SKIP) != SKIP:
             yield from self._article(item)
         elif item.type in QUIET_TYPES:
+            self.quiet[item.type] = self.quiet.get(item.type, 0) + 1
             self.report.advance()
         elif item.type in self.mapping.post_types:
             self._skip(

@@ -203,4 +203,7 @@ def test_notes_say_what_was_mapped_where_and_progress_counts_every_item(tmp_path
     assert notes[("article", "post")] == "post type post: articles of the type policy-analysis"
     assert notes[("topic", "category")] == "terms of category: 2 as region, 1 as skip, 1 as topic"
     assert report.skips == [("article", site.TRASH), ("article", "131")]
+    assert notes[("article", "nav_menu_item")] == (
+        "1 item(s) of WordPress's own type nav_menu_item skipped"
+    )
     assert len(found) + report.advanced == index.total  # the progress bar ends at 100%
