@@ -26,7 +26,7 @@ from interchange.wordpress.people import (
     guest_author_record,
     item_authors,
 )
-from interchange.wordpress.scan import ExportIndex, attached_file, scan_export
+from interchange.wordpress.scan import attached_file, scan_export
 from interchange.wordpress.terms import Terms
 from interchange.wordpress.translations import Translations, language_code
 from interchange.wordpress.wxr import Author, Item, Problem, Site, Term, read_wxr
@@ -68,20 +68,20 @@ def parse_date(gmt, local, zone):
 
 
 class WordPressRecords:
-    """Iterating yields the records of the export at `path`, read as `mapping` says."""
+    """Iterating yields the records of the export at `path`, read as `mapping` says;
+    `index` is the export's first pass (scan.ExportIndex)."""
 
-    def __init__(self, path, mapping, report, index=None):
+    def __init__(self, path, mapping, report, index):
         self.path = path
         self.mapping = mapping
         self.report = report
-        self.index = index or ExportIndex()
+        self.index = index
         self.zone = mapping.zone()
         self.home = ""
         self.language = mapping.language or "en"
         self.terms = None
         self.translations = None
         self.header_done = False
-        self.stopped = False
         self.quiet = {}  # type -> how many items of it were skipped
 
     def __iter__(self):
@@ -97,7 +97,6 @@ class WordPressRecords:
                     yield from self._header()
                     yield from self._item(entry)
                 elif isinstance(entry, Problem):
-                    self.stopped = self.stopped or entry.stopped
                     self.report.problem(FILE, str(self.path), entry.message)
         yield from self._header()
         for post_type, count in sorted(self.quiet.items()):
