@@ -18,8 +18,11 @@ from thinktank.notes import NOTE_ATTRIBUTE, flatten_note_content
 
 NOTE_SHORTCODES = ["efn_note", "mfn", "footnote"]
 _NOTE_SHORTCODE = shortcode_pattern(NOTE_SHORTCODES)
-# Footnotes Made Easy: ((text)), within one paragraph, not three parentheses deep.
-_DOUBLE_PARENTHESES = re.compile(r"(?<!\()\(\((?!\()((?:(?!\n\s*\n).)+?)\)\)(?!\))", re.DOTALL)
+# Footnotes Made Easy: " ((text))", within one paragraph, not three parentheses deep;
+# the space before it is the plugin's opening mark's own, not the text's.
+_DOUBLE_PARENTHESES = re.compile(
+    r"(?<![( \t])[ \t]*\(\((?!\()((?:(?!\n\s*\n).)+?)\)\)(?!\))", re.DOTALL
+)
 _NOTE_CLASS = re.compile(r"foot-?notes?|(?:^|\s)fn(?:\s|$)", re.IGNORECASE)
 _NOTE_ID = re.compile(r"^(?:fn|footnote|note)[-:_]?\d+$", re.IGNORECASE)
 _BACK_TEXT = {"↩", "↩︎", "↑", "^", "return", "back", "[return]", "⤴"}

@@ -4,7 +4,7 @@ break, <pre> keeps its text to the byte and block tags are never wrapped in <p>.
 import re
 from html.parser import HTMLParser
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interchange.wordpress.wpautop import (
@@ -61,6 +61,7 @@ def test_examples_as_wordpress_gives_them():
     assert wpautop('<a\nhref="x">link</a>') == '<p><a\nhref="x">link</a></p>\n'
 
 
+@settings(deadline=None)  # a shared machine's load is no failure
 @given(st.lists(PARAGRAPH, min_size=1, max_size=6), st.data())
 def test_blank_lines_part_paragraphs_and_newlines_break_lines(paragraphs, data):
     text = paragraphs[0] + "".join(data.draw(BLANK) + part for part in paragraphs[1:])
@@ -70,6 +71,7 @@ def test_blank_lines_part_paragraphs_and_newlines_break_lines(paragraphs, data):
     assert text_of(html) == " ".join(text.split())
 
 
+@settings(deadline=None)  # a shared machine's load is no failure
 @given(PARAGRAPH, st.text(alphabet=st.sampled_from("ab \n\t<>&"), max_size=40), PARAGRAPH)
 def test_pre_is_kept_to_the_byte(before, code, after):
     code = code.replace("<pre", "").replace("</pre>", "")
@@ -77,6 +79,7 @@ def test_pre_is_kept_to_the_byte(before, code, after):
     assert f"<pre>{code}</pre>" in html
 
 
+@settings(deadline=None)  # a shared machine's load is no failure
 @given(
     st.lists(st.tuples(st.sampled_from(BLOCKS[:-1]), PARAGRAPH), min_size=1, max_size=4), PARAGRAPH
 )
