@@ -24,7 +24,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--media-dir",
             type=Path,
-            help="A copy of the site's wp-content/uploads (nothing is downloaded).",
+            help="A copy of the site's wp-content/uploads (default: EXPORT's uploads/, if "
+            "there); nothing is downloaded.",
         )
         parser.add_argument("--mapping", type=Path, help="What becomes what (TOML).")
         parser.add_argument("--dry-run", action="store_true", help="Write nothing; report all.")
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             read = read_mapping(mapping) if mapping else Mapping()
         except MappingError as error:
             raise CommandError(str(error)) from error
+        if media_dir is None and (export.parent / "uploads").is_dir():
+            media_dir = export.parent / "uploads"
         acting = acting_user(user)
         try:
             index = scan_export(export, read)  # the first pass: images, groups, the total
