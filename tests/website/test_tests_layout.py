@@ -16,6 +16,7 @@ FOLDERS = {
     "taxonomy",
     "experts",
     "articles",
+    "interchange",
     "website",
     "browser",
 }
