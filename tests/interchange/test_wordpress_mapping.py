@@ -55,7 +55,7 @@ def test_the_documented_example_is_read(tmp_path):
 
 
 def test_the_documentation_shows_a_mapping_that_reads(tmp_path):
-    doc = Path(__file__).parents[3] / "docs" / "wordpress-import.md"
+    doc = Path(__file__).parents[2] / "docs" / "wordpress-import.md"
     text = doc.read_text()
     example = text.split("```toml\n", 1)[1].split("```", 1)[0]
     path = tmp_path / "mapping.toml"
