@@ -1,4 +1,4 @@
-"""A post's stored content as the body of an article record (FORMAT15): footnote
+"""A post's stored content as the body of an article record (docs/import-format.md): footnote
 shortcodes as notes, [caption] and [gallery] as figures, wpautop's paragraphs (a
 classic-editor post only), images as figures, footnote lists as notes. What cannot be
 converted is kept as text and said: `Body.problems`, `Body.shortcodes`."""

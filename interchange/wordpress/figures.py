@@ -1,7 +1,8 @@
 """Images of a post's body as library figures, `<figure data-image="<attachment id>"
-data-size="full|inline">` with an optional `<figcaption>` (FORMAT15, library/figures.py):
-an `<img>` is the attachment its `wp-image-N` class names, else the one whose file its
-src under wp-content/uploads is (a resized copy, -300x200, -scaled, included)."""
+data-size="full|inline">` with an optional `<figcaption>` (docs/import-format.md,
+library/figures.py): an `<img>` is the attachment its `wp-image-N` class names, else the
+one whose file its src under wp-content/uploads is (a resized copy, -300x200, -scaled,
+included)."""
 
 import re
 from dataclasses import dataclass, field

@@ -1,7 +1,7 @@
 """The addresses a WordPress site answered for a post, a term or an author, as
-site-relative paths (FORMAT15's `old_paths`): the export's own <link>, the
-`?p=ID` form every post also answers, the permalink structure's, and the archives'
-/category/<slug>/, /tag/<slug>/, /author/<nicename>/."""
+site-relative paths (the `old_paths` of docs/import-format.md): the export's own
+<link>, the `?p=ID` form every post also answers, the permalink structure's, and the
+archives' /category/<slug>/, /tag/<slug>/, /author/<nicename>/."""
 
 import re
 from urllib.parse import unquote, urlsplit

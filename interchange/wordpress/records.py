@@ -1,4 +1,4 @@
-"""A WordPress export as a stream of interchange records (FORMAT15): experts, topics
+"""A WordPress export as a stream of interchange records (docs/import-format.md): experts, topics
 and regions, images, articles, in the export's order, one item at a time. Everything
 that is skipped, kept as text or missing is said to the import's report
 (interchange.report.Report: `problem`, `skipped`, `note`, `advance`), with the source

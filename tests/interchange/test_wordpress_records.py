@@ -1,6 +1,6 @@
-"""A realistic WordPress export as interchange records (FORMAT15): what each kind holds,
-translations by Polylang and by WPML, statuses and dates, old addresses, and the
-report's lines for what was skipped or kept as text."""
+"""A realistic WordPress export as interchange records (docs/import-format.md): what
+each kind holds, translations by Polylang and by WPML, statuses and dates, old
+addresses, and the report's lines for what was skipped or kept as text."""
 
 from zoneinfo import ZoneInfo
 
