@@ -18,12 +18,19 @@ import json
 import os
 import resource
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from cluster import ROOT, BenchmarkError, generate, log, migrate, throwaway_cluster, vacuum_analyze
+from cluster import (
+    ROOT,
+    add_database_arguments,
+    generate,
+    log,
+    migrate,
+    run_on_database,
+    vacuum_analyze,
+)
 from dashboard import OTHER_FIGURES
 
 HEADING = "### The export of the whole site (benchmarks/export_site.py)"
@@ -102,21 +109,11 @@ def main():
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--experts", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
-    parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
-    parser.add_argument("--keep", action="store_true", help="leave the throwaway cluster running")
     parser.add_argument("--write", action="store_true", help="replace its part of RESULTS.md")
+    add_database_arguments(parser)
     args = parser.parse_args()
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="thinktank.settings",
-        DEBUG="0",
-        SECRET_KEY=os.environ.get("SECRET_KEY", "benchmarks-only-not-a-secret"),
-        LOG_LEVEL="WARNING",
-        STATIC_STORAGE="plain",
-    )
 
-    def run(url):
-        os.environ["DATABASE_URL"] = url
+    def run():
         if args.skip_generate:
             migrate()
         else:
@@ -126,14 +123,7 @@ def main():
         if args.write:
             write(text)
 
-    try:
-        if args.database_url:
-            run(args.database_url)
-        else:
-            with throwaway_cluster(keep=args.keep) as url:
-                run(url)
-    except BenchmarkError as error:
-        sys.exit(f"export_site.py: {error}")
+    run_on_database(args, run, name="export_site.py")
 
 
 if __name__ == "__main__":
