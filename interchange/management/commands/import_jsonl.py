@@ -3,31 +3,13 @@
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from interchange.importer import import_records
+from interchange.management.acting import acting_user
 from interchange.records import read_jsonl
 from interchange.report import Report
-
-
-def acting_user(username):
-    """The user `username`, else the first active superuser: whose rights the writes
-    of the import check."""
-    users = get_user_model().objects.filter(is_active=True)
-    user = (
-        users.filter(username=username).first()
-        if username
-        else users.filter(is_superuser=True).order_by("pk").first()
-    )
-    if user is None:
-        raise CommandError(
-            _("No such active user: %(name)s") % {"name": username}
-            if username
-            else _("No active superuser to import as: name one with --user.")
-        )
-    return user
 
 
 def count_lines(path):

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from interchange.importer import import_records
-from interchange.management.commands.import_jsonl import acting_user
+from interchange.management.acting import acting_user
 from interchange.report import Report
 from interchange.wordpress.mapping import Mapping, MappingError, read_mapping
 from interchange.wordpress.records import source_of, wordpress_records
