@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.signals import request_finished, request_started
+from playwright.sync_api import BrowserContext, sync_playwright
 
 from tests.helpers.demo import load_demo
 
@@ -18,8 +19,6 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 @pytest.fixture(scope="module")
 def chromium():
     """Debian's Chromium, never a downloaded one: if it is missing, the tests fail."""
-    from playwright.sync_api import sync_playwright
-
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
     # Playwright's sync API runs an event loop in this thread; Django refuses ORM
     # calls from a thread with a running loop unless told it is safe (it is here:
@@ -32,6 +31,8 @@ def chromium():
             try:
                 yield browser
             finally:
+                for context in browser.contexts:
+                    context.set_offline(True)  # see closed_like_a_crash
                 browser.close()
     finally:
         if previous is None:
@@ -79,6 +80,21 @@ class RequestsInFlight:
                 if self.count == 0 and time.monotonic() - self.last >= quiet:
                     return
             time.sleep(0.05)
+
+
+@pytest.fixture(autouse=True)
+def closed_like_a_crash(monkeypatch):
+    """A context a test closes goes offline first: its pages' last requests (the
+    autosave's keepalive on pagehide) never reach the live server, which may be between
+    tests by the time the browser would send them. A test's end is a crash, not a tab
+    closed politely; test_autosave_browser.py tests the keepalive by leaving the page."""
+    close = BrowserContext.close
+
+    def offline_then_close(context, *args, **kwargs):
+        context.set_offline(True)
+        return close(context, *args, **kwargs)
+
+    monkeypatch.setattr(BrowserContext, "close", offline_then_close)
 
 
 @pytest.fixture(autouse=True)
