@@ -197,7 +197,8 @@ def claim_upload(user, token):
     (None when it is already taken, expired or not this user's)."""
     manifest = manifest_of(user, token)
     if manifest is not None:
-        private_storage().delete(f"{_folder(user, token)}/upload.json")
+        storage = private_storage()
+        storage.delete(f"{_folder(user, token)}/upload.json")
     return manifest
 
 
