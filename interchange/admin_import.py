@@ -19,10 +19,17 @@ from django.utils.translation import pgettext_lazy
 
 from interchange import selectors, uploads
 from interchange.permissions import ADD_SOURCE_KEY
-from interchange.report import OUTCOME_LABELS, OUTCOMES
+from interchange.report import CREATED, OUTCOMES, SKIPPED, UNCHANGED, UPDATED
 from interchange.wordpress.wxr import UnsafeExport
 
 SOURCE_TYPES = ".xml,.jsonl,application/xml,text/xml"
+# The outcomes as column heads (report.OUTCOME_LABELS' words are also a date field's).
+OUTCOME_HEADS = {
+    CREATED: pgettext_lazy("import outcome", "created"),
+    UPDATED: pgettext_lazy("import outcome", "updated"),
+    UNCHANGED: pgettext_lazy("import outcome", "unchanged"),
+    SKIPPED: pgettext_lazy("import outcome", "skipped"),
+}
 KIND_LABELS = {
     "topic": pgettext_lazy("import kind", "topic"),
     "region": pgettext_lazy("import kind", "region"),
@@ -225,7 +232,7 @@ def _count_rows(report):
     return [
         (
             KIND_LABELS.get(kind, kind),
-            [(OUTCOME_LABELS[outcome], counts.get(outcome, 0)) for outcome in OUTCOMES],
+            [(OUTCOME_HEADS[outcome], counts.get(outcome, 0)) for outcome in OUTCOMES],
         )
         for kind, counts in report["counts"].items()
     ]
