@@ -20,7 +20,7 @@ UPLOAD = reverse("admin:interchange_import")
 
 
 @pytest.fixture
-def editing(db, client, editor):
+def editing(db, roles, client, editor):
     make_publication_type("Policy Analysis")
     client.force_login(editor)
     return client
@@ -124,7 +124,9 @@ def test_too_large_a_file_is_refused(editing, tmp_path, settings):
 
 
 @pytest.mark.parametrize("role", ["contributor", "expert_manager"])
-def test_other_roles_get_403_on_the_page_and_a_crafted_post(request, client, tmp_path, role):
+def test_other_roles_get_403_on_the_page_and_a_crafted_post(
+    db, roles, request, client, tmp_path, role
+):
     client.force_login(request.getfixturevalue(role))
     assert client.get(UPLOAD).status_code == 403
     assert upload(client, "ar.xml", arabic_export(tmp_path)).status_code == 403
