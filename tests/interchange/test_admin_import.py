@@ -9,8 +9,12 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from articles.models import Article
+from interchange import uploads
 from interchange.models import SourceKey
 from tests.helpers import wxr_sites as site
 from tests.helpers.factories import make_publication_type, png_bytes
@@ -148,3 +152,15 @@ def test_another_users_upload_is_not_found(editing, client, tmp_path, django_use
 def test_the_page_is_linked_from_the_article_list(editing):
     page = editing.get(reverse("admin:articles_article_changelist")).content.decode()
     assert UPLOAD in page
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=2048), name=st.sampled_from(["a.xml", "a.jsonl", "a.zip", "a"]))
+def test_any_bytes_are_read_or_refused_with_a_message(data, name):
+    upload = SimpleUploadedFile(name, data)
+    for check in (uploads.check_source, uploads.check_media, uploads.check_mapping):
+        try:
+            check(upload)
+        except uploads.UploadRefused as refused:
+            assert str(refused)
+        upload.seek(0)
