@@ -49,6 +49,7 @@ def test_an_editor_imports_a_small_export(chromium, newsroom, artifacts, languag
         page.locator("#id_mapping").get_attribute("aria-describedby").startswith("id_mapping_error")
     )
     assert_accessible(page, "the upload form with an error")
+    page.screenshot(path=str(artifacts / f"admin-import-form-{language}.png"), full_page=True)
 
     page.set_input_files("#id_source", str(newsroom["export"]))
     page.click(".submit-row input[type=submit]")
