@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from interchange import services
+from interchange.admin_import import ImportAdminMixin
 from interchange.models import LegacyPath
 from thinktank.admin_actions import ServiceWritesAdminMixin
 
@@ -14,7 +15,7 @@ LEFT_TO_RIGHT = ("path", "source", "object_id")
 
 
 @admin.register(LegacyPath)
-class LegacyPathAdmin(ServiceWritesAdminMixin, admin.ModelAdmin):
+class LegacyPathAdmin(ImportAdminMixin, ServiceWritesAdminMixin, admin.ModelAdmin):
     save_service = staticmethod(services.legacy_path_save)
     delete_service = staticmethod(services.legacy_path_delete)
     list_display = ["old_address", "content_type", "leads_to", "from_source", "created_at"]

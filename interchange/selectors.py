@@ -94,3 +94,12 @@ def legacy_paths_of(obj):
         .order_by("path")
         .values_list("path", flat=True)
     )
+
+
+def imported_articles(source, since, *, limit=100):
+    """The articles from `source` written (created or updated) since `since`, newest
+    first, at most `limit`: what an import in the admin links to."""
+    ids = SourceKey.objects.filter(source=source, kind="article", updated_at__gte=since).values(
+        "object_id"
+    )
+    return list(Article.objects.filter(pk__in=ids).order_by("-pk")[:limit])

@@ -253,6 +253,7 @@ MAX_IMAGE_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_SIZE", 10 * 1024 * 
 # The largest Word document (.docx) the admin imports, in bytes (docs/word-import.md).
 MAX_WORD_UPLOAD_SIZE = int(os.environ.get("MAX_WORD_UPLOAD_SIZE", 20 * 1024 * 1024))
 # An article's documents (PDF reports, spreadsheets): bytes at most (docs/documents.md).
+IMPORT_MAX_UPLOAD_SIZE = int(os.environ.get("IMPORT_MAX_UPLOAD_SIZE", 20 * 1024 * 1024))
 MAX_DOCUMENT_UPLOAD_SIZE = int(os.environ.get("MAX_DOCUMENT_UPLOAD_SIZE", 50 * 1024 * 1024))
 
 SITE_NAME = os.environ.get("SITE_NAME", "The Thinktank Institute")
