@@ -23,6 +23,7 @@ import datetime
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -238,11 +239,15 @@ def child(args):
     print(json.dumps({"queries": queries[0], "seconds": seconds, "counts": counts}))
 
 
-def run_child(folder, *extra):
+PROGRESS = re.compile(r"([\d,]+) / ([\d,]+) \(\d+%\), ([\d.]+) a second")
+
+
+def run_child(folder, *extra, stop_after=None):
     """(the child's JSON output, its wall seconds, its own peak resident memory in MB,
-    read from its rusage by wait4)."""
+    read from its rusage by wait4). A child still running after `stop_after` seconds
+    is stopped: its output is then what its last progress line said ("stopped")."""
     out, err = folder / "child.out", folder / "child.err"
-    started = time.monotonic()
+    started, stopped = time.monotonic(), False
     with out.open("wb") as stdout, err.open("wb") as stderr:
         process = subprocess.Popen(  # noqa: S603 - this script itself
             [PYTHON, __file__, "--child", *map(str, extra)],
@@ -250,14 +255,31 @@ def run_child(folder, *extra):
             stdout=stdout,
             stderr=stderr,
         )
-        _pid, status, usage = os.wait4(process.pid, 0)
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if stop_after and not stopped and time.monotonic() - started > stop_after:
+                process.terminate()
+                stopped = True
+            time.sleep(0.5)
     seconds = time.monotonic() - started
     process.returncode = os.waitstatus_to_exitcode(status)
+    peak = usage.ru_maxrss / 1024
+    if stopped:
+        found = PROGRESS.findall(err.read_text(errors="replace"))
+        done, total, rate = found[-1] if found else ("0", "0", "0")
+        as_int = int(done.replace(",", "")), int(total.replace(",", ""))
+        return (
+            {"stopped": True, "done": as_int[0], "total": as_int[1], "rate": float(rate)},
+            (seconds),
+            peak,
+        )
     if process.returncode:
         lines = err.read_text(errors="replace").strip().splitlines()
         raise BenchmarkError("the child failed:\n" + "\n".join(lines[-6:]))
     lines = out.read_text().strip().splitlines()
-    return (json.loads(lines[-1]) if lines else {}), seconds, usage.ru_maxrss / 1024
+    return (json.loads(lines[-1]) if lines else {}), seconds, peak
 
 
 def measure(args, folder):
@@ -275,10 +297,10 @@ def measure(args, folder):
     if args.profile:
         base += ["--profile", args.profile]
     load_before = os.getloadavg()
-    first, seconds, peak = run_child(folder, *base)
-    log(f"import: {seconds:.1f} s, {json.dumps(first['counts'])}")
+    first, seconds, peak = run_child(folder, *base, stop_after=args.stop_after)
+    log(f"import: {seconds:.1f} s, {json.dumps(first.get('counts', first))}")
     rerun = None
-    if not args.no_rerun:
+    if not args.no_rerun and not first.get("stopped"):
         rerun = run_child(
             folder, *[part for part in base if part not in ("--profile", args.profile)]
         )
@@ -309,6 +331,8 @@ def section(figures):
         text=True,
     ).stdout.strip()
     first, seconds = figures["first"], figures["seconds"]
+    if first.get("stopped"):
+        return stopped_section(figures, when, commit)
     records = records_of(first["counts"])
     created = sum(outcomes.get("created", 0) for outcomes in first["counts"].values())
     (before, after) = figures["load"]
@@ -350,6 +374,31 @@ def section(figures):
     return "\n".join(lines) + "\n"
 
 
+def stopped_section(figures, when, commit):
+    """The section of an import stopped by --stop-after: its rate and a projection."""
+    first, (before, after) = figures["first"], figures["load"]
+    left = (first["total"] - first["done"]) / max(first["rate"], 1e-9)
+    lines = [
+        HEADING,
+        "",
+        f"Written by `benchmarks/import_wordpress.py --write` on {when:%Y-%m-%d %H:%M} UTC, "
+        f"commit {commit}, {os.cpu_count()} CPUs, PostgreSQL 15 (a throwaway cluster, "
+        f"default settings, durability off), `manage.py import_wordpress` in a child "
+        f"process, DEBUG off. The machine is shared: its load average (1, 5, 15 min) was "
+        f"{before[0]:.1f}, {before[1]:.1f}, {before[2]:.1f} before the import and "
+        f"{after[0]:.1f}, {after[1]:.1f}, {after[2]:.1f} when it was stopped.",
+        "",
+        f"The export: {figures['posts']:,} posts, {figures['items']:,} items "
+        f"({figures['megabytes']:.0f} MB). **Stopped** (`--stop-after`) after "
+        f"{figures['seconds']:.0f} s, its first pass over the file included: "
+        f"{first['done']:,} of {first['total']:,} items imported, at "
+        f"{first['rate']:.1f} a second (the command's own progress line); the rest would "
+        f"take about {left / 60:.0f} minutes more, some {(figures['seconds'] + left) / 60:.0f} "
+        f"minutes in all. Peak memory of the child until then: {figures['peak']:.0f} MB.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def write(text):
     """Put `text` in RESULTS.md in place of this script's former section."""
     path = ROOT / "benchmarks" / "RESULTS.md"
@@ -371,6 +420,9 @@ def main():
     parser.add_argument("--database-url", help="an existing (empty) database")
     parser.add_argument("--profile", help="cProfile the first import into this file")
     parser.add_argument("--no-rerun", action="store_true", help="skip importing it again")
+    parser.add_argument(
+        "--stop-after", type=float, help="stop the import after so many seconds, and project"
+    )
     parser.add_argument("--keep", action="store_true", help="leave the throwaway cluster running")
     parser.add_argument("--write", action="store_true", help="replace its part of RESULTS.md")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
