@@ -33,8 +33,9 @@ UNKNOWN = object()  # source_key_save's `existing` when the caller has not looke
 def source_key_save(source, kind, source_id, obj, *, digest, user, extra=None, existing=UNKNOWN):
     """Record that record `kind` `source_id` of `source` is `obj`, written as the
     record of hash `digest` ("" while it waits for a reference). `existing` is the key
-    as the caller read it in this transaction (None: there was none), which spares a
-    query."""
+    as the caller has just read it (None: there was none), which spares a query; a key
+    made meanwhile by another import of the same source makes the insert fail (the
+    unique constraint), and the caller's transaction with it."""
     require(user, ADD_SOURCE_KEY)
     require(user, CHANGE_SOURCE_KEY)
     values = {
