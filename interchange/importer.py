@@ -147,6 +147,7 @@ def import_record(record, run):
                 digest="" if written.pending and not run.final else record_digest,
                 extra=_extra(written, run),
                 user=run.user,
+                existing=run.key,
             )
             refused = legacy_paths_set(
                 written.obj, record.get("old_paths", []), source=run.source, user=run.user
@@ -157,6 +158,7 @@ def import_record(record, run):
         else:
             run.report.skipped(kind, record_id, _message(error))
         return False
+    run.remember(kind, record_id, written.obj.pk)
     for path in refused:
         run.report.problem(
             kind,

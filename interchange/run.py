@@ -10,6 +10,10 @@ from django.utils.translation import gettext as _
 from interchange import selectors
 from interchange.paths import path_key
 
+# The kinds records refer to by id (not articles: each is referred to by few others,
+# and a translation group's key is written inside the record's own transaction).
+REMEMBERED_KINDS = frozenset({"topic", "region", "expert", "image"})
+
 
 class Skip(Exception):  # noqa: N818 (an outcome, not an error)
     """The record is left out; the message says why (a line of the report)."""
@@ -47,14 +51,34 @@ class Run:
     missing: list = field(default_factory=list)  # (kind, id) the record refers to, not in
     seen: set = field(default_factory=set)  # (kind, id) of the records read so far
     stored_files: list = field(default_factory=list)  # files a dry run removes again
+    # {kind: {source id: database id}} of the records others refer to, as found or
+    # written in this import: a thousand articles naming the same twenty authors and
+    # topics look each up once, not once an article.
+    known: dict = field(default_factory=dict)
+    publication_types: dict = field(default_factory=dict)  # slug -> PublicationType or None
 
     @property
     def hosts(self):
         return hosts_of(self.source)
 
     def ids(self, kind, source_ids):
-        """{source id: database id} of those of `source_ids` (records of `kind`) in."""
-        return selectors.object_ids(self.source, kind, set(source_ids))
+        """{source id: database id} of those of `source_ids` (records of `kind`) in;
+        one query for those not found before in this import (none when all were)."""
+        if kind not in REMEMBERED_KINDS:
+            return selectors.object_ids(self.source, kind, set(source_ids))
+        known = self.known.setdefault(kind, {})
+        found = {source_id: known[source_id] for source_id in source_ids if source_id in known}
+        asked = set(source_ids) - set(found)
+        if asked:
+            read = selectors.object_ids(self.source, kind, asked)
+            known.update(read)
+            found.update(read)
+        return found
+
+    def remember(self, kind, source_id, pk):
+        """Record `kind` `source_id` is now database id `pk` (its key was just saved)."""
+        if kind in REMEMBERED_KINDS:
+            self.known.setdefault(kind, {})[source_id] = pk
 
     def resolve(self, record, kind, source_ids, *, what):
         """(database ids of `source_ids`, in order, those not yet imported left out;

@@ -23,27 +23,38 @@ def _forget_query_names():
     transaction.on_commit(lambda: cache.delete(QUERY_NAMES_CACHE_KEY))
 
 
-@transaction.atomic
-def source_key_save(source, kind, source_id, obj, *, digest, user, extra=None):
+UNKNOWN = object()  # source_key_save's `existing` when the caller has not looked
+
+
+# No savepoint of their own (savepoint=False): an importer calls these once a record
+# inside the record's transaction, which a failure rolls back whole; a savepoint would
+# be two more round trips to the database a record.
+@transaction.atomic(savepoint=False)
+def source_key_save(source, kind, source_id, obj, *, digest, user, extra=None, existing=UNKNOWN):
     """Record that record `kind` `source_id` of `source` is `obj`, written as the
-    record of hash `digest` ("" while it waits for a reference)."""
+    record of hash `digest` ("" while it waits for a reference). `existing` is the key
+    as the caller has just read it (None: there was none), which spares a query; a key
+    made meanwhile by another import of the same source makes the insert fail (the
+    unique constraint), and the caller's transaction with it."""
     require(user, ADD_SOURCE_KEY)
     require(user, CHANGE_SOURCE_KEY)
-    key, _created = SourceKey.objects.update_or_create(
-        source=source,
-        kind=kind,
-        source_id=source_id,
-        defaults={
-            "content_type": ContentType.objects.get_for_model(obj),
-            "object_id": obj.pk,
-            "digest": digest,
-            "extra": extra or {},
-        },
-    )
-    return key
+    values = {
+        "content_type": ContentType.objects.get_for_model(obj),
+        "object_id": obj.pk,
+        "digest": digest,
+        "extra": extra or {},
+    }
+    if existing is UNKNOWN:
+        existing = SourceKey.objects.filter(source=source, kind=kind, source_id=source_id).first()
+    if existing is None:
+        return SourceKey.objects.create(source=source, kind=kind, source_id=source_id, **values)
+    for name, value in values.items():
+        setattr(existing, name, value)
+    existing.save(update_fields=[*values, "updated_at"])
+    return existing
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def legacy_paths_set(obj, paths, *, source, user):
     """Make each of `paths` an old address of `obj`. Returns the paths refused: not a
     site-relative path, or already the old address of something else."""

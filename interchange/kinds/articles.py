@@ -2,7 +2,7 @@
 body's record ids made database ids, the byline, topics, regions, tags, hero image and
 translation set, the status and dates kept (a future publication date stays scheduled)."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -62,20 +62,40 @@ def rewritten_body(record, run, html):
     return result.html, bool(waiting or (result.unmatched_paths and not run.final))
 
 
-def _slug(record, article):
+def _checked_with_slug(record, article):
+    """Give `article` the record's slug (or the one it has) if free, else one made free,
+    and check it (full_clean). The wanted slug is tried first: the article's own check
+    says whether it is taken, so a free one costs no query of its own."""
     wanted = record.get("slug") or (article.slug if article.pk else "")
-    if (
-        wanted
-        and slug_owner(wanted, article_model=Article, language=article.language, instance=article)
-        is None
-    ):
-        return wanted
-    return free_slug(
+    if wanted:
+        article.slug = wanted
+        try:
+            return _full_clean(article)
+        except ValidationError as error:
+            owner = slug_owner(
+                wanted, article_model=Article, language=article.language, instance=article
+            )
+            if "slug" not in error.message_dict or owner is None:
+                raise
+    article.slug = free_slug(
         wanted or article.title,
         article_model=Article,
         language=article.language,
         instance=article,
     )
+    return _full_clean(article)
+
+
+def _full_clean(article):
+    # The publication type was just read from the database: not looked up again.
+    article.full_clean(exclude=["publication_type"], validate_constraints=False)
+
+
+def _publication_type(slug, run):
+    """The publication type of `slug`, or None; read once an import."""
+    if slug not in run.publication_types:
+        run.publication_types[slug] = PublicationType.objects.filter(slug=slug).first()
+    return run.publication_types[slug]
 
 
 def _date(value):
@@ -115,7 +135,7 @@ def write_article(record, existing, run):
     language = record["language"]
     if language not in site_languages():
         raise Skip(_("the site has no language “%(language)s”") % {"language": language})
-    kind = PublicationType.objects.filter(slug=record["publication_type"]).first()
+    kind = _publication_type(record["publication_type"], run)
     if kind is None:
         raise Skip(
             _("the site has no publication type “%(slug)s”") % {"slug": record["publication_type"]}
@@ -137,8 +157,7 @@ def write_article(record, existing, run):
     article.published_at = _date(record.get("published_at"))
     waiting = _hero(record, article, run) or waiting
     group_set = _translation_set(record, article, run)
-    article.slug = _slug(record, article)
-    article.full_clean(validate_constraints=False)
+    _checked_with_slug(record, article)
     article_save(article, user=run.user)
     if record.get(GROUP) and group_set is None:  # the first of its group: its set is the group's
         source_key_save(

@@ -1,5 +1,7 @@
 """Queries stay flat: an imported article costs the same number of queries whatever
-it refers to, and the export's batch costs the same however many records it holds."""
+it refers to, each further article the same however many come (what records refer to
+is looked up once an import, the importer's own writes take no savepoint), and the
+export's batch costs the same however many records it holds."""
 
 import pytest
 from django.db import connection
@@ -64,10 +66,7 @@ def user(db):
 
 
 def queries_of(records, user):
-    with CaptureQueriesContext(connection) as queries:
-        report = import_records(iter(records), source=SOURCE, user=user)
-    assert report.problems == []
-    return len(queries)
+    return len(captured(records, user))
 
 
 def test_an_article_costs_the_same_queries_whatever_it_refers_to(user):
@@ -95,3 +94,56 @@ def test_the_export_costs_the_same_queries_however_many_records(user, tmp_path):
     before = count()
     import_records(iter([article(2, f"x{n}") for n in range(2, 8)]), source=SOURCE, user=user)
     assert count() == before
+
+
+# Queries of one more imported article with two authors, topics, regions, tags, old
+# addresses and links (SQLite; the articles' own services take most of them).
+ARTICLE_BUDGET = 72
+
+
+def captured(records, user):
+    with CaptureQueriesContext(connection) as queries:
+        report = import_records(iter(records), source=SOURCE, user=user)
+    assert report.problems == []
+    return queries
+
+
+def test_each_further_article_costs_the_same_queries(user, django_assert_max_num_queries):
+    counts = {}
+    for size in (2, 4, 8):
+        records = [article(2, f"s{size}-{n}") for n in range(size)]
+        counts[size] = len(captured(records, user))
+    each = (counts[4] - counts[2]) / 2
+    assert counts[8] - counts[4] == 4 * each
+    assert each <= ARTICLE_BUDGET
+    with django_assert_max_num_queries(ARTICLE_BUDGET + (counts[2] - 2 * each)):
+        import_records(iter([article(2, "one-more")]), source=SOURCE, user=user)
+
+
+def test_what_articles_refer_to_is_looked_up_once_an_import(user):
+    queries = captured([article(2, f"r{n}") for n in range(5)], user)
+    for kind in ("expert", "topic", "region"):
+        lookups = [
+            query
+            for query in queries
+            if "interchange_sourcekey" in query["sql"] and f"= '{kind}'" in query["sql"]
+        ]
+        assert len(lookups) == 1, kind
+    types = [query for query in queries if 'FROM "articles_publicationtype"' in query["sql"]]
+    assert len(types) == 1
+
+
+def test_the_importer_takes_no_savepoint_for_its_own_writes(user):
+    queries = captured([article(2, "plain")], user)
+    savepoints = [query for query in queries if query["sql"].startswith("SAVEPOINT")]
+    # The record's own transaction (a savepoint inside the test's), article_save's and
+    # article_set_relations': none for the key, the old addresses or a second look-up.
+    assert len(savepoints) == 3
+    key_reads = [
+        query
+        for query in queries
+        if "interchange_sourcekey" in query["sql"]
+        and "= 'article'" in query["sql"]
+        and "FOR UPDATE" in query["sql"]
+    ]
+    assert key_reads == []

@@ -1,0 +1,467 @@
+"""
+Time and memory of `import_wordpress` (docs/wordpress-import.md) on a generated WordPress
+export, into a throwaway PostgreSQL 15 cluster.
+
+    sudo .venv/bin/python benchmarks/import_wordpress.py                 # 100,000 posts
+    sudo .venv/bin/python benchmarks/import_wordpress.py --posts 2000 --profile /tmp/import.prof
+    .venv/bin/python benchmarks/import_wordpress.py --database-url postgres://... --posts 1000
+
+The export (tests/helpers/wxr.py) has authors, Co-Authors Plus guest authors, nested
+categories, tags, an attachment every tenth post (a small real JPEG in a media folder)
+as its featured image and in a [caption], footnotes, shortcodes, links between posts,
+WPML (or Polylang) Arabic translations of every twentieth post, drafts and future
+posts. The import runs in a child process (`manage.py import_wordpress` as Django runs
+it, DEBUG off), timed from outside; the child counts its queries. Printed: the wall
+time, records a second, the child's peak resident memory (its own rusage), queries per
+record, the re-run (the same file again: nothing created, nothing written), and the
+machine's load average (a shared machine shows in the figures). --write puts the table
+in RESULTS.md under "Other figures". See benchmarks/README.md.
+"""
+
+import argparse
+import datetime
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cluster import PYTHON, ROOT, BenchmarkError, log, migrate, throwaway_cluster
+from dashboard import OTHER_FIGURES
+
+from tests.helpers.wxr import WXRWriter, php_array, upload_url
+
+HEADING = "### Importing a WordPress export (benchmarks/import_wordpress.py)"
+SITE = "https://think.example.org"
+AUTHORS, GUESTS, CATEGORIES, TAGS = 40, 10, 30, 200
+IMAGE_EVERY, TRANSLATION_EVERY, DRAFT_EVERY, FUTURE_EVERY = 10, 20, 50, 100
+PARAGRAPH = (
+    "Oil prices rose again this spring as traders weighed supply from the Gulf, "
+    "and the ministry's figures surprised the markets. "
+)
+
+
+def jpeg_variants(count=16):
+    """Small real JPEG files (64x48), of `count` colours."""
+    from PIL import Image
+
+    variants = []
+    for number in range(count):
+        buffer = io.BytesIO()
+        Image.new("RGB", (64, 48), (15 * number, 90, 160)).save(buffer, format="JPEG")
+        variants.append(buffer.getvalue())
+    return variants
+
+
+def post_date(number):
+    """Spread over 2010-2025, in order of the posts."""
+    start = datetime.datetime(2010, 1, 1, 9, tzinfo=datetime.UTC)
+    return start + datetime.timedelta(hours=number * 1.3)
+
+
+def _translation(plugin, language, group, members):
+    """(terms, meta) saying the language and translation group of a post."""
+    if plugin == "polylang":
+        return [("language", language, language), ("post_translations", group, group)], {}
+    meta = {"_wpml_import_language_code": language, "_wpml_import_translation_group": group}
+    return [], meta
+
+
+def write_export(path, media, posts, plugin="wpml"):
+    """The export of `posts` posts at `path`, its images under `media`; returns the
+    number of items (posts, translations, attachments, guest authors)."""
+    images = jpeg_variants()
+    items = 0
+    with open(path, "w", encoding="utf-8") as file, WXRWriter(file, url=SITE) as wxr:
+        for number in range(AUTHORS):
+            wxr.author(
+                f"author{number}", email=f"author{number}@think.example.org",
+                display_name=f"Author Number {number}", id=number + 2,
+            )  # fmt: skip
+        for number in range(CATEGORIES):
+            parent = f"region-{number - 1}" if number % 10 else ""
+            slug = f"region-{number}" if number % 5 == 0 else f"topic-{number}"
+            wxr.category(slug, slug.replace("-", " ").title(), parent=parent if "region" in slug
+                         else "", description=f"About {slug}.", id=number + 1)  # fmt: skip
+        for number in range(TAGS):
+            wxr.tag(f"tag-{number}", f"Tag {number}", id=1000 + number)
+        for number in range(GUESTS):
+            wxr.term("author", f"cap-guest{number}", f"guest{number}", id=2000 + number)
+        if plugin == "polylang":
+            wxr.term("language", "en", "English", id=3000)
+            wxr.term("language", "ar", "العربية", id=3001)
+            for number in range(TRANSLATION_EVERY, posts + 1, TRANSLATION_EVERY):
+                members = {"en": 10 * number, "ar": 10 * number + 2}
+                wxr.term(
+                    "post_translations", f"pll_{number}", f"pll_{number}",
+                    description=php_array(members), id=10_000 + number,
+                )  # fmt: skip
+        for number in range(GUESTS):
+            wxr.item(
+                900_000 + number, type="guest-author", title=f"Guest {number}",
+                slug=f"cap-guest{number}",
+                meta={"cap-display_name": f"Guest Writer {number}",
+                      "cap-user_login": f"guest{number}",
+                      "cap-user_email": f"guest{number}@example.net",
+                      "cap-description": "A visiting scholar."},
+            )  # fmt: skip
+            items += 1
+        for number in range(1, posts + 1):
+            items += _post(wxr, number, media, images, plugin)
+    return items
+
+
+def _post(wxr, number, media, images, plugin):
+    """Post `number` (id 10 × number), its attachment (+1) and translation (+2)."""
+    post_id, date = 10 * number, post_date(number)
+    items = 1
+    status, gmt = "publish", True
+    if number % DRAFT_EVERY == 0:
+        status, gmt = "draft", False
+    elif number % FUTURE_EVERY == 1:
+        status, date = "future", datetime.datetime(2031, 1, 5, 8, 30, tzinfo=datetime.UTC)
+    body = f"{PARAGRAPH * 3}[efn_note]Ministry figures, {date:%Y}.[/efn_note]\n\n{PARAGRAPH * 4}"
+    meta = {}
+    if number % IMAGE_EVERY == 0:
+        image_id, file = post_id + 1, f"{date:%Y/%m}/chart-{number}.jpg"
+        target = media / file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(images[number % len(images)])
+        wxr.attachment(image_id, file, title=f"Chart {number}", parent=post_id,
+                       alt=f"Chart of exports, {date:%Y}" if number % 20 else "",
+                       caption="Exports by month")  # fmt: skip
+        items += 1
+        meta["_thumbnail_id"] = str(image_id)
+        medium = upload_url(SITE, file.replace(".jpg", "-300x200.jpg"))
+        body += (
+            f'\n\n[caption id="attachment_{image_id}" align="alignright" width="300"]'
+            f'<img class="size-medium wp-image-{image_id}" src="{medium}" alt="" width="300" '
+            f'height="200" /> Exports by month[/caption]'
+        )
+    if number % 25 == 0 and number > 25:
+        earlier = post_date(number - 25)
+        link = f"{SITE}/{earlier:%Y/%m}/analysis-{number - 25}/"
+        body += f'\n\nSee <a href="{link}">our earlier piece</a>.'
+    if number % 30 == 0:
+        body += '\n\n[contact-form-7 id="5" title="Contact"]'
+    terms = [
+        ("category", f"topic-{number % CATEGORIES}", "Topic"),
+        ("post_tag", f"tag-{number % TAGS}", f"Tag {number % TAGS}"),
+        ("post_tag", f"tag-{(number * 7) % TAGS}", f"Tag {(number * 7) % TAGS}"),
+    ]
+    if number % 3 == 0:
+        terms.append(("category", f"region-{5 * (number % 6)}", "Region"))
+    if number % 7 == 0:
+        terms += [
+            ("author", f"cap-author{number % AUTHORS}", f"author{number % AUTHORS}"),
+            ("author", f"cap-guest{number % GUESTS}", f"guest{number % GUESTS}"),
+        ]
+    translated = number % TRANSLATION_EVERY == 0 and status == "publish"
+    if translated or (plugin == "polylang" and number % TRANSLATION_EVERY == 0):
+        group = f"pll_{number}" if plugin == "polylang" else str(number)
+        extra_terms, extra_meta = _translation(plugin, "en", group, None)
+        terms += extra_terms
+        meta.update(extra_meta)
+    wxr.item(
+        post_id, title=f"Analysis {number}: exports &amp; prices", slug=f"analysis-{number}",
+        content=body, excerpt="Why prices rose." if number % 3 == 0 else "", status=status,
+        gmt=gmt, date=date, creator=f"author{number % AUTHORS}", terms=terms, meta=meta,
+    )  # fmt: skip
+    if translated:
+        extra_terms, extra_meta = _translation(plugin, "ar", group, None)
+        wxr.item(
+            post_id + 2, title=f"تحليل {number}: الصادرات والأسعار", slug=f"tahlil-{number}",
+            content="ارتفعت أسعار النفط مجددا هذا الربيع.\n\nفقرة ثانية[mfn]مصدر.[/mfn]",
+            date=date, creator=f"author{number % AUTHORS}",
+            terms=[("category", f"topic-{number % CATEGORIES}", "Topic"), *extra_terms],
+            meta=extra_meta,
+        )  # fmt: skip
+        items += 1
+    return items
+
+
+# --- the child: Django, the command, its queries counted --------------------------------
+
+
+def child(args):
+    """Run in the child process: set up the site (--setup) or import, printing JSON."""
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connection
+
+    from articles.models import PublicationType
+
+    if args.setup:
+        PublicationType.objects.get_or_create(
+            slug="policy-analysis", defaults={"name": "Policy Analysis"}
+        )
+        if not User.objects.filter(is_superuser=True).exists():
+            User.objects.create_superuser("importer", "importer@example.org", "x")
+        return
+    queries = [0]
+
+    def count(execute, sql, params, many, context):
+        queries[0] += 1
+        return execute(sql, params, many, context)
+
+    report = Path(args.child_report)
+    started = time.monotonic()
+    with connection.execute_wrapper(count):
+        command = [
+            "import_wordpress",
+            args.export,
+            "--media-dir",
+            args.media,
+            "--report",
+            str(report),
+        ]
+        if args.profile:
+            import cProfile
+
+            cProfile.runctx(
+                "call_command(*command, stdout=sys.stderr)",
+                globals(),
+                {"call_command": call_command, "command": command, "sys": sys},
+                args.profile,
+            )
+        else:
+            call_command(*command, stdout=io.StringIO())
+    seconds = time.monotonic() - started
+    counts = json.loads(report.read_text())["counts"]
+    print(json.dumps({"queries": queries[0], "seconds": seconds, "counts": counts}))
+
+
+PROGRESS = re.compile(r"([\d,]+) / ([\d,]+) \(\d+%\), ([\d.]+) a second")
+
+
+def run_child(folder, *extra, stop_after=None):
+    """(the child's JSON output, its wall seconds, its own peak resident memory in MB,
+    read from its rusage by wait4). A child still running after `stop_after` seconds
+    is stopped: its output is then what its last progress line said ("stopped")."""
+    out, err = folder / "child.out", folder / "child.err"
+    started, stopped = time.monotonic(), False
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        process = subprocess.Popen(  # noqa: S603 - this script itself
+            [PYTHON, __file__, "--child", *map(str, extra)],
+            cwd=ROOT / "benchmarks",
+            stdout=stdout,
+            stderr=stderr,
+        )
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if stop_after and not stopped and time.monotonic() - started > stop_after:
+                process.terminate()
+                stopped = True
+            time.sleep(0.5)
+    seconds = time.monotonic() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    peak = usage.ru_maxrss / 1024
+    if stopped:
+        found = PROGRESS.findall(err.read_text(errors="replace"))
+        done, total, rate = found[-1] if found else ("0", "0", "0")
+        as_int = int(done.replace(",", "")), int(total.replace(",", ""))
+        return (
+            {"stopped": True, "done": as_int[0], "total": as_int[1], "rate": float(rate)},
+            (seconds),
+            peak,
+        )
+    if process.returncode:
+        lines = err.read_text(errors="replace").strip().splitlines()
+        raise BenchmarkError("the child failed:\n" + "\n".join(lines[-6:]))
+    lines = out.read_text().strip().splitlines()
+    return (json.loads(lines[-1]) if lines else {}), seconds, peak
+
+
+def measure(args, folder):
+    export, media = folder / "export.xml", folder / "uploads"
+    started = time.monotonic()
+    items = write_export(export, media, args.posts, args.plugin)
+    written = time.monotonic() - started
+    log(
+        f"export: {args.posts:,} posts, {items:,} items, "
+        f"{export.stat().st_size / 2**20:.0f} MB, written in {written:.1f} s"
+    )
+    migrate()
+    run_child(folder, "--setup")
+    base = ["--export", export, "--media", media, "--child-report", folder / "report.json"]
+    if args.profile:
+        base += ["--profile", args.profile]
+    load_before = os.getloadavg()
+    first, seconds, peak = run_child(folder, *base, stop_after=args.stop_after)
+    log(f"import: {seconds:.1f} s, {json.dumps(first.get('counts', first))}")
+    rerun = None
+    if not args.no_rerun and not first.get("stopped"):
+        rerun = run_child(
+            folder, *[part for part in base if part not in ("--profile", args.profile)]
+        )
+        log(f"re-run: {rerun[1]:.1f} s, {json.dumps(rerun[0]['counts'])}")
+    return {
+        "posts": args.posts,
+        "items": items,
+        "megabytes": export.stat().st_size / 2**20,
+        "first": first,
+        "seconds": seconds,
+        "peak": peak,
+        "rerun": rerun,
+        "load": (load_before, os.getloadavg()),
+        "profiled": bool(args.profile),
+    }
+
+
+def records_of(counts):
+    return sum(sum(outcomes.values()) for outcomes in counts.values())
+
+
+def section(figures):
+    when = datetime.datetime.now(datetime.UTC)
+    commit = subprocess.run(  # noqa: S603
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    first, seconds = figures["first"], figures["seconds"]
+    if first.get("stopped"):
+        return stopped_section(figures, when, commit)
+    records = records_of(first["counts"])
+    created = sum(outcomes.get("created", 0) for outcomes in first["counts"].values())
+    (before, after) = figures["load"]
+    lines = [
+        HEADING,
+        "",
+        f"Written by `benchmarks/import_wordpress.py --write` on {when:%Y-%m-%d %H:%M} UTC, "
+        f"commit {commit}, {os.cpu_count()} CPUs, PostgreSQL 15 (a throwaway cluster, "
+        f"default settings, durability off), `manage.py import_wordpress` in a child "
+        f"process, DEBUG off. The machine is shared: its load average (1, 5, 15 min) was "
+        f"{before[0]:.1f}, {before[1]:.1f}, {before[2]:.1f} before the import and "
+        f"{after[0]:.1f}, {after[1]:.1f}, {after[2]:.1f} after it.",
+        "",
+        f"The export: {figures['posts']:,} posts, {figures['items']:,} items "
+        f"({figures['megabytes']:.0f} MB; attachments, Arabic translations, guest authors), "
+        f"{AUTHORS} authors, {CATEGORIES} categories, {TAGS} tags.",
+        "",
+        "| run | records | created | seconds | records/s | peak memory MB | queries per record |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        f"| first import | {records:,} | {created:,} | {seconds:.1f} | "
+        f"{records / max(seconds, 1e-9):,.0f} | {figures['peak']:.0f} | "
+        f"{first['queries'] / max(records, 1):.1f} |",
+    ]
+    if figures["rerun"]:
+        again, again_seconds, again_peak = figures["rerun"]
+        again_records = records_of(again["counts"])
+        again_created = sum(outcomes.get("created", 0) for outcomes in again["counts"].values())
+        lines.append(
+            f"| the same file again | {again_records:,} | {again_created:,} | "
+            f"{again_seconds:.1f} | {again_records / max(again_seconds, 1e-9):,.0f} | "
+            f"{again_peak:.0f} | {again['queries'] / max(again_records, 1):.1f} |"
+        )
+    lines += [
+        "",
+        "Seconds are the child's wall time, Python's start and Django's set-up included; "
+        "its two passes over the file (docs/wordpress-import.md) included. Peak memory is "
+        "the child's largest resident set (its rusage, read by `wait4`).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def stopped_section(figures, when, commit):
+    """The section of an import stopped by --stop-after: its rate and a projection."""
+    first, (before, after) = figures["first"], figures["load"]
+    left = (first["total"] - first["done"]) / max(first["rate"], 1e-9)
+    lines = [
+        HEADING,
+        "",
+        f"Written by `benchmarks/import_wordpress.py --write` on {when:%Y-%m-%d %H:%M} UTC, "
+        f"commit {commit}, {os.cpu_count()} CPUs, PostgreSQL 15 (a throwaway cluster, "
+        f"default settings, durability off), `manage.py import_wordpress` in a child "
+        f"process, DEBUG off. The machine is shared: its load average (1, 5, 15 min) was "
+        f"{before[0]:.1f}, {before[1]:.1f}, {before[2]:.1f} before the import and "
+        f"{after[0]:.1f}, {after[1]:.1f}, {after[2]:.1f} when it was stopped.",
+        "",
+        f"The export: {figures['posts']:,} posts, {figures['items']:,} items "
+        f"({figures['megabytes']:.0f} MB). **Stopped** (`--stop-after`) after "
+        f"{figures['seconds']:.0f} s, its first pass over the file included: "
+        f"{first['done']:,} of {first['total']:,} items imported, at "
+        f"{first['rate']:.1f} a second (the command's own progress line); the rest would "
+        f"take about {left / 60:.0f} minutes more, some {(figures['seconds'] + left) / 60:.0f} "
+        f"minutes in all. Peak memory of the child until then: {figures['peak']:.0f} MB.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write(text):
+    """Put `text` in RESULTS.md in place of this script's former section."""
+    path = ROOT / "benchmarks" / "RESULTS.md"
+    before = path.read_text()
+    if f"\n{OTHER_FIGURES}\n" not in before:
+        before = before.rstrip() + f"\n\n{OTHER_FIGURES}\n"
+    start = before.find(HEADING)
+    if start >= 0:
+        end = before.find("\n### ", start + len(HEADING))
+        before = before[:start].rstrip() + ("\n\n" + before[end + 1 :] if end >= 0 else "")
+    path.write_text(before.rstrip() + "\n\n" + text)
+    log(f"written to {path}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, default=100_000)
+    parser.add_argument("--plugin", choices=("wpml", "polylang"), default="wpml")
+    parser.add_argument("--database-url", help="an existing (empty) database")
+    parser.add_argument("--profile", help="cProfile the first import into this file")
+    parser.add_argument("--no-rerun", action="store_true", help="skip importing it again")
+    parser.add_argument(
+        "--stop-after", type=float, help="stop the import after so many seconds, and project"
+    )
+    parser.add_argument("--keep", action="store_true", help="leave the throwaway cluster running")
+    parser.add_argument("--write", action="store_true", help="replace its part of RESULTS.md")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--setup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--export", help=argparse.SUPPRESS)
+    parser.add_argument("--media", help=argparse.SUPPRESS)
+    parser.add_argument("--child-report", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="thinktank.settings",
+        DEBUG="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "benchmarks-only-not-a-secret"),
+        LOG_LEVEL="WARNING",
+        STATIC_STORAGE="plain",
+    )
+    if args.child:
+        child(args)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="thinktank-bench-import."))
+    os.environ["MEDIA_ROOT"] = str(folder / "site-media")
+
+    def run(url):
+        os.environ["DATABASE_URL"] = url
+        text = section(measure(args, folder))
+        log("\n" + text)
+        if args.write:
+            write(text)
+
+    try:
+        if args.database_url:
+            run(args.database_url)
+        else:
+            with throwaway_cluster(keep=args.keep) as url:
+                run(url)
+    except BenchmarkError as error:
+        sys.exit(f"import_wordpress.py: {error}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
