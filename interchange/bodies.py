@@ -4,12 +4,12 @@ an imported record's old address made internal links. Pure functions: the import
 looks the ids up (articles.py) and hands the maps in."""
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from django.utils.html import escape
 
 from library.figures import SIZES
+from thinktank.html_offsets import OffsetParser, first_attributes
 
 KEPT_LINK_ATTRIBUTES = ("title", "hreflang", "lang", "dir")
 
@@ -23,27 +23,17 @@ class Element:
     end: int | None = None  # after its end tag; None when never closed
 
 
-class _Parser(HTMLParser):
+class _Parser(OffsetParser):
     """The <a> and <figure> elements of a body, with where they start and end."""
 
     def __init__(self, html):
         super().__init__(convert_charrefs=False)
         self.elements, self.open = [], []
-        self.lines = [0]
-        for line in html.split("\n"):
-            self.lines.append(self.lines[-1] + len(line) + 1)
-        self.feed(html)
-        self.close()
-
-    def position(self):
-        line, column = self.getpos()
-        return self.lines[line - 1] + column
+        self.read(html)
 
     def handle_starttag(self, tag, attrs):
         if tag in ("a", "figure"):
-            first = {}
-            for name, value in attrs:
-                first.setdefault(name, value or "")
+            first = {name: value or "" for name, value in first_attributes(attrs).items()}
             start = self.position()
             element = Element(tag, start, start + len(self.get_starttag_text()), first)
             self.elements.append(element)

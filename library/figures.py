@@ -3,12 +3,12 @@ optional `<figcaption>`, found and rendered with the library's images. See
 docs/images.md."""
 
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from django.conf import settings
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 
+from thinktank.html_offsets import OffsetParser, first_attributes
 from thinktank.languages import is_rtl
 from thinktank.templatetags.renditions import responsive_image
 
@@ -44,27 +44,17 @@ def image_id(value):
     return None
 
 
-class _FigureParser(HTMLParser):
+class _FigureParser(OffsetParser):
     def __init__(self, html):
         super().__init__(convert_charrefs=False)
         self.html = html
         self.figures = []
         self.open = []  # the figures being read, outermost first
-        self.lines = [0]
-        for line in html.split("\n"):
-            self.lines.append(self.lines[-1] + len(line) + 1)
-        self.feed(html)
-        self.close()
-
-    def position(self):
-        line, column = self.getpos()
-        return self.lines[line - 1] + column
+        self.read(html)
 
     def handle_starttag(self, tag, attrs):
         if tag == "figure":
-            first = {}
-            for name, value in attrs:
-                first.setdefault(name, value)
+            first = first_attributes(attrs)
             self.open.append(
                 {"start": self.position(), "attrs": first, "caption": None, "caption_end": None}
             )

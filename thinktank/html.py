@@ -1,7 +1,6 @@
 """Sanitizing editors' HTML with nh3, so pages render it with |safe. See docs/rich-text.md."""
 
 import posixpath
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 import nh3
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from thinktank.footnotes import notes_from_footnotes
+from thinktank.html_offsets import OffsetParser, first_attributes
 from thinktank.languages import COUNTING_DIGITS
 from thinktank.links import ATTRIBUTE as LINK_ATTRIBUTE
 from thinktank.links import is_reference
@@ -160,26 +160,17 @@ def is_media_url(src):
     return posixpath.normpath(path).startswith(prefix.path)
 
 
-class _Images(HTMLParser):
+class _Images(OffsetParser):
     """The <img> start tags of a document: (offset, tag text, attributes)."""
 
     def __init__(self, html):
         super().__init__(convert_charrefs=True)
         self.images = []
-        self.lines = [0]  # where each line starts (getpos() counts lines by newlines)
-        for line in html.split("\n"):
-            self.lines.append(self.lines[-1] + len(line) + 1)
-        self.feed(html)
-        self.close()
+        self.read(html)
 
     def handle_starttag(self, tag, attrs):
         if tag == "img":
-            line, column = self.getpos()
-            offset = self.lines[line - 1] + column
-            first = {}  # a repeated attribute counts the first time, as browsers read it
-            for name, value in attrs:
-                first.setdefault(name, value)
-            self.images.append((offset, self.get_starttag_text(), first))
+            self.images.append((self.position(), self.get_starttag_text(), first_attributes(attrs)))
 
     handle_startendtag = handle_starttag
 

@@ -5,9 +5,10 @@ docs/internal-links.md."""
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from django.utils.html import escape
+
+from thinktank.html_offsets import OffsetParser, first_attributes
 
 ATTRIBUTE = "data-link"
 # The registered kinds ("article", "expert", ...): set by the apps in their ready().
@@ -64,29 +65,19 @@ class Link:
     attrs: dict
 
 
-class _LinkParser(HTMLParser):
+class _LinkParser(OffsetParser):
     def __init__(self, html):
         super().__init__(convert_charrefs=False)
         self.links = []
         self.open = []
-        self.lines = [0]
-        for line in html.split("\n"):
-            self.lines.append(self.lines[-1] + len(line) + 1)
-        self.feed(html)
-        self.close()
+        self.read(html)
         for start, open_end, attrs in self.open:  # never closed
             self.links.append(Link(start, open_end, None, None, _reference(attrs), attrs))
         self.links.sort(key=lambda link: link.start)
 
-    def position(self):
-        line, column = self.getpos()
-        return self.lines[line - 1] + column
-
     def handle_starttag(self, tag, attrs):
         if tag == "a":
-            first = {}
-            for name, value in attrs:  # a repeated attribute counts the first time
-                first.setdefault(name, value or "")
+            first = {name: value or "" for name, value in first_attributes(attrs).items()}
             start = self.position()
             self.open.append((start, start + len(self.get_starttag_text()), first))
 

@@ -4,19 +4,17 @@ docs/wordpress-import.md."""
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from interchange.importer import import_records
-from interchange.management.acting import acting_user
-from interchange.report import Report
+from interchange.management.importing import ImportCommand, acting_user
 from interchange.wordpress.mapping import Mapping, MappingError, read_mapping
 from interchange.wordpress.records import source_of, wordpress_records
 from interchange.wordpress.scan import scan_export
 from interchange.wordpress.wxr import UnsafeExport
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import a WordPress export (WXR 1.2), see docs/wordpress-import.md."
 
     def add_arguments(self, parser):
@@ -28,11 +26,7 @@ class Command(BaseCommand):
             "there); nothing is downloaded.",
         )
         parser.add_argument("--mapping", type=Path, help="What becomes what (TOML).")
-        parser.add_argument("--dry-run", action="store_true", help="Write nothing; report all.")
-        parser.add_argument(
-            "--report", type=Path, help="Also write the report here (.json or text)."
-        )
-        parser.add_argument("--user", help="Import as this user (default: the first superuser).")
+        super().add_arguments(parser)
 
     def handle(self, *args, export, media_dir, mapping, dry_run, report, user, **options):
         if not export.is_file():
@@ -48,16 +42,13 @@ class Command(BaseCommand):
             index = scan_export(export, read)  # the first pass: images, groups, the total
         except UnsafeExport as error:
             raise CommandError(str(error)) from error
-        self.stderr.ending = ""  # the progress line rewrites itself ("\r")
-        outcome = Report(progress=self.stderr, total=index.total)
-        import_records(
+        outcome = self.progress_report(index.total)
+        self.run_import(
             wordpress_records(export, read, outcome, index),
+            outcome=outcome,
+            report=report,
             source=source_of(index.site),
             media_dir=media_dir,
             user=acting,
             dry_run=dry_run,
-            report=outcome,
         )
-        outcome.print_summary(self.stdout)
-        if report:
-            outcome.write(report)
