@@ -114,7 +114,7 @@ def read_docx(file, *, max_size=None):
     file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:
-            parts = _read_entries(archive, max_size * EXPANSION)
+            parts = read_zip_entries(archive, max_size * EXPANSION)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError) as error:
         raise not_a_docx() from error
     except (NotImplementedError, RuntimeError) as error:  # a compression method, encryption
@@ -144,9 +144,10 @@ def _too_big_inside():
     )
 
 
-def _read_entries(archive, max_total):
+def read_zip_entries(archive, max_total):
     """Every entry's bytes, read in chunks and counted as read: the sizes the zip
-    declares are checked first and never trusted."""
+    declares are checked first and never trusted. DocxRefused (by code) otherwise;
+    any zip an editor uploads goes through here, not only a Word document's."""
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise DocxRefused(
@@ -183,9 +184,6 @@ def _read_entries(archive, max_total):
         parts[name] = b"".join(chunks)
     return parts
 
-
-# The same checks for another zip an editor uploads (the interchange's media folder).
-read_zip_entries = _read_entries
 
 
 def _is_xml_name(name):
