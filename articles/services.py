@@ -126,7 +126,6 @@ def record_body_images(article):
 
 
 @transaction.atomic
-@transaction.atomic
 def article_delete(article, *, user):
     """Delete an article and its history (articles are archived instead: superusers only);
     its translation set too when it was the set's last version."""

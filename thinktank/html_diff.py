@@ -143,8 +143,9 @@ class _Writer:
         self.labels = {"del": gettext("Removed"), "ins": gettext("Added")}
 
     def mark(self, kind, html):
-        """`html` (phrasing or flow content) inside <ins> or <del>."""
-        if html.strip():
+        """`html` (phrasing or flow content) inside <ins> or <del>; a space alone too,
+        as it is one side's only (else the other side's words would run together)."""
+        if html:
             self.parts.append(f'<{kind} data-change="{escape(self.labels[kind])}">{html}</{kind}>')
 
     def whole(self, kind, block, context):
@@ -177,10 +178,13 @@ class _Writer:
             if op == "equal":
                 self.parts.append(_html(new[j1:j2]))
                 continue
-            if op in ("delete", "replace"):
-                self.mark("del", _html([t for t in old[i1:i2] if t.is_text]))
-            if op in ("insert", "replace"):
-                self.inserted(new[j1:j2])
+            removed, added = _html([t for t in old[i1:i2] if t.is_text]), new[j1:j2]
+            if removed.isspace() and added and added[0].is_text and added[0].html.isspace():
+                # Only a space removed where the newer text has one: both sides'.
+                self.parts.append(added[0].html)
+                removed, added = "", added[1:]
+            self.mark("del", removed)
+            self.inserted(added)
         return True
 
     def inserted(self, token_list):
@@ -190,11 +194,7 @@ class _Writer:
             if token is not None and token.is_text:
                 run.append(token)
                 continue
-            text = _html(run)
-            if text.strip():
-                self.mark("ins", text)
-            else:
-                self.parts.append(text)
+            self.mark("ins", _html(run))
             run = []
             if token is not None:
                 self.parts.append(_html([token]))

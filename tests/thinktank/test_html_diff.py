@@ -82,6 +82,14 @@ def text_of(html):
 
 @settings(max_examples=150, deadline=None)
 @given(old=RICH_TEXT, new=RICH_TEXT)
+# Found by Hypothesis: a space the older text had between two tags, and the newer text
+# one at the start of its added words; and a space alone added or removed.
+@example(
+    old="<p>policy <strong>policy</strong> <strong>policy</strong></p>",
+    new="<p>policy policy Gulf policy</p>",
+)
+@example(old="<p>a <strong>b</strong></p>", new="<p>a<strong>b</strong></p>")
+@example(old="<p>a<strong>b</strong></p>", new="<p>a <strong>b</strong></p>")
 def test_the_to_side_is_the_newer_text_and_the_from_side_has_the_older_words(old, new):
     diff = html_diff(old, new)
     assert side(diff, dropped="del") == text_of(sanitize_html(new))
