@@ -7,15 +7,20 @@ from articles import links
 from articles.models import ArticleLink
 
 
+def body_link_targets(html):
+    """{(kind, target id)} of the internal links of body `html`."""
+    return {
+        (reference.kind, reference.id)
+        for reference in links.references_in(html)
+        if reference.kind in links.KINDS
+    }
+
+
 def record_body_links(article):
     """Keep `article.body_links` the targets its body's internal links name (existing or
     not: a link to a deleted piece is a broken link to report). Called by the services
     that write a body, inside their transaction. See docs/internal-links.md."""
-    wanted = {
-        (reference.kind, reference.id)
-        for reference in links.references_in(article.body)
-        if reference.kind in links.KINDS
-    }
+    wanted = body_link_targets(article.body)
     recorded = set(article.body_links.values_list("kind", "target_id"))
     if wanted == recorded:
         return

@@ -37,12 +37,14 @@ def validate_slug_is_free(slug, *, article_model, language=None, instance=None):
         )
 
 
-def free_slug(title, *, article_model, language=None, instance=None, max_length=255):
-    """A free slug for `title`, with "-2", "-3"... when the plain one is taken."""
+def free_slug(title, *, article_model, language=None, instance=None, max_length=255, taken=()):
+    """A free slug for `title`, with "-2", "-3"... when the plain one is taken (in the
+    database, or among `taken`: those claimed by rows not saved yet)."""
     base = slugify_title(title, max_length=max_length - 4) or "untitled"
     candidate, number = base, 1
     while (
-        slug_owner(candidate, article_model=article_model, language=language, instance=instance)
+        candidate in taken
+        or slug_owner(candidate, article_model=article_model, language=language, instance=instance)
         is not None
     ):
         number += 1

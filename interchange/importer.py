@@ -8,19 +8,19 @@ import json
 import tempfile
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from interchange import selectors
+from interchange.batch import ArticleBatch
 from interchange.kinds.articles import write_article
 from interchange.kinds.experts import write_expert
 from interchange.kinds.images import write_image
 from interchange.kinds.taxonomy import write_region, write_topic
 from interchange.records import KINDS, digest, problems_of, unknown_keys
 from interchange.report import CREATED, UNCHANGED, UPDATED, Report
-from interchange.run import Run, Skip
+from interchange.run import Run, message_of
 from interchange.services import legacy_paths_set, source_key_save
 from thinktank import renditions
 from thinktank.private_files import delete_folder
@@ -60,11 +60,22 @@ def import_records(records, *, source, media_dir=None, user, dry_run=False, repo
 
 
 def _import(records, run):
+    batch = ArticleBatch(run, write_one=write_record)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as waiting:
+
+        def wait(records):
+            waiting.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
         for record in records:
-            if import_record(record, run) and not run.final:
-                waiting.write(json.dumps(record, ensure_ascii=False) + "\n")
+            label = admitted(record, run)
+            if label is None:
+                pass
+            elif label[0] == "article":
+                wait(batch.add(record))
+            elif write_record(record, run):
+                wait([record])
             run.report.advance()
+        wait(batch.flush())
         waiting.seek(0)
         run.final = True
         for line in waiting:
@@ -80,14 +91,6 @@ def _label(record):
         kind if isinstance(kind, str) and kind in KINDS else "record",
         record_id if isinstance(record_id, str) and record_id else "?",
     )
-
-
-def _message(error):
-    if isinstance(error, ValidationError):
-        return "; ".join(error.messages)
-    if isinstance(error, Skip | PermissionDenied) and error.args:
-        return str(error.args[0])
-    return f"{type(error).__name__}: {error}"
 
 
 def _unchanged(run, key, record_digest):
@@ -109,11 +112,17 @@ def import_record(record, run):
     """Write one record; True when a reference of it waits for a record not yet seen
     (it is to be written again in the second pass). Whatever goes wrong is a line of
     the report, never an exception."""
+    return admitted(record, run) is not None and write_record(record, run)
+
+
+def admitted(record, run):
+    """(kind, id) of `record` if it is valid and, in the first pass, the first of its
+    id; else None, and the report says why."""
     kind, record_id = _label(record)
     problems = problems_of(record)
     if problems:
         run.report.skipped(kind, record_id, "; ".join(problems))
-        return False
+        return None
     for name in unknown_keys(record):
         run.report.problem_once(
             kind, record_id, _("unknown key “%(key)s” left out (said once)") % {"key": name}
@@ -123,8 +132,14 @@ def import_record(record, run):
             run.report.skipped(
                 kind, record_id, _("an earlier record of this kind has the same id: left out")
             )
-            return False
+            return None
         run.seen |= {(kind, record_id)}
+    return kind, record_id
+
+
+def write_record(record, run):
+    """import_record for an admitted record."""
+    kind, record_id = record["kind"], record["id"]
     record_digest = digest(record)
     run.key = selectors.source_key(run.source, kind, record_id)
     existing = None
@@ -154,21 +169,12 @@ def import_record(record, run):
             )
     except Exception as error:  # an importer goes on: the record is a line of the report
         if run.final:  # counted in the first pass
-            run.report.problem(kind, record_id, _message(error))
+            run.report.problem(kind, record_id, message_of(error))
         else:
-            run.report.skipped(kind, record_id, _message(error))
+            run.report.skipped(kind, record_id, message_of(error))
         return False
     run.remember(kind, record_id, written.obj.pk)
-    for path in refused:
-        run.report.problem(
-            kind,
-            record_id,
-            _(
-                "the old address %(path)s was left out: not a path of the site, or already "
-                "the old address of something else"
-            )
-            % {"path": path},
-        )
+    run.report_refused_paths(kind, record_id, refused)
     if not run.final:
         run.report.count(kind, written.outcome or (CREATED if existing is None else UPDATED))
     return written.pending

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from interchange import selectors
@@ -17,6 +18,15 @@ REMEMBERED_KINDS = frozenset({"topic", "region", "expert", "image"})
 
 class Skip(Exception):  # noqa: N818 (an outcome, not an error)
     """The record is left out; the message says why (a line of the report)."""
+
+
+def message_of(error):
+    """What the report says of `error`, raised while a record was written."""
+    if isinstance(error, ValidationError):
+        return "; ".join(error.messages)
+    if isinstance(error, Skip | PermissionDenied) and error.args:
+        return str(error.args[0])
+    return f"{type(error).__name__}: {error}"
 
 
 @dataclass
@@ -105,6 +115,18 @@ class Run:
             _("%(what)s: no %(kind)s record “%(id)s” was imported; left out")
             % {"what": what, "kind": kind, "id": source_id},
         )
+
+    def report_refused_paths(self, kind, record_id, paths):
+        for path in paths:
+            self.report.problem(
+                kind,
+                record_id,
+                _(
+                    "the old address %(path)s was left out: not a path of the site, or "
+                    "already the old address of something else"
+                )
+                % {"path": path},
+            )
 
     def legacy_references(self, paths):
         """{old path as written: "kind:database id"} of those of `paths` that are old

@@ -58,24 +58,35 @@ def source_key_save(source, kind, source_id, obj, *, digest, user, extra=None, e
 def legacy_paths_set(obj, paths, *, source, user):
     """Make each of `paths` an old address of `obj`. Returns the paths refused: not a
     site-relative path, or already the old address of something else."""
+    return legacy_paths_add([(obj, paths)], source=source, user=user)[0]
+
+
+@transaction.atomic(savepoint=False)
+def legacy_paths_add(pairs, *, source, user):
+    """legacy_paths_set for each (object, paths) of `pairs`, in two queries: the paths
+    refused, one list a pair."""
     require(user, ADD_LEGACY_PATH)
-    content_type = ContentType.objects.get_for_model(obj)
-    keys = {path: path_key(path) for path in paths}
+    keyed = [
+        (obj, ContentType.objects.get_for_model(obj), {path: path_key(path) for path in paths})
+        for obj, paths in pairs
+    ]
+    wanted = sorted({key for _obj, _type, keys in keyed for key in keys.values() if key})
     taken = {
-        row.path: row
-        for row in LegacyPath.objects.filter(path__in=[key for key in keys.values() if key])
+        row.path: (row.content_type_id, row.object_id)
+        for row in LegacyPath.objects.filter(path__in=wanted)
     }
     refused, new = [], []
-    for path, key in keys.items():
-        row = taken.get(key)
-        if key is None or (
-            row is not None and (row.content_type_id, row.object_id) != (content_type.pk, obj.pk)
-        ):
-            refused.append(path)
-        elif row is None and key not in {made.path for made in new}:
-            new.append(
-                LegacyPath(path=key, content_type=content_type, object_id=obj.pk, source=source)
-            )
+    for obj, content_type, keys in keyed:
+        refused.append([])
+        for path, key in keys.items():
+            owner = taken.get(key)
+            if key is None or (owner is not None and owner != (content_type.pk, obj.pk)):
+                refused[-1].append(path)
+            elif owner is None:
+                taken[key] = (content_type.pk, obj.pk)
+                new.append(
+                    LegacyPath(path=key, content_type=content_type, object_id=obj.pk, source=source)
+                )
     if new:
         LegacyPath.objects.bulk_create(new)
         if any("?" in made.path for made in new):
@@ -99,3 +110,23 @@ def legacy_path_delete(legacy_path, *, user):
     require(user, DELETE_LEGACY_PATH)
     legacy_path.delete()
     _forget_query_names()
+
+
+@transaction.atomic(savepoint=False)
+def source_keys_create(source, kind, rows, *, user):
+    """source_key_save for records `kind` of `source` that have no key yet, in one
+    insert: `rows` are (source id, object, digest, extra)."""
+    require(user, ADD_SOURCE_KEY)
+    keys = [
+        SourceKey(
+            source=source,
+            kind=kind,
+            source_id=source_id,
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            digest=digest,
+            extra=extra or {},
+        )
+        for source_id, obj, digest, extra in rows
+    ]
+    return SourceKey.objects.bulk_create(keys)

@@ -208,13 +208,18 @@ class RevisionSchema:
         ]
         return sorted(fields, key=lambda field: isinstance(field, TranslationsField))
 
-    def snapshot(self, obj):
+    def snapshot(self, obj, *, known=None):
+        """What `obj` is now; `known` ({relation name: value as a snapshot holds it}) is
+        what the caller has just written, taken as it is instead of read back."""
+        known = known or {}
         data = {}
         for field in self.fields():
             raw = field.value_from_object(obj)
             data[field.name] = None if raw is None else field.value_to_string(obj)
         for relation in self.relations:
-            data[relation.name] = relation.read(obj)
+            data[relation.name] = (
+                known[relation.name] if relation.name in known else relation.read(obj)
+            )
         return data
 
     def apply_fields(self, obj, data):

@@ -275,6 +275,14 @@ class Article(VersionedModel):
                 )
             except ValidationError as error:
                 errors.update(error.message_dict)
+        errors.update(self.content_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def content_errors(self):
+        """{field: message} of what is wrong with the fields taken together, the slug
+        aside (clean() checks it is free): no query beyond the publication type's."""
+        errors = {}
         if self.hero_image and not self.hero_image_alt.strip():
             errors["hero_image_alt"] = _("Describe the hero image for readers who cannot see it.")
         if self.event_end and self.event_start and self.event_end < self.event_start:
@@ -286,8 +294,7 @@ class Article(VersionedModel):
                 errors["event_time_zone"] = _("An event needs the time zone its time is given in.")
             if not self.event_location.strip() and not self.event_is_online:
                 errors["event_location"] = _("Give the event's location, or mark it as online.")
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     @property
     def is_translation_stale(self):

@@ -2,13 +2,19 @@
 body's record ids made database ids, the byline, topics, regions, tags, hero image and
 translation set, the status and dates kept (a future publication date stays scheduled)."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from articles.import_services import article_join_translation_set, article_set_relations
+from articles.import_services import (
+    NewArticle,
+    article_join_translation_set,
+    article_set_relations,
+)
 from articles.models import Article, PublicationType, TranslationSet
 from articles.services import article_record_revision, article_save
 from articles.slugs import free_slug, slug_owner
@@ -102,18 +108,15 @@ def _date(value):
     return parse_datetime(value) if value else None
 
 
-def _hero(record, article, run):
-    """Show the record's hero image (a library image) on `article`; whether it waits."""
+def show_hero(record, article, image):
+    """Show `image`, the library image of the record's hero image, on `article`: none
+    when the record has none; the one it has when the record's is not imported yet."""
     if not record.get("hero_image"):
         article.hero_image = ""
-        return False
-    ids, waiting = run.resolve(record, "image", [record["hero_image"]], what=_("hero image"))
-    image = Image.objects.filter(pk__in=ids).first()
-    if image is not None:
+    elif image is not None:
         article.hero_image = image.file.name
         article.hero_image_alt = image.get_translation("alt_text", article.language)[:300]
         article.hero_image_credit = image.get_translation("credit", article.language)[:200]
-    return waiting
 
 
 def _translation_set(record, article, run):
@@ -131,7 +134,19 @@ def _translation_set(record, article, run):
     return set_id
 
 
-def write_article(record, existing, run):
+@dataclass
+class Prepared:
+    """An article record made ready to save: the article and its relations (`item`),
+    its hero image's id, and whether a reference of it waits for a record not seen."""
+
+    item: NewArticle
+    hero_id: int | None
+    waiting: bool
+
+
+def prepared_article(record, existing, run):
+    """`record` read into `existing` (or a new article), unsaved, with its references
+    resolved to database ids; Skip when the site cannot take it."""
     language = record["language"]
     if language not in site_languages():
         raise Skip(_("the site has no language “%(language)s”") % {"language": language})
@@ -144,6 +159,7 @@ def write_article(record, existing, run):
     article.language = language
     article.publication_type = kind
     article.title = record["title"].strip()[:300]
+    article.slug = record.get("slug") or article.slug  # made free when saved
     article.body, waiting = rewritten_body(record, run, record.get("body", ""))
     article.summary = record.get("summary", "").strip() or Truncator(
         " ".join(strip_tags(article.body).split()) or article.title
@@ -155,13 +171,10 @@ def write_article(record, existing, run):
     article.event_is_online = record.get("event_is_online", False)
     article.status = record.get("status", Article.Status.DRAFT)
     article.published_at = _date(record.get("published_at"))
-    waiting = _hero(record, article, run) or waiting
-    group_set = _translation_set(record, article, run)
-    _checked_with_slug(record, article)
-    article_save(article, user=run.user)
-    if record.get(GROUP) and group_set is None:  # the first of its group: its set is the group's
-        source_key_save(
-            run.source, GROUP, record[GROUP], article.translation_set, digest="", user=run.user
+    hero_ids, hero_waits = [], False
+    if record.get("hero_image"):
+        hero_ids, hero_waits = run.resolve(
+            record, "image", [record["hero_image"]], what=_("hero image")
         )
     authors, authors_wait = run.resolve(
         record, "expert", record.get("authors", []), what=_("author")
@@ -170,15 +183,40 @@ def write_article(record, existing, run):
     regions, regions_wait = run.resolve(
         record, "region", record.get("regions", []), what=_("region")
     )
-    article_set_relations(
+    item = NewArticle(
         article,
         authors=authors,
         topic_ids=topics,
         region_ids=regions,
         tags=record.get("tags", []),
+        translation_group=record.get(GROUP),
+    )
+    waiting = waiting or hero_waits or authors_wait or topics_wait or regions_wait
+    return Prepared(item, hero_ids[0] if hero_ids else None, waiting)
+
+
+def write_article(record, existing, run):
+    prepared = prepared_article(record, existing, run)
+    article, item = prepared.item.article, prepared.item
+    show_hero(record, article, Image.objects.filter(pk=prepared.hero_id).first())
+    group_set = _translation_set(record, article, run)
+    _checked_with_slug(record, article)
+    article_save(article, user=run.user)
+    if record.get(GROUP) and group_set is None:  # the first of its group: its set is the group's
+        source_key_save(
+            run.source, GROUP, record[GROUP], article.translation_set, digest="", user=run.user
+        )
+    article_set_relations(
+        article,
+        authors=item.authors,
+        topic_ids=item.topic_ids,
+        region_ids=item.region_ids,
+        tags=item.tags,
         user=run.user,
     )
-    article_record_revision(
-        article, user=run.user, note=_("Imported from %(source)s") % {"source": run.source}
-    )
-    return Written(article, pending=waiting or authors_wait or topics_wait or regions_wait)
+    article_record_revision(article, user=run.user, note=imported_note(run))
+    return Written(article, pending=prepared.waiting)
+
+
+def imported_note(run):
+    return _("Imported from %(source)s") % {"source": run.source}

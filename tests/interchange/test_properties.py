@@ -9,6 +9,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articles import revisions
 from articles.models import Article, Region, Topic
 from experts.models import Expert
 from interchange.importer import import_records
@@ -102,4 +103,28 @@ def test_importing_twice_is_importing_once(db, records):
         assert {model: model.objects.count() for model in MODELS} == counts
         assert again.total_of(CREATED) == 0
         assert again.total_of(UPDATED) == 0
+        transaction.set_rollback(True)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(records=RECORDS, size=st.integers(1, 4))
+def test_articles_written_in_batches_keep_the_site_s_rules(db, monkeypatch, records, size):
+    """Whatever the batches: one version a language in a translation set, an address
+    per article, and each article's revision what reading it back gives."""
+    monkeypatch.setattr("interchange.batch.SIZE", size)
+    with transaction.atomic():
+        publication_type()
+        user = importer(f"importer-{uuid.uuid4().hex[:8]}")
+        import_records(iter(records), source=f"jsonl:{uuid.uuid4().hex}", user=user)
+        versions = list(Article.objects.values_list("translation_set_id", "language"))
+        assert len(versions) == len(set(versions))
+        addresses = list(Article.objects.values_list("language", "slug"))
+        assert len(addresses) == len(set(addresses))
+        taxonomy_slugs = {*Topic.objects.values_list("slug", flat=True)}
+        taxonomy_slugs |= {*Region.objects.values_list("slug", flat=True)}
+        assert not taxonomy_slugs & {slug for _language, slug in addresses}
+        for article in Article.objects.all():
+            assert article.revisions.first().data == revisions.snapshot(article)
         transaction.set_rollback(True)
