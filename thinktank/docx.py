@@ -185,7 +185,6 @@ def read_zip_entries(archive, max_total):
     return parts
 
 
-
 def _is_xml_name(name):
     return name.lower().endswith((".xml", ".rels"))
 
