@@ -252,6 +252,19 @@ def article_record_revision(article, *, user, note=""):
     )
 
 
+def article_amend_revision(article, *, user, note=""):
+    """Make `article`'s latest revision hold what the article is now when it is
+    `user`'s, with `note` (an import's second pass completing what its first wrote);
+    else record a new revision."""
+    latest = article.revisions.saved().first()
+    by = getattr(revision_user(user), "pk", None)
+    if latest is None or latest.user_id != by or latest.note != note:
+        return article_record_revision(article, user=user, note=note)
+    latest.data = revisions.snapshot(article)
+    latest.save(update_fields=["data"])
+    return latest
+
+
 def mark_reviewed(proposal, outcome, *, user):
     """Mark a pending proposed change published or discarded, once: a second is refused."""
     reviewed = {

@@ -174,6 +174,8 @@ def write_record(record, run):
             run.report.skipped(kind, record_id, message_of(error))
         return False
     run.remember(kind, record_id, written.obj.pk)
+    if existing is None and not run.final:
+        run.created.add((kind, record_id))
     run.report_refused_paths(kind, record_id, refused)
     if not run.final:
         run.report.count(kind, written.outcome or (CREATED if existing is None else UPDATED))

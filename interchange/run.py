@@ -61,6 +61,7 @@ class Run:
     missing: list = field(default_factory=list)  # (kind, id) the record refers to, not in
     seen: set = field(default_factory=set)  # (kind, id) of the records read so far
     stored_files: list = field(default_factory=list)  # files a dry run removes again
+    created: set = field(default_factory=set)  # (kind, id) of the records made in the first pass
     # {kind: {source id: database id}} of the records others refer to, as found or
     # written in this import: a thousand articles naming the same twenty authors and
     # topics look each up once, not once an article.

@@ -16,7 +16,7 @@ from articles.import_services import (
     article_set_relations,
 )
 from articles.models import Article, PublicationType, TranslationSet
-from articles.services import article_record_revision, article_save
+from articles.services import article_amend_revision, article_record_revision, article_save
 from articles.slugs import free_slug, slug_owner
 from interchange.bodies import references_of, rewrite
 from interchange.records import site_languages
@@ -214,7 +214,11 @@ def write_article(record, existing, run):
         tags=item.tags,
         user=run.user,
     )
-    article_record_revision(article, user=run.user, note=imported_note(run))
+    if run.final and ("article", record["id"]) in run.created:
+        # The second pass completes what the first wrote: one revision an import.
+        article_amend_revision(article, user=run.user, note=imported_note(run))
+    else:
+        article_record_revision(article, user=run.user, note=imported_note(run))
     return Written(article, pending=prepared.waiting)
 
 
