@@ -1,7 +1,6 @@
 """What the site's page cache (thinktank.cache) must know of articles."""
 
 from django.apps import apps
-from django.db.models import Min, Q
 from django.utils import timezone
 
 from articles.models import Article
@@ -11,14 +10,25 @@ from articles.search import sqlite as search_on_sqlite
 def next_public_change():
     """
     When the published articles next change by themselves: a scheduled article goes
-    live at its date, an event moves from the upcoming to the past at its start.
+    live at its date, an event moves from the upcoming to the past at its start. Two
+    reads along an index each (article_newest, article_event_start), not a scan of the
+    published articles: every write to an article asks this again.
     """
     now = timezone.now()
-    moments = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
-        going_live=Min("published_at", filter=Q(published_at__gt=now)),
-        starting=Min("event_start", filter=Q(published_at__lte=now, event_start__gt=now)),
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    going_live = (
+        published.filter(published_at__gt=now)
+        .order_by("status", "published_at")
+        .values_list("published_at", flat=True)
+        .first()
     )
-    return min(filter(None, moments.values()), default=None)
+    starting = (
+        published.filter(published_at__lte=now, event_start__gt=now)
+        .order_by("event_start")
+        .values_list("event_start", flat=True)
+        .first()
+    )
+    return min(filter(None, (going_live, starting)), default=None)
 
 
 def register(page_cache):

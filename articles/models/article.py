@@ -224,6 +224,12 @@ class Article(VersionedModel):
                 name="article_newest_in_language",
             ),
             models.Index(fields=["status", "-published_at", "-id"], name="article_newest"),
+            # The next event to start (articles/page_cache.py): the few articles with a start.
+            models.Index(
+                fields=["event_start"],
+                condition=Q(event_start__isnull=False),
+                name="article_event_start",
+            ),
             # The editorial dashboard's problems (articles/desk/problems.py): the few
             # articles that have one, found without reading the table.
             models.Index(
