@@ -33,6 +33,7 @@ from articles.services import is_reviewed, may_set_status, revision_user
 from articles.slugs import free_slug
 from library.figures import figure_image_ids
 from library.selectors import existing_image_ids
+from thinktank.html import sanitize_html
 from thinktank.permissions import require
 from thinktank.renditions import ensure_renditions
 from thinktank.transliteration import slugify_title
@@ -190,6 +191,29 @@ def articles_create(items, *, user, note=""):
     return [item.article for item in items]
 
 
+@transaction.atomic
+def articles_set_bodies(bodies, *, user):
+    """Give each article of `bodies` ({article: body}), created by articles_create in
+    this transaction, that body, as article_save would (references, figures' images,
+    internal links, the index) and in its revision: for articles of one batch that
+    link to one another, once all are in."""
+    require(user, CHANGE_ARTICLE)
+    if any(is_reviewed(article.status, user=user) for article in bodies):
+        raise PermissionDenied(_("Only an editor may change a published or archived article."))
+    for article, body in bodies.items():
+        article.body = sanitize_html(with_references(body))
+    articles = list(bodies)
+    Article.objects.bulk_update(articles, ["body"])  # its update() re-indexes them
+    ArticleImage.objects.filter(article__in=articles).delete()
+    ArticleLink.objects.filter(article__in=articles).delete()
+    _record_bodies(articles)
+    bodies_of = {article.pk: article.body for article in articles}
+    kept = list(ArticleRevision.objects.filter(article__in=articles))
+    for revision in kept:
+        revision.data = {**revision.data, "body": bodies_of[revision.article_id]}
+    ArticleRevision.objects.bulk_update(kept, ["data"])
+
+
 # Each foreign key checked by full_clean is a query: the database checks them instead.
 RELATIONS = [field.name for field in Article._meta.concrete_fields if field.is_relation]
 
@@ -284,7 +308,7 @@ def _through_columns(through, target_model):
 
 
 def _record_bodies(articles):
-    """What article_save records of a body, for the batch: its figures' images, its
+    """What article_save records of a body, for new articles: its figures' images, its
     internal links, and no redirect left on its address."""
     figures = {article.pk: figure_image_ids(article.body) for article in articles}
     existing = existing_image_ids(set().union(*figures.values()))

@@ -5,9 +5,15 @@ go through the importer's one-record path, which reports each one's own problem.
 
 from django.db import transaction
 
-from articles.import_services import articles_create
+from articles.import_services import articles_create, articles_set_bodies
 from interchange import selectors
-from interchange.kinds.articles import GROUP, imported_note, prepared_article, show_hero
+from interchange.kinds.articles import (
+    GROUP,
+    imported_note,
+    prepared_article,
+    rewritten_body,
+    show_hero,
+)
 from interchange.records import digest
 from interchange.report import CREATED
 from interchange.run import message_of
@@ -15,6 +21,7 @@ from interchange.services import (
     UNKNOWN,
     legacy_paths_add,
     source_key_save,
+    source_keys_complete,
     source_keys_create,
 )
 from library.models import Image
@@ -96,7 +103,7 @@ class ArticleBatch:
                 user=run.user,
                 existing=None if group not in self.group_sets else UNKNOWN,
             )
-        source_keys_create(
+        keys = source_keys_create(
             run.source,
             "article",
             [
@@ -117,6 +124,31 @@ class ArticleBatch:
         )
         for (record, _prepared, _missing), paths in zip(ready, refused, strict=True):
             run.report_refused_paths("article", record["id"], paths)
+        completed = self._link_within(ready)
+        source_keys_complete(
+            [key for key in keys if key.source_id in completed],
+            {record["id"]: digest(record) for record, *_rest in ready},
+            user=run.user,
+        )
+
+    def _link_within(self, ready):
+        """Write again the bodies that waited only for articles of this batch (links
+        by id or by old address), now that those are in; the ids of their records."""
+        run, bodies = self.run, {}
+        for record, prepared, _missing in ready:
+            if prepared.body_waits and not prepared.others_wait:
+                run.missing = []
+                body, waits = rewritten_body(record, run, record.get("body", ""))
+                if not waits:
+                    bodies[record["id"]] = (prepared, body)
+        if bodies:
+            articles_set_bodies(
+                {prepared.item.article: body for prepared, body in bodies.values()},
+                user=run.user,
+            )
+        for prepared, _body in bodies.values():
+            prepared.body_waits = False
+        return set(bodies)
 
     def _group_sets(self, ready):
         """{translation group: its set} of the groups whose set is new in this batch."""

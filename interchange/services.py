@@ -5,6 +5,7 @@ are written by their apps' services (see importer.py)."""
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from interchange.models import LegacyPath, SourceKey
 from interchange.paths import path_key
@@ -130,3 +131,14 @@ def source_keys_create(source, kind, rows, *, user):
         for source_id, obj, digest, extra in rows
     ]
     return SourceKey.objects.bulk_create(keys)
+
+
+@transaction.atomic(savepoint=False)
+def source_keys_complete(keys, digests, *, user):
+    """Mark `keys` written in full: each the record of hash `digests[its source id]`,
+    no longer waiting for a reference."""
+    require(user, CHANGE_SOURCE_KEY)
+    now = timezone.now()
+    for key in keys:
+        key.digest, key.extra, key.updated_at = digests[key.source_id], {}, now
+    SourceKey.objects.bulk_update(keys, ["digest", "extra", "updated_at"])

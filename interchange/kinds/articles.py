@@ -137,11 +137,17 @@ def _translation_set(record, article, run):
 @dataclass
 class Prepared:
     """An article record made ready to save: the article and its relations (`item`),
-    its hero image's id, and whether a reference of it waits for a record not seen."""
+    its hero image's id, whether a reference of its body, or another, waits for a
+    record not seen."""
 
     item: NewArticle
     hero_id: int | None
-    waiting: bool
+    body_waits: bool
+    others_wait: bool
+
+    @property
+    def waiting(self):
+        return self.body_waits or self.others_wait
 
 
 def prepared_article(record, existing, run):
@@ -160,7 +166,7 @@ def prepared_article(record, existing, run):
     article.publication_type = kind
     article.title = record["title"].strip()[:300]
     article.slug = record.get("slug") or article.slug  # made free when saved
-    article.body, waiting = rewritten_body(record, run, record.get("body", ""))
+    article.body, body_waits = rewritten_body(record, run, record.get("body", ""))
     article.summary = record.get("summary", "").strip() or Truncator(
         " ".join(strip_tags(article.body).split()) or article.title
     ).chars(300)
@@ -191,8 +197,8 @@ def prepared_article(record, existing, run):
         tags=record.get("tags", []),
         translation_group=record.get(GROUP),
     )
-    waiting = waiting or hero_waits or authors_wait or topics_wait or regions_wait
-    return Prepared(item, hero_ids[0] if hero_ids else None, waiting)
+    others_wait = hero_waits or authors_wait or topics_wait or regions_wait
+    return Prepared(item, hero_ids[0] if hero_ids else None, body_waits, others_wait)
 
 
 def write_article(record, existing, run):

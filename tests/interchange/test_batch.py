@@ -7,6 +7,7 @@ import pytest
 from articles import revisions
 from articles.models import Article, ArticleImage, ArticleLink
 from articles.search import search_articles
+from interchange import importer as importer_module
 from interchange.importer import import_records
 from tests.helpers.factories import make_event_type, make_topic
 from tests.helpers.interchange import SOURCE, importer, publication_type, write_media
@@ -137,3 +138,27 @@ def test_figures_of_a_batch_are_the_library_s_usage(user, tmp_path):
     piece = imported("1")
     assert [usage.image.title for usage in ArticleImage.objects.all()] == ["A rig"], report.problems
     assert piece.hero_image and piece.hero_image_alt
+
+
+@pytest.mark.parametrize(
+    "link",
+    ['<a data-link="article:1">the first</a>', '<a href="/2019/first/">the first</a>'],
+)
+def test_links_between_articles_of_one_batch_are_made_in_it(user, link, monkeypatch):
+    alone = []  # records written one at a time (a second pass)
+    write_record = importer_module.write_record
+    monkeypatch.setattr(
+        importer_module, "write_record", lambda r, run: alone.append(r) or write_record(r, run)
+    )
+    records = [
+        article("2", body=f"<p>See {link}.</p>", status="published"),
+        article("1", old_paths=["/2019/first/"], status="published"),
+    ]
+    report = run(records, user)
+    assert alone == []
+    second, first = imported("2"), imported("1")
+    assert f'data-link="article:{first.pk}"' in second.body, report.problems
+    assert second.revisions.get().data["body"] == second.body
+    assert list(second.body_links.values_list("target_id", flat=True)) == [first.pk]
+    again = run(records, user)
+    assert again.total_of("updated") == 0 and again.total_of("created") == 0
