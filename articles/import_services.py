@@ -221,34 +221,32 @@ RELATIONS = [field.name for field in Article._meta.concrete_fields if field.is_r
 def _join_translation_sets(items):
     """Give each item's article its translation set: the one it names, if that set
     still exists and has no version in its language yet; else a new set, shared by the
-    batch's items of one translation group (one per language). One query, one insert."""
+    batch's items of one translation group (one version a language). Two queries and
+    one insert for the batch."""
     named = {item.article.translation_set_id for item in items} - {None}
     existing = set(TranslationSet.objects.filter(pk__in=named).values_list("pk", flat=True))
-    languages = set(
+    taken = set(  # (set, language) of the versions there
         Article.objects.filter(translation_set_id__in=existing).values_list(
             "translation_set_id", "language"
         )
     )
-    new_sets = {}  # translation group -> its new set's items' languages
+    new_sets = {}  # where a new set goes (a group's versions, or one alone) -> its articles
     for item in items:
         article = item.article
         if article.translation_set_id not in existing:
             article.translation_set_id = None
-        place = article.translation_set_id or ("group", item.translation_group)
-        if (place, article.language) in languages or (
-            article.translation_set_id is None and item.translation_group is None
-        ):
-            if article.translation_set_id or item.translation_group is not None:
-                item.problem = _("This translation set already has a version in this language.")
-            article.translation_set_id, place = None, ("own", id(item))
-        languages.add((place, article.language))
+        group = None if item.translation_group is None else ("group", item.translation_group)
+        place = article.translation_set_id or group
+        if place is not None and (place, article.language) in taken:
+            item.problem = _("This translation set already has a version in this language.")
+            place = None
+        if place is None:
+            article.translation_set_id, place = None, ("alone", id(item))
+        taken.add((place, article.language))
         if article.translation_set_id is None:
             new_sets.setdefault(place, []).append(article)
-    for translation_set, articles in zip(
-        TranslationSet.objects.bulk_create(TranslationSet() for _place in new_sets),
-        new_sets.values(),
-        strict=True,
-    ):
+    made = TranslationSet.objects.bulk_create(TranslationSet() for _place in new_sets)
+    for translation_set, articles in zip(made, new_sets.values(), strict=True):
         for article in articles:
             article.translation_set = translation_set
 

@@ -3,6 +3,8 @@
 article. Records already imported, and every record of a batch that fails as a whole,
 go through the importer's one-record path, which reports each one's own problem."""
 
+import logging
+
 from django.db import transaction
 
 from articles.import_services import articles_create, articles_set_bodies
@@ -27,6 +29,7 @@ from interchange.services import (
 from library.models import Image
 
 SIZE = 250
+logger = logging.getLogger(__name__)
 
 
 class ArticleBatch:
@@ -36,6 +39,7 @@ class ArticleBatch:
     def __init__(self, run, *, write_one, size=None):
         self.run, self.write_one, self.size = run, write_one, size or SIZE
         self.records = []
+        self.group_sets = {}  # translation group -> its set, of the batch being written
 
     def add(self, record):
         """Keep `record` (admitted); the records to wait for the second pass, once a
@@ -69,7 +73,8 @@ class ArticleBatch:
         try:
             with transaction.atomic():
                 self._write(ready)
-        except Exception:  # each record again alone: the report says which failed, and why
+        except Exception as error:  # each record alone: the report says which one, and why
+            logger.info("A batch of %d articles is written one by one: %s", len(ready), error)
             return [record for record, *_rest in ready if self.write_one(record, run)]
         for record, prepared, _missing in ready:
             run.report.count("article", CREATED)
