@@ -17,7 +17,7 @@ from interchange.kinds.articles import (
     show_hero,
 )
 from interchange.records import digest
-from interchange.report import CREATED
+from interchange.report import CREATED, UNCHANGED
 from interchange.run import message_of
 from interchange.services import (
     UNKNOWN,
@@ -52,9 +52,18 @@ class ArticleBatch:
         records, self.records = self.records, []
         if not records:
             return []
-        keys = selectors.object_ids(self.run.source, "article", {r["id"] for r in records})
-        known = [record for record in records if record["id"] in keys]
-        waiting = [record for record in known if self.write_one(record, self.run)]
+        run = self.run
+        keys = selectors.source_keys(run.source, "article", {r["id"] for r in records})
+        present = selectors.present("article", [key.object_id for key in keys.values()])
+        waiting = []
+        for record in [record for record in records if record["id"] in keys]:
+            key = keys[record["id"]]
+            if key.object_id in present and run.unchanged(key, digest(record)):
+                run.report.count("article", UNCHANGED)
+                if key.extra.get("missing"):  # one it refers to may still come
+                    waiting.append(record)
+            elif self.write_one(record, run):
+                waiting.append(record)
         return waiting + self._create([r for r in records if r["id"] not in keys])
 
     def _create(self, records):

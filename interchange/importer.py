@@ -93,15 +93,6 @@ def _label(record):
     )
 
 
-def _unchanged(run, key, record_digest):
-    """Whether the record of `record_digest` was written in full under `key` already,
-    and none of the records it referred to but were missing then is here now."""
-    if key.digest != record_digest:
-        return False
-    missing = key.extra.get("missing")
-    return not missing or not run.now_imported(missing)
-
-
 def _extra(written, run):
     if not run.missing:
         return written.extra
@@ -145,7 +136,7 @@ def write_record(record, run):
     existing = None
     if run.key is not None:
         existing = selectors.MODELS[kind].objects.filter(pk=run.key.object_id).first()
-    if existing is not None and _unchanged(run, run.key, record_digest):
+    if existing is not None and run.unchanged(run.key, record_digest):
         if not run.final:
             run.report.count(kind, UNCHANGED)
         # One it referred to may still come in this import: looked at again then.

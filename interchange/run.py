@@ -102,6 +102,14 @@ class Run:
                 self.report_missing(record, what, kind, source_id)
         return [found[source_id] for source_id in source_ids if source_id in found], bool(missing)
 
+    def unchanged(self, key, record_digest):
+        """Whether the record of `record_digest` was written in full under `key` already,
+        and none of the records it referred to but were missing then is here now."""
+        if key.digest != record_digest:
+            return False
+        missing = key.extra.get("missing")
+        return not missing or not self.now_imported(missing)
+
     def now_imported(self, references):
         """Whether one of `references` ([kind, id]) missing before is imported now."""
         by_kind = {}

@@ -21,6 +21,17 @@ def source_key(source, kind, source_id):
     return SourceKey.objects.filter(source=source, kind=kind, source_id=source_id).first()
 
 
+def source_keys(source, kind, source_ids):
+    """{source id: SourceKey} of those of `source_ids` imported before: one query."""
+    keys = SourceKey.objects.filter(source=source, kind=kind, source_id__in=sorted(source_ids))
+    return {key.source_id: key for key in keys}
+
+
+def present(kind, pks):
+    """Those of `pks` that are still objects of `kind`: one query."""
+    return set(MODELS[kind].objects.filter(pk__in=pks).values_list("pk", flat=True))
+
+
 def object_ids(source, kind, source_ids):
     """{source id: database id} of those of `source_ids` already imported: one query."""
     if not source_ids:
