@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from interchange import selectors, uploads
 from interchange.permissions import ADD_SOURCE_KEY
-from interchange.report import CREATED, OUTCOMES, SKIPPED, UNCHANGED, UPDATED
+from interchange.report import CREATED, KIND_LABELS, OUTCOMES, SKIPPED, UNCHANGED, UPDATED
 from interchange.wordpress.wxr import UnsafeExport
 
 SOURCE_TYPES = ".xml,.jsonl,application/xml,text/xml"
@@ -29,15 +29,6 @@ OUTCOME_HEADS = {
     UPDATED: pgettext_lazy("import outcome", "updated"),
     UNCHANGED: pgettext_lazy("import outcome", "unchanged"),
     SKIPPED: pgettext_lazy("import outcome", "skipped"),
-}
-KIND_LABELS = {
-    "topic": pgettext_lazy("import kind", "topic"),
-    "region": pgettext_lazy("import kind", "region"),
-    "expert": pgettext_lazy("import kind", "expert"),
-    "image": pgettext_lazy("import kind", "image"),
-    "article": pgettext_lazy("import kind", "article"),
-    "record": pgettext_lazy("import kind", "record"),
-    "line": pgettext_lazy("import kind", "line"),
 }
 
 

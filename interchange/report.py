@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
 OUTCOMES = (CREATED, UPDATED, UNCHANGED, SKIPPED)
@@ -18,6 +18,16 @@ OUTCOME_LABELS = {
     UPDATED: gettext_lazy("updated"),
     UNCHANGED: gettext_lazy("unchanged"),
     SKIPPED: gettext_lazy("skipped"),
+}
+# The kinds of items, as the report's readers name them.
+KIND_LABELS = {
+    "topic": pgettext_lazy("import kind", "topic"),
+    "region": pgettext_lazy("import kind", "region"),
+    "expert": pgettext_lazy("import kind", "expert"),
+    "image": pgettext_lazy("import kind", "image"),
+    "article": pgettext_lazy("import kind", "article"),
+    "record": pgettext_lazy("import kind", "record"),
+    "line": pgettext_lazy("import kind", "line"),
 }
 
 

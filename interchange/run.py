@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from interchange import selectors
 from interchange.paths import path_key
+from interchange.report import KIND_LABELS
 
 # The kinds records refer to by id (not articles: each is referred to by few others,
 # and a translation group's key is written inside the record's own transaction).
@@ -122,7 +123,7 @@ class Run:
             record["kind"],
             record["id"],
             _("%(what)s: no %(kind)s record “%(id)s” was imported; left out")
-            % {"what": what, "kind": kind, "id": source_id},
+            % {"what": what, "kind": KIND_LABELS.get(kind, kind), "id": source_id},
         )
 
     def report_refused_paths(self, kind, record_id, paths):
