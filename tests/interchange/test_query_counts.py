@@ -154,7 +154,13 @@ def test_what_articles_refer_to_is_looked_up_once_an_import(user):
 
 def test_the_importer_takes_no_savepoint_for_its_own_writes(user):
     queries = captured([article(2, "plain")], user)
-    savepoints = [query for query in queries if query["sql"].startswith("SAVEPOINT")]
+    savepoints = [
+        number
+        for number, query in enumerate(queries)
+        if query["sql"].startswith("SAVEPOINT")
+        # PostgreSQL's search index takes one of its own, for its SET LOCAL.
+        and not queries[number + 1]["sql"].startswith("SET LOCAL")
+    ]
     # The batch's transaction (a savepoint inside the test's) and articles_create's:
     # none for the keys, the old addresses or a second look-up.
     assert len(savepoints) == 2
