@@ -206,3 +206,23 @@ def vacuum_analyze():
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)")
     log(f"VACUUM (ANALYZE): {time.monotonic() - started:.1f} s")
+
+
+# Where the figures of the scripts other than serve.py start in RESULTS.md: a run of
+# serve.py rewrites what comes before (benchmarks/report.py) and keeps them.
+OTHER_FIGURES = "## Other figures"
+
+
+def write_section(heading, text):
+    """Put `text` in RESULTS.md in place of the section under `heading`, below
+    OTHER_FIGURES (made if missing), the other sections kept."""
+    path = ROOT / "benchmarks" / "RESULTS.md"
+    before = path.read_text()
+    if f"\n{OTHER_FIGURES}\n" not in before:
+        before = before.rstrip() + f"\n\n{OTHER_FIGURES}\n"
+    start = before.find(heading)
+    if start >= 0:
+        end = before.find("\n### ", start + len(heading))
+        before = before[:start].rstrip() + ("\n\n" + before[end + 1 :] if end >= 0 else "")
+    path.write_text(before.rstrip() + "\n\n" + text)
+    log(f"written to {path}")

@@ -31,10 +31,10 @@ from cluster import (
     migrate,
     run_on_database,
     vacuum_analyze,
+    write_section,
 )
 from run import percentile
 
-OTHER_FIGURES = "## Other figures"  # as benchmarks/report.py keeps it
 HEADING = "### The editorial dashboard (benchmarks/dashboard.py)"
 BATCH = 5_000
 
@@ -158,21 +158,6 @@ def section(results, corpus, writers, requests):
     return "\n".join(lines) + "\n"
 
 
-def write(text):
-    """Put `text` in RESULTS.md in place of this script's former section, under
-    OTHER_FIGURES (made if missing), the other sections kept."""
-    path = ROOT / "benchmarks" / "RESULTS.md"
-    before = path.read_text()
-    if f"\n{OTHER_FIGURES}\n" not in before:
-        before = before.rstrip() + f"\n\n{OTHER_FIGURES}\n"
-    start = before.find(HEADING)
-    if start >= 0:
-        end = before.find("\n### ", start + len(HEADING))
-        before = before[:start].rstrip() + ("\n\n" + before[end + 1 :] if end >= 0 else "")
-    path.write_text(before.rstrip() + "\n\n" + text)
-    log(f"written to {path}")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -193,7 +178,7 @@ def main():
         text = section(results, corpus, args.writers, args.requests)
         log("\n" + text)
         if args.write:
-            write(text)
+            write_section(HEADING, text)
 
     run_on_database(args, measure, name="dashboard.py")
 

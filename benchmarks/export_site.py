@@ -30,8 +30,8 @@ from cluster import (
     migrate,
     run_on_database,
     vacuum_analyze,
+    write_section,
 )
-from dashboard import OTHER_FIGURES
 
 HEADING = "### The export of the whole site (benchmarks/export_site.py)"
 
@@ -90,20 +90,6 @@ def section(records, seconds, before, after, per_batch, size):
     return "\n".join(lines) + "\n"
 
 
-def write(text):
-    """Put `text` in RESULTS.md in place of this script's former section."""
-    path = ROOT / "benchmarks" / "RESULTS.md"
-    before = path.read_text()
-    if f"\n{OTHER_FIGURES}\n" not in before:
-        before = before.rstrip() + f"\n\n{OTHER_FIGURES}\n"
-    start = before.find(HEADING)
-    if start >= 0:
-        end = before.find("\n### ", start + len(HEADING))
-        before = before[:start].rstrip() + ("\n\n" + before[end + 1 :] if end >= 0 else "")
-    path.write_text(before.rstrip() + "\n\n" + text)
-    log(f"written to {path}")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -121,7 +107,7 @@ def main():
         text = section(*measure())
         log("\n" + text)
         if args.write:
-            write(text)
+            write_section(HEADING, text)
 
     run_on_database(args, run, name="export_site.py")
 

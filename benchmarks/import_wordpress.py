@@ -31,8 +31,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from cluster import PYTHON, ROOT, BenchmarkError, log, migrate, throwaway_cluster
-from dashboard import OTHER_FIGURES
+from cluster import (
+    PYTHON,
+    ROOT,
+    BenchmarkError,
+    log,
+    migrate,
+    throwaway_cluster,
+    write_section,
+)
 
 from tests.helpers.wxr import WXRWriter, php_array, upload_url
 
@@ -399,20 +406,6 @@ def stopped_section(figures, when, commit):
     return "\n".join(lines) + "\n"
 
 
-def write(text):
-    """Put `text` in RESULTS.md in place of this script's former section."""
-    path = ROOT / "benchmarks" / "RESULTS.md"
-    before = path.read_text()
-    if f"\n{OTHER_FIGURES}\n" not in before:
-        before = before.rstrip() + f"\n\n{OTHER_FIGURES}\n"
-    start = before.find(HEADING)
-    if start >= 0:
-        end = before.find("\n### ", start + len(HEADING))
-        before = before[:start].rstrip() + ("\n\n" + before[end + 1 :] if end >= 0 else "")
-    path.write_text(before.rstrip() + "\n\n" + text)
-    log(f"written to {path}")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--posts", type=int, default=100_000)
@@ -449,7 +442,7 @@ def main():
         text = section(measure(args, folder))
         log("\n" + text)
         if args.write:
-            write(text)
+            write_section(HEADING, text)
 
     try:
         if args.database_url:

@@ -11,7 +11,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cluster import ROOT, log
+from cluster import OTHER_FIGURES, ROOT, log
 from servers import GUNICORN_CONFIG, WORKERS
 
 BARE = "bare view, same bytes"
@@ -166,11 +166,6 @@ def profile_lines(profile):
     lines += ["", "Every function by its own time (ms a page, profiled):", ""]
     lines += [f"- `{name}`: {ms:.2f}" for name, ms in profile.top_self]
     return lines
-
-
-# Where the figures of the other scripts start in RESULTS.md (benchmarks/pdf_edition.py):
-# a run of serve.py rewrites what comes before and keeps them.
-OTHER_FIGURES = "## Other figures"
 
 
 def kept_sections(path):
