@@ -346,12 +346,7 @@ def section(figures):
     lines = [
         HEADING,
         "",
-        f"Written by `benchmarks/import_wordpress.py --write` on {when:%Y-%m-%d %H:%M} UTC, "
-        f"commit {commit}, {os.cpu_count()} CPUs, PostgreSQL 15 (a throwaway cluster, "
-        f"default settings, durability off), `manage.py import_wordpress` in a child "
-        f"process, DEBUG off. The machine is shared: its load average (1, 5, 15 min) was "
-        f"{before[0]:.1f}, {before[1]:.1f}, {before[2]:.1f} before the import and "
-        f"{after[0]:.1f}, {after[1]:.1f}, {after[2]:.1f} after it.",
+        written_by(when, commit, before, after, "after it"),
         "",
         f"The export: {figures['posts']:,} posts, {figures['items']:,} items "
         f"({figures['megabytes']:.0f} MB; attachments, Arabic translations, guest authors), "
@@ -381,6 +376,18 @@ def section(figures):
     return "\n".join(lines) + "\n"
 
 
+def written_by(when, commit, before, after, end):
+    """The section's first sentence: when, what and on what machine it was measured."""
+    return (
+        f"Written by `benchmarks/import_wordpress.py --write` on {when:%Y-%m-%d %H:%M} UTC, "
+        f"commit {commit}, {os.cpu_count()} CPUs, PostgreSQL 15 (a throwaway cluster, "
+        f"default settings, durability off), `manage.py import_wordpress` in a child "
+        f"process, DEBUG off. The machine is shared: its load average (1, 5, 15 min) was "
+        f"{before[0]:.1f}, {before[1]:.1f}, {before[2]:.1f} before the import and "
+        f"{after[0]:.1f}, {after[1]:.1f}, {after[2]:.1f} {end}."
+    )
+
+
 def stopped_section(figures, when, commit):
     """The section of an import stopped by --stop-after: its rate and a projection."""
     first, (before, after) = figures["first"], figures["load"]
@@ -388,12 +395,7 @@ def stopped_section(figures, when, commit):
     lines = [
         HEADING,
         "",
-        f"Written by `benchmarks/import_wordpress.py --write` on {when:%Y-%m-%d %H:%M} UTC, "
-        f"commit {commit}, {os.cpu_count()} CPUs, PostgreSQL 15 (a throwaway cluster, "
-        f"default settings, durability off), `manage.py import_wordpress` in a child "
-        f"process, DEBUG off. The machine is shared: its load average (1, 5, 15 min) was "
-        f"{before[0]:.1f}, {before[1]:.1f}, {before[2]:.1f} before the import and "
-        f"{after[0]:.1f}, {after[1]:.1f}, {after[2]:.1f} when it was stopped.",
+        written_by(when, commit, before, after, "when it was stopped"),
         "",
         f"The export: {figures['posts']:,} posts, {figures['items']:,} items "
         f"({figures['megabytes']:.0f} MB). **Stopped** (`--stop-after`) after "

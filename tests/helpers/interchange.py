@@ -13,6 +13,19 @@ def importer(username="importer"):
     return User.objects.create_superuser(username, f"{username}@example.org", "x")
 
 
+def article_record(record_id, **fields):
+    """An article record: in English, of the type "analysis", titled "Article <id>",
+    with `fields` added or replaced."""
+    return {
+        "kind": "article",
+        "id": record_id,
+        "language": "en",
+        "publication_type": "analysis",
+        "title": f"Article {record_id}",
+        **fields,
+    }
+
+
 def write_media(media_dir, files=("2019/03/rig.png", "2019/04/chart.png")):
     """Real PNG files at `files` under `media_dir`."""
     for number, name in enumerate(files):

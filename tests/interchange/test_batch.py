@@ -11,6 +11,7 @@ from interchange import importer as importer_module
 from interchange.importer import import_records
 from tests.helpers.factories import make_event_type, make_topic
 from tests.helpers.interchange import SOURCE, importer, publication_type, write_media
+from tests.helpers.interchange import article_record as article
 
 
 @pytest.fixture
@@ -25,17 +26,6 @@ def batches_of(monkeypatch):
         monkeypatch.setattr("interchange.batch.SIZE", count)
 
     return size
-
-
-def article(record_id, **fields):
-    return {
-        "kind": "article",
-        "id": record_id,
-        "language": "en",
-        "publication_type": "analysis",
-        "title": f"Article {record_id}",
-        **fields,
-    }
 
 
 def run(records, user):

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from interchange.export import export_site
 from interchange.importer import import_records
-from tests.helpers.interchange import SOURCE, importer, publication_type
+from tests.helpers.interchange import SOURCE, article_record, importer, publication_type
 
 SIZES = (1, 6)
 
@@ -40,22 +40,18 @@ def article(size, record_id):
     links = "".join(
         f'<a data-link="article:a{n}">x</a><a href="/old/{n}/">y</a>' for n in range(size)
     )
-    return {
-        "kind": "article",
-        "id": record_id,
-        "language": "en",
-        "publication_type": "analysis",
-        "title": f"Article {record_id}",
-        "summary": "S.",
-        "body": f"<p>{links}</p>",
-        "status": "published",
-        "published_at": "2020-01-01T00:00:00Z",
-        "authors": [f"e{n}" for n in range(size)],
-        "topics": [f"t{n}" for n in range(size)],
-        "regions": [f"r{n}" for n in range(size)],
-        "old_paths": [f"/p/{record_id}/{n}" for n in range(size)],
-        "tags": [f"tag {n}" for n in range(size)],
-    }
+    return article_record(
+        record_id,
+        summary="S.",
+        body=f"<p>{links}</p>",
+        status="published",
+        published_at="2020-01-01T00:00:00Z",
+        authors=[f"e{n}" for n in range(size)],
+        topics=[f"t{n}" for n in range(size)],
+        regions=[f"r{n}" for n in range(size)],
+        old_paths=[f"/p/{record_id}/{n}" for n in range(size)],
+        tags=[f"tag {n}" for n in range(size)],
+    )
 
 
 @pytest.fixture
