@@ -6,6 +6,7 @@ then shows the report again with the imported articles. See docs/import-format.m
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 from django import forms
 from django.contrib import messages
@@ -44,10 +45,13 @@ class ImportUploadForm(forms.Form):
         help_text=_("A zip of wp-content/uploads, or of the images the records name."),
     )
     mapping = forms.FileField(
-        label=_("Mapping (optional, TOML, WordPress only)"),
+        label=_("Mapping (optional, TOML)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".toml"}),
-        help_text=_("What becomes what, as docs/wordpress-import.md describes."),
+        help_text=_(
+            "What becomes what: docs/wordpress-import.md says how for a WordPress export, "
+            "docs/import-format.md for JSON Lines."
+        ),
     )
 
     def _checked(self, name, check):
@@ -77,7 +81,11 @@ class ImportUploadForm(forms.Form):
         return self._checked("media", uploads.check_media)
 
     def clean_mapping(self):
-        return self._checked("mapping", uploads.check_mapping)
+        source = self.cleaned_data.get("source")
+        found = uploads.FORMATS.get(Path(source.name).suffix.lower()) if source else None
+        return self._checked(
+            "mapping", lambda upload: uploads.check_mapping(upload, found or uploads.WORDPRESS)
+        )
 
 
 def may_import(user):

@@ -21,9 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interchange.importer import import_records
+from interchange.mapping import MappingError, RecordMapping, mapped, record_mapping_from_dict
 from interchange.records import read_jsonl
 from interchange.report import Report
-from interchange.wordpress.mapping import Mapping, MappingError, mapping_from_dict
+from interchange.wordpress.mapping import Mapping, mapping_from_dict
 from interchange.wordpress.records import source_of, wordpress_records
 from interchange.wordpress.scan import scan_export
 from thinktank.docx import EXPANSION, DocxRefused, read_zip_entries
@@ -81,20 +82,28 @@ def check_source(upload):
     return found
 
 
-def check_mapping(upload):
-    """The Mapping of an uploaded TOML file; UploadRefused with the reason otherwise."""
-    if upload.size > MAPPING_MAX_SIZE:
-        raise UploadRefused(
-            _("A mapping file may be at most %(max)s.") % {"max": filesizeformat(MAPPING_MAX_SIZE)}
-        )
+def read_mapping(data, found=WORDPRESS):
+    """The mapping (TOML `data`, bytes) of an upload of format `found`: a WordPress
+    export's, or a JSON Lines file's. UploadRefused with the reason otherwise."""
+    from_dict = mapping_from_dict if found == WORDPRESS else record_mapping_from_dict
     try:
-        return mapping_from_dict(tomllib.loads(upload.read().decode("utf-8")))
+        return from_dict(tomllib.loads(data.decode("utf-8")))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UploadRefused(
             _("This mapping is not valid TOML: %(error)s") % {"error": error}
         ) from error
     except MappingError as error:
         raise UploadRefused(str(error)) from error
+
+
+def check_mapping(upload, found=WORDPRESS):
+    """The mapping of an uploaded TOML file for an upload of format `found`."""
+    if upload.size > MAPPING_MAX_SIZE:
+        raise UploadRefused(
+            _("A mapping file may be at most %(max)s.") % {"max": filesizeformat(MAPPING_MAX_SIZE)}
+        )
+    try:
+        return read_mapping(upload.read(), found)
     finally:
         upload.seek(0)
 
@@ -252,12 +261,12 @@ def run_upload(user, token, manifest, *, dry_run):
         with storage.open(f"{folder}/source", "rb") as kept:
             source.write_bytes(kept.read())
         media_dir = _unpacked_media(storage, folder, work) if manifest["media"] else None
-        report = Report()
-        if manifest["format"] == WORDPRESS:
-            mapping = Mapping()
-            if manifest["mapping"]:
-                with storage.open(f"{folder}/mapping.toml", "rb") as kept:
-                    mapping = mapping_from_dict(tomllib.loads(kept.read().decode("utf-8")))
+        report, found = Report(), manifest["format"]
+        mapping = Mapping() if found == WORDPRESS else RecordMapping()
+        if manifest["mapping"]:
+            with storage.open(f"{folder}/mapping.toml", "rb") as kept:
+                mapping = read_mapping(kept.read(), found)
+        if found == WORDPRESS:
             index = scan_export(source, mapping)
             report.set_total(index.total)
             name = source_of(index.site)
@@ -273,7 +282,7 @@ def run_upload(user, token, manifest, *, dry_run):
             name = f"jsonl:{Path(manifest['name']).stem}"
             with source.open("rb") as lines:
                 import_records(
-                    read_jsonl(lines, report),
+                    mapped(read_jsonl(lines, report), mapping, report),
                     source=name,
                     media_dir=media_dir,
                     user=user,

@@ -3,15 +3,15 @@ key optional, the defaults below when it is not given. See docs/wordpress-import
 for an example of every key."""
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils.translation import gettext as _
 
+from interchange.mapping import ARTICLE_STATUSES, MappingError, read_toml
+
 TOPIC, REGION, TAG, SKIP = "topic", "region", "tag", "skip"
 PUBLICATION_TYPE = "publication_type:"
-ARTICLE_STATUSES = {"draft", "review", "published", "archived"}
 # WordPress's own taxonomies that the import reads itself (languages, translation
 # groups, co-authors) or that mean nothing here (menus, formats): never reported.
 INTERNAL_TAXONOMIES = {
@@ -23,10 +23,6 @@ _KEYS = {
     "language", "time_zone", "permalink_structure", "category_base", "tag_base",
     "author_base", "post_types", "taxonomies", "terms", "statuses",
 }  # fmt: skip
-
-
-class MappingError(ValueError):
-    """The mapping file says something this import cannot do: its message says what."""
 
 
 def _default_post_types():
@@ -150,15 +146,4 @@ def mapping_from_dict(data):
 
 def read_mapping(path):
     """The Mapping of the TOML file at `path`; MappingError with the reason otherwise."""
-    try:
-        with open(path, "rb") as file:
-            data = tomllib.load(file)
-    except OSError as error:
-        raise MappingError(
-            _("cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}
-        ) from error
-    except tomllib.TOMLDecodeError as error:
-        raise MappingError(
-            _("%(path)s is not valid TOML: %(error)s") % {"path": path, "error": error}
-        ) from error
-    return mapping_from_dict(data)
+    return mapping_from_dict(read_toml(path))

@@ -63,6 +63,29 @@ def test_an_upload_is_a_dry_run_then_import_imports_it_once(editing, tmp_path):
     assert Article.objects.count() == 1
 
 
+def test_jsonl_with_its_own_mapping(editing):
+    records = [
+        {**record, "publication_type": "report"}
+        for record in site_records()
+        if record["kind"] == "article"
+    ]
+    lines = "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    mapping = b'[publication_types]\nreport = "policy-analysis"\n'
+    response = upload(editing, "old-site.jsonl", lines.encode(), mapping=mapping)
+    page = editing.get(response["Location"]).content.decode()
+    assert "publication_type “report” → “policy-analysis”" in page
+    editing.post(response["Location"])
+    assert set(Article.objects.values_list("publication_type__slug", flat=True)) == {
+        "policy-analysis"
+    }
+
+
+def test_a_wordpress_mapping_is_refused_for_json_lines(editing):
+    wordpress = b'[post_types]\npost = "policy-analysis"\n'
+    response = upload(editing, "old-site.jsonl", b"{}\n", mapping=wordpress)
+    assert "unknown key(s) post_types" in response.content.decode()
+
+
 def test_jsonl_with_a_zip_of_the_media_and_a_broken_line(editing):
     records = site_records(publication_type="policy-analysis")
     lines = "\n".join(json.dumps(record, ensure_ascii=False) for record in records)
@@ -158,7 +181,13 @@ def test_the_page_is_linked_from_the_article_list(editing):
 @given(data=st.binary(max_size=2048), name=st.sampled_from(["a.xml", "a.jsonl", "a.zip", "a"]))
 def test_any_bytes_are_read_or_refused_with_a_message(data, name):
     upload = SimpleUploadedFile(name, data)
-    for check in (uploads.check_source, uploads.check_media, uploads.check_mapping):
+    checks = (
+        uploads.check_source,
+        uploads.check_media,
+        uploads.check_mapping,
+        lambda upload: uploads.check_mapping(upload, uploads.JSONL),
+    )
+    for check in checks:
         try:
             check(upload)
         except uploads.UploadRefused as refused:

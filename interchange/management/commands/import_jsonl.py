@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from interchange.management.importing import ImportCommand, acting_user
+from interchange.mapping import MappingError, RecordMapping, mapped, read_record_mapping
 from interchange.records import read_jsonl
 
 
@@ -29,16 +30,23 @@ class Command(ImportCommand):
         parser.add_argument(
             "--source", help="The source's name, keying re-runs (default: jsonl:FILE's name)."
         )
+        parser.add_argument(
+            "--mapping", type=Path, help="What the records' words become here (TOML)."
+        )
         super().add_arguments(parser)
 
-    def handle(self, *args, file, media_dir, source, dry_run, report, user, **options):
+    def handle(self, *args, file, media_dir, source, mapping, dry_run, report, user, **options):
         if not file.is_file():
             raise CommandError(_("No such file: %(name)s") % {"name": file})
+        try:
+            read = read_record_mapping(mapping) if mapping else RecordMapping()
+        except MappingError as error:
+            raise CommandError(str(error)) from error
         acting = acting_user(user)
         outcome = self.progress_report(count_lines(file))
         with file.open("rb") as lines:
             self.run_import(
-                read_jsonl(lines, outcome),
+                mapped(read_jsonl(lines, outcome), read, outcome),
                 outcome=outcome,
                 report=report,
                 source=source or f"jsonl:{file.stem}",
