@@ -87,7 +87,7 @@ class ArticleBatch:
             return [record for record, *_rest in ready if self.write_one(record, run)]
         for record, prepared, _missing in ready:
             run.report.count("article", CREATED)
-            run.created.add(("article", record["id"]))
+            run.made("article", record["id"])
             if prepared.item.problem:
                 run.report.problem("article", record["id"], prepared.item.problem)
         return [record for record, prepared, _missing in ready if prepared.waiting]

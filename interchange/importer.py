@@ -166,7 +166,7 @@ def write_record(record, run):
         return False
     run.remember(kind, record_id, written.obj.pk)
     if existing is None and not run.final:
-        run.created.add((kind, record_id))
+        run.made(kind, record_id)
     run.report_refused_paths(kind, record_id, refused)
     if not run.final:
         run.report.count(kind, written.outcome or (CREATED if existing is None else UPDATED))

@@ -103,6 +103,10 @@ class Run:
                 self.report_missing(record, what, kind, source_id)
         return [found[source_id] for source_id in source_ids if source_id in found], bool(missing)
 
+    def made(self, kind, source_id):
+        """Record `kind` `source_id` was created by this import (its first pass)."""
+        self.created |= {(kind, source_id)}
+
     def unchanged(self, key, record_digest):
         """Whether the record of `record_digest` was written in full under `key` already,
         and none of the records it referred to but were missing then is here now."""
