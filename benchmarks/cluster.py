@@ -226,3 +226,13 @@ def write_section(heading, text):
         before = before[:start].rstrip() + ("\n\n" + before[end + 1 :] if end >= 0 else "")
     path.write_text(before.rstrip() + "\n\n" + text)
     log(f"written to {path}")
+
+
+def head_commit():
+    """The short hash of the checkout's HEAD, as a section of RESULTS.md names it."""
+    return subprocess.run(  # noqa: S603
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()

@@ -19,14 +19,13 @@ import argparse
 import datetime
 import os
 import statistics
-import subprocess
 import time
 
 from cluster import (
-    ROOT,
     BenchmarkError,
     add_database_arguments,
     generate,
+    head_commit,
     log,
     migrate,
     run_on_database,
@@ -130,12 +129,7 @@ def report(writers, requests):
 
 def section(results, corpus, writers, requests):
     when = datetime.datetime.now(datetime.UTC)
-    commit = subprocess.run(  # noqa: S603
-        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    commit = head_commit()
     lines = [
         HEADING,
         "",

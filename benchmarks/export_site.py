@@ -17,15 +17,14 @@ import datetime
 import json
 import os
 import resource
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 from cluster import (
-    ROOT,
     add_database_arguments,
     generate,
+    head_commit,
     log,
     migrate,
     run_on_database,
@@ -67,12 +66,7 @@ def measure():
 
 def section(records, seconds, before, after, per_batch, size):
     when = datetime.datetime.now(datetime.UTC)
-    commit = subprocess.run(  # noqa: S603
-        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    commit = head_commit()
     lines = [
         HEADING,
         "",

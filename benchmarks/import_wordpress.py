@@ -35,6 +35,7 @@ from cluster import (
     PYTHON,
     ROOT,
     BenchmarkError,
+    head_commit,
     log,
     migrate,
     throwaway_cluster,
@@ -181,12 +182,7 @@ def records_of(counts):
 
 def section(figures):
     when = datetime.datetime.now(datetime.UTC)
-    commit = subprocess.run(  # noqa: S603
-        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    commit = head_commit()
     first, seconds = figures["first"], figures["seconds"]
     if first.get("stopped"):
         return stopped_section(figures, when, commit)
