@@ -1,8 +1,9 @@
 """The importer of records (docs/import-format.md): each record checked, then written
-through the apps' services in a transaction of its own, keyed by (source, kind, id) so
-that importing again updates what changed and creates nothing twice. A record waiting
-for a reference to one not yet seen is written again in a second pass, read back from a
-temporary file (records are streamed, never held all at once)."""
+through the apps' services in a transaction of its own (new articles a batch at a time,
+interchange/batch.py), keyed by (source, kind, id) so that importing again updates what
+changed and creates nothing twice. A record waiting for a reference to one not yet seen
+is written again in a second pass, read back from a temporary file (records are
+streamed, never held all at once)."""
 
 import json
 import tempfile
@@ -63,8 +64,8 @@ def _import(records, run):
     batch = ArticleBatch(run, write_one=write_record)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as waiting:
 
-        def wait(records):
-            waiting.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+        def wait(pending):
+            waiting.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in pending)
 
         for record in records:
             label = admitted(record, run)
