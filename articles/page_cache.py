@@ -1,10 +1,143 @@
-"""What the site's page cache (thinktank.cache) must know of articles."""
+"""What the site's page cache (thinktank.cache) must know of articles: what their
+writes change, what their pages show, when they change by themselves."""
+
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from functools import partial, wraps
 
 from django.apps import apps
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, ArticleAuthor, Recommendation
 from articles.search import sqlite as search_on_sqlite
+from thinktank import cache as page_cache
+from thinktank.cache import key
+from thinktank.links import references_in
+
+_tables = set()  # the tables an article's writes go to (register())
+
+# The kinds of link the "Recommended" sidebar follows (articles.recommendations).
+RELATED_BY = ("related-author", "related-topic", "related-region")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What lists, sidebars and other articles' pages show of a published (or
+    scheduled) article besides its card, and its version (which every save moves)."""
+
+    version: int
+    language: str
+    translation_set_id: int
+    publication_type_id: int
+    published_at: object
+    event_start: object
+    authors: frozenset
+    topics: frozenset
+    regions: frozenset
+    tags: frozenset
+
+    def related_keys(self):
+        links = zip(RELATED_BY, (self.authors, self.topics, self.regions), strict=True)
+        return {key(kind, pk) for kind, ids in links for pk in ids}
+
+
+def facts_of(pk):
+    """The Facts of the article `pk`, or None when it is neither published nor
+    scheduled (nothing of it is public)."""
+    row = (
+        Article.objects.filter(pk=pk, status=Article.Status.PUBLISHED)
+        .values_list(*(name for name in Facts.__dataclass_fields__ if not _is_set(name)))
+        .first()
+    )
+    if row is None:
+        return None
+    sets = {
+        "authors": ArticleAuthor.objects.filter(article_id=pk).values_list("expert_id"),
+        "topics": Article.topics.through.objects.filter(article_id=pk).values_list("topic_id"),
+        "regions": Article.regions.through.objects.filter(article_id=pk).values_list("region_id"),
+        "tags": Article.tags.through.objects.filter(object_id=pk).values_list("tag_id"),
+    }
+    return Facts(*row, **{name: frozenset(pk for (pk,) in ids) for name, ids in sets.items()})
+
+
+def _is_set(name):
+    return name in ("authors", "topics", "regions", "tags")
+
+
+class ArticleChange:
+    """The writes of one article (page_cache.track): nothing public when it is neither
+    published nor scheduled before and after, or was not saved nor relinked (a
+    revision, a proposal); else its page and every page showing it (its card, a link
+    to it), and when it moved in or out of lists, the lists and the sidebars of its
+    authors, topics and regions, and the articles recommending it."""
+
+    def __init__(self, article):
+        self.article = article
+        self.tables = _tables
+        self.before = facts_of(article.pk) if article.pk else None
+
+    def changed(self):
+        pk = self.article.pk
+        after = facts_of(pk) if pk else None
+        public = [facts for facts in (self.before, after) if facts is not None]
+        if not public:
+            return set()
+        if self.before == after:  # neither saved nor relinked: what shows is the same
+            return set()
+        keys = {key("article", pk)}
+        keys.update(key("translations", facts.translation_set_id) for facts in public)
+        if _placement(self.before) != _placement(after):
+            for facts in public:
+                keys.update(facts.related_keys())
+            recommending = Recommendation.objects.filter(recommended_article_id=pk)
+            keys.update(
+                key("article", by) for by in recommending.values_list("article_id", flat=True)
+            )
+        return keys
+
+
+def _placement(facts):
+    """Where the article is listed and linked from: its Facts but the version."""
+    return facts and replace(facts, version=None)
+
+
+@contextmanager
+def article_changes(article):
+    """A block whose writes of articles' rows are `article`'s: they purge only what
+    shows it (ArticleChange), and nothing while it is not public."""
+    with page_cache.changes():
+        identity = ("article", article.pk) if article.pk else ("new article", id(article))
+        page_cache.track(identity, partial(ArticleChange, article))
+        yield
+
+
+def changing_article(service):
+    """Run `service(article, ...)` in article_changes(article)."""
+
+    @wraps(service)
+    def changing(article, *args, **kwargs):
+        with article_changes(article):
+            return service(article, *args, **kwargs)
+
+    return changing
+
+
+def article_page_shows(article, *, topics, regions):
+    """Tell the page cache what `article`'s page shows: the article, its versions, its
+    bylines, its sidebar (articles.recommendations: related by authors, `topics` and
+    `regions`) and the targets of its body's links."""
+    cards = getattr(article, "sidebar_articles", ())
+    keys = {key("article", shown.pk) for shown in (article, *cards)}
+    keys.add(key("translations", article.translation_set_id))
+    authors = {
+        shown: [authorship.expert_id for authorship in getattr(shown, "byline", ())]
+        for shown in (article, *cards)
+    }
+    keys.update(key("expert", pk) for ids in authors.values() for pk in ids)
+    links = (authors[article], (topic.pk for topic in topics), (region.pk for region in regions))
+    keys.update(key(kind, pk) for kind, ids in zip(RELATED_BY, links, strict=True) for pk in ids)
+    keys.update(key(reference.kind, reference.id) for reference in references_in(article.body))
+    page_cache.depends_on(*keys)
 
 
 def next_public_change():
@@ -33,11 +166,13 @@ def next_public_change():
 
 def register(page_cache):
     # Every model of articles shows on some public page, and so do the tags.
-    page_cache.watch(
+    articles = [
         *apps.get_app_config("articles").get_models(include_auto_created=True),
-        tables=[search_on_sqlite.TABLE],  # SQLite's search index, a table of its own
-    )
-    page_cache.watch(*apps.get_app_config("taggit").get_models(include_auto_created=True))
+        *apps.get_app_config("taggit").get_models(include_auto_created=True),
+    ]
+    page_cache.watch(*articles, tables=[search_on_sqlite.TABLE])
+    _tables.update(model._meta.db_table for model in articles)
+    _tables.add(search_on_sqlite.TABLE)  # SQLite's search index, a table of its own
     # Topics and regions (their names, slugs and former addresses) show on article pages,
     # in bylines' and bodies' links (docs/internal-links.md), and on their own pages.
     page_cache.watch(*apps.get_app_config("taxonomy").get_models(include_auto_created=True))

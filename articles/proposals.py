@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from articles import revisions
 from articles.models import Article, ArticleRevision
+from articles.page_cache import article_changes, changing_article
 from articles.permissions import CHANGE_ARTICLE
 from articles.services import can_publish, mark_reviewed, revision_user
 from thinktank.concurrency import ConcurrentEditError, as_stored
@@ -29,6 +30,7 @@ def _as_stored(article, relations):
 
 
 @transaction.atomic
+@changing_article
 def article_propose(article, *, user, relations=None, note=""):
     """Keep `article` as `user` edited it, with `relations`, as a pending proposed change,
     without writing the article; raises ConcurrentEditError for a stale copy."""
@@ -52,7 +54,8 @@ def article_discard_proposal(proposal, *, user):
     """Set a pending proposed change aside: an editor's decision, or its author's."""
     if not (can_publish(user) or (user.is_authenticated and proposal.user_id == user.pk)):
         raise refused()
-    mark_reviewed(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
+    with article_changes(proposal.article):
+        mark_reviewed(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
     return proposal
 
 

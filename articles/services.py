@@ -17,6 +17,7 @@ from articles.models import (
     ArticleRevision,
     TranslationSet,
 )
+from articles.page_cache import changing_article
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
 from articles.slugs import free_slug
 from library.figures import figure_image_ids
@@ -68,6 +69,7 @@ def is_reviewed(status, *, user):
 
 
 @transaction.atomic
+@changing_article
 def article_save(article, *, user):
     """Save an edited or new article; a changed address leaves a 301 from the old one.
     Raises ReviewRequired or PermissionDenied."""
@@ -162,6 +164,7 @@ def _check_note(note):
 
 
 @transaction.atomic
+@changing_article
 def article_submit_for_review(article, *, user, note=""):
     """A contributor hands a draft to the editors, who are told (with `note`)."""
     require(user, CHANGE_ARTICLE)
@@ -173,6 +176,7 @@ def article_submit_for_review(article, *, user, note=""):
 
 
 @transaction.atomic
+@changing_article
 def article_publish(article, *, user, at=None, note=""):
     """Publish now, or at `at` (a future date schedules it: it goes live by itself);
     its contributor is told."""
@@ -190,6 +194,7 @@ def article_publish(article, *, user, at=None, note=""):
 
 
 @transaction.atomic
+@changing_article
 def article_schedule(article, at, *, user, note=""):
     """Publish at `at`, which must be ahead: readers see the article from then on."""
     if at <= timezone.now():
@@ -198,6 +203,7 @@ def article_schedule(article, at, *, user, note=""):
 
 
 @transaction.atomic
+@changing_article
 def article_unpublish(article, *, user, note=""):
     """Back to draft: off every public surface at once."""
     require(user, PUBLISH_ARTICLE)
@@ -205,6 +211,7 @@ def article_unpublish(article, *, user, note=""):
 
 
 @transaction.atomic
+@changing_article
 def article_send_back(article, *, user, note):
     """An editor returns work in review to its author as a draft, saying why in `note`
     (required); the author is told."""
@@ -220,6 +227,7 @@ def article_send_back(article, *, user, note):
 
 
 @transaction.atomic
+@changing_article
 def article_archive(article, *, user):
     """Off every public surface, kept with its history; restorable by unarchiving."""
     require(user, PUBLISH_ARTICLE)
@@ -242,6 +250,7 @@ def revision_user(user):
     return user if user is not None and user.is_authenticated else None
 
 
+@changing_article
 def article_record_revision(article, *, user, note=""):
     """
     Keep what the article is now: every field, authors, topics, regions,
@@ -252,6 +261,7 @@ def article_record_revision(article, *, user, note=""):
     )
 
 
+@changing_article
 def article_amend_revision(article, *, user, note=""):
     """Make `article`'s latest revision hold what the article is now when it is
     `user`'s, with `note` (an import's second pass completing what its first wrote);
@@ -280,6 +290,7 @@ def mark_reviewed(proposal, outcome, *, user):
 
 
 @transaction.atomic
+@changing_article
 def article_restore(article, revision, *, user, note=""):
     """Make the article what it was at `revision`, as a new revision (a pending proposed
     change is thereby published: editors only); `note`, the editor's why, is kept on it."""

@@ -1,35 +1,53 @@
 """The anonymous readers' page cache, shared by every app server. See docs/page-cache.md."""
 
+import contextvars
 import hashlib
 import logging
+import math
 import re
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from thinktank import connection_hooks
+from thinktank.cache_ledger import ALL, ledger_for
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "thinktank:content-generation"
+ANY = "any"  # what a page that names nothing depends on: every purge of keys purges it
 NEXT_CHANGE_KEY = "thinktank:content-next-change"
 CHANGED_AT_KEY = "thinktank:content-changed-at"
 NO_CHANGE = -1  # stored as the next change when nothing is scheduled
 RETRY_AFTER = 5  # seconds the cache is left alone after an error
+FORGET_AFTER = 120  # seconds a key's last purge is kept beyond PAGE_CACHE_SECONDS
 
 _watched = set()  # tables whose writes change public pages
 _scheduling = {}  # tables whose writes may move a scheduled change -> its columns
 _schedules = []
 _cache_down_until = 0.0
-_bump_pending = False
+_purge_pending = False  # a write the cache missed: everything is purged once it answers
+_recording = contextvars.ContextVar("page_cache_recording", default=None)
+_changes = contextvars.ContextVar("page_cache_changes", default=None)
+
+
+def key(kind, pk):
+    """The dependency key of one object: "article:12"."""
+    return f"{kind}:{pk}"
+
+
+# --- what apps tell the cache ---------------------------------------------------------
 
 
 def watch(*models, tables=()):
-    """Writes to these models' tables (and to `tables`) bump the generation."""
+    """Writes to these models' tables (and to `tables`) change public pages: outside a
+    `changes()` block that answers for the table, they purge everything."""
     _watched.update(model._meta.db_table for model in models)
     _watched.update(tables)
 
@@ -45,6 +63,99 @@ def schedule(next_change, columns):
         )
 
 
+def depends_on(*keys):
+    """The page (or remembered value) being computed shows what `keys` name: a purge
+    of any of them ends its life. A page that names nothing depends on ANY."""
+    recording = _recording.get()
+    if recording is not None:
+        recording.update(keys)
+
+
+# --- the shared cache, guarded ---------------------------------------------------------
+
+
+def _guarded_call(function, *args, default=None, always=False, **kwargs):
+    global _cache_down_until
+    if not always and time.monotonic() < _cache_down_until:
+        return default
+    try:
+        return function(*args, **kwargs)
+    except Exception as error:  # any backend's error: the cache is an optimisation
+        _cache_down_until = time.monotonic() + RETRY_AFTER
+        logger.warning("cache unavailable (%s: %s); serving uncached", type(error).__name__, error)
+        return default
+
+
+def guarded(operation, *args, default=None, always=False, **kwargs):
+    """`cache.<operation>(...)`, or `default` when the cache is or was just down (asked
+    anyway if `always`)."""
+    return _guarded_call(
+        lambda: getattr(cache, operation)(*args, **kwargs), default=default, always=always
+    )
+
+
+def _ledger():
+    return ledger_for(caches["default"], settings.PAGE_CACHE_SECONDS + FORGET_AFTER)
+
+
+# --- writes ----------------------------------------------------------------------------
+
+
+class Changes:
+    """The writes of one `changes()` block. Each tracked object answers for the writes
+    to its tables and, when the block ends, names the keys they changed (`changed()`)."""
+
+    def __init__(self):
+        self.trackers = {}
+        self.tables = set()
+        self.wrote = False
+        self.reschedule = False
+
+    def track(self, identity, make_tracker):
+        if identity not in self.trackers:
+            tracker = self.trackers[identity] = make_tracker()
+            self.tables.update(tracker.tables)
+
+    def changed(self):
+        return {name for tracker in self.trackers.values() for name in tracker.changed()}
+
+
+@contextmanager
+def changes():
+    """
+    A block whose writes to the tables of what it `track()`s change only the keys those
+    trackers name at its end (`changed()`): purged then (and at commit), nothing else.
+    A write to another watched table still purges everything. A block inside another is
+    part of it; one that fails after writing purges everything.
+    """
+    if _changes.get() is not None:
+        yield _changes.get()
+        return
+    block = Changes()
+    token = _changes.set(block)
+    try:
+        yield block
+    except BaseException:
+        if block.wrote:
+            content_changed()
+        raise
+    finally:
+        _changes.reset(token)
+    names = block.changed() if block.wrote else ()
+    if names:
+        purge(*names, reschedule=block.reschedule)
+    elif block.reschedule:
+        _reschedule()
+
+
+def track(identity, make_tracker):
+    """Inside `changes()`, `make_tracker()` (once per identity) answers for writes: it
+    has `tables` and `changed()`, the keys to purge. Outside, the writes purge everything."""
+    block = _changes.get()
+    if block is not None:
+        block.track(identity, make_tracker)
+
+
 WRITE = re.compile(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 
@@ -58,26 +169,17 @@ def _notice_writes(execute, sql, params, many, context):
         reschedule = columns is not None and (
             not statement.startswith("UPDATE") or any(column in sql for column in columns)
         )
-        content_changed(context["connection"], reschedule=reschedule)
+        block = _changes.get()
+        if block is not None and table in block.tables:
+            block.wrote = True
+            block.reschedule = block.reschedule or reschedule
+        else:
+            content_changed(context["connection"], reschedule=reschedule)
     return result
 
 
 def connect_signals():
     connection_hooks.add_hook(_notice_writes)
-
-
-def guarded(operation, *args, default=None, always=False, **kwargs):
-    """`cache.<operation>(...)`, or `default` when the cache is or was just down (asked
-    anyway if `always`)."""
-    global _cache_down_until
-    if not always and time.monotonic() < _cache_down_until:
-        return default
-    try:
-        return getattr(cache, operation)(*args, **kwargs)
-    except Exception as error:  # any backend's error: the cache is an optimisation
-        _cache_down_until = time.monotonic() + RETRY_AFTER
-        logger.warning("cache unavailable (%s: %s); serving uncached", type(error).__name__, error)
-        return default
 
 
 def _next_change():
@@ -102,82 +204,123 @@ def _reschedule():
     return moment
 
 
-def _bump(reschedule=False):
-    # A missing generation starts at the time, never at a number an evicted one used.
-    global _bump_pending
-    added = guarded("add", GENERATION_KEY, time.time_ns(), timeout=None, always=True)
-    bumped = added is True or (
-        added is False and guarded("incr", GENERATION_KEY, always=True) is not None
-    )
-    # A write the cache missed is told before any kept page is served again.
-    _bump_pending = not bumped
-    if bumped and (reschedule or added):
+def _purge(keys, reschedule):
+    global _purge_pending
+    if _purge_pending:
+        keys = (ALL,)
+    purged = _guarded_call(_ledger().purge, (*keys, ANY), always=True)
+    if purged is None:  # told before any kept page is served again
+        _purge_pending = True
+        return
+    if ALL in keys:
+        _purge_pending = False
+    if reschedule:
         _reschedule()
     lag = settings.PAGE_CACHE_REPLICA_LAG_SECONDS
-    if bumped and lag:
-        now = timezone.now().timestamp()
-        guarded("set", CHANGED_AT_KEY, now, timeout=lag + 1, always=True)
+    if lag:
+        guarded("set", CHANGED_AT_KEY, timezone.now().timestamp(), timeout=lag + 1, always=True)
+
+
+def purge(*keys, reschedule=False, connection=None):
+    """End the life of every kept page that depends on `keys`: now, and again when the
+    transaction commits, so that no page rendered from the old rows in between is kept."""
+    _purge(keys, reschedule)
+    connection = connection or transaction.get_connection()
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _purge(keys, reschedule), using=connection.alias)
 
 
 def content_changed(connection=None, *, reschedule=True):
-    """Public content changed: bump now and again at commit, so that no page rendered
-    from the old rows is kept."""
-    _bump(reschedule)
-    connection = connection or transaction.get_connection()
-    if connection.in_atomic_block:
-        transaction.on_commit(lambda: _bump(reschedule), using=connection.alias)
+    """Public content changed in a way nobody named: purge everything."""
+    purge(ALL, reschedule=reschedule, connection=connection)
 
 
-def generation():
-    """(generation, seconds a page may be kept), or None when the cache cannot be used."""
-    if _bump_pending:
-        _bump(reschedule=True)
-        if _bump_pending:
+# --- reads -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A kept page or value: good until `expires_at` while no key it depends on is
+    purged at a number ≥ `started`."""
+
+    started: int
+    keys: frozenset
+    expires_at: float
+    value: Any
+
+
+def start():
+    """(the purge number a render starts at, when what it renders must be dropped), or
+    None when the cache cannot be used."""
+    if _purge_pending:
+        _purge((ALL,), reschedule=True)
+        if _purge_pending:
             return None
-    state = guarded("get_many", [GENERATION_KEY, NEXT_CHANGE_KEY, CHANGED_AT_KEY])
+    started = _guarded_call(_ledger().start)
+    state = guarded("get_many", [NEXT_CHANGE_KEY, CHANGED_AT_KEY]) if started else None
     if state is None:
         return None
-    current, next_change = state.get(GENERATION_KEY), state.get(NEXT_CHANGE_KEY)
-    changed_at = state.get(CHANGED_AT_KEY)
+    next_change, changed_at = state.get(NEXT_CHANGE_KEY), state.get(CHANGED_AT_KEY)
     now = timezone.now().timestamp()
-    if current is None or (next_change not in (None, NO_CHANGE) and next_change <= now):
-        _bump(reschedule=True)
-        state = guarded("get_many", [GENERATION_KEY, NEXT_CHANGE_KEY])
-        current, next_change = (state or {}).get(GENERATION_KEY), (state or {}).get(NEXT_CHANGE_KEY)
-        if current is None:
-            return None
-    if next_change is None:  # expired, or evicted
-        next_change = _reschedule()
-    lifetime = settings.PAGE_CACHE_SECONDS
-    if next_change not in (None, NO_CHANGE):
-        lifetime = min(lifetime, int(next_change - now) + 1)
+    if next_change is None or (next_change != NO_CHANGE and next_change <= now):
+        next_change = _reschedule()  # expired, evicted, or passed
+    expires_at = now + settings.PAGE_CACHE_SECONDS
+    if next_change is None:
+        return None
+    if next_change != NO_CHANGE:
+        expires_at = min(expires_at, next_change)
     caught_up_at = (changed_at or 0) + settings.PAGE_CACHE_REPLICA_LAG_SECONDS
     if caught_up_at > now:
         # The replica may not have the write yet: keep only until it has caught up.
-        lifetime = min(lifetime, int(caught_up_at - now) + 1)
-    return current, lifetime
+        expires_at = min(expires_at, caught_up_at)
+    return started, expires_at
+
+
+def _is_fresh(entry):
+    return timezone.now().timestamp() < entry.expires_at and _guarded_call(
+        _ledger().is_fresh, entry.keys, entry.started, default=False
+    )
+
+
+def _keep(name, state, keys, value):
+    started, expires_at = state
+    timeout = math.ceil(expires_at - timezone.now().timestamp())
+    if timeout > 0:
+        entry = Entry(started, frozenset(keys or (ANY,)), expires_at, value)
+        guarded("set", name, entry, timeout=timeout)
 
 
 def remember(name, parts, compute):
-    """`compute()`, kept until the content changes; `parts` (repr-able) key it within `name`."""
-    state = generation() if settings.PAGE_CACHE_SECONDS > 0 else None
-    if state is None:
-        return compute()
-    current, lifetime = state
+    """`compute()`, kept until what it read changes; `parts` (repr-able) key it within
+    `name`. The page being rendered depends on what the value depends on."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"thinktank:{name}:{current}:{digest}"
-    value = guarded("get", key)
-    if value is None:
-        value = compute()
-        if lifetime > 0:
-            guarded("set", key, value, timeout=lifetime)
+    cache_key = f"thinktank:{name}:{digest}"
+    entry = guarded("get", cache_key) if settings.PAGE_CACHE_SECONDS > 0 else None
+    if entry is not None and _is_fresh(entry):
+        depends_on(*entry.keys)
+        return entry.value
+    state = start() if settings.PAGE_CACHE_SECONDS > 0 else None
+    value, keys = _recorded(compute)
+    if state is not None:
+        _keep(cache_key, state, keys, value)
+    depends_on(*(keys or (ANY,)))
     return value
 
 
-def page_key(request, current):
+def _recorded(compute, *args):
+    """compute(*args), and the keys it depended on."""
+    keys = set()
+    token = _recording.set(keys)
+    try:
+        return compute(*args), keys
+    finally:
+        _recording.reset(token)
+
+
+def page_key(request):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"thinktank:page:{current}:{digest}"
+    return f"thinktank:page:{digest}"
 
 
 def _is_cacheable_request(request):
@@ -208,8 +351,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _bump_pending:
-            _bump()
+        if _purge_pending:
+            _purge((ALL,), reschedule=True)
         if not _is_cacheable_request(request):
             request.page_cache = "bypass"
             response = self.get_response(request)
@@ -217,21 +360,19 @@ class PageCacheMiddleware:
                 # A signed-in page is for its reader alone, never for a shared cache.
                 patch_cache_control(response, private=True)
             return response
-        state = generation()
+        cache_key = page_key(request)
+        entry = guarded("get", cache_key)
+        if entry is not None and _is_fresh(entry):
+            request.page_cache = "hit"
+            return entry.value
+        state = start()
         if state is None:
             request.page_cache = "bypass"
             return self.get_response(request)
-        current, lifetime = state
-        key = page_key(request, current)
-        response = guarded("get", key)
-        if response is not None:
-            request.page_cache = "hit"
-            return response
         request.page_cache = "miss"
-        response = self.get_response(request)
+        response, keys = _recorded(self.get_response, request)
         if _is_storable(request, response):
             patch_cache_control(response, public=True, no_cache=True)
             set_response_etag(response)
-            if lifetime > 0:
-                guarded("set", key, response, timeout=lifetime)
+            _keep(cache_key, state, keys, response)
         return response

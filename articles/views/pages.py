@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import citations, pdf_edition, selectors, structured_data
+from articles import citations, page_cache, pdf_edition, selectors, structured_data
 from articles.body import rendered_body
 from articles.models import Region
 from thinktank.metadata import share_image
@@ -54,6 +54,7 @@ class ArticleDetailView(DetailView):
             **self.taxonomy(article),
             documents=self.documents(article),
         )
+        page_cache.article_page_shows(article, topics=context["topics"], regions=context["regions"])
         url = self.request.build_absolute_uri(article.get_absolute_url())
         work = citations.work_for(article, url)
         context.update(

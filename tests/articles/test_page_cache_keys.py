@@ -1,0 +1,130 @@
+"""
+What an article's writes purge (articles.page_cache): nothing while it is not public
+(a draft saved, a change proposed), and once it is, the pages that show it (its own, its
+card in others' sidebars and lists, links to it, its versions) and no others.
+"""
+
+import pytest
+from django.test import Client
+
+from articles import proposals, services
+from articles.models import Article
+from tests.helpers.adminforms import change_url, form_data
+from tests.helpers.factories import make_article, make_expert, make_topic
+from tests.helpers.links import body_linking
+from tests.helpers.page_cache import get, text, warm
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(db):
+    """A and B share a topic; C shares nothing with them; D is a draft like A."""
+    gulf, trade = make_topic("Gulf Security"), make_topic("Trade")
+    dana, omar = make_expert("Dana Stroul"), make_expert("Omar Haddad")
+    pieces = {
+        "A": make_article("Deterrence in the Gulf", authors=[dana], topics=[gulf]),
+        "B": make_article("Naval Patrols", authors=[omar], topics=[gulf]),
+        "C": make_article("Tariffs and Ports", topics=[trade]),
+        "D": make_article("Hormuz Shipping", published=False, authors=[dana], topics=[gulf]),
+    }
+    pieces["topic"] = gulf
+    return pieces
+
+
+def kept(client, *urls):
+    """Whether each of `urls` is served from the cache (no query)."""
+    return {url: get(client, url)[1] == 0 for url in urls}
+
+
+def fetched(article):
+    return Article.objects.get(pk=article.pk)
+
+
+def every_page(site):
+    return [
+        site["A"].get_absolute_url(),
+        site["B"].get_absolute_url(),
+        site["C"].get_absolute_url(),
+        site["topic"].get_absolute_url(),
+        "/",
+        "/policy-analysis",
+        "/feeds/latest.rss",
+        "/search?q=gulf",
+    ]
+
+
+def test_a_draft_saved_by_a_service_purges_no_page(client, site, editor):
+    urls = every_page(site)
+    warm(client, *urls)
+    draft = fetched(site["D"])
+    draft.title = "Hormuz Shipping, second draft"
+    services.article_save(draft, user=editor)
+    services.article_submit_for_review(fetched(draft), user=editor)
+    assert all(kept(client, *urls).values())
+
+
+def test_a_draft_saved_in_the_admin_purges_no_page(client, site, editor):
+    urls = every_page(site)
+    warm(client, *urls)
+    desk = Client()
+    desk.force_login(editor)
+    draft = site["D"]
+    data = form_data(draft, title="Hormuz Shipping, from the admin", topics=[site["topic"].pk])
+    assert desk.post(change_url(draft), data).status_code == 302
+    assert fetched(draft).title == "Hormuz Shipping, from the admin"
+    assert all(kept(client, *urls).values())
+
+
+def test_a_proposed_change_purges_no_page(client, site, contributor, editor):
+    urls = every_page(site)
+    warm(client, *urls)
+    article = fetched(site["A"])
+    article.title = "Deterrence, as a contributor sees it"
+    proposal = proposals.article_propose(article, user=contributor)
+    assert all(kept(client, *urls).values())
+    proposals.article_discard_proposal(proposal, user=editor)
+    assert all(kept(client, *urls).values())
+
+
+def test_publishing_purges_the_pages_that_show_it_and_no_other(client, site, editor):
+    urls = every_page(site)
+    warm(client, *urls)
+    services.article_publish(fetched(site["D"]), user=editor)
+    unrelated = site["C"].get_absolute_url()
+    assert kept(client, *urls) == {url: url == unrelated for url in urls}
+    for url in urls:
+        assert ("Hormuz Shipping" in text(client.get(url))) == (url != unrelated), url
+
+
+def test_an_edit_shows_wherever_its_card_is_and_purges_no_other_page(client, site, editor):
+    urls = every_page(site)
+    warm(client, *urls)
+    article = fetched(site["B"])
+    article.title = "Naval Patrols in Winter"
+    services.article_save(article, user=editor)
+    unrelated = site["C"].get_absolute_url()
+    assert kept(client, *urls) == {url: url == unrelated for url in urls}
+    assert "Naval Patrols in Winter" in text(client.get(site["A"].get_absolute_url()))
+
+
+def test_a_link_or_a_recommendation_follows_its_target_going_public(client, site, editor):
+    linking = make_article("On Shipping", body=body_linking(site["D"]), recommendations=[])
+    recommending = make_article("Ports Again", recommendations=[site["D"]])
+    urls = [linking.get_absolute_url(), recommending.get_absolute_url()]
+    warm(client, *urls)
+    draft_address = "/policy-analysis/hormuz-shipping"
+    assert all(draft_address not in text(client.get(url)) for url in urls)
+    services.article_publish(fetched(site["D"]), user=editor)
+    for url in urls:
+        assert draft_address in text(client.get(url)), url
+    services.article_unpublish(fetched(site["D"]), user=editor)
+    for url in urls:
+        assert draft_address not in text(client.get(url)), url
+
+
+def test_a_write_outside_a_service_still_purges_everything(client, site):
+    urls = every_page(site)
+    warm(client, *urls)
+    Article.objects.filter(pk=site["D"].pk).update(title="Written in bulk")  # a draft
+    assert not any(kept(client, *urls).values())
