@@ -7,8 +7,6 @@ import math
 import re
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -238,17 +236,6 @@ def content_changed(connection=None, *, reschedule=True):
 # --- reads -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Entry:
-    """A kept page or value: good until `expires_at` while no key it depends on is
-    purged at a number ≥ `started`."""
-
-    started: int
-    keys: frozenset
-    expires_at: float
-    value: Any
-
-
 def start():
     """(the purge number a render starts at, when what it renders must be dropped), or
     None when the cache cannot be used."""
@@ -276,18 +263,26 @@ def start():
     return started, expires_at
 
 
-def _is_fresh(entry):
-    return timezone.now().timestamp() < entry.expires_at and _guarded_call(
-        _ledger().is_fresh, entry.keys, entry.started, default=False
-    )
+def _fetch(name):
+    """The value kept under `name` if still good, else None."""
+    now = timezone.now().timestamp()
+    return _guarded_call(_ledger().fetch, name, now)
 
 
 def _keep(name, state, keys, value):
     started, expires_at = state
     timeout = math.ceil(expires_at - timezone.now().timestamp())
     if timeout > 0:
-        entry = Entry(started, frozenset(keys or (ANY,)), expires_at, value)
-        guarded("set", name, entry, timeout=timeout)
+        keys = tuple(sorted(keys)) or (ANY,)
+        _guarded_call(
+            _ledger().keep,
+            name,
+            value,
+            started=started,
+            keys=keys,
+            expires_at=expires_at,
+            timeout=timeout,
+        )
 
 
 def remember(name, parts, compute):
@@ -295,15 +290,17 @@ def remember(name, parts, compute):
     `name`. The page being rendered depends on what the value depends on."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     cache_key = f"thinktank:{name}:{digest}"
-    entry = guarded("get", cache_key) if settings.PAGE_CACHE_SECONDS > 0 else None
-    if entry is not None and _is_fresh(entry):
-        depends_on(*entry.keys)
-        return entry.value
+    kept = _fetch(cache_key) if settings.PAGE_CACHE_SECONDS > 0 else None
+    if kept is not None:
+        value, keys = kept
+        depends_on(*keys)
+        return value
     state = start() if settings.PAGE_CACHE_SECONDS > 0 else None
     value, keys = _recorded(compute)
+    keys = tuple(keys) or (ANY,)
     if state is not None:
-        _keep(cache_key, state, keys, value)
-    depends_on(*(keys or (ANY,)))
+        _keep(cache_key, state, keys, (value, keys))
+    depends_on(*keys)
     return value
 
 
@@ -361,10 +358,10 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         cache_key = page_key(request)
-        entry = guarded("get", cache_key)
-        if entry is not None and _is_fresh(entry):
+        response = _fetch(cache_key)
+        if response is not None:
             request.page_cache = "hit"
-            return entry.value
+            return response
         state = start()
         if state is None:
             request.page_cache = "bypass"

@@ -10,8 +10,11 @@ number behind. A ledger that was lost (evicted, Redis restarted) is told by its
 sentinel, ALL, being gone: then nothing kept is good.
 """
 
+import pickle
 import threading
 import time
+
+PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 ALL = "*"  # every kept page depends on it: purging it purges everything
 
@@ -53,14 +56,45 @@ return string.format('%.0f', math.max(tonumber(redis.call('GET', KEYS[1])) + 1, 
 """
 
 
+# A kept value, in one round trip: returned while `now` is before its end and no key it
+# depends on (ALL among them) was purged since it started; nothing otherwise.
+_FETCH = """
+local meta = redis.call('HGET', KEYS[1], 'meta')
+if not meta then
+  return false
+end
+local words = {}
+for word in string.gmatch(meta, '%S+') do
+  words[#words + 1] = word
+end
+local started = tonumber(words[1])
+if tonumber(ARGV[1]) >= tonumber(words[2]) then
+  return false
+end
+local scores = redis.call('ZMSCORE', KEYS[2], ARGV[2], unpack(words, 3))
+if not scores[1] then
+  return false
+end
+for i = 1, #scores do
+  if scores[i] and tonumber(scores[i]) >= started then
+    return false
+  end
+end
+return redis.call('HGET', KEYS[1], 'value')
+"""
+
+
 class RedisLedger:
     """The ledger in Redis, shared by every app server."""
 
-    def __init__(self, client, counter, purges, forget_after):
-        self.counter, self.purges, self.forget_after = counter, purges, forget_after
+    def __init__(self, cache, forget_after):
+        self.cache, self.forget_after = cache, forget_after
+        self.client = client = cache._cache.get_client(write=True)
+        self.counter = cache.make_and_validate_key("thinktank:purge-counter")
+        self.purges = cache.make_and_validate_key("thinktank:purges")
         self._purge = client.register_script(_PURGE)
         self._start = client.register_script(_START)
-        self.client = client
+        self._fetch = client.register_script(_FETCH)
 
     def purge(self, keys):
         return int(
@@ -70,15 +104,29 @@ class RedisLedger:
     def start(self):
         return int(self._start(keys=[self.counter, self.purges], args=[ALL]))
 
-    def is_fresh(self, keys, started):
-        scores = self.client.zmscore(self.purges, [ALL, *keys])
-        return scores[0] is not None and all(score is None or score < started for score in scores)
+    def keep(self, name, value, *, started, keys, expires_at, timeout):
+        """Keep `value` under `name` for `timeout` seconds, good until `expires_at` (a
+        timestamp) while no key of `keys` is purged at a number ≥ `started`."""
+        meta = " ".join((str(started), repr(expires_at), *keys))
+        name = self.cache.make_and_validate_key(name)
+        with self.client.pipeline(transaction=True) as pipe:
+            pipe.delete(name)
+            pipe.hset(name, mapping={"meta": meta, "value": pickle.dumps(value, PROTOCOL)})
+            pipe.expire(name, timeout)
+            pipe.execute()
+
+    def fetch(self, name, now):
+        """The value kept under `name` if it is still good at `now`, else None."""
+        name = self.cache.make_and_validate_key(name)
+        value = self._fetch(keys=[name, self.purges], args=[repr(now), ALL])
+        return None if value is None else pickle.loads(value)  # noqa: S301 - our own values
 
 
 class LocalLedger:
     """The ledger in this process, beside Django's local-memory cache (one process's)."""
 
-    def __init__(self):
+    def __init__(self, cache):
+        self.cache = cache
         self._lock = threading.Lock()
         self._number = time.time_ns() // 1000
         self._purged = {ALL: self._number}
@@ -93,28 +141,34 @@ class LocalLedger:
         with self._lock:
             return self._number + 1
 
-    def is_fresh(self, keys, started):
+    def keep(self, name, value, *, started, keys, expires_at, timeout):
+        entry = (started, keys, expires_at, value)
+        self.cache.set(name, entry, timeout=timeout)
+
+    def fetch(self, name, now):
+        entry = self.cache.get(name)
+        if entry is None:
+            return None
+        started, keys, expires_at, value = entry
         purged = self._purged
-        return all(purged.get(key, 0) < started for key in (ALL, *keys))
+        if now < expires_at and all(purged.get(key, 0) < started for key in (ALL, *keys)):
+            return value
+        return None
 
 
-_local = LocalLedger()
+_local = {}  # the ledger of each local-memory cache's store, shared by its threads
 
 
 def ledger_for(cache, forget_after):
     """The ledger beside the cache backend `cache`: in Redis for thinktank's Redis
-    backend, else in this process (Django's local memory; a cache shared by processes
-    needs Redis)."""
-    client = getattr(getattr(cache, "_cache", None), "get_client", None)
-    if client is None:
-        return _local
+    backend, else in this process, beside Django's local memory (which one process
+    alone sees: a cache shared by processes needs Redis)."""
+    if not hasattr(getattr(cache, "_cache", None), "get_client"):
+        store = id(cache._cache)
+        if store not in _local:
+            _local[store] = LocalLedger(cache)
+        return _local[store]
     ledgers = vars(cache).setdefault("_thinktank_ledgers", {})
-    ledger = ledgers.get(forget_after)
-    if ledger is None:
-        ledger = ledgers[forget_after] = RedisLedger(
-            client(write=True),
-            cache.make_and_validate_key("thinktank:purge-counter"),
-            cache.make_and_validate_key("thinktank:purges"),
-            forget_after,
-        )
-    return ledger
+    if forget_after not in ledgers:
+        ledgers[forget_after] = RedisLedger(cache, forget_after)
+    return ledgers[forget_after]

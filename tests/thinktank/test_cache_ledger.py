@@ -1,0 +1,109 @@
+"""
+The ledger of purges (thinktank.cache_ledger), in Redis and in local memory: a kept
+value is returned while no key it depends on was purged after its render started and
+its end has not come; never once one was, nor after the ledger was lost.
+"""
+
+import pytest
+from django.core.cache.backends.locmem import LocMemCache
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.helpers.servers import RedisServer
+from thinktank.cache_backends import RedisCache
+from thinktank.cache_ledger import ALL, LocalLedger, RedisLedger
+
+KEYS = st.sampled_from(["article:1", "article:2", "related-topic:1", "any", ALL])
+SLOTS = st.integers(0, 2)
+STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("render"), SLOTS, st.lists(KEYS, min_size=1, max_size=3)),
+        st.tuples(st.just("purge"), st.lists(KEYS, min_size=1, max_size=3)),
+        st.tuples(st.just("fetch"), SLOTS),
+        st.tuples(st.just("lose"), st.just(None)),
+    ),
+    max_size=25,
+)
+NOW = 1_000_000.0
+
+
+class Model:
+    """What the ledger must answer: events in order, each key's latest purge."""
+
+    def __init__(self):
+        self.clock = 0
+        self.purged = {}
+        self.kept = {}
+
+    def purge(self, keys):
+        self.clock += 1
+        self.purged.update(dict.fromkeys(keys, self.clock))
+
+    def keep(self, slot, started, keys):
+        self.kept[slot] = (started, keys)
+
+    def is_fresh(self, slot):
+        if slot not in self.kept:
+            return False
+        started, keys = self.kept[slot]
+        return all(self.purged.get(key, 0) < started for key in (ALL, *keys))
+
+
+def run(ledger, steps, lose):
+    model = Model()
+    for step, *args in steps:
+        if step == "render":
+            slot, keys = args
+            started, model_started = ledger.start(), model.clock + 1
+            ledger.keep(f"slot{slot}", slot, started=started, keys=keys, expires_at=NOW, timeout=60)
+            model.keep(slot, model_started, keys)
+        elif step == "purge":
+            ledger.purge(args[0])
+            model.purge(args[0])
+        elif step == "fetch":
+            slot = args[0]
+            expected = slot if model.is_fresh(slot) else None
+            assert ledger.fetch(f"slot{slot}", NOW - 1) == expected
+        elif lose:
+            lose()
+            model.purge([ALL])
+
+
+@pytest.fixture(scope="module")
+def redis_ledger():
+    server = RedisServer()
+    server.start()
+    cache = RedisCache(server.url, {"OPTIONS": {"socket_timeout": 2}})
+    yield RedisLedger(cache, forget_after=600)
+    server.stop()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=STEPS)
+def test_redis_keeps_what_no_purge_touched_since_its_render(redis_ledger, steps):
+    redis_ledger.client.flushall()
+    run(redis_ledger, steps, lose=redis_ledger.client.flushall)
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps=STEPS)
+def test_local_memory_keeps_what_no_purge_touched_since_its_render(steps):
+    cache = LocMemCache("ledger-test", {})
+    cache.clear()
+    run(LocalLedger(cache), [step for step in steps if step[0] != "lose"], lose=None)
+
+
+def test_a_value_past_its_end_is_not_returned(redis_ledger):
+    for ledger in (redis_ledger, LocalLedger(LocMemCache("ledger-end", {}))):
+        ledger.keep("page", "kept", started=ledger.start(), keys=["a"], expires_at=NOW, timeout=60)
+        assert ledger.fetch("page", NOW - 1) == "kept"
+        assert ledger.fetch("page", NOW) is None
+
+
+def test_purge_numbers_go_on_past_a_lost_ledger(redis_ledger):
+    before = redis_ledger.purge(["article:1"])
+    redis_ledger.client.flushall()
+    assert redis_ledger.start() > before
+    assert redis_ledger.purge(["article:1"]) > before
