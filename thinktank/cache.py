@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control, set_response_etag
 
 from thinktank import connection_hooks
 from thinktank.cache_ledger import ALL, ledger_for
+from thinktank.kept_pages import KeptPage
 
 logger = logging.getLogger(__name__)
 
@@ -358,10 +359,10 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         cache_key = page_key(request)
-        response = _fetch(cache_key)
-        if response is not None:
+        kept = _fetch(cache_key)
+        if kept is not None:
             request.page_cache = "hit"
-            return response
+            return kept.response_for(request)
         state = start()
         if state is None:
             request.page_cache = "bypass"
@@ -371,5 +372,7 @@ class PageCacheMiddleware:
         if _is_storable(request, response):
             patch_cache_control(response, public=True, no_cache=True)
             set_response_etag(response)
-            _keep(cache_key, state, keys, response)
+            kept = KeptPage.of(response)
+            _keep(cache_key, state, keys, kept)
+            return kept.response_for(request)
         return response
