@@ -16,12 +16,11 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
-from thinktank import connection_hooks
-from thinktank.cache_ledger import ALL, ledger_for
+from thinktank import connection_hooks, shared_cache
+from thinktank.cache_ledger import ALL, ANY, ledger_for
 
 logger = logging.getLogger(__name__)
 
-ANY = "any"  # what a page that names nothing depends on: every purge of keys purges it
 NEXT_CHANGE_KEY = "thinktank:content-next-change"
 CHANGED_AT_KEY = "thinktank:content-changed-at"
 NO_CHANGE = -1  # stored as the next change when nothing is scheduled
@@ -209,6 +208,8 @@ def _purge(keys, reschedule):
     if _purge_pending:
         keys = (ALL,)
     purged = _guarded_call(_ledger().purge, (*keys, ANY), always=True)
+    # After the ledger: a page checked against it from now on is not shared (below).
+    shared_cache.purge((*keys, ANY))
     if purged is None:  # told before any kept page is served again
         _purge_pending = True
         return
@@ -283,11 +284,14 @@ def _is_fresh(entry):
 
 
 def _keep(name, state, keys, value):
+    """The Entry of `value`, kept; None when its lifetime is already over."""
     started, expires_at = state
     timeout = math.ceil(expires_at - timezone.now().timestamp())
     if timeout > 0:
         entry = Entry(started, frozenset(keys or (ANY,)), expires_at, value)
         guarded("set", name, entry, timeout=timeout)
+        return entry
+    return None
 
 
 def remember(name, parts, compute):
@@ -364,7 +368,7 @@ class PageCacheMiddleware:
         entry = guarded("get", cache_key)
         if entry is not None and _is_fresh(entry):
             request.page_cache = "hit"
-            return entry.value
+            return _shared(entry.value, entry)
         state = start()
         if state is None:
             request.page_cache = "bypass"
@@ -374,5 +378,18 @@ class PageCacheMiddleware:
         if _is_storable(request, response):
             patch_cache_control(response, public=True, no_cache=True)
             set_response_etag(response)
-            _keep(cache_key, state, keys, response)
+            entry = _keep(cache_key, state, keys, response)
+            # Shared only while nothing it shows was purged since it started: a page
+            # rendered from the rows a write is replacing must not outlive its purge.
+            if entry is not None and shared_cache.enabled() and _is_fresh(entry):
+                _shared(response, entry)
         return response
+
+
+def _shared(response, entry):
+    """`response`, which shared caches may keep for the rest of `entry`'s life (when
+    they are on: shared_cache)."""
+    seconds = math.floor(entry.expires_at - timezone.now().timestamp())
+    if shared_cache.enabled() and seconds > 0:
+        shared_cache.share(response, entry.keys, seconds)
+    return response
