@@ -7,13 +7,18 @@ live_server; the tests write through its services, in this process, which purge
 Varnish as production's app servers do.
 """
 
+import time
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from articles import services
 from articles.models import Article
 from tests.helpers.factories import make_article, make_expert, make_topic
 from tests.helpers.servers import KeepAliveClient
+from tests.helpers.visibility import make_world
 from thinktank import shared_cache
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -146,3 +151,34 @@ def test_only_what_the_site_marks_is_kept(varnish, site):
     for _ in range(2):
         status, headers, _ = varnish.get("/policy-analysis/no-such-article")
         assert (status, headers["X-Cache"]) == (404, "PASS")
+
+
+def test_no_draft_or_scheduled_work_is_ever_served_through_varnish(varnish):
+    world = make_world()
+    settled()
+    hidden = ("Draft Piece", "Scheduled Piece")
+    shown = [world[name].get_absolute_url() for name in ("expert", "topic", "israel")]
+    for url in [*shown, "/", "/ar/", "/policy-analysis", "/feeds/latest.rss"]:
+        for expected in ("MISS", "HIT"):
+            status, headers, body = varnish.get(url)
+            assert (status, headers["X-Cache"]) == (200, expected), url
+            assert not any(title in body for title in hidden), url
+    for name in ("draft", "scheduled", "ar_draft", "ar_scheduled"):
+        for _ in range(2):
+            status, headers, _ = varnish.get(world[name].get_absolute_url())
+            assert (status, headers["X-Cache"]) == (404, "PASS"), name
+
+
+def test_a_scheduled_article_goes_live_through_varnish_at_its_time(varnish, site):
+    going_live = timezone.now() + timedelta(seconds=3)
+    make_article("Goes Live Soon", published_at=going_live, topics=[site["topic"]])
+    settled()
+    topic = site["topic"].get_absolute_url()
+    for expected in ("MISS", "HIT"):
+        _, headers, body = varnish.get(topic)
+        assert headers["X-Cache"] == expected
+        assert "Goes Live Soon" not in body
+    time.sleep(max(0, (going_live - timezone.now()).total_seconds()) + 0.1)
+    _, headers, body = varnish.get(topic)
+    assert headers["X-Cache"] == "MISS"  # Varnish kept it no longer than the site did
+    assert "Goes Live Soon" in body
