@@ -203,13 +203,16 @@ def _reschedule():
     return moment
 
 
-def _purge(keys, reschedule):
+def _purge(keys, reschedule, *, shared=True):
+    """Purge `keys` in the ledger, then (if `shared`) in the shared caches: a page checked
+    against the ledger from then on is not shared (PageCacheMiddleware)."""
     global _purge_pending
+    told = (*keys, ANY)  # the shared caches hear of each write, even with the ledger away
     if _purge_pending:
         keys = (ALL,)
     purged = _guarded_call(_ledger().purge, (*keys, ANY), always=True)
-    # After the ledger: a page checked against it from now on is not shared (below).
-    shared_cache.purge((*keys, ANY))
+    if shared:
+        shared_cache.purge(told)
     if purged is None:  # told before any kept page is served again
         _purge_pending = True
         return
@@ -254,7 +257,7 @@ def start():
     """(the purge number a render starts at, when what it renders must be dropped), or
     None when the cache cannot be used."""
     if _purge_pending:
-        _purge((ALL,), reschedule=True)
+        _purge((ALL,), reschedule=True, shared=False)  # they heard of the write
         if _purge_pending:
             return None
     started = _guarded_call(_ledger().start)
@@ -356,7 +359,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if _purge_pending:
-            _purge((ALL,), reschedule=True)
+            _purge((ALL,), reschedule=True, shared=False)  # they heard of the write
         if not _is_cacheable_request(request):
             request.page_cache = "bypass"
             response = self.get_response(request)

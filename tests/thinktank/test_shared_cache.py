@@ -144,3 +144,18 @@ def test_a_shared_cache_that_is_away_never_fails_a_write(settings, editor, caplo
         shared_cache._repurges.wait()
     assert Article.objects.get(pk=draft.pk).status == Article.Status.PUBLISHED
     assert "shared cache purge failed" in caplog.text
+
+
+def test_a_purge_the_ledger_missed_is_not_sent_again_to_the_shared_caches(
+    client, purges, monkeypatch
+):
+    # The shared caches heard of the write when it happened; the ledger's catching up
+    # (at each request while Redis is away) must not empty them again and again.
+    article = make_article("Caught up")
+    shared_cache._repurges.wait()
+    purges.clear()
+    monkeypatch.setattr(page_cache, "_purge_pending", True)
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert page_cache._purge_pending is False
+    shared_cache._repurges.wait()
+    assert purges == []
