@@ -15,9 +15,11 @@ run: pdf-packages migrate
 
 # The site as production runs it (gunicorn, DEBUG off, WhiteNoise), with a local
 # PostgreSQL and Redis in .serve/ unless DATABASE_URL / REDIS_URL are given.
-# WEB_CONCURRENCY sets the number of workers (2).
+# WEB_CONCURRENCY sets the number of workers (2). VARNISH=1 puts Varnish in front
+# (deploy/varnish.sh, deploy/varnish.vcl; VARNISH_PORT, else a free port).
+VARNISH ?= 0
 serve: pdf-packages install
-	HOST=$(HOST) PORT=$(PORT) bash deploy/serve.sh
+	HOST=$(HOST) PORT=$(PORT) VARNISH=$(VARNISH) bash deploy/serve.sh
 
 # Stop the PostgreSQL and Redis that `make serve` started (their data stays in .serve/).
 services-stop:

@@ -89,12 +89,14 @@ def wrk_binary():
     return binary
 
 
-def run_wrk(base_url, paths_file, settings, seconds=None, offset=0):
-    """One wrk run cycling through the paths of `paths_file`, from `offset` on."""
+def run_wrk(base_url, paths_file, settings, seconds=None, offset=0, headers=()):
+    """One wrk run cycling through the paths of `paths_file`, from `offset` on, each
+    request with `headers` ("Name: value")."""
     seconds = settings.round_seconds if seconds is None else seconds
     command = [
         wrk_binary(), "-t", str(settings.threads), "-c", str(settings.connections),
-        "-d", f"{seconds}s", "--timeout", f"{settings.timeout}s", "-s", str(SCRIPT), base_url,
+        "-d", f"{seconds}s", "--timeout", f"{settings.timeout}s", "-s", str(SCRIPT),
+        *(part for header in headers for part in ("-H", header)), base_url,
     ]  # fmt: skip
     env = {
         **os.environ,

@@ -7,6 +7,8 @@
 # (deploy/local-services.sh; `make services-stop` stops them). The database is
 # migrated, gets the demo content when it has no content yet, and the address and the
 # demo accounts are printed; then gunicorn runs in the foreground (Ctrl-C stops it).
+# With VARNISH=1, Varnish runs in front of it (deploy/varnish.sh: deploy/varnish.vcl, on
+# VARNISH_PORT or a free port), the site purges it, and Ctrl-C stops both.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,6 +56,15 @@ if [ "${#services[@]}" -gt 0 ]; then
     done <"$SERVE_DIR/services.env"
 fi
 
+if [ "${VARNISH:-0}" = 1 ]; then
+    SERVE_DIR="$SERVE_DIR" "$ROOT/deploy/varnish.sh" start
+    trap 'SERVE_DIR="$SERVE_DIR" "$ROOT/deploy/varnish.sh" stop' EXIT
+    set -a
+    # shellcheck disable=SC1091
+    . "$SERVE_DIR/varnish/varnish.env"
+    set +a
+fi
+
 manage() { "$PYTHON" manage.py "$@"; }
 
 say "collectstatic"
@@ -83,6 +94,11 @@ cat <<EOF
   thinktank is served at http://$HOST:$PORT/
   gunicorn, ${WEB_CONCURRENCY:-2} sync workers, DEBUG off; database ${DATABASE_URL%%://*} at ${DATABASE_URL##*@}, cache Redis at ${REDIS_URL##*@}
 EOF
+if [ -n "${VARNISH_PORT:-}" ]; then
+    cat <<EOF
+  through Varnish (deploy/varnish.vcl) at http://$HOST:$VARNISH_PORT/ (X-Cache: HIT or MISS)
+EOF
+fi
 if [ -n "$demo_article" ]; then
     cat <<EOF
   demo article: http://$HOST:$PORT$demo_article
@@ -98,4 +114,8 @@ cat <<'EOF'
 
 EOF
 
-exec "$ROOT/.venv/bin/gunicorn" --config "$ROOT/deploy/gunicorn.conf.py"
+if [ -n "${VARNISH_PORT:-}" ]; then
+    "$ROOT/.venv/bin/gunicorn" --config "$ROOT/deploy/gunicorn.conf.py" # then the trap stops Varnish
+else
+    exec "$ROOT/.venv/bin/gunicorn" --config "$ROOT/deploy/gunicorn.conf.py"
+fi

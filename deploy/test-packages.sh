@@ -3,6 +3,8 @@
 #   chromium         the browser tests drive Debian's /usr/bin/chromium (never a download)
 #   fonts-noto-core  so that Arabic and Persian pages render in it with real glyphs
 #   redis-server     the page cache's tests start a real Redis of their own
+#   varnish          and a real Varnish in front of the site (tests/thinktank/test_varnish.py),
+#   varnish-modules    with its xkey vmod (the keys pages are purged by)
 #   gettext          the catalogue tests regenerate and compile the .po files
 #   poppler-utils    the PDF edition's tests look at its pages as pictures (pdftoppm)
 #   and the PDF edition's (deploy/pdf-packages.sh's PDF_PACKAGES: Pango's libraries for
@@ -22,6 +24,8 @@ for package in "${PDF_PACKAGES[@]}"; do
     installed "$package" || need+=("$package")
 done
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+installed varnish || need+=(varnish)
+installed varnish-modules || need+=(varnish-modules)
 command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1 || need+=(gettext)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ "${#need[@]}" -eq 0 ] && exit 0

@@ -14,13 +14,12 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
-from thinktank import connection_hooks
-from thinktank.cache_ledger import ALL, ledger_for
+from thinktank import connection_hooks, shared_cache
+from thinktank.cache_ledger import ALL, ANY, ledger_for
 from thinktank.kept_pages import KeptPage
 
 logger = logging.getLogger(__name__)
 
-ANY = "any"  # what a page that names nothing depends on: every purge of keys purges it
 NEXT_CHANGE_KEY = "thinktank:content-next-change"
 CHANGED_AT_KEY = "thinktank:content-changed-at"
 NO_CHANGE = -1  # stored as the next change when nothing is scheduled
@@ -203,11 +202,16 @@ def _reschedule():
     return moment
 
 
-def _purge(keys, reschedule):
+def _purge(keys, reschedule, *, shared=True):
+    """Purge `keys` in the ledger, then (if `shared`) in the shared caches: a page checked
+    against the ledger from then on is not shared (PageCacheMiddleware)."""
     global _purge_pending
+    told = (*keys, ANY)  # the shared caches hear of each write, even with the ledger away
     if _purge_pending:
         keys = (ALL,)
     purged = _guarded_call(_ledger().purge, (*keys, ANY), always=True)
+    if shared:
+        shared_cache.purge(told)
     if purged is None:  # told before any kept page is served again
         _purge_pending = True
         return
@@ -241,7 +245,7 @@ def start():
     """(the purge number a render starts at, when what it renders must be dropped), or
     None when the cache cannot be used."""
     if _purge_pending:
-        _purge((ALL,), reschedule=True)
+        _purge((ALL,), reschedule=True, shared=False)  # they heard of the write
         if _purge_pending:
             return None
     started = _guarded_call(_ledger().start)
@@ -271,19 +275,23 @@ def _fetch(name):
 
 
 def _keep(name, state, keys, value):
+    """Keep `value` with `keys` (ANY when none); False when its lifetime is already over."""
     started, expires_at = state
     timeout = math.ceil(expires_at - timezone.now().timestamp())
-    if timeout > 0:
-        keys = tuple(sorted(keys)) or (ANY,)
-        _guarded_call(
-            _ledger().keep,
-            name,
-            value,
-            started=started,
-            keys=keys,
-            expires_at=expires_at,
-            timeout=timeout,
-        )
+    if timeout <= 0:
+        return False
+    keys = tuple(sorted(keys)) or (ANY,)
+    kept = _guarded_call(
+        _ledger().keep,
+        name,
+        value,
+        started=started,
+        keys=keys,
+        expires_at=expires_at,
+        timeout=timeout,
+        default=False,
+    )
+    return kept is not False
 
 
 def remember(name, parts, compute):
@@ -350,7 +358,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if _purge_pending:
-            _purge((ALL,), reschedule=True)
+            _purge((ALL,), reschedule=True, shared=False)  # they heard of the write
         if not _is_cacheable_request(request):
             request.page_cache = "bypass"
             response = self.get_response(request)
@@ -362,7 +370,7 @@ class PageCacheMiddleware:
         kept = _fetch(cache_key)
         if kept is not None:
             request.page_cache = "hit"
-            return kept.response_for(request)
+            return _shared(kept.response_for(request), kept)
         state = start()
         if state is None:
             request.page_cache = "bypass"
@@ -372,7 +380,20 @@ class PageCacheMiddleware:
         if _is_storable(request, response):
             patch_cache_control(response, public=True, no_cache=True)
             set_response_etag(response)
-            kept = KeptPage.of(response)
-            _keep(cache_key, state, keys, kept)
-            return kept.response_for(request)
+            kept = KeptPage.of(response, keys=tuple(sorted(keys)) or (ANY,), until=state[1])
+            response = kept.response_for(request)
+            # Shared only while nothing it shows was purged since it started: a page
+            # rendered from the rows a write is replacing must not outlive its purge.
+            shared = _keep(cache_key, state, kept.keys, kept) and shared_cache.enabled()
+            if shared and _fetch(cache_key) is not None:
+                _shared(response, kept)
         return response
+
+
+def _shared(response, kept):
+    """`response`, which shared caches may keep for the rest of the life of `kept`
+    (when they are on: shared_cache)."""
+    seconds = math.floor(kept.until - timezone.now().timestamp())
+    if shared_cache.enabled() and seconds > 0:
+        shared_cache.share(response, kept.keys, seconds)
+    return response

@@ -17,6 +17,7 @@ import time
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 ALL = "*"  # every kept page depends on it: purging it purges everything
+ANY = "any"  # what a page that names nothing depends on: every purge of keys purges it
 
 # The counter is at least Redis's clock in µs (exact in a double, a sorted set's
 # score), so that it moves on past any number used before a loss of the ledger, and

@@ -23,9 +23,11 @@ class KeptPage:
     status: int
     headers: tuple  # (name, value) pairs
     bodies: dict  # encoding ("" for none) -> bytes
+    keys: tuple  # what it shows (thinktank.cache.depends_on)
+    until: float  # the timestamp its life ends at, at the latest
 
     @classmethod
-    def of(cls, response):
+    def of(cls, response, *, keys, until):
         """The page `response` is (a 200 with its ETag set), in every encoding."""
         patch_vary_headers(response, ("Accept-Encoding",))
         body = response.content
@@ -35,7 +37,7 @@ class KeptPage:
         headers = tuple(
             (name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS
         )
-        return cls(response.status_code, headers, bodies)
+        return cls(response.status_code, headers, bodies, keys, until)
 
     def response_for(self, request):
         """A new response of this page in the best encoding `request` accepts."""

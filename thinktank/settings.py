@@ -305,6 +305,11 @@ PAGE_CACHE_REPLICA_LAG_SECONDS = int(
     os.environ.get("REPLICA_LAG_SECONDS", 5 if "replica" in DATABASES else 0)
 )
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/preview/", "/healthz")
+# Shared HTTP caches in front (Varnish: deploy/varnish.vcl; docs/page-cache.md): where
+# to purge them, comma-separated. None, and no shared cache is let keep a page.
+SHARED_CACHE_PURGE_URLS = env_list("VARNISH_PURGE_URLS", [])
+# A purge is sent again this long after, for a page that reached a cache just after it.
+SHARED_CACHE_REPURGE_SECONDS = float(os.environ.get("SHARED_CACHE_REPURGE_SECONDS", "2"))
 
 # HTTPS (redirect, HSTS, secure cookies) wherever DEBUG is off, unless HTTPS=0.
 HTTPS = env_bool("HTTPS", default=not DEBUG)

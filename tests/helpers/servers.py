@@ -1,5 +1,6 @@
 """
-Real servers for the tests that need one: a throwaway redis-server, and the site itself
+Real servers for the tests that need one: a throwaway redis-server, a varnishd in front
+of pytest-django's live_server (tests/helpers/varnish.py), and the site itself
 (migrated, with the demo) under runserver or gunicorn, on a database of its own, with a
 client that keeps one connection open as a browser does.
 """
@@ -22,6 +23,7 @@ from tests.helpers.expertforms import page_form_data
 from tests.helpers.htmlpage import parse
 from tests.helpers.ports import free_port, wait_for_port
 from tests.helpers.processes import REPO, python
+from tests.helpers.varnish import Varnish
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
@@ -59,6 +61,21 @@ class RedisServer:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
+
+
+@pytest.fixture
+def varnish(live_server, settings):
+    """A throwaway varnishd (deploy/varnish.vcl) in front of live_server, which purges it
+    (a repurge 0.2 s after each purge, waited for at the end)."""
+    from thinktank import shared_cache
+
+    server = Varnish(int(live_server.url.rsplit(":", 1)[1]))
+    server.start()
+    settings.SHARED_CACHE_PURGE_URLS = [f"{server.url}/"]
+    settings.SHARED_CACHE_REPURGE_SECONDS = 0.2
+    yield server
+    shared_cache._repurges.wait()
+    server.stop()
 
 
 # --- the site on a database of its own ---------------------------------------------------
