@@ -129,12 +129,12 @@ def article_page_shows(article, *, topics, regions):
     cards = getattr(article, "sidebar_articles", ())
     keys = {key("article", shown.pk) for shown in (article, *cards)}
     keys.add(key("translations", article.translation_set_id))
-    authors = {
-        shown: [authorship.expert_id for authorship in getattr(shown, "byline", ())]
+    authors = [
+        [authorship.expert_id for authorship in getattr(shown, "byline", ())]
         for shown in (article, *cards)
-    }
-    keys.update(key("expert", pk) for ids in authors.values() for pk in ids)
-    links = (authors[article], (topic.pk for topic in topics), (region.pk for region in regions))
+    ]
+    keys.update(key("expert", pk) for ids in authors for pk in ids)
+    links = (authors[0], (topic.pk for topic in topics), (region.pk for region in regions))
     keys.update(key(kind, pk) for kind, ids in zip(RELATED_BY, links, strict=True) for pk in ids)
     keys.update(key(reference.kind, reference.id) for reference in references_in(article.body))
     page_cache.depends_on(*keys)

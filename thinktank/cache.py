@@ -217,8 +217,8 @@ def _purge(keys, reschedule, *, shared=True):
         return
     if ALL in keys:
         _purge_pending = False
-    if reschedule:
-        _reschedule()
+    if reschedule or guarded("get", NEXT_CHANGE_KEY, always=True) is None:
+        _reschedule()  # the writer pays for it, not the next reader
     lag = settings.PAGE_CACHE_REPLICA_LAG_SECONDS
     if lag:
         guarded("set", CHANGED_AT_KEY, timezone.now().timestamp(), timeout=lag + 1, always=True)
