@@ -32,6 +32,7 @@ from addresses import log_kinds, public_addresses, write_paths, zipf_sequence
 from cluster import (
     PYTHON,
     BenchmarkError,
+    add_corpus_arguments,
     add_database_arguments,
     generate,
     log,
@@ -217,9 +218,7 @@ def run(args, stack, folder):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=10_000, help="to generate (10,000)")
-    parser.add_argument("--experts", type=int, default=500, help="to generate (500)")
-    parser.add_argument("--seed", type=int, default=1, help="of the corpus and the draw (1)")
+    add_corpus_arguments(parser, articles=10_000)  # --seed draws the requests too
     parser.add_argument("--duration", type=int, default=180, help="seconds of load (180)")
     parser.add_argument("--addresses", type=int, default=10_000, help="readers read (10,000)")
     parser.add_argument("--exponent", type=float, default=1.0, help="Zipf's s (1.0)")
