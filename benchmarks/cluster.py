@@ -128,6 +128,15 @@ IN_PROCESS_ENVIRONMENT = {
 }
 
 
+def add_corpus_arguments(parser, articles):
+    """The options of the corpus a benchmark generates (`generate`), `articles` by default."""
+    parser.add_argument(
+        "--articles", type=int, default=articles, help=f"to generate ({articles:,})"
+    )
+    parser.add_argument("--experts", type=int, default=500, help="to generate (500)")
+    parser.add_argument("--seed", type=int, default=1, help="of the generated corpus (1)")
+
+
 def add_database_arguments(parser):
     """The options every benchmark on a generated corpus takes."""
     parser.add_argument("--database-url", help="an existing database instead of a throwaway one")

@@ -22,6 +22,9 @@ from cluster import ROOT, BenchmarkError, log
 
 from tests.helpers.ports import free_port, wait_for_port
 
+# A field of a request's log line: key=bare or key="quoted" (no field quoted here has
+# an escaped quote that matters to the benchmarks).
+LOGFMT_FIELD = re.compile(r'(\w+)=("(?:[^"\\]|\\.)*"|\S*)')
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 WORKERS = 2
 
@@ -128,6 +131,23 @@ class Site:
         except OSError:
             return Counter()
         return Counter(re.findall(r"\bcache=(\w+)", text))
+
+    def log_size(self):
+        """Where the log ends now: `requests(since=...)` reads what is written after it."""
+        try:
+            return self.logfile.stat().st_size
+        except OSError:
+            return 0
+
+    def requests(self, since=0):
+        """Each request's log line (logfmt, docs/request-log.md) written after byte
+        `since`, as {field: text}, one at a time; other lines are skipped."""
+        with open(self.logfile, "rb") as log_file:
+            log_file.seek(since)
+            for raw in log_file:
+                line = raw.decode(errors="replace")
+                if "logger=thinktank.request " in line:
+                    yield {key: value.strip('"') for key, value in LOGFMT_FIELD.findall(line)}
 
     def worker_rss_mb(self):
         """Resident memory of each worker, in MB (VmRSS of /proc/<pid>/status)."""
