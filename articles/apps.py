@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.slugs import register_slug_check
-from thinktank import cache, chrome
+from thinktank import cache_purges, chrome
 
 
 class ArticlesConfig(AppConfig):
@@ -32,7 +32,7 @@ class ArticlesConfig(AppConfig):
         from articles import links, page_cache, pdf_edition
 
         links.register()
-        page_cache.register(cache)
+        page_cache.register(cache_purges)
         post_save.connect(
             pdf_edition.library_image_changed,
             sender="library.Image",

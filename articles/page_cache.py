@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Recommendation
 from articles.search import sqlite as search_on_sqlite
-from thinktank import cache as page_cache
-from thinktank.cache import key
+from thinktank import cache_purges
+from thinktank.cache import depends_on, key
 from thinktank.links import references_in
 
 _tables = set()  # the tables an article's writes go to (register())
@@ -65,7 +65,7 @@ def _is_set(name):
 
 
 class ArticleChange:
-    """The writes of one article (page_cache.track): nothing public when it is neither
+    """The writes of one article (cache_purges.track): nothing public when it is neither
     published nor scheduled before and after, or was not saved nor relinked (a
     revision, a proposal); else its page and every page showing it (its card, a link
     to it), and when it moved in or out of lists, the lists and the sidebars of its
@@ -105,9 +105,9 @@ def _placement(facts):
 def article_changes(article):
     """A block whose writes of articles' rows are `article`'s: they purge only what
     shows it (ArticleChange), and nothing while it is not public."""
-    with page_cache.changes():
+    with cache_purges.changes():
         identity = ("article", article.pk) if article.pk else ("new article", id(article))
-        page_cache.track(identity, partial(ArticleChange, article))
+        cache_purges.track(identity, partial(ArticleChange, article))
         yield
 
 
@@ -137,7 +137,7 @@ def article_page_shows(article, *, topics, regions):
     links = (authors[0], (topic.pk for topic in topics), (region.pk for region in regions))
     keys.update(key(kind, pk) for kind, ids in zip(RELATED_BY, links, strict=True) for pk in ids)
     keys.update(key(reference.kind, reference.id) for reference in references_in(article.body))
-    page_cache.depends_on(*keys)
+    depends_on(*keys)
 
 
 def next_public_change():

@@ -12,9 +12,9 @@ class ExpertsConfig(AppConfig):
     def ready(self):
         # Pages showing experts are cached: their writes purge them.
         from experts import page_cache
-        from thinktank import cache
+        from thinktank import cache_purges
 
-        page_cache.register(cache)
+        page_cache.register(cache_purges)
         # An expert's photo is shown square, cropped around its focal point.
         renditions.register_square("experts.Expert.photo", "photo_focal_x", "photo_focal_y")
         # The sections the header links to.

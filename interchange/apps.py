@@ -13,6 +13,6 @@ class InterchangeConfig(AppConfig):
     def ready(self):
         # An old address made by an import changes what a cached page answers.
         from interchange.models import LegacyPath
-        from thinktank import cache
+        from thinktank import cache_purges
 
-        cache.watch(LegacyPath)
+        cache_purges.watch(LegacyPath)

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from library import page_cache
-from thinktank import cache
+from thinktank import cache_purges
 
 
 class LibraryConfig(AppConfig):
@@ -12,4 +12,4 @@ class LibraryConfig(AppConfig):
 
     def ready(self):
         # Pages showing a library image are cached: a changed or replaced image purges them.
-        page_cache.register(cache)
+        page_cache.register(cache_purges)

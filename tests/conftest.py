@@ -13,7 +13,7 @@ from django.utils import translation
 
 from tests.helpers.demo import load_demo
 from tests.helpers.roles import make_roles
-from thinktank import cache as page_cache
+from thinktank import cache_purges
 
 # Fixtures of an S3-compatible server (moto), for the tests of media on S3; of the PDF
 # tests (a private storage of their own, a server counting requests); of live servers.
@@ -34,7 +34,7 @@ def _empty_cache():
     Each test starts with an empty cache: its database starts afresh (rolled back,
     which no write signals), so no page or count kept by an earlier test may show.
     """
-    page_cache._cache_down_until = 0.0  # a failure an earlier test staged is forgotten
+    cache_purges._cache_down_until = 0.0  # a failure an earlier test staged is forgotten
     cache.clear()
     yield
     cache.clear()

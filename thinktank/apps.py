@@ -10,7 +10,7 @@ class ThinktankConfig(AppConfig):
     def ready(self):
         # The page cache listens to every write (the apps say which models matter), and
         # the request log counts every query.
-        from thinktank import cache, logging
+        from thinktank import cache_purges, logging
 
-        cache.connect_signals()
+        cache_purges.connect_signals()
         logging.connect_signals()

@@ -33,7 +33,7 @@ from articles.choosers import ChooserFieldsMixin
 from articles.models import Article, ArticleAuthor, ArticleRevision, Document, Recommendation
 from articles.models.publishing import byline_prefetch
 from editing.admin import EditingAdminMixin
-from thinktank import cache as page_cache
+from thinktank import cache_purges
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.ordering import OrderedInlineMixin
@@ -153,7 +153,7 @@ class ArticleAdmin(
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # The article and all saved with it (many-to-many, inlines, a workflow step) are
         # one change, which purges only the pages that show it (articles.page_cache).
-        with page_cache.changes():
+        with cache_purges.changes():
             return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):

@@ -15,13 +15,12 @@ from django.test import AsyncClient, Client
 
 from tests.helpers.factories import make_article
 from tests.helpers.page_cache import purge_number
-from thinktank import cache as page_cache
-from thinktank import connection_hooks
+from thinktank import cache_purges, connection_hooks
 from thinktank import logging as request_logging
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-HOOKS = (page_cache._notice_writes, request_logging._count_query)
+HOOKS = (cache_purges._notice_writes, request_logging._count_query)
 
 
 def in_a_thread(work):
@@ -83,10 +82,10 @@ def test_blocks_push_and_pop_above_the_hooks_in_order():
 
 def test_a_hook_is_added_once_whatever_the_number_of_calls():
     for _ in range(3):
-        connection_hooks.add_hook(page_cache._notice_writes)
+        connection_hooks.add_hook(cache_purges._notice_writes)
     connection.ensure_connection()
-    assert [w for w in connection.execute_wrappers if w is page_cache._notice_writes] == [
-        page_cache._notice_writes
+    assert [w for w in connection.execute_wrappers if w is cache_purges._notice_writes] == [
+        cache_purges._notice_writes
     ]
 
 

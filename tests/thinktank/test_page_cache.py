@@ -23,6 +23,7 @@ from tests.helpers.factories import (
 from tests.helpers.htmlpage import parse
 from tests.helpers.page_cache import get, purge_number, text, warm
 from thinktank import cache as page_cache
+from thinktank import cache_purges
 
 pytestmark = pytest.mark.django_db
 
@@ -315,18 +316,19 @@ def test_a_write_the_cache_did_not_hear_of_is_told_before_a_kept_page_is_served(
         raise ConnectionError("the cache is away")
 
     with monkeypatch.context() as away:
-        away.setattr(page_cache.cache, "add", unreachable)
+        away.setattr(type(cache_purges.ledger()), "purge", unreachable)
         Article.objects.filter(pk=piece.pk).update(title="Written while the cache was away")
-    page_cache._cache_down_until = 0.0  # the cache answers again
+        assert cache_purges._purge_pending
+    cache_purges._cache_down_until = 0.0  # the cache answers again
     page = text(client.get(piece.get_absolute_url()))
     assert "Written while the cache was away" in page
 
 
 def test_a_write_during_a_cache_pause_still_purges(client, piece):
     warm(client, piece.get_absolute_url())
-    page_cache._cache_down_until = time.monotonic() + 60  # after a failure, left alone
+    cache_purges._cache_down_until = time.monotonic() + 60  # after a failure, left alone
     Article.objects.filter(pk=piece.pk).update(title="Written during the pause")
-    page_cache._cache_down_until = 0.0
+    cache_purges._cache_down_until = 0.0
     assert "Written during the pause" in text(client.get(piece.get_absolute_url()))
 
 

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from tests.helpers.budgets import count_queries
 from tests.helpers.factories import make_article
 from tests.helpers.ports import free_port
-from thinktank import cache as page_cache
+from thinktank import cache_purges
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def on_redis(redis_server, settings, monkeypatch):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-    monkeypatch.setattr(page_cache, "RETRY_AFTER", 0)
+    monkeypatch.setattr(cache_purges, "RETRY_AFTER", 0)
     return redis_server
 
 

@@ -17,7 +17,7 @@ from articles.models import Article
 from tests.helpers.factories import make_article, make_topic
 from tests.helpers.ports import free_port
 from thinktank import cache as page_cache
-from thinktank import shared_cache
+from thinktank import cache_purges, shared_cache
 from thinktank.cache import key
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_a_page_whose_keys_were_purged_while_it_rendered_is_not_shared(client, p
 
     def rendered_then_written(compute, *args):
         result = recorded(compute, *args)
-        page_cache.purge(key("article", article.pk))  # a write commits meanwhile
+        cache_purges.purge(key("article", article.pk))  # a write commits meanwhile
         return result
 
     monkeypatch.setattr(page_cache, "_recorded", rendered_then_written)
@@ -154,8 +154,8 @@ def test_a_purge_the_ledger_missed_is_not_sent_again_to_the_shared_caches(
     article = make_article("Caught up")
     shared_cache._repurges.wait()
     purges.clear()
-    monkeypatch.setattr(page_cache, "_purge_pending", True)
+    monkeypatch.setattr(cache_purges, "_purge_pending", True)
     assert client.get(article.get_absolute_url()).status_code == 200
-    assert page_cache._purge_pending is False
+    assert cache_purges._purge_pending is False
     shared_cache._repurges.wait()
     assert purges == []
