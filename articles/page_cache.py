@@ -1,9 +1,7 @@
 """What the site's page cache (thinktank.cache) must know of articles: what their
 writes change, what their pages show, when they change by themselves."""
 
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import partial, wraps
 
 from django.apps import apps
 from django.utils import timezone
@@ -101,25 +99,9 @@ def _placement(facts):
     return facts and replace(facts, version=None)
 
 
-@contextmanager
-def article_changes(article):
-    """A block whose writes of articles' rows are `article`'s: they purge only what
-    shows it (ArticleChange), and nothing while it is not public."""
-    with cache_purges.changes():
-        identity = ("article", article.pk) if article.pk else ("new article", id(article))
-        cache_purges.track(identity, partial(ArticleChange, article))
-        yield
-
-
-def changing_article(service):
-    """Run `service(article, ...)` in article_changes(article)."""
-
-    @wraps(service)
-    def changing(article, *args, **kwargs):
-        with article_changes(article):
-            return service(article, *args, **kwargs)
-
-    return changing
+# A block whose writes of articles' rows are one article's: they purge only what
+# shows it (ArticleChange), and nothing while it is not public.
+changing_article = cache_purges.changing(ArticleChange)
 
 
 def article_page_shows(article, *, topics, regions):

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from articles import revisions
 from articles.models import Article, ArticleRevision
-from articles.page_cache import article_changes, changing_article
+from articles.page_cache import ArticleChange, changing_article
 from articles.permissions import CHANGE_ARTICLE
 from articles.services import can_publish, mark_reviewed, revision_user
+from thinktank import cache_purges
 from thinktank.concurrency import ConcurrentEditError, as_stored
 from thinktank.permissions import refused, require
 from thinktank.renditions import ensure_renditions
@@ -54,7 +55,7 @@ def article_discard_proposal(proposal, *, user):
     """Set a pending proposed change aside: an editor's decision, or its author's."""
     if not (can_publish(user) or (user.is_authenticated and proposal.user_id == user.pk)):
         raise refused()
-    with article_changes(proposal.article):
+    with cache_purges.changes_of(ArticleChange, proposal.article):
         mark_reviewed(proposal, ArticleRevision.Proposal.DISCARDED, user=user)
     return proposal
 

@@ -8,6 +8,7 @@ from editing.admin import EditingAdminMixin
 from experts import revisions, services
 from experts.admin_forms import ExpertAdminForm
 from experts.models import Expert, ExpertLink, Program
+from thinktank import cache_purges
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.language_tabs import LanguageTabsAdminMixin
@@ -116,6 +117,12 @@ class ExpertAdmin(
 
     class Media:
         css = {"all": ["css/admin.css"]}  # the photo's focal point (thinktank/widgets.py)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The expert and all saved with it (topics, regions, links) are one change,
+        # which purges only the pages that show the expert (experts.page_cache).
+        with cache_purges.changes():
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         # The revision is recorded in save_related, once topics, regions and links are saved.

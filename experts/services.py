@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from experts import revisions
 from experts.models import Expert, ExpertRevision, Program
+from experts.page_cache import changing_expert
 from experts.permissions import ADD_EXPERT, ADD_PROGRAM, CHANGE_EXPERT, CHANGE_PROGRAM
 from thinktank.permissions import model_permission, require
 from thinktank.renditions import ensure_renditions
@@ -14,6 +15,7 @@ from thinktank.revisions import revision_note
 
 
 @transaction.atomic
+@changing_expert
 def expert_save(expert, *, user, record_revision=True):
     """Save `expert` and make their photo's renditions. A caller that saves relations
     afterwards passes record_revision=False, then calls expert_record_revision."""
@@ -26,6 +28,7 @@ def expert_save(expert, *, user, record_revision=True):
     return expert
 
 
+@changing_expert
 def expert_record_revision(expert, *, user, note=""):
     """Keep the profile as it is now as a new revision, and return it."""
     return ExpertRevision.objects.create(
@@ -54,17 +57,20 @@ def _set_active(expert, active, *, user, note):
 
 
 @transaction.atomic
+@changing_expert
 def expert_deactivate(expert, *, user):
     """A former expert: off the directory and program page, still on every byline."""
     return _set_active(expert, False, user=user, note=_("Deactivated (former expert)"))
 
 
 @transaction.atomic
+@changing_expert
 def expert_reactivate(expert, *, user):
     return _set_active(expert, True, user=user, note=_("Reactivated"))
 
 
 @transaction.atomic
+@changing_expert
 def expert_restore(expert, revision, *, user, note=""):
     """Make the profile what it was at `revision`, version-checked, as a new revision
     keeping `note` (the editor's why); raises PermissionDenied for another expert's

@@ -7,6 +7,7 @@ import logging
 import re
 import time
 from contextlib import contextmanager
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -93,10 +94,11 @@ class Changes:
         self.wrote = False
         self.reschedule = False
 
-    def track(self, identity, make_tracker):
+    def track(self, tracker, obj):
+        identity = (tracker, obj.pk or id(obj))  # a new object: itself until saved
         if identity not in self.trackers:
-            tracker = self.trackers[identity] = make_tracker()
-            self.tables.update(tracker.tables)
+            made = self.trackers[identity] = tracker(obj)
+            self.tables.update(made.tables)
 
     def changed(self):
         return {name for tracker in self.trackers.values() for name in tracker.changed()}
@@ -130,12 +132,36 @@ def changes():
         store_next_change()
 
 
-def track(identity, make_tracker):
-    """Inside `changes()`, `make_tracker()` (once per identity) answers for writes: it
-    has `tables` and `changed()`, the keys to purge. Outside, the writes purge everything."""
+def track(tracker, obj):
+    """Inside `changes()`, `tracker(obj)` (made once an object, before its writes)
+    answers for the writes to its `tables`, and at the end names the keys they changed
+    (`changed()`). Outside, the writes purge everything."""
     block = _changes.get()
     if block is not None:
-        block.track(identity, make_tracker)
+        block.track(tracker, obj)
+
+
+@contextmanager
+def changes_of(tracker, obj):
+    """A `changes()` block whose writes are `obj`'s, as `tracker` says."""
+    with changes():
+        track(tracker, obj)
+        yield
+
+
+def changing(tracker):
+    """Decorate a service whose first argument is what it writes: it runs in
+    changes_of(tracker, that)."""
+
+    def decorate(service):
+        @wraps(service)
+        def changing_it(obj, *args, **kwargs):
+            with changes_of(tracker, obj):
+                return service(obj, *args, **kwargs)
+
+        return changing_it
+
+    return decorate
 
 
 WRITE = re.compile(r'\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)

@@ -1,8 +1,8 @@
 """
 No kept page is ever stale (articles.page_cache, thinktank.cache): after any sequence of
 editorial writes (saves, workflow steps, proposals, relinking, retopicking in the
-admin), every public page a reader is served from the cache is the page a fresh render
-shows, byte for byte.
+admin, an author renamed or given a new bio), every public page a reader is served
+from the cache is the page a fresh render shows, byte for byte.
 """
 
 from datetime import timedelta
@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from articles import proposals, services
 from articles.models import Article
+from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
 from tests.helpers.factories import make_article, make_expert, make_topic, make_translation
 from tests.helpers.links import body_linking
@@ -91,7 +92,30 @@ def retopic_in_the_admin(article, others, topics, users):
     assert users["desk"].post(change_url(article), data).status_code == 302
 
 
-ACTIONS = [retitle, publish, schedule, unpublish, archive, propose, relink, retopic_in_the_admin]
+def rename_its_author(article, others, topics, users):
+    for expert in article.authors.all():
+        expert.name = f"{expert.name} Jr."
+        expert_services.expert_save(expert, user=users["expert_manager"])
+
+
+def rewrite_its_authors_bio(article, others, topics, users):
+    for expert in article.authors.all():
+        expert.short_bio = f"{expert.short_bio} Writes on {article.title}."
+        expert_services.expert_save(expert, user=users["expert_manager"])
+
+
+ACTIONS = [
+    retitle,
+    publish,
+    schedule,
+    unpublish,
+    archive,
+    propose,
+    relink,
+    retopic_in_the_admin,
+    rename_its_author,
+    rewrite_its_authors_bio,
+]
 STEPS = st.lists(
     st.tuples(st.sampled_from(ACTIONS), st.integers(0, PIECES - 1), st.integers(0, PIECES - 1)),
     min_size=1,
@@ -110,13 +134,20 @@ def served(client, url):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=STEPS)
-def test_every_kept_page_is_what_a_fresh_render_shows(db, editor, contributor, steps):
+def test_every_kept_page_is_what_a_fresh_render_shows(
+    db, editor, contributor, expert_manager, steps
+):
     cache.clear()
     with transaction.atomic():
         pieces, topics, urls = build()
         desk = Client()
         desk.force_login(editor)
-        users = {"editor": editor, "contributor": contributor, "desk": desk}
+        users = {
+            "editor": editor,
+            "contributor": contributor,
+            "expert_manager": expert_manager,
+            "desk": desk,
+        }
         reader = Client()
         for url in urls:
             served(reader, url)

@@ -9,6 +9,7 @@ from django.test import Client
 
 from articles import proposals, services
 from articles.models import Article
+from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
 from tests.helpers.factories import make_article, make_expert, make_topic
 from tests.helpers.links import body_linking
@@ -128,3 +129,29 @@ def test_a_write_outside_a_service_still_purges_everything(client, site):
     warm(client, *urls)
     Article.objects.filter(pk=site["D"].pk).update(title="Written in bulk")  # a draft
     assert not any(kept(client, *urls).values())
+
+
+def test_an_expert_edited_purges_the_pages_of_their_bylines_and_no_other_article(
+    client, site, expert_manager
+):
+    urls = every_page(site)
+    warm(client, *urls)
+    omar = site["B"].authors.get()
+    omar.short_bio = "Omar Haddad follows the Gulf's navies."
+    expert_services.expert_save(omar, user=expert_manager)
+    # A's sidebar shows B's byline; C shows nothing of Omar's.
+    unrelated = site["C"].get_absolute_url()
+    assert kept(client, *urls) == {url: url == unrelated for url in urls}
+    assert "follows the Gulf" in text(client.get(site["B"].get_absolute_url()))
+
+
+def test_an_expert_renamed_purges_every_page(client, site, expert_manager):
+    # Their name is in the search index of their work, which is rewritten: no tracker
+    # answers for that write.
+    urls = every_page(site)
+    warm(client, *urls)
+    omar = site["B"].authors.get()
+    omar.name = "Omar K. Haddad"
+    expert_services.expert_save(omar, user=expert_manager)
+    assert not any(kept(client, *urls).values())
+    assert "Omar K. Haddad" in text(client.get(site["A"].get_absolute_url()))
