@@ -28,9 +28,11 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 # On a restart or a stop, workers finish the requests in hand for up to this long.
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 # Workers are replaced after this many requests, at jittered counts so they do not all
-# restart at once: a slow leak cannot grow without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
+# restart at once: a slow leak cannot grow without bound. Not much sooner: at the rate
+# cached pages are served, 2,000 replaced a worker every few seconds, and the requests
+# waiting for the new one made the whole slow tail (benchmarks/RESULTS.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "5000"))
 
 # No control socket (gunicornc): nothing here uses it, and every gunicorn on a machine
 # would otherwise claim the same one in the home folder.
