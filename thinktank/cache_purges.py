@@ -58,6 +58,9 @@ def schedule(next_change, columns):
 
 
 def guarded_call(function, *args, default=None, always=False, **kwargs):
+    """`function(...)`, a call to the cache, or `default` when the cache is or was just
+    down (called anyway if `always`); a failure is logged, and leaves the cache alone
+    for RETRY_AFTER seconds."""
     global _cache_down_until
     if not always and time.monotonic() < _cache_down_until:
         return default
@@ -78,6 +81,7 @@ def guarded(operation, *args, default=None, always=False, **kwargs):
 
 
 def ledger():
+    """The ledger of purges beside the site's cache (thinktank.cache_ledger)."""
     return ledger_for(caches["default"], settings.PAGE_CACHE_SECONDS + FORGET_AFTER)
 
 
