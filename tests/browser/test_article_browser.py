@@ -1,8 +1,9 @@
 """
 The demo article in a real browser at 1280x900: the "Recommended" aside sits beside
 the article (right of it in English, left of it in Arabic), the Arabic byline starts
-on the right and the Arabic title is set in the project's own font, nothing fails to
-load, and full-page screenshots go to test-artifacts/ for people to look at.
+on the right and the Arabic title is set in the project's own font (the English page
+fetches no font, the Arabic one each preloaded font once), nothing fails to load, and
+full-page screenshots go to test-artifacts/ for people to look at.
 """
 
 import pytest
@@ -122,6 +123,32 @@ def assert_drawn_with_the_project_font(page):
     assert "Thinktank Naskh" in loaded, loaded
 
 
+def font_downloads(page):
+    """The web font files the page fetched, in order (a file fetched twice appears twice)."""
+    return page.evaluate(
+        """performance.getEntriesByType("resource")
+            .map(entry => new URL(entry.name).pathname.split("/").pop())
+            .filter(name => name.endsWith(".woff2"))"""
+    )
+
+
+def assert_the_preloaded_fonts_are_used_once(page):
+    """Each preloaded font is the one its @font-face asks for: fetched once, and loaded."""
+    downloads = font_downloads(page)
+    assert len(downloads) == len(set(downloads)), downloads
+    assert page.locator("link[rel=preload][as=font]").count() == 4
+    loaded = page.evaluate(
+        """async () => {
+            await document.fonts.ready;
+            return Array.from(document.fonts)
+                .filter(face => face.status === "loaded" && !face.family.includes("Fallback"))
+                .map(face => `${face.family.replace(/["']/g, "")} ${face.weight}`);
+        }"""
+    )
+    for face in ("Thinktank Naskh 400", "Thinktank Naskh 700", "Thinktank Sans Arabic 400"):
+        assert face in loaded, loaded
+
+
 def test_english_article_layout(chromium, demo_site, artifacts):
     context, page, watch = open_page(chromium, demo_site + EN_PATH)
     try:
@@ -141,6 +168,8 @@ def test_english_article_layout(chromium, demo_site, artifacts):
             == "grid"
         )
         assert images_loaded(page)
+        # No Arabic font, not even for the names of the other languages.
+        assert font_downloads(page) == []
         page.screenshot(path=str(artifacts / "article-en.png"), full_page=True)
         assert watch.problems == []
     finally:
@@ -161,6 +190,7 @@ def test_arabic_article_layout(chromium, demo_site, artifacts):
         assert aside["x"] >= 0
         assert_byline_starts_on_the_right(page, article)
         assert_drawn_with_the_project_font(page)
+        assert_the_preloaded_fonts_are_used_once(page)
         assert images_loaded(page)
         # The link back to the English version works in the browser.
         english = page.locator(".article__translations a[hreflang='en']")
