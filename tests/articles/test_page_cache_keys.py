@@ -11,26 +11,16 @@ from articles import proposals, services
 from articles.models import Article
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
-from tests.helpers.factories import make_article, make_expert, make_topic
+from tests.helpers.factories import make_article
 from tests.helpers.links import body_linking
-from tests.helpers.page_cache import get, text, warm
+from tests.helpers.page_cache import get, related_pieces, text, warm
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def site(db):
-    """A and B share a topic; C shares nothing with them; D is a draft like A."""
-    gulf, trade = make_topic("Gulf Security"), make_topic("Trade")
-    dana, omar = make_expert("Dana Stroul"), make_expert("Omar Haddad")
-    pieces = {
-        "A": make_article("Deterrence in the Gulf", authors=[dana], topics=[gulf]),
-        "B": make_article("Naval Patrols", authors=[omar], topics=[gulf]),
-        "C": make_article("Tariffs and Ports", topics=[trade]),
-        "D": make_article("Hormuz Shipping", published=False, authors=[dana], topics=[gulf]),
-    }
-    pieces["topic"] = gulf
-    return pieces
+    return related_pieces()
 
 
 def kept(client, *urls):

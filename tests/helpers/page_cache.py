@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.helpers.factories import make_article, make_expert, make_topic
 from thinktank import cache as page_cache
 
 
@@ -33,3 +34,17 @@ def lifetime():
 def purge_number():
     """The number the next render starts at: it moves with every purge."""
     return page_cache.start()[0]
+
+
+def related_pieces():
+    """A and B share a topic and are public; C shares nothing with them; D is a draft
+    like A; and "topic", the topic A, B and D share."""
+    gulf, trade = make_topic("Gulf Security"), make_topic("Trade")
+    dana, omar = make_expert("Dana Stroul"), make_expert("Omar Haddad")
+    return {
+        "A": make_article("Deterrence in the Gulf", authors=[dana], topics=[gulf]),
+        "B": make_article("Naval Patrols", authors=[omar], topics=[gulf]),
+        "C": make_article("Tariffs and Ports", topics=[trade]),
+        "D": make_article("Hormuz Shipping", published=False, authors=[dana], topics=[gulf]),
+        "topic": gulf,
+    }

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article
-from tests.helpers.factories import make_article, make_expert, make_topic
+from tests.helpers.factories import make_article
+from tests.helpers.page_cache import related_pieces
 from tests.helpers.servers import KeepAliveClient
 from tests.helpers.visibility import make_world
 from thinktank import shared_cache
@@ -28,15 +29,8 @@ PASSWORD = "varnish-test-password"  # noqa: S105 - a throwaway account's
 
 @pytest.fixture
 def site(varnish):
-    """A and B share a topic; C shares nothing with them; D is a draft like A."""
-    gulf, trade = make_topic("Gulf Security"), make_topic("Trade")
-    dana, omar = make_expert("Dana Stroul"), make_expert("Omar Haddad")
     pieces = {
-        "A": make_article("Deterrence in the Gulf", authors=[dana], topics=[gulf]),
-        "B": make_article("Naval Patrols", authors=[omar], topics=[gulf]),
-        "C": make_article("Tariffs and Ports", topics=[trade]),
-        "D": make_article("Hormuz Shipping", published=False, authors=[dana], topics=[gulf]),
-        "topic": gulf,
+        **related_pieces(),
         "boss": User.objects.create_superuser("boss", "boss@example.org", PASSWORD),
     }
     settled()
