@@ -111,7 +111,6 @@ class RedisLedger:
         meta = " ".join((str(started), repr(expires_at), *keys))
         name = self.cache.make_and_validate_key(name)
         with self.client.pipeline(transaction=True) as pipe:
-            pipe.delete(name)
             pipe.hset(name, mapping={"meta": meta, "value": pickle.dumps(value, PROTOCOL)})
             pipe.expire(name, timeout)
             pipe.execute()

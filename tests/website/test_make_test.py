@@ -52,7 +52,14 @@ def test_a_user_without_root_is_told_the_one_command_to_run(tmp_path):
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert "sudo apt-get install --no-install-recommends" in line
-    for package in ("redis-server", "gettext", "poppler-utils", *PDF_PACKAGES):
+    for package in (
+        "redis-server",
+        "varnish",
+        "varnish-modules",
+        "gettext",
+        "poppler-utils",
+        *PDF_PACKAGES,
+    ):
         assert package in line
 
 
@@ -71,7 +78,14 @@ def test_as_root_it_installs_what_is_missing_with_apt_get(tmp_path):
     update, install = calls.read_text().splitlines()
     assert update == "update -q"
     assert install.startswith("install -y -q --no-install-recommends")
-    assert install.split()[-7:] == [*PDF_PACKAGES, "redis-server", "gettext", "poppler-utils"]
+    assert install.split()[-9:] == [
+        *PDF_PACKAGES,
+        "redis-server",
+        "varnish",
+        "varnish-modules",
+        "gettext",
+        "poppler-utils",
+    ]
 
 
 def test_the_pdf_packages_alone_for_make_run_and_serve(tmp_path):
