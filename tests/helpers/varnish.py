@@ -44,7 +44,9 @@ class Varnish:
         vcl = self.folder / "site.vcl"
         vcl.write_text(site_vcl(self.backend_port))
         vcl.chmod(0o644)
-        command = [VARNISHD, "-F", "-n", str(self.folder / "work"), "-f", str(vcl)]
+        # No privilege separation (-j none): its own users could not reach a folder
+        # under a private TMPDIR (CI's is 0700).
+        command = [VARNISHD, "-F", "-j", "none", "-n", str(self.folder / "work"), "-f", str(vcl)]
         command += ["-a", f"127.0.0.1:{self.port}", "-s", "malloc,64m", "-T", "none"]
         self.log = (self.folder / "varnishd.log").open("wb")
         self.process = subprocess.Popen(  # noqa: S603 - a fixed command
@@ -53,8 +55,9 @@ class Varnish:
         try:
             wait_for_port(self.port, self.process, timeout=30)
         except RuntimeError:
+            said = (self.folder / "varnishd.log").read_text()
             self.stop()
-            raise RuntimeError((self.folder / "varnishd.log").read_text()) from None
+            raise RuntimeError(f"varnishd did not start: {said}") from None
 
     def stop(self):
         if self.process is not None:
