@@ -77,11 +77,9 @@ class ArticleChange:
     def changed(self):
         pk = self.article.pk
         after = facts_of(pk) if pk else None
+        if self.before == after:  # never public, or neither saved nor relinked
+            return set()
         public = [facts for facts in (self.before, after) if facts is not None]
-        if not public:
-            return set()
-        if self.before == after:  # neither saved nor relinked: what shows is the same
-            return set()
         keys = {key("article", pk)}
         keys.update(key("translations", facts.translation_set_id) for facts in public)
         if _placement(self.before) != _placement(after):

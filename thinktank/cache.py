@@ -56,9 +56,9 @@ def start():
     now = timezone.now().timestamp()
     if next_change is None or (next_change != NO_CHANGE and next_change <= now):
         next_change = store_next_change()  # expired, evicted, or passed
-    expires_at = now + settings.PAGE_CACHE_SECONDS
     if next_change is None:
         return None
+    expires_at = now + settings.PAGE_CACHE_SECONDS
     if next_change != NO_CHANGE:
         expires_at = min(expires_at, next_change)
     caught_up_at = (changed_at or 0) + settings.PAGE_CACHE_REPLICA_LAG_SECONDS
@@ -74,13 +74,17 @@ def _fetch(name):
     return guarded_call(ledger().fetch, name, now)
 
 
+def _named(keys):
+    """The keys recorded while computing something, as it is kept: ANY when none."""
+    return tuple(sorted(keys)) or (ANY,)
+
+
 def _keep(name, state, keys, value):
-    """Keep `value` with `keys` (ANY when none); False when its lifetime is already over."""
+    """Keep `value` with `keys` (_named); False when its lifetime is already over."""
     started, expires_at = state
     timeout = math.ceil(expires_at - timezone.now().timestamp())
     if timeout <= 0:
         return False
-    keys = tuple(sorted(keys)) or (ANY,)
     kept = guarded_call(
         ledger().keep,
         name,
@@ -106,7 +110,7 @@ def remember(name, parts, compute):
         return value
     state = start() if settings.PAGE_CACHE_SECONDS > 0 else None
     value, keys = _recorded(compute)
-    keys = tuple(keys) or (ANY,)
+    keys = _named(keys)
     if state is not None:
         _keep(cache_key, state, keys, (value, keys))
     depends_on(*keys)
@@ -179,7 +183,7 @@ class PageCacheMiddleware:
         if _is_storable(request, response):
             patch_cache_control(response, public=True, no_cache=True)
             set_response_etag(response)
-            kept = KeptPage.of(response, keys=tuple(sorted(keys)) or (ANY,), until=state[1])
+            kept = KeptPage.of(response, keys=_named(keys), until=state[1])
             response = kept.response_for(request)
             # Shared only while nothing it shows was purged since it started: a page
             # rendered from the rows a write is replacing must not outlive its purge.
