@@ -7,15 +7,14 @@ from django.apps import apps
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Recommendation
+from articles.related_keys import links_of, newcomer_keys, sidebar_keys
 from articles.search import sqlite as search_on_sqlite
 from thinktank import cache_purges
 from thinktank.cache import depends_on, key
+from thinktank.cache_ledger import ALL
 from thinktank.links import references_in
 
 _tables = set()  # the tables an article's writes go to (register())
-
-# The kinds of link the "Recommended" sidebar follows (articles.recommendations).
-RELATED_BY = ("related-author", "related-topic", "related-region")
 
 
 @dataclass(frozen=True)
@@ -34,9 +33,11 @@ class Facts:
     regions: frozenset
     tags: frozenset
 
-    def related_keys(self):
-        links = zip(RELATED_BY, (self.authors, self.topics, self.regions), strict=True)
-        return {key(kind, pk) for kind, ids in links for pk in ids}
+    def newcomer_keys(self):
+        """What its publish purges of other articles' sidebars (articles.related_keys);
+        None when it cannot say."""
+        links = links_of(authors=self.authors, topics=self.topics, regions=self.regions)
+        return newcomer_keys(links, self.language)
 
 
 def facts_of(pk):
@@ -83,8 +84,9 @@ class ArticleChange:
         keys = {key("article", pk)}
         keys.update(key("translations", facts.translation_set_id) for facts in public)
         if _placement(self.before) != _placement(after):
-            for facts in public:
-                keys.update(facts.related_keys())
+            # Where it was a card, its article key is named; where it may become one:
+            entering = after.newcomer_keys() if after else set()
+            keys.update(entering if entering is not None else {ALL})
             recommending = Recommendation.objects.filter(recommended_article_id=pk)
             keys.update(
                 key("article", by) for by in recommending.values_list("article_id", flat=True)
@@ -104,8 +106,8 @@ changing_article = cache_purges.changing(ArticleChange)
 
 def article_page_shows(article, *, topics, regions):
     """Tell the page cache what `article`'s page shows: the article, its versions, its
-    bylines, its sidebar (articles.recommendations: related by authors, `topics` and
-    `regions`) and the targets of its body's links."""
+    bylines, its sidebar's cards and what may enter it (articles.related_keys: drawn
+    from its authors, `topics` and `regions`) and the targets of its body's links."""
     cards = getattr(article, "sidebar_articles", ())
     keys = {key("article", shown.pk) for shown in (article, *cards)}
     keys.add(key("translations", article.translation_set_id))
@@ -114,8 +116,12 @@ def article_page_shows(article, *, topics, regions):
         for shown in (article, *cards)
     ]
     keys.update(key("expert", pk) for ids in authors for pk in ids)
-    links = (authors[0], (topic.pk for topic in topics), (region.pk for region in regions))
-    keys.update(key(kind, pk) for kind, ids in zip(RELATED_BY, links, strict=True) for pk in ids)
+    links = links_of(
+        authors=authors[0],
+        topics=[topic.pk for topic in topics],
+        regions=[region.pk for region in regions],
+    )
+    keys.update(sidebar_keys(links, language=article.language, cards=cards))
     keys.update(key(reference.kind, reference.id) for reference in references_in(article.body))
     depends_on(*keys)
 

@@ -11,7 +11,7 @@ from articles import proposals, services
 from articles.models import Article
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
-from tests.helpers.factories import make_article
+from tests.helpers.factories import make_article, make_expert, make_region, make_topic
 from tests.helpers.links import body_linking
 from tests.helpers.page_cache import get, related_pieces, text, warm
 
@@ -97,6 +97,31 @@ def test_an_edit_shows_wherever_its_card_is_and_purges_no_other_page(client, sit
     unrelated = site["C"].get_absolute_url()
     assert kept(client, *urls) == {url: url == unrelated for url in urls}
     assert "Naval Patrols in Winter" in text(client.get(site["A"].get_absolute_url()))
+
+
+def test_a_publish_re_renders_the_sidebars_it_enters_and_no_other(client, editor):
+    dana, gulf, iran = make_expert("Dana Stroul"), make_topic("Gulf"), make_region("Iran")
+    links = {"authors": [dana], "topics": [gulf], "regions": [iran]}
+    page = make_article("Deterrence in the Gulf", **links)
+    for title in ("Patrols", "Mines", "Tankers"):  # a full sidebar of strong cards
+        make_article(title, **links)
+    weak = make_article("Iran's Budget", published=False, regions=[iran])
+    strong = make_article("Gulf Convoys", published=False, **links)
+    url = page.get_absolute_url()
+    warm(client, url)
+    services.article_publish(fetched(weak), user=editor)
+    assert kept(client, url) == {url: True}
+    services.article_publish(fetched(strong), user=editor)
+    assert kept(client, url) == {url: False}
+    assert "Gulf Convoys" in text(client.get(url))
+
+
+def test_a_publish_with_more_links_than_keys_can_name_purges_every_page(client, site, editor):
+    urls = every_page(site)
+    warm(client, *urls)
+    crowded = make_article("Everything", published=False, topics=[make_topic() for _ in range(13)])
+    services.article_publish(fetched(crowded), user=editor)
+    assert not any(kept(client, *urls).values())
 
 
 def test_a_link_or_a_recommendation_follows_its_target_going_public(client, site, editor):
