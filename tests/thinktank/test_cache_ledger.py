@@ -13,7 +13,7 @@ from tests.helpers.servers import RedisServer
 from thinktank.cache_backends import RedisCache
 from thinktank.cache_ledger import ALL, LocalLedger, RedisLedger
 
-KEYS = st.sampled_from(["article:1", "article:2", "related-topic:1", "any", ALL])
+KEYS = st.sampled_from(["article:1", "article:2", "related:en:t1", "any", ALL])
 SLOTS = st.integers(0, 2)
 STEPS = st.lists(
     st.one_of(
