@@ -35,6 +35,7 @@ from articles.models.publishing import byline_prefetch
 from editing.admin import EditingAdminMixin
 from thinktank import cache_purges
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
+from thinktank.admin_site import ADMIN_STYLESHEETS
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.ordering import OrderedInlineMixin
 from thinktank.revision_admin import RevisionsAdminMixin
@@ -89,7 +90,7 @@ class ArticleAdmin(
     )
 
     class Media:
-        css = {"all": ["css/admin.css"]}
+        css = {"all": ADMIN_STYLESHEETS}
 
     list_display = [
         "title",
