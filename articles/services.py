@@ -11,7 +11,6 @@ from articles.link_services import record_body_links
 from articles.links import with_references
 from articles.models import (
     Article,
-    ArticleAuthor,
     ArticleImage,
     ArticleRedirect,
     ArticleRevision,
@@ -19,7 +18,6 @@ from articles.models import (
 )
 from articles.page_cache import changing_article
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE, PUBLISH_ARTICLE, may_not_publish
-from articles.slugs import free_slug
 from library.figures import figure_image_ids
 from library.selectors import existing_image_ids
 from thinktank.concurrency import as_stored
@@ -314,76 +312,6 @@ def article_restore(article, revision, *, user, note=""):
     when = revision.created_at.strftime("%Y-%m-%d %H:%M")
     done = done % {"who": revision.user or "—", "when": when}
     return article_record_revision(article, user=user, note=revision_note(done, note))
-
-
-# --- translations ------------------------------------------------------------------------
-
-
-# What a new translation takes over from its source: everything but the text a
-# translator writes (TRANSLATED_FIELDS, which start empty; see docs/multilingual.md).
-CARRIED_FIELDS = (
-    "publication_type_id",
-    "event_start",
-    "event_time_zone",
-    "event_end",
-    "event_location",
-    "event_is_online",
-    "outlet_url",
-)
-TRANSLATED_FIELDS = (
-    *Article.TEXT_FIELDS,
-    "outlet_name",
-    "hero_image_alt",
-    "hero_image_credit",
-)
-
-
-@transaction.atomic
-def article_add_translation(source, language, *, user):
-    """A new draft in `language` in the source's translation set: its text (title,
-    summary, body, footer note, outlet name, hero alt text and credit) empty for a
-    translator to write beside the source's, everything else (type, authors, topics,
-    regions, hero image, event) carried over; PermissionDenied if that language exists."""
-    require(user, ADD_ARTICLE)
-    if source.translation_set.articles.filter(language=language).exists():
-        raise PermissionDenied(_("This piece already has a version in that language."))
-    translation = Article(
-        language=language,
-        # The source's address until the translator gives a title: the form then makes
-        # one from it (articles/admin/translating.py).
-        slug=free_slug(source.slug, article_model=Article, language=language),
-        translation_set=source.translation_set,
-        translation_source=source,
-        source_text_seen_at=source.text_changed_at or timezone.now(),
-        status=Article.Status.DRAFT,
-        hero_image=source.hero_image.name,
-        **{name: getattr(source, name) for name in CARRIED_FIELDS},
-    )
-    article_save(translation, user=user)
-    ArticleAuthor.objects.bulk_create(
-        ArticleAuthor(article=translation, expert_id=link.expert_id, position=link.position)
-        for link in source.authorships.all()
-    )
-    translation.topics.set(source.topics.all())
-    translation.regions.set(source.regions.all())
-    article_record_revision(translation, user=user, note=_("Translation started"))
-    return translation
-
-
-def is_untitled_translation(article):
-    """A translation made by article_add_translation whose title is still to be written."""
-    return article.translation_source_id is not None and not article.title.strip()
-
-
-@transaction.atomic
-def article_mark_translation_current(article, *, user):
-    """A translator has brought this translation up to date with its source."""
-    require(user, CHANGE_ARTICLE)
-    if article.translation_source is None:
-        return article
-    article.source_text_seen_at = article.translation_source.text_changed_at or timezone.now()
-    article.save(update_fields=["source_text_seen_at"])
-    return article
 
 
 # --- previews ----------------------------------------------------------------------------

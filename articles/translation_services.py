@@ -1,23 +1,98 @@
 """
-Linking articles as translations of one another, and unlinking them: every write of an
-article's translation set after it was made (a new article starts a set of its own;
-services.article_add_translation adds a new version to one). Permission checked, atomic.
-See docs/admin-choosers.md.
+Every write of an article's translations: a new version added to its translation set,
+empty beside its source's text (docs/multilingual.md), a translation marked up to date
+with its source, and articles linked as translations of one another or unlinked (a new
+article starts a set of its own; docs/admin-choosers.md). Permission checked, atomic.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article, TranslationSet
-from articles.permissions import CHANGE_ARTICLE
+from articles.models import Article, ArticleAuthor, TranslationSet
+from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE
 from articles.services import (
     REVIEWED_STATUSES,
     article_record_revision,
+    article_save,
     can_publish,
     discard_empty_translation_set,
 )
+from articles.slugs import free_slug
 from thinktank.permissions import require
+
+# --- new versions ------------------------------------------------------------------------
+
+
+# What a new translation takes over from its source: everything but the text a
+# translator writes (TRANSLATED_FIELDS, which start empty; see docs/multilingual.md).
+CARRIED_FIELDS = (
+    "publication_type_id",
+    "event_start",
+    "event_time_zone",
+    "event_end",
+    "event_location",
+    "event_is_online",
+    "outlet_url",
+)
+TRANSLATED_FIELDS = (
+    *Article.TEXT_FIELDS,
+    "outlet_name",
+    "hero_image_alt",
+    "hero_image_credit",
+)
+
+
+@transaction.atomic
+def article_add_translation(source, language, *, user):
+    """A new draft in `language` in the source's translation set: its text (title,
+    summary, body, footer note, outlet name, hero alt text and credit) empty for a
+    translator to write beside the source's, everything else (type, authors, topics,
+    regions, hero image, event) carried over; PermissionDenied if that language exists."""
+    require(user, ADD_ARTICLE)
+    if source.translation_set.articles.filter(language=language).exists():
+        raise PermissionDenied(_("This piece already has a version in that language."))
+    translation = Article(
+        language=language,
+        # The source's address until the translator gives a title: the form then makes
+        # one from it (articles/admin/translating.py).
+        slug=free_slug(source.slug, article_model=Article, language=language),
+        translation_set=source.translation_set,
+        translation_source=source,
+        source_text_seen_at=source.text_changed_at or timezone.now(),
+        status=Article.Status.DRAFT,
+        hero_image=source.hero_image.name,
+        **{name: getattr(source, name) for name in CARRIED_FIELDS},
+    )
+    article_save(translation, user=user)
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article=translation, expert_id=link.expert_id, position=link.position)
+        for link in source.authorships.all()
+    )
+    translation.topics.set(source.topics.all())
+    translation.regions.set(source.regions.all())
+    article_record_revision(translation, user=user, note=_("Translation started"))
+    return translation
+
+
+def is_untitled_translation(article):
+    """A translation made by article_add_translation whose title is still to be written."""
+    return article.translation_source_id is not None and not article.title.strip()
+
+
+@transaction.atomic
+def article_mark_translation_current(article, *, user):
+    """A translator has brought this translation up to date with its source."""
+    require(user, CHANGE_ARTICLE)
+    if article.translation_source is None:
+        return article
+    article.source_text_seen_at = article.translation_source.text_changed_at or timezone.now()
+    article.save(update_fields=["source_text_seen_at"])
+    return article
+
+
+# --- linking and unlinking ---------------------------------------------------------------
 
 
 def _versions(translation_set_id):

@@ -10,6 +10,7 @@ from experts.admin_forms import ExpertAdminForm
 from experts.models import Expert, ExpertLink, Program
 from thinktank import cache_purges
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
+from thinktank.admin_site import ADMIN_STYLESHEETS
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.language_tabs import LanguageTabsAdminMixin
 from thinktank.revision_admin import RevisionsAdminMixin
@@ -116,7 +117,7 @@ class ExpertAdmin(
     ]
 
     class Media:
-        css = {"all": ["css/admin.css"]}  # the photo's focal point (thinktank/widgets.py)
+        css = {"all": ADMIN_STYLESHEETS}  # the photo's focal point (thinktank/widgets.py)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # The expert and all saved with it (topics, regions, links) are one change,

@@ -1,8 +1,9 @@
 """
 The admin site: Django's own, whose home page (the index) also shows the panels the
-apps register (articles: the editorial dashboard). The frame names no app: an app
-registers a panel with register_index_panel() from its admin module, as it registers
-its ModelAdmins. See docs/dashboard.md.
+apps register (articles: the editorial dashboard), and the stylesheets the apps' admin
+forms link. The frame names no app: an app registers a panel with
+register_index_panel() from its admin module, as it registers its ModelAdmins. See
+docs/dashboard.md.
 """
 
 from collections.abc import Callable
@@ -25,6 +26,12 @@ class IndexPanel:
 
 
 PANELS = []
+
+# The admin's own stylesheets (static/css/), in this order, for the admins whose forms
+# use what they style: admin.css (right-to-left editing, the focal point, translations
+# side by side, long titles, thumbnails, documents), then the body editor's figure and
+# note tools.
+ADMIN_STYLESHEETS = ("css/admin.css", "css/admin-editor-tools.css")
 
 
 def register_index_panel(name, template, context):

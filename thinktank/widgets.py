@@ -5,6 +5,7 @@ from django.contrib.admin.widgets import AdminFileWidget
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.admin_site import ADMIN_STYLESHEETS
 from thinktank.renditions import SQUARE_FIELDS, field_key, preview_rendition, stored_dimensions
 
 
@@ -37,7 +38,7 @@ class FocalPointImageWidget(AdminFileWidget):
 
     class Media:
         js = ["js/focal-point.js"]
-        css = {"all": ["css/admin.css"]}
+        css = {"all": ADMIN_STYLESHEETS}
 
     # What the click sets, said under the thumbnail (a model's admin may say it its way).
     help_text = _(

@@ -1,8 +1,8 @@
 """
 The article admin: the newsroom's tool. Every write it makes (the form, the bulk
-actions, translations, preview links) goes through articles.services, so the
-permission checks, the refusal of concurrent edits and the revision record are the
-same here as on every other write path.
+actions, translations, preview links) goes through articles.services (a translation's
+through articles.translation_services), so the permission checks, the refusal of
+concurrent edits and the revision record are the same here as on every other write path.
 """
 
 from django.conf import settings
@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import preview, publish_checks, revisions, services
+from articles import preview, publish_checks, revisions, services, translation_services
 from articles.admin.documents import DocumentInline, save_documents
 from articles.admin.features import LINKS_TO_PUBLISHED_WORK
 from articles.admin.links import LinkSearchAdminMixin
@@ -35,6 +35,7 @@ from articles.models.publishing import byline_prefetch
 from editing.admin import EditingAdminMixin
 from thinktank import cache_purges
 from thinktank.admin_actions import ServiceWritesAdminMixin, run_service_action
+from thinktank.admin_site import ADMIN_STYLESHEETS
 from thinktank.concurrency import VersionCheckedAdminMixin
 from thinktank.ordering import OrderedInlineMixin
 from thinktank.revision_admin import RevisionsAdminMixin
@@ -89,7 +90,7 @@ class ArticleAdmin(
     )
 
     class Media:
-        css = {"all": ["css/admin.css"]}
+        css = {"all": ADMIN_STYLESHEETS}
 
     list_display = [
         "title",
@@ -225,7 +226,9 @@ class ArticleAdmin(
             self.message_user(request, _("Choose a language."), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
         try:
-            translation = services.article_add_translation(article, language, user=request.user)
+            translation = translation_services.article_add_translation(
+                article, language, user=request.user
+            )
         except PermissionDenied as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
@@ -248,7 +251,7 @@ class ArticleAdmin(
             self,
             request,
             queryset.select_related("translation_source"),
-            services.article_mark_translation_current,
+            translation_services.article_mark_translation_current,
             _("%(count)d marked as up to date."),
         )
 

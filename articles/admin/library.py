@@ -17,6 +17,7 @@ from library import admin_views, services
 from library.models import Image
 from library.selectors import matching, orientation_filter
 from thinktank.admin_actions import ServiceWritesAdminMixin
+from thinktank.admin_site import ADMIN_STYLESHEETS
 from thinktank.renditions import percent, rendition_name, rendition_widths
 from thinktank.translation_admin import TranslatableAdmin
 from thinktank.widgets import FocalPointImageWidget
@@ -46,7 +47,7 @@ class ImageAdmin(ServiceWritesAdminMixin, TranslatableAdmin):
     delete_service = staticmethod(services.image_delete)
 
     class Media:
-        css = {"all": ["css/admin.css"]}
+        css = {"all": ADMIN_STYLESHEETS}
 
     list_display = [
         "thumbnail",

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.body import rendered_body
-from articles.services import TRANSLATED_FIELDS, is_untitled_translation
+from articles.translation_services import TRANSLATED_FIELDS, is_untitled_translation
 from library.selectors import figure_texts_to_translate
 from thinktank.languages import is_rtl, local_name
 

@@ -20,6 +20,8 @@ pytestmark = pytest.mark.django_db
 # {(app_label, model_name): model} for every model registered with the admin site.
 MODELS = {(model._meta.app_label, model._meta.model_name): model for model in admin.site._registry}
 REGISTERED = sorted(MODELS)
+# The admin's own stylesheets, in their order (thinktank/admin_site.py).
+ADMIN_SHEETS = ["/static/css/admin.css", "/static/css/admin-editor-tools.css"]
 MAIN_SLUG = (
     "putins-alignment-in-middle-east-should-signal-to-israel-its-time-for-a-change-of-allegiance"
 )
@@ -205,3 +207,11 @@ def test_the_admin_addresses_of_topics_and_regions_before_the_taxonomy_app_lead_
 
 def test_an_odd_old_admin_address_is_not_redirected(client):
     assert client.get("/admin/articles/topic/%0D%0Ax/").status_code == 404
+
+
+@pytest.mark.parametrize("view", ["add", "change"])
+def test_the_article_form_links_the_admin_stylesheets_once_each_in_order(admin_client, view):
+    args = [make_article("Styled").pk] if view == "change" else []
+    page = parse(admin_client.get(admin_url("articles", "article", view, *args)))
+    styles = [link.get("href") for link in page.find_all("link", rel="stylesheet")]
+    assert [href for href in styles if href in ADMIN_SHEETS] == ADMIN_SHEETS

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
-from articles import proposals, services
+from articles import proposals, services, translation_services
 from articles.models import Article, ArticleRevision
 from tests.helpers.adminforms import change_url, form_data, revision_url
 from tests.helpers.contributing import (
@@ -66,7 +66,7 @@ def test_marking_a_live_translation_current_changes_nothing_readers_see(client, 
     translation = article_in("live", translation_of=source, language="ar")
     Article.objects.filter(pk=translation.pk).update(translation_source=source)
     before, seen = stored(translation), reader_view(translation)
-    services.article_mark_translation_current(
+    translation_services.article_mark_translation_current(
         Article.objects.get(pk=translation.pk), user=contributor
     )
     assert stored(translation)[0] == before[0]
@@ -154,7 +154,7 @@ def test_adding_a_translation_leaves_the_source_as_it_is(client, contributor, st
 
 def test_a_translation_of_a_live_piece_is_a_draft_its_contributor_edits(client, contributor):
     source = article_in("live")
-    translation = services.article_add_translation(source, "ar", user=contributor)
+    translation = translation_services.article_add_translation(source, "ar", user=contributor)
     client.force_login(contributor)
     typed = form_data(translation, title="عنوان", summary="ملخص")  # it starts empty
     response = client.post(change_url(translation), typed)

@@ -6,7 +6,7 @@ editor (everyone's work) and a contributor (their own), and the revisions they r
 
 import pytest
 
-from articles import proposals, services
+from articles import proposals, services, translation_services
 from articles.desk import selectors
 from articles.models import Article
 from tests.helpers import desk
@@ -78,7 +78,7 @@ def test_recently_published_is_the_last_week_live_not_scheduled(editor, contribu
 
 def test_translations_out_of_date_until_brought_up_to_date(editor, contributor):
     source = desk.write(contributor, "Source")
-    translation = services.article_add_translation(source, "ar", user=contributor)
+    translation = translation_services.article_add_translation(source, "ar", user=contributor)
     assert selectors.stale_translations(editor).count == 0
     source = Article.objects.get(pk=source.pk)
     source.summary = "A new summary."
@@ -87,7 +87,7 @@ def test_translations_out_of_date_until_brought_up_to_date(editor, contributor):
     assert [row.pk for row in stale.rows] == [translation.pk]
     assert stale.rows[0].translation_source.title == "Source"
     assert all(row.is_translation_stale for row in stale.rows)
-    services.article_mark_translation_current(
+    translation_services.article_mark_translation_current(
         Article.objects.select_related("translation_source").get(pk=translation.pk), user=editor
     )
     assert selectors.stale_translations(editor).count == 0

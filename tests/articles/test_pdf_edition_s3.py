@@ -15,7 +15,7 @@ from articles import services
 from tests.helpers.factories import make_article, png_bytes
 from tests.helpers.s3 import BUCKET, stored_keys
 from thinktank.pdf import SiteFiles, render_pdf
-from thinktank.settings import s3_private_storage
+from thinktank.storage_settings import s3_private_storage
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ admin's form, bulk updates and bulk-created bylines, deletions.
 import pytest
 from django.db import connection
 
-from articles import services, taxonomy_services
+from articles import services, taxonomy_services, translation_services
 from articles.models import Article, ArticleAuthor, ArticleRevision
 from articles.search import index_all, index_articles
 from experts import services as expert_services
@@ -85,7 +85,7 @@ def test_restoring_a_revision_brings_its_words_back(editor):
 def test_a_translation_is_found_with_its_authors_once_published(editor):
     author = make_expert("Samira Khoury", translations={"ar": {"name": "سميرة خوري"}})
     source = make_article("Grain Corridors", authors=[author])
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     assert found("خوري", "ar") == set()  # a draft
     translation = fresh(translation)
     translation.title = "ممرات الحبوب"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles import services
+from articles import services, translation_services
 from articles.models import Article
 from library.selectors import figure_texts_to_translate
 from tests.helpers.adminforms import change_url, form_data
@@ -47,13 +47,13 @@ def source_article(editor, **fields):
 
 def test_a_new_translation_starts_with_every_text_empty(editor):
     source = source_article(editor, **TEXTS, outlet_url="https://example.org/grain")
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     translation = Article.objects.get(pk=translation.pk)
-    for name in services.TRANSLATED_FIELDS:
+    for name in translation_services.TRANSLATED_FIELDS:
         assert getattr(translation, name) == "", name
     assert translation.status == Article.Status.DRAFT
     assert translation.translation_source == source
-    assert services.is_untitled_translation(translation)
+    assert translation_services.is_untitled_translation(translation)
     assert str(translation)  # named in the admin although untitled
     assert translation.slug  # an address, free in its language, until a title gives one
 
@@ -70,7 +70,7 @@ def test_a_new_translation_carries_the_fields_that_are_not_text(editor):
         hero_image=image_upload("hero.png"),
         hero_image_alt="A ship",
     )
-    translation = services.article_add_translation(source, "fa", user=editor)
+    translation = translation_services.article_add_translation(source, "fa", user=editor)
     translation = Article.objects.get(pk=translation.pk)
     assert translation.publication_type_id == source.publication_type_id
     assert translation.outlet_url == source.outlet_url
@@ -86,7 +86,7 @@ def test_a_new_translation_carries_the_fields_that_are_not_text(editor):
 
 def test_an_untitled_translation_cannot_be_published(editor):
     source = source_article(editor)
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     with pytest.raises(PermissionDenied):
         services.article_publish(translation, user=editor)
     assert Article.objects.get(pk=translation.pk).status == Article.Status.DRAFT
@@ -94,7 +94,7 @@ def test_an_untitled_translation_cannot_be_published(editor):
 
 def test_staleness_is_still_tracked_from_an_empty_start(editor):
     source = source_article(editor)
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     fresh = Article.objects.select_related("translation_source").get(pk=translation.pk)
     assert not fresh.is_translation_stale
     source.summary = "A rewritten summary."
@@ -109,10 +109,10 @@ def page_of(client, article):
 
 def test_the_change_page_shows_the_source_beside_each_field(client, editor):
     source = source_article(editor, **TEXTS)
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     client.force_login(editor)
     page = page_of(client, translation)
-    for name in services.TRANSLATED_FIELDS:
+    for name in translation_services.TRANSLATED_FIELDS:
         row = page.find(cls=f"field-{name}")
         pair = row.find(cls="translating-pair")
         assert pair is not None, name
@@ -132,7 +132,7 @@ def test_the_change_page_shows_the_source_beside_each_field(client, editor):
 
 def test_an_arabic_source_is_shown_right_to_left_beside_an_english_translation(client, editor):
     source = source_article(editor, language="ar", title="ممرات الحبوب", slug="mamarrat")
-    translation = services.article_add_translation(source, "en", user=editor)
+    translation = translation_services.article_add_translation(source, "en", user=editor)
     client.force_login(editor)
     page = page_of(client, translation)
     text = page.find(cls="field-title").find(cls="translating-source__text")
@@ -162,7 +162,7 @@ def test_an_article_that_is_no_translation_has_no_source_beside_it(client, edito
 def test_the_source_text_is_escaped(client, editor, title):
     title = title.replace("\x00", "") or "x"
     source = source_article(editor, title=f"<script>{title}</script>", slug="")
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     client.force_login(editor)
     page = page_of(client, translation)
     shown = page.find(cls="field-title").find(cls="translating-source__text")
@@ -174,7 +174,7 @@ def test_the_source_text_is_escaped(client, editor, title):
 def test_the_translator_saves_the_first_text_and_the_title_makes_the_slug(client, editor):
     source = source_article(editor, **TEXTS)
     translation = Article.objects.get(
-        pk=services.article_add_translation(source, "ar", user=editor).pk
+        pk=translation_services.article_add_translation(source, "ar", user=editor).pk
     )
     client.force_login(editor)
     empty = form_data(translation, slug="")
@@ -191,7 +191,7 @@ def test_figures_texts_still_to_translate_are_listed_with_their_library_page(cli
     half = make_image("Half", credit="Photo: Reuters", translations={"ar": {"alt_text": "نص"}})
     todo = make_image("Todo", renditions=False)
     source = source_article(editor, body=figure(done) + figure(half) + figure(todo))
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     missing = figure_texts_to_translate([source.body, translation.body], "ar")
     assert [(image.title, [f.name for f in fields]) for image, fields in missing] == [
         ("Done", ["caption"]),
@@ -214,7 +214,7 @@ def test_the_figures_list_takes_one_query_however_many_figures(editor, django_as
 
 def test_an_untitled_translation_is_named_in_the_list_and_the_set(client, editor):
     source = source_article(editor)
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     client.force_login(editor)
     listing = parse(client.get("/admin/articles/article/").content.decode())
     link = listing.find("a", href=change_url(translation))

@@ -3,7 +3,7 @@ test_translating.py), the rest carried over; staleness when the source changes."
 
 import pytest
 
-from articles import services
+from articles import services, translation_services
 from articles.models import Article
 from tests.helpers.adminforms import change_url, form_data
 from tests.helpers.factories import (
@@ -32,7 +32,7 @@ def source_article(editor):
 
 def test_add_translation_makes_a_draft_in_the_set(editor):
     source, authors = source_article(editor)
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     assert translation.language == "ar"
     assert translation.status == Article.Status.DRAFT
     assert translation.translation_set_id == source.translation_set_id
@@ -42,12 +42,12 @@ def test_add_translation_makes_a_draft_in_the_set(editor):
     assert set(translation.regions.all()) == set(source.regions.all())
     assert not translation.is_translation_stale
     with pytest.raises(services.PermissionDenied):
-        services.article_add_translation(source, "ar", user=editor)  # one per language
+        translation_services.article_add_translation(source, "ar", user=editor)  # one per language
 
 
 def test_translation_is_flagged_stale_when_the_source_text_changes(editor):
     source, _authors = source_article(editor)
-    translation = services.article_add_translation(source, "fa", user=editor)
+    translation = translation_services.article_add_translation(source, "fa", user=editor)
     # A status change is not a change of text.
     services.article_unpublish(source, user=editor)
     assert (
@@ -60,7 +60,7 @@ def test_translation_is_flagged_stale_when_the_source_text_changes(editor):
     services.article_save(source, user=editor)
     stale = Article.objects.select_related("translation_source").get(pk=translation.pk)
     assert stale.is_translation_stale
-    services.article_mark_translation_current(stale, user=editor)
+    translation_services.article_mark_translation_current(stale, user=editor)
     fresh = Article.objects.select_related("translation_source").get(pk=translation.pk)
     assert not fresh.is_translation_stale
 

@@ -8,7 +8,7 @@ English and of an Arabic article compared, rendered. Screenshots in test-artifac
 import pytest
 from django.contrib.auth.models import Group, User
 
-from articles import services
+from articles import services, translation_services
 from articles.models import Article
 from tests.helpers.browser import ADMIN_VIEWPORT, log_in, save_article
 from tests.helpers.factories import make_article, make_expert, make_topic
@@ -89,7 +89,7 @@ def test_an_arabic_translation_is_written_beside_its_english_source(
 def test_on_a_narrow_screen_the_source_is_stacked_under_the_field(
     chromium, live_server, source, editor, artifacts
 ):
-    translation = services.article_add_translation(source, "ar", user=editor)
+    translation = translation_services.article_add_translation(source, "ar", user=editor)
     context, page = admin_in(chromium, live_server.url, width=720)
     page.goto(f"{live_server.url}/admin/articles/article/{translation.pk}/change/")
     field_box = page.locator(".field-summary .translating-pair__field").bounding_box()
@@ -109,7 +109,7 @@ def test_an_english_translation_is_written_beside_its_arabic_source(
         summary="كيف تخرج الحبوب من البحر الأسود.",
         body="<h2>الطرق</h2><p>تغادر السفن أوديسا بمرافقة.</p>",
     )
-    translation = services.article_add_translation(arabic, "en", user=editor)
+    translation = translation_services.article_add_translation(arabic, "en", user=editor)
     context, page = admin_in(chromium, live_server.url)
     page.goto(f"{live_server.url}/admin/articles/article/{translation.pk}/change/")
     shown = page.locator(".field-body .translating-source__text")

@@ -13,7 +13,7 @@ from django.core.files.storage import storages
 from pypdf import PdfReader
 
 from tests.helpers.factories import png_bytes
-from thinktank.settings import filesystem_private_storage
+from thinktank.storage_settings import filesystem_private_storage
 
 
 @pytest.fixture

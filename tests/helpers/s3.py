@@ -11,7 +11,7 @@ import json
 import pytest
 from django.test.utils import override_settings
 
-from thinktank.settings import s3_media_storage, s3_private_storage
+from thinktank.storage_settings import s3_media_storage, s3_private_storage
 
 BUCKET = "thinktank-media"
 

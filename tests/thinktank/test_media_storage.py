@@ -24,7 +24,7 @@ from tests.helpers.processes import run, settings_json
 from tests.helpers.renditions import jpeg_bytes, upload
 from tests.helpers.s3 import BUCKET, stored_keys
 from thinktank import renditions
-from thinktank.settings import s3_media_storage
+from thinktank.storage_settings import s3_media_storage
 
 pytestmark = pytest.mark.django_db
 

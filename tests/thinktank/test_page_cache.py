@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from articles import services, taxonomy_services
+from articles import services, taxonomy_services, translation_services
 from articles.models import Article, ArticleRevision, Feature
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
@@ -229,7 +229,7 @@ def test_restoring_a_revision_shows_the_restored_text(client, piece, editor):
 
 def test_a_new_translation_shows_in_also_available_in(client, piece, editor):
     warm(client, piece.get_absolute_url())
-    arabic = services.article_add_translation(piece, "ar", user=editor)
+    arabic = translation_services.article_add_translation(piece, "ar", user=editor)
     assert "/ar/policy-analysis/" not in text(client.get(piece.get_absolute_url()))  # a draft
     arabic.title, arabic.slug = "الردع في الخليج", "deterrence-gulf-ar"
     services.article_save(arabic, user=editor)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.processes import REPO, run, settings_json
-from thinktank.settings import env_bool
+from thinktank.environment import env_bool
 
 
 def test_missing_secret_key_with_debug_off_stops_with_one_line(tmp_path):
