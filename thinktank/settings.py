@@ -105,6 +105,10 @@ if os.environ.get("DATABASE_REPLICA_URL", "").strip():
         test_options={"MIRROR": "default"},
     )
     DATABASE_ROUTERS = ["thinktank.routers.ReplicaRouter"]
+# SQLite with its planner's statistics kept current (thinktank/sqlite_backend).
+for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["ENGINE"] = "thinktank.sqlite_backend"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -68,7 +68,7 @@ def test_database_url_is_honoured(tmp_path):
         SECRET_KEY="k",
         DATABASE_URL="sqlite:////tmp/x.sqlite3",
     )
-    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["ENGINE"] == "thinktank.sqlite_backend"  # Django's, with statistics
     assert database["NAME"] == "/tmp/x.sqlite3"  # noqa: S108 (only a name, never opened)
 
 
@@ -94,7 +94,7 @@ def test_default_database_is_the_local_sqlite_file(tmp_path):
     database = settings_json(
         tmp_path, "settings.DATABASES['default']", own_database=False, SECRET_KEY="k"
     )
-    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["ENGINE"] == "thinktank.sqlite_backend"  # Django's, with statistics
     assert database["NAME"] == str(REPO / "db.sqlite3")
 
 
