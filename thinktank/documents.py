@@ -19,7 +19,9 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy
 
-from thinktank import pdf_probe
+# The script that reads a PDF in a process of its own; run, never imported here, so
+# that pypdf (16 MB) stays out of the web workers.
+PDF_PROBE = Path(__file__).with_name("pdf_probe.py")
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def _check_pdf(data):
         "max_text": TEXT_LIMIT,
         "max_objects": PDF_OBJECT_LIMIT,
     }
-    command = [sys.executable, "-I", str(Path(pdf_probe.__file__)), json.dumps(options)]
+    command = [sys.executable, "-I", str(PDF_PROBE), json.dumps(options)]
     try:
         finished = subprocess.run(  # noqa: S603 - our own script, no shell
             command, input=data, capture_output=True, timeout=PDF_WALL_SECONDS, check=False
