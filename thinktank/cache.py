@@ -74,10 +74,10 @@ def start():
     return started, expires_at
 
 
-def _fetch(name):
-    """The value kept under `name` if still good, else None."""
+def _fetch(name, hold=False):
+    """The value kept under `name` if still good, else None (`hold`: the ledger's)."""
     now = timezone.now().timestamp()
-    return guarded_call(ledger().fetch, name, now)
+    return guarded_call(ledger().fetch, name, now, hold=hold)
 
 
 def _named(keys):
@@ -189,7 +189,7 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         cache_key = page_key(request)
-        kept = _fetch(cache_key)
+        kept = _fetch(cache_key, hold=True)  # a KeptPage is frozen
         if kept is not None:
             request.page_cache = "hit"
             response = _answered(request, _shared(kept.response_for(request), kept))
