@@ -8,10 +8,13 @@ gunicorn, two sync workers, wrk -t2 -c8, in interleaved rounds.
     .venv/bin/python benchmarks/hit.py ... --baseline /tmp/old-checkout   # its hit beside
 
 Servers: the site with the page cache on (the hit), the bare view behind Django's
-default middleware (benchmarks/bare_default_settings.py), the bare view behind the
-site's middleware (benchmarks/bare_settings.py), and with --baseline a hit served by
-another checkout (an earlier commit), so that a change is measured against what it
-changed in one run. See benchmarks/README.md.
+default middleware (benchmarks/bare_default_settings.py), the same making one Redis
+round trip first (a PING: the floor of any hit that asks Redis whether its page is
+still good), the bare view behind the site's middleware (benchmarks/bare_settings.py),
+and with --baseline a hit served by another checkout (an earlier commit), so that a
+change is measured against what it changed in one run. Beside requests a second, the
+CPU time each request cost its server and Redis, which other work on the machine
+troubles less. See benchmarks/README.md.
 """
 
 import argparse
@@ -33,12 +36,14 @@ from cluster import (
     migrate,
     throwaway_cluster,
 )
-from load import LoadSettings, wrk_binary
+from cpu import process_tree_seconds
+from load import LoadSettings, run_wrk, wrk_binary
 from serve import log_to, sample_articles, site_environment
 from servers import gunicorn, redis_server
 
 SAMPLE, HIT_ARTICLES = 30, 10
 BARE_DEFAULT = "bare view, Django's default middleware"
+BARE_PING = "bare view + a Redis round trip, default mw"
 BARE_SITE = "bare view, the site's middleware"
 HIT = "article, cache hit"
 BASELINE = "article, cache hit (--baseline)"
@@ -95,12 +100,14 @@ def run(args, stack, folder):
     saved.write_bytes(page)
     bare = {"BARE_PAGE": str(saved), "BARE_CONTENT_TYPE": content_type}
     bench = Bench(folder, settings, args.warmup)
-    for name, label, module in (
-        ("bare-default", BARE_DEFAULT, "benchmarks.bare_default_settings"),
-        ("bare-site", BARE_SITE, "benchmarks.bare_settings"),
+    for name, label, module, ping in (
+        ("bare-default", BARE_DEFAULT, "benchmarks.bare_default_settings", "0"),
+        ("bare-ping", BARE_PING, "benchmarks.bare_default_settings", "1"),
+        ("bare-site", BARE_SITE, "benchmarks.bare_settings", "0"),
     ):
         # The page cache off: on, it would keep the bare view's page and serve hits.
-        server_env = {**env, **bare, "DJANGO_SETTINGS_MODULE": module, "PAGE_CACHE_SECONDS": "0"}
+        server_env = {**env, **bare, "DJANGO_SETTINGS_MODULE": module, "PAGE_CACHE_SECONDS": "0",
+                      "BARE_REDIS_PING": ping}  # fmt: skip
         site = stack.enter_context(gunicorn(name, server_env, folder, ready_path=bare_path))
         bench.add(site, label, [bare_path])
     bench.add(hit, HIT, hit_paths)
@@ -111,24 +118,51 @@ def run(args, stack, folder):
 
     before = load_average()
     log(f"\n{settings.describe()}, {settings.rounds} rounds; load average before: {before}")
-    bench.run()
+    cpu = measure(bench, settings, redis_url)
     after = load_average()
     measured = bench.measured()
     log(f"\nload average after: {after}")
-    log(f"\n{'page':<46} {'req/s':>9} {'of default':>11} {'of site':>8}  p50 ms  p99 ms")
-    default = measured[BARE_DEFAULT].result.per_second
-    site = measured[BARE_SITE].result.per_second
+    log(f"\n{'page':<42} {'req/s':>8} {'of default':>10} {'of site':>8} {'p50 ms':>7} "
+        f"{'p99 ms':>7} {'CPU µs':>7} {'of default':>10}")  # fmt: skip
+    default, site = measured[BARE_DEFAULT].result, measured[BARE_SITE].result
     for label, found in measured.items():
         result = found.result
         log(
-            f"{label:<46} {result.per_second:>9.1f} {result.per_second / default:>10.1%} "
-            f"{result.per_second / site:>8.1%} {result.p50_ms:>7.1f} {result.p99_ms:>7.1f}"
+            f"{label:<42} {result.per_second:>8.1f} {result.per_second / default.per_second:>10.1%}"
+            f" {result.per_second / site.per_second:>8.1%} {result.p50_ms:>7.1f}"
+            f" {result.p99_ms:>7.1f} {cpu[label]:>7.0f} {cpu[label] / cpu[BARE_DEFAULT]:>10.1%}"
         )
     outcomes = hit.cache_outcomes()
     log(f"\nthe hit server's request log: {dict(outcomes) or 'no cache= field'}")
     log(f"bare view: {bare_path}, {len(page):,} bytes; hits cycle through {len(hit_paths)}")
     for label, found in measured.items():
         log(line(label, found.result))
+
+
+def measure(bench, settings, redis_url):
+    """Bench.run's rounds, and the CPU time a request cost its server's processes and
+    Redis (µs, by label): less troubled than requests a second by other work."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+
+    def redis_seconds():
+        info = client.info("cpu")
+        return info["used_cpu_sys"] + info["used_cpu_user"]
+
+    spent, requests = {}, {}
+    for number in range(1, settings.rounds + 1):
+        log(f"\nround {number} of {settings.rounds}")
+        for page in bench.pages:
+            before = process_tree_seconds(page.site.process.pid) + redis_seconds()
+            result = run_wrk(page.site.url, page.file, settings, offset=page.offset)
+            after = process_tree_seconds(page.site.process.pid) + redis_seconds()
+            page.offset += result.requests // settings.threads
+            page.result.add(result)
+            spent[page.label] = spent.get(page.label, 0) + after - before
+            requests[page.label] = requests.get(page.label, 0) + result.requests
+            log(line(page.label, result))
+    return {label: spent[label] / requests[label] * 1e6 for label in spent}
 
 
 def main():
