@@ -17,7 +17,7 @@ import time
 from collections import OrderedDict
 
 PROTOCOL = pickle.HIGHEST_PROTOCOL
-HELD = 200  # values a process holds decoded (about 25 kB a page): the most recently used
+HELD = 100  # values a process holds decoded (about 25 kB a page): the most recently used
 
 ALL = "*"  # every kept page depends on it: purging it purges everything
 ANY = "any"  # what a page that names nothing depends on: every purge of keys purges it
