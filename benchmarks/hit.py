@@ -46,7 +46,6 @@ BARE_DEFAULT = "bare view, Django's default middleware"
 BARE_PING = "bare view + a Redis round trip, default mw"
 BARE_SITE = "bare view, the site's middleware"
 HIT = "article, cache hit"
-BASELINE = "article, cache hit (--baseline)"
 
 
 def article_paths():
@@ -111,10 +110,10 @@ def run(args, stack, folder):
         site = stack.enter_context(gunicorn(name, server_env, folder, ready_path=bare_path))
         bench.add(site, label, [bare_path])
     bench.add(hit, HIT, hit_paths)
-    if args.baseline:
-        baseline = stack.enter_context(gunicorn("baseline", env, folder, root=args.baseline))
+    for number, root in enumerate(args.baseline or (), start=1):
+        baseline = stack.enter_context(gunicorn(f"baseline-{number}", env, folder, root=root))
         sample_articles(baseline, hit_paths)
-        bench.add(baseline, BASELINE, hit_paths)
+        bench.add(baseline, f"{HIT}, {root.name}", hit_paths)
 
     before = load_average()
     log(f"\n{settings.describe()}, {settings.rounds} rounds; load average before: {before}")
@@ -174,7 +173,12 @@ def main():
     parser.add_argument("--warmup", type=int, default=3, help="seconds of wrk to warm each (3)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
-    parser.add_argument("--baseline", type=Path, help="another checkout, its hit measured too")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        action="append",
+        help="another checkout, its hit beside (repeatable)",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="thinktank-hit."))
     try:
