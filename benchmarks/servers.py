@@ -164,13 +164,14 @@ class Site:
         return sizes
 
 
-def gunicorn_command(port):
+def gunicorn_command(port, root=ROOT):
     binary = Path(sys.executable).with_name("gunicorn")
     if not binary.exists():
         raise BenchmarkError(f"{binary} is missing: run `make install`")
     command = [str(binary)]
-    if GUNICORN_CONFIG.exists():
-        command += ["-c", str(GUNICORN_CONFIG)]
+    config = root / GUNICORN_CONFIG.relative_to(ROOT)
+    if config.exists():
+        command += ["-c", str(config)]
     # Given on the command line, these win over the config file's: the benchmark is
     # defined as two sync workers, whatever the machine's default would be.
     return command + [
@@ -180,13 +181,14 @@ def gunicorn_command(port):
 
 
 @contextmanager
-def gunicorn(name, env, folder, ready_path="/robots.txt", timeout=90):
-    """The site under gunicorn on a free loopback port, once it answers `ready_path`."""
+def gunicorn(name, env, folder, ready_path="/robots.txt", timeout=90, root=ROOT):
+    """The site under gunicorn on a free loopback port, once it answers `ready_path`;
+    `root` is the checkout it runs (another one: an earlier commit's code beside)."""
     port = free_port()
     logfile = folder / f"gunicorn-{name}.log"
     with open(logfile, "w") as output:
         process = subprocess.Popen(  # noqa: S603
-            gunicorn_command(port), cwd=ROOT, env={**env, "WEB_CONCURRENCY": str(WORKERS)},
+            gunicorn_command(port, root), cwd=root, env={**env, "WEB_CONCURRENCY": str(WORKERS)},
             stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     site = Site(name, process, port, logfile)

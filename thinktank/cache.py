@@ -5,11 +5,17 @@ thinktank/cache_purges.py. See docs/page-cache.md."""
 import contextvars
 import hashlib
 import math
+import time
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
 
+from thinktank import logging as request_log  # (a cycle: its pagination imports this)
 from thinktank import shared_cache
 from thinktank.cache_ledger import ANY
 from thinktank.cache_purges import (
@@ -68,10 +74,10 @@ def start():
     return started, expires_at
 
 
-def _fetch(name):
-    """The value kept under `name` if still good, else None."""
+def _fetch(name, hold=False):
+    """The value kept under `name` if still good, else None (`hold`: the ledger's)."""
     now = timezone.now().timestamp()
-    return guarded_call(ledger().fetch, name, now)
+    return guarded_call(ledger().fetch, name, now, hold=hold)
 
 
 def _named(keys):
@@ -127,10 +133,16 @@ def _recorded(compute, *args):
         _recording.reset(token)
 
 
+# Bumped when what a kept page holds changes, so that no process serves another's: 2,
+# its headers those of the whole stack (PageCacheMiddleware first).
+PAGE_FORMAT = 2
+
+
 def page_key(request):
+    """The name a page is kept under: its address's, in the PAGE_FORMAT."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"thinktank:page:{digest}"
+    return f"thinktank:page:{PAGE_FORMAT}:{digest}"
 
 
 def _is_cacheable_request(request):
@@ -139,6 +151,9 @@ def _is_cacheable_request(request):
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
+        # Static files are WhiteNoise's, an http address SecurityMiddleware's redirect.
+        and not request.path.startswith(settings.STATIC_URL)
+        and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
     )
 
 
@@ -155,12 +170,16 @@ def _is_storable(request, response):
 
 
 class PageCacheMiddleware:
-    """Serves and keeps anonymous pages; `request.page_cache` says what it did."""
+    """Serves and keeps anonymous pages; first in MIDDLEWARE. A kept page is the
+    response the whole stack made, with every header a reader got; a hit replays it
+    without the stack, answers If-None-Match itself and writes its own request log line.
+    `request.page_cache` says what it did."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        started = time.perf_counter()
         caught_up()
         if not _is_cacheable_request(request):
             request.page_cache = "bypass"
@@ -170,10 +189,12 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         cache_key = page_key(request)
-        kept = _fetch(cache_key)
+        kept = _fetch(cache_key, hold=True)  # a KeptPage is frozen
         if kept is not None:
             request.page_cache = "hit"
-            return _shared(kept.response_for(request), kept)
+            response = _answered(request, _shared(kept.response_for(request), kept))
+            request_log.log_request(request, response, started)
+            return response
         state = start()
         if state is None:
             request.page_cache = "bypass"
@@ -190,7 +211,25 @@ class PageCacheMiddleware:
             shared = _keep(cache_key, state, kept.keys, kept) and shared_cache.enabled()
             if shared and _fetch(cache_key) is not None:
                 _shared(response, kept)
+            response = _answered(request, response)
         return response
+
+
+# What a 304 leaves out of its page's headers: they describe the body it has not.
+BODY_HEADERS = {"content-type", "content-length", "content-encoding", "content-language"}
+
+
+def _answered(request, response):
+    """`response`, or the 304 ConditionalGetMiddleware would answer instead, with every
+    header of the page but BODY_HEADERS (the security headers among them)."""
+    if request.method != "GET" or not response.has_header("ETag"):
+        return response
+    answer = get_conditional_response(request, etag=response["ETag"], response=response)
+    if answer is not response:
+        for name, value in response.items():
+            if name.lower() not in BODY_HEADERS:
+                answer.headers.setdefault(name, value)
+    return answer
 
 
 def _shared(response, kept):

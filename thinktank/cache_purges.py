@@ -11,7 +11,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, InterfaceError, transaction
 from django.utils import timezone
 
 from thinktank import connection_hooks, shared_cache
@@ -208,7 +208,7 @@ def store_next_change():
     """Store and return the next scheduled change, or None when the database cannot say."""
     try:
         moment = _next_change()
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):  # the latter: a connection that is gone
         guarded("delete", NEXT_CHANGE_KEY, always=True)
         return None
     timeout = settings.PAGE_CACHE_SECONDS or None

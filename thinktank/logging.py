@@ -59,7 +59,8 @@ def response_size(response):
 
 
 class RequestLogMiddleware:
-    """Logs one line per request; outside the page cache, so it times the whole request."""
+    """Logs one line per request; outside the rest of the stack, so it times the whole
+    request. A page-cache hit never reaches it: the page cache logs it (`log_request`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -74,31 +75,39 @@ class RequestLogMiddleware:
             response = self.get_response(request)
         finally:
             _queries.reset(reset)
-        duration = (time.perf_counter() - started) * 1000
-        fields = {
-            "method": request.method,
-            "path": logged_path(request),
-        }
+        log_request(request, response, started, count[0])
+        return response
+
+
+def log_request(request, response, started, queries=0):
+    """Write `request`'s line: `started` is its time.perf_counter() at the start."""
+    duration = (time.perf_counter() - started) * 1000
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    fields = {
+        "method": request.method,
+        "path": logged_path(request),
+    }
+    if request.META.get("QUERY_STRING"):
         query = parsed_query(request)
         if query:
             fields["query"] = ",".join(dict.fromkeys(query))
             page = page_number(query.get("page"))
             if page is not None:
                 fields["page"] = page  # a number, and what makes a list slow
-        match = getattr(request, "resolver_match", None)
-        if match is not None and match.view_name:
-            fields["view"] = match.view_name
-        fields["status"] = response.status_code
-        fields["duration_ms"] = round(duration, 1)
-        fields["queries"] = count[0]
-        size = response_size(response)
-        if size is not None:
-            fields["bytes"] = size
-        page_cache = getattr(request, "page_cache", None)
-        if page_cache:
-            fields["cache"] = page_cache
-        logger.info("request", extra={"request_fields": fields})
-        return response
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name:
+        fields["view"] = match.view_name
+    fields["status"] = response.status_code
+    fields["duration_ms"] = round(duration, 1)
+    fields["queries"] = queries
+    size = response_size(response)
+    if size is not None:
+        fields["bytes"] = size
+    page_cache = getattr(request, "page_cache", None)
+    if page_cache:
+        fields["cache"] = page_cache
+    logger.info("request", extra={"request_fields": fields})
 
 
 def record_fields(record):

@@ -45,12 +45,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit is served from the page as the whole stack below made it (docs/page-cache.md).
+    "thinktank.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "thinktank.logging.RequestLogMiddleware",
     "thinktank.security.SecurityHeadersMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "thinktank.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "thinktank.admin_language.AdminLanguageMiddleware",

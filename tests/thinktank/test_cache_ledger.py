@@ -19,7 +19,7 @@ STEPS = st.lists(
     st.one_of(
         st.tuples(st.just("render"), SLOTS, st.lists(KEYS, min_size=1, max_size=3)),
         st.tuples(st.just("purge"), st.lists(KEYS, min_size=1, max_size=3)),
-        st.tuples(st.just("fetch"), SLOTS),
+        st.tuples(st.just("fetch"), SLOTS, st.booleans()),
         st.tuples(st.just("lose"), st.just(None)),
     ),
     max_size=25,
@@ -39,31 +39,36 @@ class Model:
         self.clock += 1
         self.purged.update(dict.fromkeys(keys, self.clock))
 
-    def keep(self, slot, started, keys):
-        self.kept[slot] = (started, keys)
+    def keep(self, slot, started, keys, value):
+        self.kept[slot] = (started, keys, value)
 
-    def is_fresh(self, slot):
+    def fresh(self, slot):
+        """The value kept in `slot` while it is good, else None."""
         if slot not in self.kept:
-            return False
-        started, keys = self.kept[slot]
-        return all(self.purged.get(key, 0) < started for key in (ALL, *keys))
+            return None
+        started, keys, value = self.kept[slot]
+        if all(self.purged.get(key, 0) < started for key in (ALL, *keys)):
+            return value
+        return None
 
 
 def run(ledger, steps, lose):
     model = Model()
-    for step, *args in steps:
+    for number, (step, *args) in enumerate(steps):
         if step == "render":
             slot, keys = args
+            value = (slot, number)  # each render's own, to tell a held one from the next
             started, model_started = ledger.start(), model.clock + 1
-            ledger.keep(f"slot{slot}", slot, started=started, keys=keys, expires_at=NOW, timeout=60)
-            model.keep(slot, model_started, keys)
+            ledger.keep(
+                f"slot{slot}", value, started=started, keys=keys, expires_at=NOW, timeout=60
+            )
+            model.keep(slot, model_started, keys, value)
         elif step == "purge":
             ledger.purge(args[0])
             model.purge(args[0])
         elif step == "fetch":
-            slot = args[0]
-            expected = slot if model.is_fresh(slot) else None
-            assert ledger.fetch(f"slot{slot}", NOW - 1) == expected
+            slot, hold = args  # held: a later fetch of the same keep comes from memory
+            assert ledger.fetch(f"slot{slot}", NOW - 1, hold=hold) == model.fresh(slot)
         elif lose:
             lose()
             model.purge([ALL])
@@ -100,6 +105,24 @@ def test_a_value_past_its_end_is_not_returned(redis_ledger):
         ledger.keep("page", "kept", started=ledger.start(), keys=["a"], expires_at=NOW, timeout=60)
         assert ledger.fetch("page", NOW - 1) == "kept"
         assert ledger.fetch("page", NOW) is None
+
+
+def test_a_held_value_is_checked_like_any_other(redis_ledger):
+    """Held in this process, a value is still only returned while Redis says it is
+    good, and a new keep under its name replaces it."""
+    redis_ledger.client.flushall()
+    keep = {"started": redis_ledger.start(), "keys": ["a"], "expires_at": NOW, "timeout": 60}
+    redis_ledger.keep("page", "first", **keep)
+    assert redis_ledger.fetch("page", NOW - 1, hold=True) == "first"
+    assert redis_ledger.fetch("page", NOW - 1, hold=True) == "first"  # from memory
+    redis_ledger.keep("page", "second", **{**keep, "started": redis_ledger.start()})
+    assert redis_ledger.fetch("page", NOW - 1, hold=True) == "second"
+    redis_ledger.purge(["a"])
+    assert redis_ledger.fetch("page", NOW - 1, hold=True) is None
+    redis_ledger.keep("page", "third", **{**keep, "started": redis_ledger.start()})
+    assert redis_ledger.fetch("page", NOW - 1, hold=True) == "third"
+    redis_ledger.client.flushall()
+    assert redis_ledger.fetch("page", NOW - 1, hold=True) is None
 
 
 def test_purge_numbers_go_on_past_a_lost_ledger(redis_ledger):
