@@ -15,7 +15,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from thinktank import logging as request_log  # (a cycle: its pagination imports this)
+from thinktank import logging as request_log
 from thinktank import shared_cache
 from thinktank.cache_ledger import ANY
 from thinktank.cache_purges import (

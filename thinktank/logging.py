@@ -10,7 +10,7 @@ import time
 from django.core.exceptions import SuspiciousOperation
 
 from thinktank import connection_hooks
-from thinktank.pagination import page_number
+from thinktank.page_numbers import page_number
 
 logger = logging.getLogger("thinktank.request")
 

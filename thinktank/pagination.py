@@ -10,15 +10,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 
 from thinktank import cache as page_cache
-
-MAX_PAGE_DIGITS = 18
-
-
-def page_number(value):
-    """The number a `?page=` value names in any script's decimal digits, else None."""
-    if isinstance(value, str) and value.isdecimal() and len(value) <= MAX_PAGE_DIGITS:
-        return int(value)
-    return None
+from thinktank.page_numbers import page_number
 
 
 class Paginator(DjangoPaginator):

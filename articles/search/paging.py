@@ -5,7 +5,8 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connections
 
-from thinktank.pagination import Paginator, page_number
+from thinktank.page_numbers import page_number
+from thinktank.pagination import Paginator
 
 LARGEST_OFFSET = 2**62
 RANKED = "ORDER BY search_rank DESC, published_at DESC NULLS LAST, pk DESC"

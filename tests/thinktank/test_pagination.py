@@ -25,7 +25,8 @@ from tests.helpers.factories import (
 )
 from tests.helpers.htmlpage import get_page
 from tests.helpers.page_numbers import NOT_NUMBERS, PAGE_TWO
-from thinktank.pagination import MAX_PAGE_DIGITS, Paginator, page_number
+from thinktank.page_numbers import MAX_PAGE_DIGITS, page_number
+from thinktank.pagination import Paginator
 
 pytestmark = pytest.mark.django_db
 
