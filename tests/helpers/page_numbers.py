@@ -1,6 +1,6 @@
 """Page numbers as readers type them (?page=N): page 2 in every script, and what is no number."""
 
-from thinktank.pagination import MAX_PAGE_DIGITS
+from thinktank.page_numbers import MAX_PAGE_DIGITS
 
 # Page 2 as readers type it: ASCII, Arabic-Indic, Persian, Devanagari and full-width
 # digits, and a leading zero.
