@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from articles import selectors
+from articles import list_cache, selectors
 from articles.models import PublicationType, Region, Topic
 from experts.models import Expert
 
@@ -88,11 +88,16 @@ class ArticleFeed(Feed):
         """The institute, for an Atom entry without a byline."""
         return settings.SITE_NAME
 
-    def articles(self, obj):
-        return selectors.published_work(language=get_language())
+    def filters(self, obj):
+        """The feed's filters of `selectors.published_work`."""
+        return {"language": get_language()}
 
     def items(self, obj):
-        return selectors.for_feed(self.articles(obj), FEED_SIZE)
+        filters = self.filters(obj)
+        list_cache.list_shows(**filters)
+        items = selectors.for_feed(selectors.published_work(**filters), FEED_SIZE)
+        list_cache.cards_shown(items)
+        return items
 
     def item_title(self, item):
         return item.title
@@ -160,8 +165,8 @@ class NamedThingFeed(ArticleFeed):
 class TopicFeed(NamedThingFeed):
     model = Topic
 
-    def articles(self, obj):
-        return selectors.published_work(language=get_language(), topic=obj)
+    def filters(self, obj):
+        return {"language": get_language(), "topic": obj}
 
 
 class RegionFeed(NamedThingFeed):
@@ -169,8 +174,8 @@ class RegionFeed(NamedThingFeed):
 
     model = Region
 
-    def articles(self, obj):
-        return selectors.published_work(language=get_language(), region=obj)
+    def filters(self, obj):
+        return {"language": get_language(), "region": obj}
 
 
 class ExpertFeed(NamedThingFeed):
@@ -182,8 +187,12 @@ class ExpertFeed(NamedThingFeed):
     def description(self, obj):
         return _("The latest work by %(name)s.") % {"name": obj.translated.name}
 
-    def articles(self, obj):
-        return selectors.published_work(language=get_language(), author=obj)
+    def filters(self, obj):
+        return {"language": get_language(), "author": obj}
+
+    def items(self, obj):
+        list_cache.expert_shows(obj)  # the feed is named after the expert
+        return super().items(obj)
 
 
 class PublicationTypeFeed(NamedThingFeed):
@@ -200,5 +209,5 @@ class PublicationTypeFeed(NamedThingFeed):
     def link(self, obj):
         return f"{reverse('articles:list')}?{urlencode({'type': obj.slug})}"
 
-    def articles(self, obj):
-        return selectors.published_work(language=get_language(), publication_type=obj)
+    def filters(self, obj):
+        return {"language": get_language(), "publication_type": obj}

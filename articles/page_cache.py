@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from django.apps import apps
 from django.utils import timezone
 
+from articles import list_cache
 from articles.models import Article, ArticleAuthor, Recommendation
 from articles.related_keys import links_of, newcomer_keys, sidebar_keys
 from articles.search import sqlite as search_on_sqlite
@@ -91,6 +92,9 @@ class ArticleChange:
             keys.update(
                 key("article", by) for by in recommending.values_list("article_id", flat=True)
             )
+        # The lists showing it, and those it entered, left or moved in (list_cache).
+        placed = _placement(self.before) != _placement(after)
+        keys.update(list_cache.changed(pk, self.before, after, placed=placed))
         return keys
 
 

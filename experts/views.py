@@ -5,7 +5,7 @@ from itertools import groupby
 from django.utils.translation import get_language
 from django.views.generic import ListView, TemplateView
 
-from experts import selectors
+from experts import page_cache, selectors
 from experts.filters import ExpertFilterForm
 from thinktank.text import initial
 
@@ -20,6 +20,7 @@ class ExpertDirectoryView(TemplateView):
         language = get_language()
         form = ExpertFilterForm(self.request.GET or None)
         experts = selectors.experts_for_directory(language, form)
+        page_cache.listed_experts_shown(experts)
         current = [expert for expert in experts if expert.is_active]
         former = [expert for expert in experts if not expert.is_active]
         groups = [
@@ -42,4 +43,5 @@ class ProgramListView(ListView):
     context_object_name = "programs"
 
     def get_queryset(self):
+        page_cache.programs_shown()
         return selectors.programs_for_listing()

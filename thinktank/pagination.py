@@ -15,7 +15,13 @@ from thinktank.page_numbers import page_number
 
 class Paginator(DjangoPaginator):
     """Pages of a queryset by "deferred join" (`WHERE id IN (SELECT id ... OFFSET n)`),
-    in Django's number of queries; other lists are sliced as Django does."""
+    in Django's number of queries; other lists are sliced as Django does. `keys`: the
+    dependency keys of which rows the list holds (thinktank.cache), which its kept count
+    depends on (none: ANY)."""
+
+    def __init__(self, object_list, per_page, *args, keys=(), **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.keys = tuple(keys)
 
     @cached_property
     def count(self):
@@ -27,7 +33,11 @@ class Paginator(DjangoPaginator):
             sql, params = rows.query.get_compiler(using=rows.db).as_sql()
         except EmptyResultSet:
             return 0
-        return page_cache.remember("count", (rows.db, sql, params), rows.count)
+        return page_cache.remember("count", (rows.db, sql, params), self._counted)
+
+    def _counted(self):
+        page_cache.depends_on(*self.keys)
+        return self.object_list.count()
 
     def validate_number(self, number):
         """Django's check, a `?page=` string read by page_number."""
@@ -63,6 +73,10 @@ class PageParameterMixin:
     its pages by Paginator."""
 
     paginator_class = Paginator
+    list_keys = ()  # which rows the list holds: the dependency keys its count is kept with
+
+    def get_paginator(self, queryset, per_page, *args, **kwargs):
+        return super().get_paginator(queryset, per_page, *args, keys=self.list_keys, **kwargs)
 
     def paginate_queryset(self, queryset, page_size):
         value = self.request.GET.get(self.page_kwarg)
@@ -71,9 +85,10 @@ class PageParameterMixin:
         return super().paginate_queryset(queryset, page_size)
 
 
-def page_or_404(object_list, per_page, number):
-    """Page `number` (the raw `page` parameter, or None) of `object_list`, else Http404."""
-    paginator = Paginator(object_list, per_page)
+def page_or_404(object_list, per_page, number, keys=()):
+    """Page `number` (the raw `page` parameter, or None) of `object_list` (which rows it
+    holds: `keys`, as Paginator's), else Http404."""
+    paginator = Paginator(object_list, per_page, keys=keys)
     try:
         return paginator.page(number or 1)
     except InvalidPage as error:

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from articles import selectors
+from articles import list_cache, selectors
 from experts import selectors as expert_selectors
 from experts.structured_data import person_json_ld
 from thinktank.metadata import share_image
@@ -37,11 +37,13 @@ class ExpertDetailView(DetailView):
         publications = selectors.publications_of(
             expert, language=language, publication_types=chosen
         )
-        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
+        work = list_cache.expert_shows(expert)
+        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
         page.object_list = list(page.object_list)
         upcoming_events, past_events = selectors.events_of(expert)
         # The bylines of everything the page lists, as its cards show them, in one query.
         selectors.with_bylines([*page.object_list, *upcoming_events, *past_events])
+        list_cache.cards_shown([*page.object_list, *upcoming_events, *past_events])
         context.update(
             page_obj=page,
             publications=page.object_list,
@@ -76,10 +78,9 @@ class ProgramDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         program, language = self.object, get_language()
         publications = selectors.program_publications(program, language=language)
-        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"))
-        context.update(
-            experts=expert_selectors.program_experts(program, language),
-            page_obj=page,
-            publications=page.object_list,
-        )
+        work = list_cache.program_shows()
+        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
+        experts = expert_selectors.program_experts(program, language)
+        list_cache.program_cards_shown(page.object_list, experts)
+        context.update(experts=experts, page_obj=page, publications=page.object_list)
         return context

@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 from django.views.generic import ListView
 
-from articles import ical, selectors
+from articles import ical, list_cache, selectors
 from articles.filters import ArticleFilterForm
 from articles.views.pages import PAGE_SIZE
 from thinktank.pagination import PageParameterMixin
@@ -19,10 +19,14 @@ class ArticleListView(PageParameterMixin, ListView):
 
     def get_queryset(self):
         self.form = ArticleFilterForm(self.request.GET or None, language=get_language())
-        return selectors.published_work(**self.form.filters())
+        filters = self.form.filters()
+        self.list_keys = list_cache.listing_shows(filters)
+        return selectors.published_work(**filters)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, **kwargs)
+        context = super().get_context_data(form=self.form, **kwargs)
+        list_cache.cards_shown(context["articles"])
+        return context
 
 
 class EventListView(PageParameterMixin, ListView):
@@ -33,6 +37,7 @@ class EventListView(PageParameterMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
+        self.list_keys = list_cache.list_shows(language=get_language())
         return selectors.past_events(get_language())
 
     def get_context_data(self, **kwargs):
@@ -42,6 +47,7 @@ class EventListView(PageParameterMixin, ListView):
         if context["page_obj"].number == 1:
             upcoming = selectors.with_bylines(selectors.upcoming_events(get_language()))
         context["upcoming_events"] = upcoming
+        list_cache.cards_shown([*upcoming, *context["past_events"]])
         return context
 
 

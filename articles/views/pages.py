@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import citations, page_cache, pdf_edition, selectors, structured_data
+from articles import citations, list_cache, page_cache, pdf_edition, selectors, structured_data
 from articles.body import rendered_body
 from articles.models import Region
 from thinktank.metadata import share_image
@@ -29,7 +29,10 @@ class HomeView(TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**selectors.home_page(get_language()), **kwargs)
+        language = get_language()
+        home = selectors.home_page(language)
+        list_cache.home_shows(language, home)
+        return super().get_context_data(**home, **kwargs)
 
 
 class ArticleDetailView(DetailView):
@@ -100,9 +103,9 @@ class TopicOrRegionView(PageParameterMixin, ListView):
 
     def get_queryset(self):
         # The bylines come afterwards, with the features' (get_context_data).
-        return selectors.published_work(
-            language=get_language(), bylines=False, **self.topic_or_region_filter()
-        )
+        filters = self.topic_or_region_filter()
+        self.list_keys = list_cache.list_shows(**filters)
+        return selectors.published_work(language=get_language(), bylines=False, **filters)
 
     def topic_or_region_filter(self):
         return selectors.topic_or_region_filter(self.kwargs["topic_or_region"])
@@ -126,6 +129,7 @@ class TopicOrRegionView(PageParameterMixin, ListView):
             featured=featured,
             top_experts=self.top_experts(language),
         )
+        list_cache.topic_or_region_shows(context)
         return context
 
 

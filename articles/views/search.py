@@ -3,7 +3,7 @@
 from django.utils.translation import get_language
 from django.views.generic import ListView
 
-from articles import selectors
+from articles import list_cache, selectors
 from articles.search import listed_in_order
 from articles.search.forms import ArticleSearchForm
 from articles.search.paging import MatchesPaginator
@@ -25,6 +25,7 @@ class SearchView(PageParameterMixin, ListView):
 
     def get_queryset(self):
         self.form = ArticleSearchForm(self.request.GET or None, language=get_language())
+        self.list_keys = list_cache.search_shows(self.form.filters()["language"])
         return selectors.search_results(self.form)
 
     def paginate_queryset(self, queryset, page_size):
@@ -35,6 +36,7 @@ class SearchView(PageParameterMixin, ListView):
         paginator, page, page_ids, is_paginated = super().paginate_queryset(queryset, page_size)
         rows = listed_in_order(list(page_ids))
         page.object_list = highlight(rows, self.form.highlight_words)
+        list_cache.cards_shown(page.object_list)
         return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):

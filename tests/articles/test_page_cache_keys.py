@@ -13,7 +13,7 @@ from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
 from tests.helpers.factories import make_article, make_expert, make_region, make_topic
 from tests.helpers.links import body_linking
-from tests.helpers.page_cache import get, related_pieces, text, warm
+from tests.helpers.page_cache import fetched, kept, related_pieces, text, warm
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site(db):
     return related_pieces()
-
-
-def kept(client, *urls):
-    """Whether each of `urls` is served from the cache (no query)."""
-    return {url: get(client, url)[1] == 0 for url in urls}
-
-
-def fetched(article):
-    return Article.objects.get(pk=article.pk)
 
 
 def every_page(site):

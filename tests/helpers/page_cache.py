@@ -1,10 +1,11 @@
-"""Requests of the page cache tests: a GET with the queries it made, a page warmed,
-the cache's state."""
+"""Requests of the page cache tests: a GET with the queries it made, a page warmed or
+kept, the cache's state."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.models import Article
 from tests.helpers.factories import make_article, make_expert, make_topic
 from thinktank import cache as page_cache
 
@@ -14,6 +15,16 @@ def get(client, url, **headers):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, headers=headers)
     return response, len(queries)
+
+
+def kept(client, *urls):
+    """Whether each of `urls` is served from the cache (no query)."""
+    return {url: get(client, url)[1] == 0 for url in urls}
+
+
+def fetched(article):
+    """`article` as it is now in the database."""
+    return Article.objects.get(pk=article.pk)
 
 
 def text(response):

@@ -11,10 +11,12 @@ of work.
 import unicodedata
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.models import Article
+from articles.models import Article, Topic
 from tests.helpers.factories import (
     make_article,
     make_event,
@@ -25,6 +27,7 @@ from tests.helpers.factories import (
 )
 from tests.helpers.htmlpage import get_page
 from tests.helpers.page_numbers import NOT_NUMBERS, PAGE_TWO
+from thinktank import cache_purges
 from thinktank.page_numbers import MAX_PAGE_DIGITS, page_number
 from thinktank.pagination import Paginator
 
@@ -163,3 +166,20 @@ def test_the_list_of_work_reached_from_an_old_home_page_address(client, pages):
     response = client.get("/?page=2", follow=True)
     assert response.status_code == 200
     assert response.redirect_chain == [("/policy-analysis?page=2", 301)]
+
+
+def test_a_count_is_kept_with_the_keys_of_what_its_list_holds(db):
+    """Paginator(keys=...): a kept count ends with a purge of its keys, not of others."""
+    make_topic(), make_topic()
+
+    def counted():
+        with CaptureQueriesContext(connection) as queries:
+            count = Paginator(Topic.objects.order_by("pk"), 20, keys=["list-x:1"]).count
+        return count, len(queries)
+
+    assert counted() == (2, 1)
+    assert counted() == (2, 0)  # kept
+    cache_purges.purge("list-y:1")  # another list's (and ANY)
+    assert counted() == (2, 0)
+    cache_purges.purge("list-x:1")  # its own
+    assert counted() == (2, 1)
