@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleAuthor, TranslationSet
+from articles.page_cache import ArticleChange
 from articles.permissions import ADD_ARTICLE, CHANGE_ARTICLE
 from articles.services import (
     REVIEWED_STATUSES,
@@ -20,6 +21,7 @@ from articles.services import (
     discard_empty_translation_set,
 )
 from articles.slugs import free_slug
+from thinktank import cache_purges
 from thinktank.permissions import require
 
 # --- new versions ------------------------------------------------------------------------
@@ -65,14 +67,16 @@ def article_add_translation(source, language, *, user):
         hero_image=source.hero_image.name,
         **{name: getattr(source, name) for name in CARRIED_FIELDS},
     )
-    article_save(translation, user=user)
-    ArticleAuthor.objects.bulk_create(
-        ArticleAuthor(article=translation, expert_id=link.expert_id, position=link.position)
-        for link in source.authorships.all()
-    )
-    translation.topics.set(source.topics.all())
-    translation.regions.set(source.regions.all())
-    article_record_revision(translation, user=user, note=_("Translation started"))
+    # A draft: its rows, links included, change nothing public (articles.page_cache).
+    with cache_purges.changes_of(ArticleChange, translation):
+        article_save(translation, user=user)
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(article=translation, expert_id=link.expert_id, position=link.position)
+            for link in source.authorships.all()
+        )
+        translation.topics.set(source.topics.all())
+        translation.regions.set(source.regions.all())
+        article_record_revision(translation, user=user, note=_("Translation started"))
     return translation
 
 

@@ -7,7 +7,7 @@ card in others' sidebars and lists, links to it, its versions) and no others.
 import pytest
 from django.test import Client
 
-from articles import proposals, services
+from articles import proposals, services, translation_services
 from articles.models import Article
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
@@ -55,6 +55,13 @@ def test_a_draft_saved_in_the_admin_purges_no_page(client, site, editor):
     data = form_data(draft, title="Hormuz Shipping, from the admin", topics=[site["topic"].pk])
     assert desk.post(change_url(draft), data).status_code == 302
     assert fetched(draft).title == "Hormuz Shipping, from the admin"
+    assert all(kept(client, *urls).values())
+
+
+def test_a_translation_started_purges_no_page(client, site, editor):
+    urls = every_page(site)
+    warm(client, *urls)
+    translation_services.article_add_translation(fetched(site["A"]), "ar", user=editor)
     assert all(kept(client, *urls).values())
 
 
