@@ -144,3 +144,23 @@ def changed(pk, before, after, *, placed):
         if topic or region:
             keys.add(key("list-topic", topic) if topic else key("list-region", region))
     return keys
+
+
+class IndexChange:
+    """The search index of some work rewritten for a name it holds (an expert's, in
+    articles.search.signals; cache_purges.track): the search pages of every language.
+    Its tables are the index's: SQLite's table of its own, PostgreSQL's column of the
+    articles' rows, so no other write to articles may share its block."""
+
+    def __init__(self, named):
+        self.tables = _index_tables
+
+    def changed(self):
+        return {key("search", code) for code in _languages(None)}
+
+
+_index_tables = set()  # register()
+
+
+def register(index_tables):
+    _index_tables.update(index_tables)

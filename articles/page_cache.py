@@ -163,6 +163,7 @@ def register(page_cache):
     page_cache.watch(*articles, tables=[search_on_sqlite.TABLE])
     _tables.update(model._meta.db_table for model in articles)
     _tables.add(search_on_sqlite.TABLE)  # SQLite's search index, a table of its own
+    list_cache.register([search_on_sqlite.TABLE, Article._meta.db_table])
     # Topics and regions (their names, slugs and former addresses) show on article pages,
     # in bylines' and bodies' links (docs/internal-links.md), and on their own pages.
     page_cache.watch(*apps.get_app_config("taxonomy").get_models(include_auto_created=True))

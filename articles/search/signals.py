@@ -3,11 +3,13 @@ articles a change touches. See docs/search.md."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
+from articles.list_cache import IndexChange
 from articles.models import Article, ArticleAuthor, Document
 from articles.models.publishing import indexed_text_changed, register_search
 from articles.search import INDEXED_FIELDS, index_articles, remove_articles, search_articles
 from experts.models import Expert
 from taxonomy.models import Region, Topic
+from thinktank import cache_purges
 
 
 def _article_saved(sender, instance, update_fields=None, raw=False, **kwargs):
@@ -76,6 +78,8 @@ def _names_saved(sender, instance, created=False, raw=False, **kwargs):
         return  # a new expert, topic or region is on no article yet
     if getattr(instance, "_search_names", None) == _names(instance):
         return
+    if isinstance(instance, Expert):  # inside the expert's services' changes() block
+        cache_purges.track(IndexChange, instance)
     index_articles(instance.articles.all())
 
 

@@ -158,13 +158,17 @@ def test_an_expert_edited_purges_the_pages_of_their_bylines_and_no_other_article
     assert "follows the Gulf" in text(client.get(site["B"].get_absolute_url()))
 
 
-def test_an_expert_renamed_purges_every_page(client, site, expert_manager):
-    # Their name is in the search index of their work, which is rewritten: no tracker
-    # answers for that write.
+def test_an_expert_renamed_purges_their_pages_and_the_search_and_no_other(
+    client, site, expert_manager
+):
+    # Their name is in the search index of their work, which is rewritten.
     urls = every_page(site)
     warm(client, *urls)
     omar = site["B"].authors.get()
     omar.name = "Omar K. Haddad"
     expert_services.expert_save(omar, user=expert_manager)
-    assert not any(kept(client, *urls).values())
+    # Every page shows Omar's byline or is a search, but C's.
+    unrelated = site["C"].get_absolute_url()
+    assert kept(client, *urls) == {url: url == unrelated for url in urls}
     assert "Omar K. Haddad" in text(client.get(site["A"].get_absolute_url()))
+    assert "Omar K. Haddad" in text(client.get("/search?q=haddad"))
