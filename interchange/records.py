@@ -9,7 +9,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from jsonschema import Draft202012Validator
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "record.schema.json"
 KINDS = ("topic", "region", "expert", "image", "article")
@@ -23,6 +22,10 @@ def schema():
 
 @functools.cache
 def validator():
+    # Imported at the first import's first record: it stays out of the web workers'
+    # memory (tests/thinktank/test_worker_imports.py).
+    from jsonschema import Draft202012Validator  # noqa: PLC0415
+
     return Draft202012Validator(schema())
 
 

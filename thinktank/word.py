@@ -6,7 +6,6 @@ import itertools
 import logging
 from dataclasses import dataclass, field
 
-import mammoth
 from django.utils.translation import gettext as _
 
 from thinktank import docx_contents, html_tree
@@ -73,6 +72,10 @@ def convert(document, *, images=None):
     """`document` (a checked Docx) as a sanitized body. `images(WordImage)` returns the
     id of the library image made of one, or raises ImageNotImported; without it, or
     refused, an image is listed as not imported."""
+    # Imported at the first conversion: it stays out of the web workers' memory
+    # (tests/thinktank/test_worker_imports.py).
+    import mammoth  # noqa: PLC0415
+
     conversion = Conversion(body="")
     numbers = itertools.count(1)
     found = {}

@@ -1,13 +1,15 @@
 """A web worker loads what serving pages needs, not the libraries of rare writes:
-reading PDFs (run in a process of its own), making PDF editions, S3 when unused. Each
+reading PDFs (run in a process of its own), converting Word documents, checking
+import records, making PDF editions, S3 when unused. Each
 costs the worker's memory (issue 16: a worker's RSS under 80 MB)."""
 
 import json
 
 from tests.helpers.processes import run
 
-# Libraries only a document upload, a PDF edition or remote storage use.
-HEAVY = ("pypdf", "fontTools", "weasyprint", "boto3", "botocore")
+# Libraries only a document upload, a Word or site import, a PDF edition or remote
+# storage use.
+HEAVY = ("pypdf", "fontTools", "mammoth", "jsonschema", "weasyprint", "boto3", "botocore")
 
 LOADED = (
     "import json, os, sys\n"
