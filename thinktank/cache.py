@@ -3,11 +3,14 @@
 thinktank/cache_purges.py. See docs/page-cache.md."""
 
 import contextvars
+import functools
 import hashlib
 import math
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.utils import timezone
 from django.utils.cache import (
     get_conditional_response,
@@ -145,6 +148,12 @@ def page_key(request):
     return f"thinktank:page:{PAGE_FORMAT}:{digest}"
 
 
+@functools.cache
+def _path_of(url):
+    """The path of an address ("/static/" of a CDN's "https://cdn.example/static/")."""
+    return urlsplit(url).path
+
+
 def _is_cacheable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
@@ -152,7 +161,7 @@ def _is_cacheable_request(request):
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)
         # Static files are WhiteNoise's, an http address SecurityMiddleware's redirect.
-        and not request.path.startswith(settings.STATIC_URL)
+        and not request.path.startswith(_path_of(settings.STATIC_URL))
         and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
     )
 
@@ -188,7 +197,11 @@ class PageCacheMiddleware:
                 # A signed-in page is for its reader alone, never for a shared cache.
                 patch_cache_control(response, private=True)
             return response
-        cache_key = page_key(request)
+        try:
+            cache_key = page_key(request)
+        except DisallowedHost:  # the stack below answers it (400), and logs it
+            request.page_cache = "bypass"
+            return self.get_response(request)
         kept = _fetch(cache_key, hold=True)  # a KeptPage is frozen
         if kept is not None:
             request.page_cache = "hit"
