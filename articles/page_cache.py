@@ -68,8 +68,8 @@ class ArticleChange:
     """The writes of one article (cache_purges.track): nothing public when it is neither
     published nor scheduled before and after, or was not saved nor relinked (a
     revision, a proposal); else its page and every page showing it (its card, a link
-    to it), and when it moved in or out of lists, the lists and the sidebars of its
-    authors, topics and regions, and the articles recommending it."""
+    to it), and when it moved in or out of lists, the lists (list_cache), the sidebars
+    it may enter (related_keys) and the articles recommending it."""
 
     def __init__(self, article):
         self.article = article
@@ -84,7 +84,8 @@ class ArticleChange:
         public = [facts for facts in (self.before, after) if facts is not None]
         keys = {key("article", pk)}
         keys.update(key("translations", facts.translation_set_id) for facts in public)
-        if _placement(self.before) != _placement(after):
+        placed = _placement(self.before) != _placement(after)
+        if placed:
             # Where it was a card, its article key is named; where it may become one:
             entering = after.newcomer_keys() if after else set()
             keys.update(entering if entering is not None else {ALL})
@@ -93,7 +94,6 @@ class ArticleChange:
                 key("article", by) for by in recommending.values_list("article_id", flat=True)
             )
         # The lists showing it, and those it entered, left or moved in (list_cache).
-        placed = _placement(self.before) != _placement(after)
         keys.update(list_cache.changed(pk, self.before, after, placed=placed))
         return keys
 
