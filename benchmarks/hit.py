@@ -38,7 +38,7 @@ from cluster import (
 )
 from cpu import process_tree_seconds
 from load import LoadSettings, run_wrk, wrk_binary
-from serve import log_to, sample_articles, site_environment
+from serve import english_articles, log_to, sample_articles, site_environment
 from servers import gunicorn, redis_server
 
 SAMPLE, HIT_ARTICLES = 30, 10
@@ -50,23 +50,8 @@ HIT = "article, cache hit"
 
 def article_paths():
     """SAMPLE English article addresses spread over the corpus."""
-    from django.urls import reverse
-    from django.utils import translation
-
-    from articles.models import Article
-
-    with translation.override("en"):
-        slugs = list(
-            Article.objects.published()
-            .in_language("en")
-            .excluding_events()
-            .order_by("pk")
-            .values_list("slug", flat=True)
-        )
-        if len(slugs) < SAMPLE:
-            raise BenchmarkError(f"only {len(slugs)} published English articles")
-        slugs = slugs[:: len(slugs) // SAMPLE][:SAMPLE]
-        return [reverse("articles:article-topic-or-region", kwargs={"slug": s}) for s in slugs]
+    paths = english_articles(at_least=SAMPLE)
+    return paths[:: len(paths) // SAMPLE][:SAMPLE]
 
 
 def load_average():

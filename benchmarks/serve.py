@@ -68,6 +68,30 @@ def site_environment(database_url, redis_url, static_root, page_cache_seconds, *
     return env
 
 
+def english_articles(*, at_least):
+    """The address of every published English article but the events, in the table's
+    order; BenchmarkError when there are fewer than `at_least` (Django set up in this
+    process)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from articles.models import Article
+
+    slugs = list(
+        Article.objects.published()
+        .in_language("en")
+        .excluding_events()
+        .order_by("pk")
+        .values_list("slug", flat=True)
+    )
+    if len(slugs) < at_least:
+        raise BenchmarkError(
+            f"only {len(slugs)} published English articles: generate a corpus first"
+        )
+    with translation.override("en"):
+        return [reverse("articles:article-topic-or-region", kwargs={"slug": s}) for s in slugs]
+
+
 def corpus_pages():
     """The addresses measured, read from the corpus (Django set up in this process)."""
     import math
@@ -82,21 +106,8 @@ def corpus_pages():
     from experts.models import Expert
 
     with translation.override("en"):
-        slugs = list(
-            Article.objects.published()
-            .in_language("en")
-            .excluding_events()
-            .order_by("pk")
-            .values_list("slug", flat=True)
-        )
         wanted = SAMPLE + WARM_ARTICLES + TIMED_ARTICLES
-        if len(slugs) < SAMPLE + WARM_ARTICLES + 100:
-            raise BenchmarkError(
-                f"only {len(slugs)} published English articles: generate a corpus first"
-            )
-        articles = [
-            reverse("articles:article-topic-or-region", kwargs={"slug": slug}) for slug in slugs
-        ]
+        articles = english_articles(at_least=SAMPLE + WARM_ARTICLES + 100)
         articles = articles[:: max(1, len(articles) // wanted)][:wanted]
         # Neighbours in the table not one after another (not for secrets: S311).
         random.Random(1).shuffle(articles)  # noqa: S311
