@@ -18,14 +18,10 @@ import argparse
 import json
 import math
 import os
-import shutil
 import subprocess
-import sys
-import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
 from pathlib import Path
 
 from addresses import log_kinds, public_addresses, write_paths, zipf_sequence
@@ -43,7 +39,7 @@ from cluster import (
     write_section,
 )
 from editors_report import Outcome, read_cache_log, report, section
-from load import SCRIPT, LoadSettings, run_wrk, wrk_binary
+from load import SCRIPT, LoadSettings, run_under_load, run_wrk
 from serve import corpus_description, log_to, site_environment
 from servers import get, gunicorn, redis_server
 
@@ -231,16 +227,7 @@ def main():
     parser.add_argument("--write", action="store_true", help="put the figures in RESULTS.md")
     parser.add_argument("--note", default="", help="a paragraph for RESULTS.md")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="thinktank-editors."))
-    try:
-        wrk_binary()
-        with ExitStack() as stack:
-            run(args, stack, folder)
-    except BenchmarkError as error:
-        sys.exit(f"editors_at_work.py: {error}\n(logs kept in {folder})")
-    except KeyboardInterrupt:
-        sys.exit(f"editors_at_work.py: interrupted; what it started is stopped ({folder})")
-    shutil.rmtree(folder, ignore_errors=True)
+    run_under_load("editors_at_work.py", run, args)
 
 
 if __name__ == "__main__":

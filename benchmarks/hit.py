@@ -19,15 +19,10 @@ troubles less. See benchmarks/README.md.
 
 import argparse
 import os
-import shutil
-import sys
-import tempfile
-from contextlib import ExitStack
 from pathlib import Path
 
 from bench import Bench, line
 from cluster import (
-    BenchmarkError,
     add_corpus_arguments,
     add_database_arguments,
     generate,
@@ -37,7 +32,7 @@ from cluster import (
     throwaway_cluster,
 )
 from cpu import process_tree_seconds
-from load import LoadSettings, run_wrk, wrk_binary
+from load import LoadSettings, run_under_load, run_wrk
 from serve import english_articles, log_to, sample_articles, site_environment
 from servers import gunicorn, redis_server
 
@@ -165,16 +160,7 @@ def main():
         help="another checkout, its hit beside (repeatable)",
     )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="thinktank-hit."))
-    try:
-        wrk_binary()
-        with ExitStack() as stack:
-            run(args, stack, folder)
-    except BenchmarkError as error:
-        sys.exit(f"hit.py: {error}\n(logs kept in {folder})")
-    except KeyboardInterrupt:
-        sys.exit(f"hit.py: interrupted (logs kept in {folder})")
-    shutil.rmtree(folder, ignore_errors=True)
+    run_under_load("hit.py", run, args)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,10 @@ import json
 import os
 import shutil
 import subprocess
+import sys
+import tempfile
 from collections import Counter
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,3 +127,19 @@ def run_wrk(base_url, paths_file, settings, seconds=None, offset=0, headers=()):
         errors=sum(data[key] for key in ERRORS),
         latency_us=Counter(dict(data["latency_us"])),
     )
+
+
+def run_under_load(name, run, args):
+    """`run(args, stack, folder)` with wrk at hand, in a temporary folder removed after and
+    kept on a failure; a BenchmarkError or Ctrl-C ends the program with one line, after
+    `stack` has stopped what it started."""
+    folder = Path(tempfile.mkdtemp(prefix=f"thinktank-{name.removesuffix('.py')}."))
+    try:
+        wrk_binary()
+        with ExitStack() as stack:
+            run(args, stack, folder)
+    except BenchmarkError as error:
+        sys.exit(f"{name}: {error}\n(logs kept in {folder})")
+    except KeyboardInterrupt:
+        sys.exit(f"{name}: interrupted; what it started is stopped (logs kept in {folder})")
+    shutil.rmtree(folder, ignore_errors=True)
