@@ -109,24 +109,44 @@ changing_article = cache_purges.changing(ArticleChange)
 
 
 def article_page_shows(article, *, topics, regions):
-    """Tell the page cache what `article`'s page shows: the article, its versions, its
-    bylines, its sidebar's cards and what may enter it (articles.related_keys: drawn
-    from its authors, `topics` and `regions`) and the targets of its body's links."""
-    cards = getattr(article, "sidebar_articles", ())
-    keys = {key("article", shown.pk) for shown in (article, *cards)}
-    keys.add(key("translations", article.translation_set_id))
-    authors = [
-        [authorship.expert_id for authorship in getattr(shown, "byline", ())]
-        for shown in (article, *cards)
-    ]
-    keys.update(key("expert", pk) for ids in authors for pk in ids)
-    links = links_of(
-        authors=authors[0],
+    """Tell the page cache what `article`'s page shows: the article itself (article_shows),
+    its sidebar (sidebar_shows, drawn from its authors, `topics` and `regions`) and the
+    targets of its body's links."""
+    article_shows(article)
+    sidebar_shows(
+        article,
+        getattr(article, "sidebar_articles", ()),
+        authors=[authorship.expert_id for authorship in getattr(article, "byline", ())],
         topics=[topic.pk for topic in topics],
         regions=[region.pk for region in regions],
     )
+    depends_on(*(key(reference.kind, reference.id) for reference in references_in(article.body)))
+
+
+def article_shows(article):
+    """Tell the page cache what the article part of its page shows: the article, its
+    published versions and its byline's experts."""
+    depends_on(
+        key("article", article.pk),
+        key("translations", article.translation_set_id),
+        *(key("expert", authorship.expert_id) for authorship in getattr(article, "byline", ())),
+    )
+
+
+def sidebar_shows(article, cards, *, authors, topics, regions):
+    """Tell the page cache what `article`'s sidebar showing `cards` shows: the cards, their
+    bylines (once fetched), and what may enter it (articles.related_keys, from the ids of
+    the article's `authors`, `topics` and `regions`); it is drawn from the article's
+    links and versions, which a write of the article changes."""
+    keys = {key("article", shown.pk) for shown in (article, *cards)}
+    keys.add(key("translations", article.translation_set_id))
+    keys.update(
+        key("expert", authorship.expert_id)
+        for card in cards
+        for authorship in getattr(card, "byline", ())
+    )
+    links = links_of(authors=authors, topics=topics, regions=regions)
     keys.update(sidebar_keys(links, language=article.language, cards=cards))
-    keys.update(key(reference.kind, reference.id) for reference in references_in(article.body))
     depends_on(*keys)
 
 

@@ -111,7 +111,8 @@ def _parse_ids(text):
     return [int(pk) for pk in (text or "").split(",") if pk]
 
 
-def _author_ids(article):
+def author_ids(article):
+    """The ids of the article's authors, the sidebar's author links."""
     if not hasattr(article, "related_author_ids"):  # not annotated: read them
         return list(
             ArticleAuthor.objects.filter(article=article).values_list("expert_id", flat=True)
@@ -169,7 +170,7 @@ class _Shared:
 
 def _shared_links(article):
     shared = [
-        _Shared(ArticleAuthor, "expert", AUTHOR_WEIGHT, _author_ids(article)),
+        _Shared(ArticleAuthor, "expert", AUTHOR_WEIGHT, author_ids(article)),
         _Shared(
             Article.topics.through, "topic", TOPIC_WEIGHT, [t.pk for t in article.topics.all()]
         ),

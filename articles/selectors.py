@@ -20,7 +20,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from articles import recommendations
+from articles import page_cache, recommendations
 from articles.models import (
     Article,
     ArticleRedirect,
@@ -38,6 +38,7 @@ from articles.models.publishing import (
 )
 from experts.models import Expert, sort_key_expression
 from taxonomy.models import RegionTree
+from thinktank.cache import remember
 
 
 def translations_for(article):
@@ -52,21 +53,53 @@ def translations_for(article):
 
 def article_for_page(slug, language=None):
     """The published article at `slug` in `language` with all its page shows, or None:
-    `article.sidebar_articles` (articles.recommendations) and every `byline`, in one query."""
-    published = Article.objects.published().in_language(language or get_language())
-    return _with_page_parts(published.filter(slug=slug))
+    `article.sidebar_articles` (articles.recommendations) and every `byline`. The article
+    and its sidebar are each remembered by the page cache until what they show changes,
+    so a page purged for one of them renders the other from what was kept; the bylines
+    of both are one query."""
+    language = language or get_language()
+    article = remember("article-page", (slug, language), lambda: _article_at(slug, language))
+    if article is None:
+        return None
+    article.sidebar_articles = remember("sidebar", article.pk, lambda: _sidebar_of(article))
+    return _with_page_bylines(article)
 
 
 def article_for_preview(pk):
     """Any article, whatever its status, as its page will show it (for previews)."""
-    return _with_page_parts(Article.objects.filter(pk=pk))
-
-
-def _with_page_parts(queryset):
-    article = recommendations.with_sidebar_links(queryset.for_page()).first()
+    article = _with_page_links(Article.objects.filter(pk=pk))
     if article is None:
         return None
     article.sidebar_articles = recommendations.sidebar(article, article.language)
+    return _with_page_bylines(article)
+
+
+def _article_at(slug, language):
+    published = Article.objects.published().in_language(language).filter(slug=slug)
+    article = _with_page_links(published)
+    if article is not None:
+        page_cache.article_shows(article)
+    return article
+
+
+def _sidebar_of(article):
+    cards = recommendations.sidebar(article, article.language)
+    page_cache.sidebar_shows(
+        article,
+        cards,
+        authors=recommendations.author_ids(article),
+        topics=[topic.pk for topic in article.topics.all()],
+        regions=[region.pk for region in article.regions.all()],
+    )
+    return cards
+
+
+def _with_page_links(queryset):
+    return recommendations.with_sidebar_links(queryset.for_page()).first()
+
+
+def _with_page_bylines(article):
+    """`article`, it and its sidebar's cards with their `byline`, in one query."""
     bylines = byline_prefetch(Article, fields=PAGE_AUTHOR_FIELDS)
     prefetch_related_objects([article, *article.sidebar_articles], bylines)
     return article

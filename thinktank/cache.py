@@ -109,7 +109,9 @@ def _keep(name, state, keys, value):
 
 def remember(name, parts, compute):
     """`compute()`, kept until what it read changes; `parts` (repr-able) key it within
-    `name`. The page being rendered depends on what the value depends on."""
+    `name`. The page being rendered depends on what the value depends on. None is not
+    kept (what is not there now may be at the next write, which nothing would purge),
+    and passes on only the keys it named."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     cache_key = f"thinktank:{name}:{digest}"
     kept = _fetch(cache_key) if settings.PAGE_CACHE_SECONDS > 0 else None
@@ -119,9 +121,10 @@ def remember(name, parts, compute):
         return value
     state = start() if settings.PAGE_CACHE_SECONDS > 0 else None
     value, keys = _recorded(compute)
-    keys = _named(keys)
-    if state is not None:
-        _keep(cache_key, state, keys, (value, keys))
+    if value is not None:
+        keys = _named(keys)
+        if state is not None:
+            _keep(cache_key, state, keys, (value, keys))
     depends_on(*keys)
     return value
 

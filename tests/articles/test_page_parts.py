@@ -1,0 +1,88 @@
+"""
+The parts of an article page the page cache remembers (selectors.article_for_page): the
+article and its sidebar, each until what it shows changes; bylines are read at every
+render. A page purged for one part renders the other from what was kept, and shows what
+a fresh render shows.
+"""
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from articles import services
+from experts import services as expert_services
+from tests.helpers.page_cache import fetched, related_pieces, warm
+
+pytestmark = pytest.mark.django_db
+
+SIDEBAR_QUERY = "own_language"  # the sidebar's one query (recommendations._candidates)
+ARTICLE_QUERY = "articles_document"  # a prefetch of the article's own read (for_page)
+
+
+def rendered(client, url):
+    """(status, body, the SQL of the queries) of one GET of `url`."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, response.content, " ".join(q["sql"] for q in queries)
+
+
+def fresh(client, url):
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        status, body, _sql = rendered(client, url)
+    return status, body
+
+
+@pytest.fixture
+def site(db):
+    site = related_pieces()
+    site["dana"] = site["A"].authors.get()
+    return site
+
+
+def test_a_page_purged_for_its_sidebar_renders_the_article_from_what_was_kept(client, site, editor):
+    url = site["A"].get_absolute_url()
+    status, _body, cold = rendered(client, url)
+    assert status == 200 and SIDEBAR_QUERY in cold and ARTICLE_QUERY in cold
+    warm(client, url)
+    services.article_publish(fetched(site["D"]), user=editor)  # Dana's, on the Gulf
+    status, body, sql = rendered(client, url)
+    assert SIDEBAR_QUERY in sql and ARTICLE_QUERY not in sql
+    assert b"Hormuz Shipping" in body
+    assert (status, body) == fresh(client, url)
+
+
+def test_a_page_purged_for_its_byline_renders_both_parts_from_what_was_kept(
+    client, site, expert_manager
+):
+    """Bylines are read at every render, the parts kept without them."""
+    url = site["A"].get_absolute_url()
+    warm(client, url)
+    dana = site["dana"]
+    dana.name = "Dana Stroul-Haddad"
+    expert_services.expert_save(dana, user=expert_manager)
+    status, body, sql = rendered(client, url)
+    assert ARTICLE_QUERY not in sql and SIDEBAR_QUERY not in sql
+    assert b"Dana Stroul-Haddad" in body
+    assert (status, body) == fresh(client, url)
+
+
+def test_a_takedown_ends_both_parts_at_once(client, site, editor):
+    url, neighbour = site["A"].get_absolute_url(), site["B"].get_absolute_url()
+    warm(client, url, neighbour)
+    assert b"Deterrence in the Gulf" in client.get(neighbour).content
+    services.article_unpublish(fetched(site["A"]), user=editor)
+    assert client.get(url).status_code == 404
+    status, body, _sql = rendered(client, neighbour)
+    assert b"Deterrence in the Gulf" not in body
+    assert (status, body) == fresh(client, neighbour)
+
+
+def test_an_address_with_no_article_is_not_remembered(client, site, editor):
+    """A slug that finds nothing now is asked again: a draft published there shows."""
+    draft = fetched(site["D"])
+    url = draft.get_absolute_url()
+    assert client.get(url).status_code == 404
+    services.article_publish(draft, user=editor)
+    status, body, _sql = rendered(client, url)
+    assert status == 200 and b"Hormuz Shipping" in body
