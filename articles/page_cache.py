@@ -125,7 +125,7 @@ def article_page_shows(article, *, topics, regions):
 
 def article_shows(article):
     """Tell the page cache what the article part of its page shows: the article, its
-    published versions and its byline's experts."""
+    published versions and its byline's experts (once fetched)."""
     depends_on(
         key("article", article.pk),
         key("translations", article.translation_set_id),

@@ -67,7 +67,7 @@ def article_for_page(slug, language=None):
 
 def article_for_preview(pk):
     """Any article, whatever its status, as its page will show it (for previews)."""
-    article = _with_page_links(Article.objects.filter(pk=pk))
+    article = _first_for_page(Article.objects.filter(pk=pk))
     if article is None:
         return None
     article.sidebar_articles = recommendations.sidebar(article, article.language)
@@ -76,7 +76,7 @@ def article_for_preview(pk):
 
 def _article_at(slug, language):
     published = Article.objects.published().in_language(language).filter(slug=slug)
-    article = _with_page_links(published)
+    article = _first_for_page(published)
     if article is not None:
         page_cache.article_shows(article)
     return article
@@ -94,7 +94,8 @@ def _sidebar_of(article):
     return cards
 
 
-def _with_page_links(queryset):
+def _first_for_page(queryset):
+    """The first of `queryset` with what its page reads besides bylines and sidebar."""
     return recommendations.with_sidebar_links(queryset.for_page()).first()
 
 

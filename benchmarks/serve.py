@@ -47,6 +47,10 @@ PAGE_CACHE_ON = "600"  # seconds, for the server measured on a cache hit
 # cache hit cycles through the few around it), warm-up pages, and the timed ones: far
 # more than a 15 s run requests, spread over the corpus, so none is served warm by luck.
 SAMPLE, HIT_ARTICLES, WARM_ARTICLES, TIMED_ARTICLES = 50, 10, 100, 3000
+# The article on a page miss with its parts kept: so many articles, each address used
+# once (more than a run makes at 1,000 requests a second).
+PARTS_ARTICLES, PAGE_MISSES = 300, 60
+PARTS_KEPT = "article, page miss, parts kept"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 SEARCH_TERM = "sanctions"  # a common word of the corpus (articles/corpus/vocabulary.py)
 
@@ -90,6 +94,18 @@ def english_articles(*, at_least):
         )
     with translation.override("en"):
         return [reverse("articles:article-topic-or-region", kwargs={"slug": s}) for s in slugs]
+
+
+def page_misses(site, paths):
+    """(addresses, warm-up addresses) that are each a page miss on `site` (a query
+    string of their own) of the articles at `paths`, whose parts (the article, its
+    sidebar: articles.selectors.article_for_page) are kept now, by one request each."""
+    for path in paths:
+        status, _headers, _body = get(site.port, path)
+        if status != 200:
+            raise BenchmarkError(f"{path} answered {status} (log: {site.logfile})")
+    timed = [f"{path}?page-miss={round_}" for round_ in range(PAGE_MISSES) for path in paths]
+    return timed, [f"{path}?warm={round_}" for round_ in range(3) for path in paths]
 
 
 def corpus_pages():
@@ -231,6 +247,8 @@ def run(args, stack, folder):
         bench.add(bare, BARE, [bare_path])
         bench.add(miss, MISS, pages["timed"], pages["warm"])
         bench.add(hit, HIT, hit_paths)
+        parts_paths, parts_warm = page_misses(hit, pages["timed"][:PARTS_ARTICLES])
+        bench.add(hit, PARTS_KEPT, parts_paths, parts_warm)
         bench.add(miss, "listing, page 1", [pages["listing"]])
         bench.add(
             miss,
