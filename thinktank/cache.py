@@ -9,6 +9,7 @@ import math
 import time
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.utils import timezone
@@ -107,13 +108,29 @@ def _keep(name, state, keys, value):
     return kept is not False
 
 
+def models_shape(models):
+    """A digest of `models`' names and columns: what a kept model instance was made of."""
+    shape = sorted(
+        (model._meta.label, tuple(field.attname for field in model._meta.concrete_fields))
+        for model in models
+    )
+    return hashlib.sha256(repr(shape).encode()).hexdigest()[:12]
+
+
+@functools.cache
+def _shape():
+    return models_shape(apps.get_models())
+
+
 def remember(name, parts, compute):
     """`compute()`, kept until what it read changes; `parts` (repr-able) key it within
     `name`. The page being rendered depends on what the value depends on. None is not
     kept (what is not there now may be at the next write, which nothing would purge),
     and passes on only the keys it named."""
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    cache_key = f"thinktank:{name}:{digest}"
+    # A value may hold model instances: a release whose models differ never reads the
+    # values of another (unpickling them could fail, and turn the cache off for a while).
+    cache_key = f"thinktank:{name}:{_shape()}:{digest}"
     kept = _fetch(cache_key) if settings.PAGE_CACHE_SECONDS > 0 else None
     if kept is not None:
         value, keys = kept
