@@ -108,43 +108,31 @@ def _placement(facts):
 changing_article = cache_purges.changing(ArticleChange)
 
 
-def article_page_shows(article, *, topics, regions):
-    """Tell the page cache what `article`'s page shows: the article itself (article_shows),
-    its sidebar (sidebar_shows, drawn from its authors, `topics` and `regions`) and the
-    targets of its body's links."""
-    article_shows(article)
-    sidebar_shows(
-        article,
-        getattr(article, "sidebar_articles", ()),
-        authors=[authorship.expert_id for authorship in getattr(article, "byline", ())],
-        topics=[topic.pk for topic in topics],
-        regions=[region.pk for region in regions],
+def article_page_shows(article):
+    """Tell the page cache what `article`'s page shows besides its two parts, which
+    articles.selectors.article_for_page has the page cache remember and which name
+    themselves (article_shows, sidebar_shows): the bylines of the article and of its
+    cards, read at every render, and the targets of its body's links."""
+    shown = (article, *getattr(article, "sidebar_articles", ()))
+    depends_on(
+        *(key("expert", by.expert_id) for item in shown for by in getattr(item, "byline", ())),
+        *(key(reference.kind, reference.id) for reference in references_in(article.body)),
     )
-    depends_on(*(key(reference.kind, reference.id) for reference in references_in(article.body)))
 
 
 def article_shows(article):
-    """Tell the page cache what the article part of its page shows: the article, its
-    published versions and its byline's experts (once fetched)."""
-    depends_on(
-        key("article", article.pk),
-        key("translations", article.translation_set_id),
-        *(key("expert", authorship.expert_id) for authorship in getattr(article, "byline", ())),
-    )
+    """Tell the page cache what the article part of its page shows: the article and its
+    published versions."""
+    depends_on(key("article", article.pk), key("translations", article.translation_set_id))
 
 
 def sidebar_shows(article, cards, *, authors, topics, regions):
-    """Tell the page cache what `article`'s sidebar showing `cards` shows: the cards, their
-    bylines (once fetched), and what may enter it (articles.related_keys, from the ids of
-    the article's `authors`, `topics` and `regions`); it is drawn from the article's
-    links and versions, which a write of the article changes."""
+    """Tell the page cache what `article`'s sidebar showing `cards` shows: the cards, and
+    what may enter it (articles.related_keys, from the ids of the article's `authors`,
+    `topics` and `regions`); it is drawn from the article's links and versions, which a
+    write of the article changes."""
     keys = {key("article", shown.pk) for shown in (article, *cards)}
     keys.add(key("translations", article.translation_set_id))
-    keys.update(
-        key("expert", authorship.expert_id)
-        for card in cards
-        for authorship in getattr(card, "byline", ())
-    )
     links = links_of(authors=authors, topics=topics, regions=regions)
     keys.update(sidebar_keys(links, language=article.language, cards=cards))
     depends_on(*keys)

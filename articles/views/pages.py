@@ -57,7 +57,7 @@ class ArticleDetailView(DetailView):
             **self.taxonomy(article),
             documents=self.documents(article),
         )
-        page_cache.article_page_shows(article, topics=context["topics"], regions=context["regions"])
+        page_cache.article_page_shows(article)
         url = self.request.build_absolute_uri(article.get_absolute_url())
         work = citations.work_for(article, url)
         context.update(
