@@ -17,6 +17,8 @@ from servers import GUNICORN_CONFIG, WORKERS
 BARE = "bare view, same bytes"
 MISS = "article, cache miss"
 HIT = "article, cache hit"
+PEER = "Wagtail peer"
+DEFAULT_BARE = "bare view, Django's default middleware, same bytes"
 RSS_LIMIT_MB = 80
 MEDIAN_LIMIT_MS = 50
 
@@ -44,6 +46,9 @@ class Run:
     profile: object = None  # profile_article.Profile
     environment: dict = field(default_factory=dict)
     cpu_shares: tuple = (0.0, 0.0)  # of the machine's CPU while measuring: (others, this run)
+    beside_peer: list = field(default_factory=list)  # (project's label, peer's label, floor)
+    peer_corpus: int | None = None  # the peer's English articles, when it was measured
+    default_bare_floor: float = 0.80  # of DEFAULT_BARE, for the hit
     note: str = ""
 
 
@@ -95,11 +100,49 @@ def commit():
     return (head or "unknown") + suffix
 
 
-def share(run, label):
-    bare, page = run.measured.get(BARE), run.measured.get(label)
-    if not (bare and bare.result and page and page.result and bare.result.per_second):
+def share(run, label, of=BARE):
+    """The requests per second of the page `label` ÷ those of the page `of`, or None."""
+    base, page = run.measured.get(of), run.measured.get(label)
+    if not (base and base.result and page and page.result and base.result.per_second):
         return None
-    return page.result.per_second / bare.result.per_second
+    return page.result.per_second / base.result.per_second
+
+
+def peer_lines(run):
+    """The section setting the project's pages beside the Wagtail peer's, or []."""
+    if not run.beside_peer:
+        return []
+    lines = [
+        "## Beside the Wagtail peer (issue 16)",
+        "",
+        f"The peer (`../shared/peers/wagtail`, {run.peer_corpus:,} English articles in its "
+        "own database on the same PostgreSQL server) under gunicorn with the same "
+        "two sync workers, measured in the same rounds as the project's pages. It keeps "
+        "no page, so each of its requests renders.",
+        "",
+        "| the project's page | req/s | the peer's page | req/s | project ÷ peer | target | met |",
+        "|---|---:|---|---:|---:|---:|---|",
+    ]
+    for project, peer, floor in run.beside_peer:
+        ratio = share(run, project, of=peer)
+        mine, theirs = run.measured[project].result, run.measured[peer].result
+        lines.append(
+            f"| {project} | {mine.per_second if mine else 0:,.1f} | "
+            f"{peer.removeprefix(PEER + ': ')} | {theirs.per_second if theirs else 0:,.1f} | "
+            f"{f'{ratio:.1f}×' if ratio else 'not measured'} | {floor:g}× | "
+            f"{'yes' if ratio and ratio >= floor else '**no**'} |"
+        )
+    ratio = share(run, HIT, of=DEFAULT_BARE)
+    if ratio is not None:
+        hit = run.measured[HIT].result
+        met = ratio >= run.default_bare_floor
+        lines += [
+            "",
+            f"A page-cache hit against the peer's `site/bare.py` (Django's default middleware) "
+            f"serving the same bytes: **{ratio:.1%}** (target {run.default_bare_floor:.0%}: "
+            f"{'met' if met else 'missed'}), p99 {hit.p99_ms:.1f} ms.",
+        ]
+    return lines + [""]
 
 
 def targets(run):
@@ -116,7 +159,9 @@ def targets(run):
             rows.append((f"{label}: median under {MEDIAN_LIMIT_MS} ms",
                          f"{p50:.1f} ms" if p50 is not None else "not measured",
                          p50 is not None and p50 < MEDIAN_LIMIT_MS))  # fmt: skip
-    peaks = [peak for server, (_, peak) in run.rss.items() if server != "bare view" and peak]
+    peaks = [
+        peak for server, (_, peak) in run.rss.items() if server not in ("bare view", PEER) and peak
+    ]
     largest = max(peaks, default=None)
     rows.append((f"worker RSS under {RSS_LIMIT_MB} MB",
                  f"{largest:.1f} MB (the largest seen)" if largest else "not read",
@@ -133,7 +178,8 @@ def table(run):
         if page.result is None:
             lines.append(f"| {label} | | | | | | not measured: {page.note} |")
             continue
-        result, ratio = page.result, share(run, label)
+        result = page.result
+        ratio = None if label.startswith(PEER) or label == DEFAULT_BARE else share(run, label)
         note = page.note
         if page.paths > 1:
             note = ", ".join(filter(None, [f"cycling through {page.paths:,} addresses", note]))
@@ -251,6 +297,7 @@ def write_results(run, path):
         "",
         'benchmarks/README.md, "Where the time goes", reads the profiles of the pages.',
         "",
+        *peer_lines(run),
         *profile_lines(run.profile),
     ]
     text = "\n".join(lines).rstrip() + "\n"

@@ -37,7 +37,8 @@ from cluster import (
 )
 from cpu import OtherWork, postmaster_pid
 from load import LoadSettings, wrk_binary
-from report import BARE, HIT, MISS, Run, write_results
+from peer import PEER_INDEX_DEEP_PAGE, PEER_TOPIC, bare_view, peer_server, prepare
+from report import BARE, DEFAULT_BARE, HIT, MISS, PEER, Run, write_results
 from servers import get, gunicorn, redis_server
 
 # What deploy/serve.sh (`make serve`) sets beyond the defaults of thinktank/settings.py.
@@ -51,8 +52,12 @@ SAMPLE, HIT_ARTICLES, WARM_ARTICLES, TIMED_ARTICLES = 50, 10, 100, 3000
 # once (more than a run makes at 1,000 requests a second).
 PARTS_ARTICLES, PAGE_MISSES = 300, 60
 PARTS_KEPT = "article, page miss, parts kept"
+SWEEP = "crawler's sweep, each article once"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 SEARCH_TERM = "sanctions"  # a common word of the corpus (articles/corpus/vocabulary.py)
+# The targets of issue 16 beside the Wagtail peer: on a page miss, and with every cache
+# of the project empty (the article on a miss with nothing kept).
+PEER_FLOOR, PEER_COLD_FLOOR, DEFAULT_BARE_FLOOR = 5.0, 2.5, 0.80
 
 
 def site_environment(database_url, redis_url, static_root, page_cache_seconds, **extra):
@@ -108,6 +113,43 @@ def page_misses(site, paths):
     return timed, [f"{path}?warm={round_}" for round_ in range(3) for path in paths]
 
 
+def beside_peer(bench, wagtail, peer_pages, labels):
+    """The Wagtail peer's pages added to `bench` (so measured in the same rounds), each
+    set beside the project's page it stands for: [(project's label, peer's label,
+    the target ratio)]. `labels` names the project's pages by kind."""
+    articles = spread(peer_pages["articles"], WARM_ARTICLES + TIMED_ARTICLES)
+    every = spread(peer_pages["articles"], len(peer_pages["articles"]))
+    path, work = peer_pages["expert"]
+    measured = [
+        # The peer keeps no page: each of its requests renders, as a miss does here.
+        (f"article ({len(articles) - WARM_ARTICLES:,} addresses)", articles[WARM_ARTICLES:],
+         articles[:WARM_ARTICLES], [(MISS, PEER_COLD_FLOOR), (PARTS_KEPT, PEER_FLOOR)]),
+        (f"{SWEEP} ({len(every) - WARM_ARTICLES:,} addresses)", every[WARM_ARTICLES:],
+         every[:WARM_ARTICLES], [(labels["sweep"], PEER_FLOOR)]),
+        ("topic index, page 1", [peer_pages["index"]], None, [(labels["listing"], PEER_FLOOR)]),
+        (f"topic index, page {PEER_INDEX_DEEP_PAGE}", [peer_pages["deep"]], None,
+         [(labels["deep"], PEER_FLOOR)]),
+        (f"a topic's page ({PEER_TOPIC})", [peer_pages["topic"]], None,
+         [(labels["topic"], PEER_FLOOR)]),
+        (f"expert profile, the most work ({work:,} pieces)", [path], None,
+         [(labels["expert"], PEER_FLOOR)]),
+        (labels["search"], [peer_pages["search"]], None, [(labels["search"], PEER_FLOOR)]),
+    ]  # fmt: skip
+    pairs = []
+    for label, paths, warm_paths, beside in measured:
+        bench.add(wagtail, f"{PEER}: {label}", paths, warm_paths)
+        pairs += [(project, f"{PEER}: {label}", floor) for project, floor in beside]
+    return pairs
+
+
+def spread(paths, count):
+    """`count` of `paths` spread over them, in an order of their own: neighbours in the
+    table are not requested one after another."""
+    chosen = paths[:: max(1, len(paths) // count)][:count]
+    random.Random(1).shuffle(chosen)  # noqa: S311 - not for secrets
+    return chosen
+
+
 def corpus_pages():
     """The addresses measured, read from the corpus (Django set up in this process)."""
     import math
@@ -122,11 +164,8 @@ def corpus_pages():
     from experts.models import Expert
 
     with translation.override("en"):
-        wanted = SAMPLE + WARM_ARTICLES + TIMED_ARTICLES
-        articles = english_articles(at_least=SAMPLE + WARM_ARTICLES + 100)
-        articles = articles[:: max(1, len(articles) // wanted)][:wanted]
-        # Neighbours in the table not one after another (not for secrets: S311).
-        random.Random(1).shuffle(articles)  # noqa: S311
+        every = english_articles(at_least=SAMPLE + WARM_ARTICLES + 100)
+        articles = spread(every, SAMPLE + WARM_ARTICLES + TIMED_ARTICLES)
         listing = reverse("articles:list")
         listed = ArticleFilterForm(None, language="en").filter(Article.objects.published())
         deep = min(1000, math.ceil(listed.count() / PAGE_SIZE))
@@ -154,6 +193,7 @@ def corpus_pages():
                 (f"expert profile, median work ({typical.work:,} pieces)", typical),
             ],
             "search": f"{reverse('articles:search')}?q={SEARCH_TERM}",
+            "every": spread(every, len(every)),
         }
 
 
@@ -209,6 +249,8 @@ def run(args, stack, folder):
         migrate(env)
     else:
         generate(args.articles, args.experts, args.seed, env=env)
+    peer = prepare(Path(args.peer_folder), database_url, args.peer_articles) if args.peer else None
+    peer_pages = peer.pages(SEARCH_TERM) if peer else {}
     manage("collectstatic", "--noinput", "-v", "0", env=env)
 
     # This process reads the corpus and profiles the article page as the cache-miss
@@ -242,33 +284,52 @@ def run(args, stack, folder):
         hit_env = {**env, "PAGE_CACHE_SECONDS": PAGE_CACHE_ON}
         hit = servers.enter_context(gunicorn("hit", hit_env, folder))
 
+        if peer:
+            wagtail = servers.enter_context(peer_server(peer, folder, peer_pages["index"]))
+            default_bare = servers.enter_context(bare_view(peer, folder, saved))
+        else:
+            wagtail = default_bare = None
+
         log(f"\n{settings.describe()}, {settings.rounds} rounds, after {args.warmup} s to warm")
         deep, deep_path = pages["deep"]
+        labels = {
+            "listing": "listing, page 1",
+            "deep": "listing, page 1,000" if deep == 1000 else f"listing, page {deep} (the last)",
+            "topic": f"topic page ({pages['topic'][0]})",
+            "expert": pages["experts"][0][0],
+            "search": f"search '{SEARCH_TERM}'",
+        }
         bench.add(bare, BARE, [bare_path])
+        if default_bare:
+            bench.add(default_bare, DEFAULT_BARE, ["/article.html"])
         bench.add(miss, MISS, pages["timed"], pages["warm"])
         bench.add(hit, HIT, hit_paths)
         parts_paths, parts_warm = page_misses(hit, pages["timed"][:PARTS_ARTICLES])
         bench.add(hit, PARTS_KEPT, parts_paths, parts_warm)
-        bench.add(miss, "listing, page 1", [pages["listing"]])
-        bench.add(
-            miss,
-            "listing, page 1,000" if deep == 1000 else f"listing, page {deep} (the last)",
-            [deep_path],
-            median_target=True,
-        )
-        bench.add(miss, f"topic page ({pages['topic'][0]})", [pages["topic"][1]])
+        bench.add(miss, labels["listing"], [pages["listing"]])
+        bench.add(miss, labels["deep"], [deep_path], median_target=True)
+        bench.add(miss, labels["topic"], [pages["topic"][1]])
         for label, expert in pages["experts"]:
             bench.add(miss, label, [expert.get_absolute_url()])
-        bench.add(miss, f"search '{SEARCH_TERM}'", [pages["search"]], median_target=True)
-        other_work = OtherWork([miss.process.pid, bare.process.pid, hit.process.pid,
-                                *own_service_pids(redis_url)])  # fmt: skip
+        bench.add(miss, labels["search"], [pages["search"]], median_target=True)
+        # A crawler: each article once, with the page cache on (the hit server), none
+        # of them kept before (the parts-kept and hit rows' articles are left out).
+        seen = {*hit_paths, *pages["timed"][:PARTS_ARTICLES]}
+        sweep = [path for path in pages["every"] if path not in seen]
+        labels["sweep"] = f"{SWEEP}, page cache on ({len(sweep) - WARM_ARTICLES:,} addresses)"
+        bench.add(hit, labels["sweep"], sweep[WARM_ARTICLES:], sweep[:WARM_ARTICLES])
+        pairs = beside_peer(bench, wagtail, peer_pages, labels) if wagtail else []
+        started = [site.process.pid for site in (miss, bare, hit, wagtail, default_bare) if site]
+        other_work = OtherWork([*started, *own_service_pids(redis_url)])
         other_work.start()
         bench.run()
         cpu_shares = other_work.stop()
         rss = {
             name: (site.worker_rss_mb(), site.peak_rss_mb)
-            for name, site in (("cache miss", miss), ("cache hit", hit), ("bare view", bare))
-        }
+            for name, site in (("cache miss", miss), ("cache hit", hit), ("bare view", bare),
+                               (PEER, wagtail))
+            if site
+        }  # fmt: skip
         cache_state = (*page_cache_state(redis_url), hit.cache_outcomes())
 
     profile = None
@@ -291,6 +352,9 @@ def run(args, stack, folder):
         profile=profile,
         environment={name: env[name] for name in SERVE_ENVIRONMENT},
         cpu_shares=cpu_shares,
+        beside_peer=pairs,
+        peer_corpus=len(peer_pages["articles"]) if peer else None,
+        default_bare_floor=DEFAULT_BARE_FLOOR,
         note=args.note,
     )
     write_results(outcome, Path(args.results))
@@ -337,6 +401,17 @@ def main():
     )
     parser.add_argument("--database-url", help="an existing database instead of a throwaway one")
     parser.add_argument("--skip-generate", action="store_true", help="measure what is there")
+    parser.add_argument(
+        "--peer", action="store_true", help="measure the Wagtail peer beside, in the same rounds"
+    )
+    parser.add_argument(
+        "--peer-articles", type=int, default=10_000, help="the peer's corpus, if generated (10,000)"
+    )
+    parser.add_argument(
+        "--peer-folder",
+        default=str(Path(tempfile.gettempdir()) / "thinktank-peer"),
+        help="the peer's copy and its virtualenv, kept between runs",
+    )
     parser.add_argument(
         "--keep", action="store_true", help="leave the throwaway cluster running, to reuse"
     )

@@ -184,11 +184,23 @@ def gunicorn_command(port, root=ROOT):
 def gunicorn(name, env, folder, ready_path="/robots.txt", timeout=90, root=ROOT):
     """The site under gunicorn on a free loopback port, once it answers `ready_path`;
     `root` is the checkout it runs (another one: an earlier commit's code beside)."""
+    with served(
+        name, lambda port: gunicorn_command(port, root), {**env, "WEB_CONCURRENCY": str(WORKERS)},
+        folder, cwd=root, ready_path=ready_path, timeout=timeout,
+    ) as site:  # fmt: skip
+        yield site
+
+
+@contextmanager
+def served(name, command, env, folder, *, cwd, ready_path, timeout=90):
+    """A server of WORKERS gunicorn workers started by `command(port)` on a free
+    loopback port, yielded as a Site once it answers `ready_path` with 200 and all its
+    workers are up; stopped at the end."""
     port = free_port()
     logfile = folder / f"gunicorn-{name}.log"
     with open(logfile, "w") as output:
         process = subprocess.Popen(  # noqa: S603
-            gunicorn_command(port, root), cwd=root, env={**env, "WEB_CONCURRENCY": str(WORKERS)},
+            command(port), cwd=cwd, env=env,
             stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     site = Site(name, process, port, logfile)
