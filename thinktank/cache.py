@@ -91,16 +91,20 @@ def _named(keys):
 
 def _keep(name, state, keys, value):
     """Keep `value` with `keys` (_named); False when its lifetime is already over."""
+    return _keep_many(state, [(name, value, keys)])
+
+
+def _keep_many(state, entries):
+    """Keep each (name, value, keys) of `entries`, in one round trip; False when their
+    lifetime is already over."""
     started, expires_at = state
     timeout = math.ceil(expires_at - timezone.now().timestamp())
     if timeout <= 0:
         return False
     kept = guarded_call(
-        ledger().keep,
-        name,
-        value,
+        ledger().keep_many,
+        entries,
         started=started,
-        keys=keys,
         expires_at=expires_at,
         timeout=timeout,
         default=False,
@@ -122,28 +126,48 @@ def _shape():
     return models_shape(apps.get_models())
 
 
+def _value_name(name, parts):
+    # A value may hold model instances: a release whose models differ never reads the
+    # values of another (unpickling them could fail, and turn the cache off for a while).
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"thinktank:{name}:{_shape()}:{digest}"
+
+
 def remember(name, parts, compute):
     """`compute()`, kept until what it read changes; `parts` (repr-able) key it within
     `name`. The page being rendered depends on what the value depends on. None is not
     kept (what is not there now may be at the next write, which nothing would purge),
     and passes on only the keys it named."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    # A value may hold model instances: a release whose models differ never reads the
-    # values of another (unpickling them could fail, and turn the cache off for a while).
-    cache_key = f"thinktank:{name}:{_shape()}:{digest}"
-    kept = _fetch(cache_key) if settings.PAGE_CACHE_SECONDS > 0 else None
-    if kept is not None:
-        value, keys = kept
-        depends_on(*keys)
-        return value
-    state = start() if settings.PAGE_CACHE_SECONDS > 0 else None
-    value, keys = _recorded(compute)
-    if value is not None:
-        keys = _named(keys)
-        if state is not None:
-            _keep(cache_key, state, keys, (value, keys))
-    depends_on(*keys)
+    (value,) = remember_many(name, [None], parts=lambda _: parts, compute=lambda _: compute())
     return value
+
+
+def remember_many(name, things, *, parts, compute):
+    """[compute(thing) for thing in things], each value remembered as `remember` does,
+    keyed by `parts(thing)`: those kept are fetched in one round trip, the others
+    computed and kept in one more."""
+    on = settings.PAGE_CACHE_SECONDS > 0
+    names = [_value_name(name, parts(thing)) for thing in things]
+    found = [None] * len(names)
+    if on and names:
+        now = timezone.now().timestamp()
+        found = guarded_call(ledger().fetch_many, names, now) or found
+    values, computed, state = [], [], None
+    for thing, cache_key, kept in zip(things, names, found, strict=True):
+        if kept is None:
+            if state is None and on:
+                state = start() or False  # once, before the first computes
+            value, keys = _recorded(compute, thing)
+            if value is not None:
+                keys = _named(keys)
+                computed.append((cache_key, (value, keys), keys))
+        else:
+            value, keys = kept
+        depends_on(*keys)
+        values.append(value)
+    if state and computed:
+        _keep_many(state, computed)
+    return values
 
 
 def _recorded(compute, *args):

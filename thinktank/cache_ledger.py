@@ -60,31 +60,43 @@ return string.format('%.0f', math.max(tonumber(redis.call('GET', KEYS[1])) + 1, 
 """
 
 
-# A kept value, in one round trip: returned while `now` is before its end and no key it
-# depends on (ALL among them) was purged since it started; nothing otherwise. A caller
-# that holds the value kept under the token ARGV[3] gets "=" instead: a value returned
-# through Lua costs Redis far more than the check (some 50 µs for a 25 kB page).
-_FETCH = """
-local meta = redis.call('HGET', KEYS[1], 'meta')
-if not meta then
-  return false
-end
-local words = {}
-for word in string.gmatch(meta, '%S+') do
-  words[#words + 1] = word
-end
-local started = tonumber(words[1])
-if tonumber(ARGV[1]) >= tonumber(words[2]) then
-  return false
-end
-local scores = redis.call('ZMSCORE', KEYS[2], ARGV[2], unpack(words, 3))
-if not scores[1] then
-  return false
-end
-for i = 1, #scores do
-  if scores[i] and tonumber(scores[i]) >= started then
+# Whether the value kept under `name` is still good at `now`: before its end, and no
+# key it depends on (ALL among them) purged since it started.
+_GOOD = """
+local function good(name, purges, now, all)
+  local meta = redis.call('HGET', name, 'meta')
+  if not meta then
     return false
   end
+  local words = {}
+  for word in string.gmatch(meta, '%S+') do
+    words[#words + 1] = word
+  end
+  local started = tonumber(words[1])
+  if tonumber(now) >= tonumber(words[2]) then
+    return false
+  end
+  local scores = redis.call('ZMSCORE', purges, all, unpack(words, 3))
+  if not scores[1] then
+    return false
+  end
+  for i = 1, #scores do
+    if scores[i] and tonumber(scores[i]) >= started then
+      return false
+    end
+  end
+  return true
+end
+"""
+
+# A kept value, in one round trip, if good; nothing otherwise. A caller that holds the
+# value kept under the token ARGV[3] gets "=" instead: a value returned through Lua
+# costs Redis far more than the check (some 50 µs for a 25 kB page).
+_FETCH = (
+    _GOOD
+    + """
+if not good(KEYS[1], KEYS[2], ARGV[1], ARGV[2]) then
+  return false
 end
 local token = redis.call('HGET', KEYS[1], 'token') or ''
 if token ~= '' and token == ARGV[3] then
@@ -92,6 +104,23 @@ if token ~= '' and token == ARGV[3] then
 end
 return {token, redis.call('HGET', KEYS[1], 'value')}
 """
+)
+
+# The values kept under KEYS[2], KEYS[3], ... in one round trip: each if good, else ""
+# (a Lua array cannot hold nil; a kept value is never empty).
+_FETCH_MANY = (
+    _GOOD
+    + """
+local found = {}
+for k = 2, #KEYS do
+  found[k - 1] = ''
+  if good(KEYS[k], KEYS[1], ARGV[1], ARGV[2]) then
+    found[k - 1] = redis.call('HGET', KEYS[k], 'value')
+  end
+end
+return found
+"""
+)
 
 
 class RedisLedger:
@@ -105,6 +134,7 @@ class RedisLedger:
         self._purge = client.register_script(_PURGE)
         self._start = client.register_script(_START)
         self._fetch = client.register_script(_FETCH)
+        self._fetch_many = client.register_script(_FETCH_MANY)
         self._held = OrderedDict()  # name -> (token, value): see fetch()
         self._lock = threading.Lock()
 
@@ -119,14 +149,28 @@ class RedisLedger:
     def keep(self, name, value, *, started, keys, expires_at, timeout):
         """Keep `value` under `name` for `timeout` seconds, good until `expires_at` (a
         timestamp) while no key of `keys` is purged at a number ≥ `started`."""
-        meta = " ".join((str(started), repr(expires_at), *keys))
-        value = pickle.dumps(value, PROTOCOL)
-        token = secrets.token_hex(8)  # which keep of `name` it is, for holders
-        name = self.cache.make_and_validate_key(name)
+        self.keep_many([(name, value, keys)], started=started, expires_at=expires_at,
+                       timeout=timeout)  # fmt: skip
+
+    def keep_many(self, entries, *, started, expires_at, timeout):
+        """keep() each (name, value, keys) of `entries`, in one round trip."""
         with self.client.pipeline(transaction=True) as pipe:
-            pipe.hset(name, mapping={"meta": meta, "value": value, "token": token})
-            pipe.expire(name, timeout)
+            for name, value, keys in entries:
+                meta = " ".join((str(started), repr(expires_at), *keys))
+                value = pickle.dumps(value, PROTOCOL)
+                token = secrets.token_hex(8)  # which keep of `name` it is, for holders
+                name = self.cache.make_and_validate_key(name)
+                pipe.hset(name, mapping={"meta": meta, "value": value, "token": token})
+                pipe.expire(name, timeout)
             pipe.execute()
+
+    def fetch_many(self, names, now):
+        """fetch() of each of `names` (never held), in one round trip."""
+        if not names:
+            return []
+        names = [self.cache.make_and_validate_key(name) for name in names]
+        found = self._fetch_many(keys=[self.purges, *names], args=[repr(now), ALL])
+        return [pickle.loads(data) if data else None for data in found]  # noqa: S301 - ours
 
     def fetch(self, name, now, hold=False):
         """The value kept under `name` if it is still good at `now`, else None. With
@@ -178,6 +222,14 @@ class LocalLedger:
     def keep(self, name, value, *, started, keys, expires_at, timeout):
         entry = (started, keys, expires_at, value)
         self.cache.set(name, entry, timeout=timeout)
+
+    def keep_many(self, entries, *, started, expires_at, timeout):
+        for name, value, keys in entries:
+            self.keep(name, value, started=started, keys=keys, expires_at=expires_at,
+                      timeout=timeout)  # fmt: skip
+
+    def fetch_many(self, names, now):
+        return [self.fetch(name, now) for name in names]
 
     def fetch(self, name, now, hold=False):
         entry = self.cache.get(name)

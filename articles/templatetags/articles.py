@@ -8,9 +8,23 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from articles.cards import rendered_cards
 from thinktank.languages import localize_digits
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def article_cards(context, articles, heading_level=2, show_summary=False, hide_type=False):
+    """The cards of `articles`, as HTML (articles.cards): `{% article_cards articles
+    heading_level=3 as cards %}`. A preview keeps none."""
+    return rendered_cards(
+        articles,
+        heading_level=heading_level,
+        show_summary=show_summary,
+        hide_type=hide_type,
+        keep=not context.get("preview"),
+    )
 
 
 @register.simple_tag

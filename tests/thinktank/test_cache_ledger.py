@@ -1,7 +1,8 @@
 """
 The ledger of purges (thinktank.cache_ledger), in Redis and in local memory: a kept
 value is returned while no key it depends on was purged after its render started and
-its end has not come; never once one was, nor after the ledger was lost.
+its end has not come; never once one was, nor after the ledger was lost. Kept and
+fetched one at a time or several at once.
 """
 
 import pytest
@@ -20,6 +21,11 @@ STEPS = st.lists(
         st.tuples(st.just("render"), SLOTS, st.lists(KEYS, min_size=1, max_size=3)),
         st.tuples(st.just("purge"), st.lists(KEYS, min_size=1, max_size=3)),
         st.tuples(st.just("fetch"), SLOTS, st.booleans()),
+        st.tuples(
+            st.just("render_many"),
+            st.lists(st.tuples(SLOTS, st.lists(KEYS, min_size=1, max_size=3)), max_size=3),
+        ),
+        st.tuples(st.just("fetch_many"), st.lists(SLOTS, max_size=4)),
         st.tuples(st.just("lose"), st.just(None)),
     ),
     max_size=25,
@@ -63,6 +69,18 @@ def run(ledger, steps, lose):
                 f"slot{slot}", value, started=started, keys=keys, expires_at=NOW, timeout=60
             )
             model.keep(slot, model_started, keys, value)
+        elif step == "render_many":  # one render keeping several values at once
+            entries = [
+                (f"slot{slot}", (slot, number, index), keys)
+                for index, (slot, keys) in enumerate(args[0])
+            ]
+            started, model_started = ledger.start(), model.clock + 1
+            ledger.keep_many(entries, started=started, expires_at=NOW, timeout=60)
+            for name, value, keys in entries:
+                model.keep(int(name.removeprefix("slot")), model_started, keys, value)
+        elif step == "fetch_many":
+            names = [f"slot{slot}" for slot in args[0]]
+            assert ledger.fetch_many(names, NOW - 1) == [model.fresh(slot) for slot in args[0]]
         elif step == "purge":
             ledger.purge(args[0])
             model.purge(args[0])

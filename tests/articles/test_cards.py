@@ -1,0 +1,139 @@
+"""
+Articles' cards kept by the page cache (articles.cards): a list page rendered again
+after a purge renders only the cards whose article or byline changed, and shows what
+a fresh render shows; a card is kept per language and per look; previews and a page
+cache turned off keep none.
+"""
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from articles import cards, services
+from experts import services as expert_services
+from tests.helpers.factories import make_article, make_expert, make_topic
+from tests.helpers.page_cache import fetched
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rendered(monkeypatch):
+    """The pks of the articles whose card was rendered (not taken from what was kept)."""
+    pks = []
+    shown = cards.cards_shown
+
+    def spy(articles):
+        pks.extend(article.pk for article in articles)
+        shown(articles)
+
+    monkeypatch.setattr(cards, "cards_shown", spy)
+    return pks
+
+
+@pytest.fixture
+def site(db):
+    dana, omar = make_expert("Dana Stroul"), make_expert("Omar Haddad")
+    gulf = make_topic("Gulf Security")
+    return {
+        "dana": dana,
+        "gulf": gulf,
+        "A": make_article("Deterrence in the Gulf", authors=[dana], topics=[gulf]),
+        "B": make_article("Naval Patrols", authors=[omar], topics=[gulf]),
+        "C": make_article("Tariffs and Ports", authors=[omar]),
+        "D": make_article("Hormuz Shipping", published=False, authors=[dana], topics=[gulf]),
+    }
+
+
+def listing(query=""):
+    with translation.override("en"):
+        return reverse("articles:list") + query
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content
+
+
+def fresh(client, url):
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        return page(client, url)
+
+
+def test_a_list_purged_by_a_publish_renders_only_the_new_card(client, site, editor, rendered):
+    body = page(client, listing())
+    assert sorted(rendered) == sorted(site[name].pk for name in "ABC")
+    assert b"Deterrence in the Gulf" in body
+    rendered.clear()
+    services.article_publish(fetched(site["D"]), user=editor)
+    body = page(client, listing())
+    assert rendered == [site["D"].pk]
+    assert b"Hormuz Shipping" in body
+    assert body == fresh(client, listing())
+
+
+def test_a_card_is_rendered_once_for_every_page_that_shows_it(client, site, rendered):
+    page(client, listing())
+    rendered.clear()
+    page(client, listing("?page-miss=1"))  # another address: a page miss
+    assert rendered == []
+
+
+def test_an_author_renamed_renders_their_cards_again_and_no_other(
+    client, site, expert_manager, rendered
+):
+    page(client, listing())
+    rendered.clear()
+    dana = site["dana"]
+    dana.name = "Dana Stroul-Haddad"
+    expert_services.expert_save(dana, user=expert_manager)
+    body = page(client, listing())
+    assert rendered == [site["A"].pk]
+    assert b"Dana Stroul-Haddad" in body
+    assert body == fresh(client, listing())
+
+
+def test_an_article_edited_renders_its_card_again(client, site, editor, rendered):
+    page(client, listing())
+    rendered.clear()
+    article = fetched(site["B"])
+    article.title = "Naval Patrols in the Strait"
+    services.article_save(article, user=editor)
+    body = page(client, listing())
+    assert rendered == [site["B"].pk]
+    assert b"Naval Patrols in the Strait" in body
+    assert body == fresh(client, listing())
+
+
+def test_each_language_and_each_look_keeps_its_own_card(client, site, rendered):
+    """An English card on an Arabic page carries lang and dir, and the home page's
+    card has no type: neither is the listing's English card."""
+    english = page(client, listing())
+    rendered.clear()
+    with translation.override("ar"):
+        arabic_url = reverse("articles:list") + "?language=all"
+    arabic = page(client, arabic_url)
+    assert sorted(rendered) == sorted(site[name].pk for name in "ABC")
+    assert b'lang="en" dir="ltr">Deterrence in the Gulf' in arabic
+    assert b'lang="en"' not in english.split(b'class="article-list"')[1]
+    assert arabic == fresh(client, arabic_url)
+
+
+def test_with_the_page_cache_off_no_card_is_kept(client, site, rendered, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    page(client, listing())
+    page(client, listing())
+    assert sorted(rendered) == sorted(site[name].pk for name in "ABC" for _ in range(2))
+
+
+def test_a_preview_keeps_no_card(client, site, editor, rendered):
+    """A staff preview renders its sidebar's cards each time, and keeps none."""
+    client.force_login(editor)
+    url = reverse("article-preview", kwargs={"pk": site["D"].pk})
+    assert client.get(url).status_code == 200
+    first = list(rendered)
+    assert site["A"].pk in first  # the draft's sidebar: A shares its author and topic
+    assert client.get(url).status_code == 200
+    assert rendered == first * 2
