@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import PublicationType, Region, Topic
 from experts.models import Expert, Program
+from experts.page_cache import listed_experts_shown, programs_shown
 from taxonomy.models import RegionTree
+from thinktank.cache import remember
 from thinktank.languages import local_name
 from thinktank.translation import translated_field
 
@@ -25,6 +27,8 @@ SLUG_MAX_LENGTH = 200
 URL_NAMES = {"date_from": "from", "date_to": "to"}
 # What an option shows, so 500 experts' rows are read without their bios.
 OPTION_FIELDS = ("pk", "slug", "name", "translations")
+# The fields whose options are read from the database: remembered (options()).
+CHOICE_FIELDS = ("type", "topic", "region", "expert", "program")
 
 
 class ByLabelIterator(forms.models.ModelChoiceIterator):
@@ -213,6 +217,22 @@ class ArticleFilterForm(forms.Form):
             *((code, local_name(code)) for code, _name in settings.LANGUAGES),
         ]
         self.fields["language"].initial = self.page_language
+        for name, choices in self.options().items():
+            self.fields[name].choices = choices
+
+    def options(self):
+        """The CHOICE_FIELDS' options as (slug, label) in the page's language, remembered
+        by the page cache until an expert enters, leaves or moves in the lists of
+        experts (topics, regions, types and programs purge everything)."""
+        return remember("filter-options", (self.page_language, get_language()), self._read_options)
+
+    def _read_options(self):
+        listed_experts_shown()
+        programs_shown()
+        return {
+            name: [(str(value), str(label)) for value, label in self.fields[name].choices]
+            for name in CHOICE_FIELDS
+        }
 
     def add_prefix(self, field_name):
         return super().add_prefix(URL_NAMES.get(field_name, field_name))

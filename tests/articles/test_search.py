@@ -331,7 +331,7 @@ def test_query_budget_is_the_same_in_arabic(client):
     assert english == arabic
 
 
-def test_an_empty_query_makes_no_search_query(client):
+def test_an_empty_query_makes_no_search_query(client, cache_miss):
     populate(2)
     empty, _shown = shown_queries(client, search_url(q=""))
     with_words, _shown = shown_queries(client, search_url(q="albatross"))

@@ -1,0 +1,77 @@
+"""
+The filter form's options (articles.filters.ArticleFilterForm.options) are remembered
+by the page cache per language: read once, then again only when an expert enters,
+leaves or moves in the lists of experts, or a topic, region, type or program changes.
+"""
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from articles import taxonomy_services
+from articles.filters import ArticleFilterForm
+from experts import services as expert_services
+from experts.models import Expert
+from tests.helpers.factories import make_article, make_expert, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(db):
+    dana, gulf = make_expert("Dana Stroul"), make_topic("Gulf Security")
+    make_article("Deterrence in the Gulf", authors=[dana], topics=[gulf])
+    return {"dana": dana, "gulf": gulf}
+
+
+def options(language="en"):
+    with translation.override(language):
+        return ArticleFilterForm(None, language=language).options()
+
+
+def listing(client, query):
+    with translation.override("en"):
+        response = client.get(reverse("articles:list") + query)
+    assert response.status_code == 200
+    return response.content
+
+
+def fresh(client, query):
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        return listing(client, query)
+
+
+def test_the_options_are_read_once_for_each_language(site):
+    english = options()
+    with CaptureQueriesContext(connection) as queries:
+        assert options() == english
+    assert len(queries) == 0
+    assert ("dana-stroul", "Dana Stroul") in english["expert"]
+    assert options("ar")["topic"][0] == ("", "الكل")  # "All", in the page's language
+
+
+@pytest.mark.parametrize("change", ["renamed", "added"])
+def test_an_expert_renamed_or_added_is_in_the_options(client, site, expert_manager, change):
+    listing(client, "?page-miss=1")
+    if change == "renamed":
+        expert = site["dana"]
+        expert.name = "Dana Haddad"
+    else:
+        expert = Expert(name="Dana Haddad", slug="dana-haddad", kind=Expert.Kind.FELLOW)
+    expert_services.expert_save(expert, user=expert_manager)
+    body = listing(client, "?page-miss=2")
+    assert b">Dana Haddad</option>" in body
+    assert body == fresh(client, "?page-miss=2")
+
+
+def test_a_topic_renamed_is_in_the_options(client, site, editor):
+    listing(client, "?page-miss=1")
+    gulf = site["gulf"]
+    gulf.name = "Gulf and Red Sea Security"
+    taxonomy_services.topic_or_region_save(gulf, user=editor)
+    body = listing(client, "?page-miss=2")
+    assert b">Gulf and Red Sea Security</option>" in body
+    assert body == fresh(client, "?page-miss=2")
