@@ -48,10 +48,11 @@ PAGE_CACHE_ON = "600"  # seconds, for the server measured on a cache hit
 # cache hit cycles through the few around it), warm-up pages, and the timed ones: far
 # more than a 15 s run requests, spread over the corpus, so none is served warm by luck.
 SAMPLE, HIT_ARTICLES, WARM_ARTICLES, TIMED_ARTICLES = 50, 10, 100, 3000
-# The article on a page miss with its parts kept: so many articles, each address used
-# once (more than a run makes at 1,000 requests a second).
-PARTS_ARTICLES, PAGE_MISSES = 300, 60
+# The article on a page miss with its parts kept: so many articles, and addresses of
+# their pages, each used once (more than a run makes at 1,000 requests a second).
+PARTS_ARTICLES, PAGE_MISSES = 300, 18_000
 PARTS_KEPT = "article, page miss, parts kept"
+CARDS_KEPT = "page miss, cards kept"  # a list on a page miss, its cards kept
 SWEEP = "crawler's sweep, each article once"
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 SEARCH_TERM = "sanctions"  # a common word of the corpus (articles/corpus/vocabulary.py)
@@ -101,15 +102,17 @@ def english_articles(*, at_least):
         return [reverse("articles:article-topic-or-region", kwargs={"slug": s}) for s in slugs]
 
 
-def page_misses(site, paths):
+def page_misses(site, paths, count=PAGE_MISSES):
     """(addresses, warm-up addresses) that are each a page miss on `site` (a query
-    string of their own) of the articles at `paths`, whose parts (the article, its
-    sidebar: articles.selectors.article_for_page) are kept now, by one request each."""
+    string of their own) of the pages at `paths`, `count` in all, whose parts (an
+    article and its sidebar: articles.selectors.article_for_page; a list's cards:
+    articles.cards) are kept now, by one request each."""
     for path in paths:
         status, _headers, _body = get(site.port, path)
         if status != 200:
             raise BenchmarkError(f"{path} answered {status} (log: {site.logfile})")
-    timed = [f"{path}?page-miss={round_}" for round_ in range(PAGE_MISSES) for path in paths]
+    rounds = -(-count // len(paths))
+    timed = [f"{path}?page-miss={round_}" for round_ in range(rounds) for path in paths]
     return timed, [f"{path}?warm={round_}" for round_ in range(3) for path in paths]
 
 
@@ -120,20 +123,24 @@ def beside_peer(bench, wagtail, peer_pages, labels):
     articles = spread(peer_pages["articles"], WARM_ARTICLES + TIMED_ARTICLES)
     every = spread(peer_pages["articles"], len(peer_pages["articles"]))
     path, work = peer_pages["expert"]
+    # With the page cache off, each of the project's pages is a miss with every cache
+    # empty (PEER_COLD_FLOOR); with it on and parts kept, a page miss (PEER_FLOOR).
+    listing, topic = labels["listing"], labels["topic"]
     measured = [
         # The peer keeps no page: each of its requests renders, as a miss does here.
         (f"article ({len(articles) - WARM_ARTICLES:,} addresses)", articles[WARM_ARTICLES:],
          articles[:WARM_ARTICLES], [(MISS, PEER_COLD_FLOOR), (PARTS_KEPT, PEER_FLOOR)]),
         (f"{SWEEP} ({len(every) - WARM_ARTICLES:,} addresses)", every[WARM_ARTICLES:],
          every[:WARM_ARTICLES], [(labels["sweep"], PEER_FLOOR)]),
-        ("topic index, page 1", [peer_pages["index"]], None, [(labels["listing"], PEER_FLOOR)]),
+        ("topic index, page 1", [peer_pages["index"]], None,
+         [(listing, PEER_COLD_FLOOR), (f"{listing}, {CARDS_KEPT}", PEER_FLOOR)]),
         (f"topic index, page {PEER_INDEX_DEEP_PAGE}", [peer_pages["deep"]], None,
-         [(labels["deep"], PEER_FLOOR)]),
+         [(labels["deep"], PEER_COLD_FLOOR)]),
         (f"a topic's page ({PEER_TOPIC})", [peer_pages["topic"]], None,
-         [(labels["topic"], PEER_FLOOR)]),
+         [(topic, PEER_COLD_FLOOR), (f"{topic}, {CARDS_KEPT}", PEER_FLOOR)]),
         (f"expert profile, the most work ({work:,} pieces)", [path], None,
-         [(labels["expert"], PEER_FLOOR)]),
-        (labels["search"], [peer_pages["search"]], None, [(labels["search"], PEER_FLOOR)]),
+         [(labels["expert"], PEER_COLD_FLOOR)]),
+        (labels["search"], [peer_pages["search"]], None, [(labels["search"], PEER_COLD_FLOOR)]),
     ]  # fmt: skip
     pairs = []
     for label, paths, warm_paths, beside in measured:
@@ -307,8 +314,12 @@ def run(args, stack, folder):
         parts_paths, parts_warm = page_misses(hit, pages["timed"][:PARTS_ARTICLES])
         bench.add(hit, PARTS_KEPT, parts_paths, parts_warm)
         bench.add(miss, labels["listing"], [pages["listing"]])
+        bench.add(hit, f"{labels['listing']}, {CARDS_KEPT}",
+                  *page_misses(hit, [pages["listing"]], count=3000))  # fmt: skip
         bench.add(miss, labels["deep"], [deep_path], median_target=True)
         bench.add(miss, labels["topic"], [pages["topic"][1]])
+        bench.add(hit, f"{labels['topic']}, {CARDS_KEPT}",
+                  *page_misses(hit, [pages["topic"][1]], count=3000))  # fmt: skip
         for label, expert in pages["experts"]:
             bench.add(miss, label, [expert.get_absolute_url()])
         bench.add(miss, labels["search"], [pages["search"]], median_target=True)
