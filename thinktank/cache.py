@@ -3,6 +3,7 @@
 thinktank/cache_purges.py. See docs/page-cache.md."""
 
 import contextvars
+import dataclasses
 import functools
 import hashlib
 import math
@@ -21,7 +22,7 @@ from django.utils.cache import (
 
 from thinktank import logging as request_log
 from thinktank import shared_cache
-from thinktank.cache_ledger import ANY
+from thinktank.cache_ledger import ANY, Frozen
 from thinktank.cache_purges import (
     CHANGED_AT_KEY,
     NEXT_CHANGE_KEY,
@@ -35,6 +36,15 @@ from thinktank.cache_purges import (
 from thinktank.kept_pages import KeptPage
 
 _recording = contextvars.ContextVar("page_cache_recording", default=None)
+# The page being rendered (a PageRender): the values it remembers start with it, and
+# are kept with it, in one round trip.
+_page_render = contextvars.ContextVar("page_cache_page_render", default=None)
+
+
+@dataclasses.dataclass
+class PageRender:
+    state: tuple  # its start()
+    pending: list = dataclasses.field(default_factory=list)  # (name, value, keys) to keep
 
 
 def key(kind, pk):
@@ -89,11 +99,6 @@ def _named(keys):
     return tuple(sorted(keys)) or (ANY,)
 
 
-def _keep(name, state, keys, value):
-    """Keep `value` with `keys` (_named); False when its lifetime is already over."""
-    return _keep_many(state, [(name, value, keys)])
-
-
 def _keep_many(state, entries):
     """Keep each (name, value, keys) of `entries`, in one round trip; False when their
     lifetime is already over."""
@@ -145,7 +150,7 @@ def remember(name, parts, compute):
 def remember_many(name, things, *, parts, compute):
     """[compute(thing) for thing in things], each value remembered as `remember` does,
     keyed by `parts(thing)`: those kept are fetched in one round trip, the others
-    computed and kept in one more."""
+    computed and kept in one more (with the page, when one is rendered)."""
     on = settings.PAGE_CACHE_SECONDS > 0
     names = [_value_name(name, parts(thing)) for thing in things]
     found = [None] * len(names)
@@ -153,10 +158,11 @@ def remember_many(name, things, *, parts, compute):
         now = timezone.now().timestamp()
         found = guarded_call(ledger().fetch_many, names, now) or found
     values, computed, state = [], [], None
+    render = _page_render.get()
     for thing, cache_key, kept in zip(things, names, found, strict=True):
         if kept is None:
             if state is None and on:
-                state = start() or False  # once, before the first computes
+                state = render.state if render else (start() or False)  # before computing
             value, keys = _recorded(compute, thing)
             if value is not None:
                 keys = _named(keys)
@@ -166,17 +172,23 @@ def remember_many(name, things, *, parts, compute):
         depends_on(*keys)
         values.append(value)
     if state and computed:
-        _keep_many(state, computed)
+        if render:  # kept with the page, as they are now: the page may change them
+            render.pending.extend((name, Frozen.of(value), keys) for name, value, keys in computed)
+        else:
+            _keep_many(state, computed)
     return values
 
 
-def _recorded(compute, *args):
-    """compute(*args), and the keys it depended on."""
+def _recorded(compute, *args, render=None):
+    """compute(*args), and the keys it depended on; `render`: the PageRender it is."""
     keys = set()
     token = _recording.set(keys)
+    rendering = _page_render.set(render) if render else None
     try:
         return compute(*args), keys
     finally:
+        if rendering:
+            _page_render.reset(rendering)
         _recording.reset(token)
 
 
@@ -257,7 +269,8 @@ class PageCacheMiddleware:
             request.page_cache = "bypass"
             return self.get_response(request)
         request.page_cache = "miss"
-        response, keys = _recorded(self.get_response, request)
+        render = PageRender(state)
+        response, keys = _recorded(self.get_response, request, render=render)
         if _is_storable(request, response):
             patch_cache_control(response, public=True, no_cache=True)
             set_response_etag(response)
@@ -265,10 +278,13 @@ class PageCacheMiddleware:
             response = kept.response_for(request)
             # Shared only while nothing it shows was purged since it started: a page
             # rendered from the rows a write is replacing must not outlive its purge.
-            shared = _keep(cache_key, state, kept.keys, kept) and shared_cache.enabled()
+            page = (cache_key, kept, kept.keys)
+            shared = _keep_many(state, [*render.pending, page]) and shared_cache.enabled()
             if shared and _fetch(cache_key) is not None:
                 _shared(response, kept)
             response = _answered(request, response)
+        elif render.pending:
+            _keep_many(state, render.pending)
         return response
 
 

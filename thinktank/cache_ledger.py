@@ -15,6 +15,7 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass
 
 PROTOCOL = pickle.HIGHEST_PROTOCOL
 HELD = 100  # values a process holds decoded (about 25 kB a page): the most recently used
@@ -123,6 +124,21 @@ return found
 )
 
 
+@dataclass(frozen=True)
+class Frozen:
+    """A value as it is now, to keep later: its users may change it meanwhile."""
+
+    data: bytes
+
+    @classmethod
+    def of(cls, value):
+        return cls(pickle.dumps(value, PROTOCOL))
+
+
+def _pickled(value):
+    return value.data if isinstance(value, Frozen) else pickle.dumps(value, PROTOCOL)
+
+
 class RedisLedger:
     """The ledger in Redis, shared by every app server."""
 
@@ -157,7 +173,7 @@ class RedisLedger:
         with self.client.pipeline(transaction=True) as pipe:
             for name, value, keys in entries:
                 meta = " ".join((str(started), repr(expires_at), *keys))
-                value = pickle.dumps(value, PROTOCOL)
+                value = _pickled(value)
                 token = secrets.token_hex(8)  # which keep of `name` it is, for holders
                 name = self.cache.make_and_validate_key(name)
                 pipe.hset(name, mapping={"meta": meta, "value": value, "token": token})
@@ -220,6 +236,8 @@ class LocalLedger:
             return self._number + 1
 
     def keep(self, name, value, *, started, keys, expires_at, timeout):
+        if isinstance(value, Frozen):
+            value = pickle.loads(value.data)  # noqa: S301 - our own values
         entry = (started, keys, expires_at, value)
         self.cache.set(name, entry, timeout=timeout)
 

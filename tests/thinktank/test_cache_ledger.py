@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.helpers.servers import RedisServer
 from thinktank.cache_backends import RedisCache
-from thinktank.cache_ledger import ALL, LocalLedger, RedisLedger
+from thinktank.cache_ledger import ALL, Frozen, LocalLedger, RedisLedger
 
 KEYS = st.sampled_from(["article:1", "article:2", "related:en:t1", "any", ALL])
 SLOTS = st.integers(0, 2)
@@ -148,3 +148,16 @@ def test_purge_numbers_go_on_past_a_lost_ledger(redis_ledger):
     redis_ledger.client.flushall()
     assert redis_ledger.start() > before
     assert redis_ledger.purge(["article:1"]) > before
+
+
+@pytest.mark.parametrize("kind", ["redis", "local"])
+def test_a_frozen_value_is_kept_as_it_was_when_frozen(redis_ledger, kind):
+    """A page keeps the values it remembered at its end: as they were computed, not as
+    the page left them."""
+    ledger = redis_ledger if kind == "redis" else LocalLedger(LocMemCache("frozen-test", {}))
+    value = ["computed"]
+    frozen = Frozen.of(value)
+    value.append("changed by the page")
+    keep = {"started": ledger.start(), "expires_at": NOW, "timeout": 60}
+    ledger.keep_many([("value", frozen, ["a"])], **keep)
+    assert ledger.fetch_many(["value"], NOW - 1) == [["computed"]]

@@ -97,8 +97,8 @@ def test_a_page_whose_keys_were_purged_while_it_rendered_is_not_shared(client, p
     article = make_article("Raced")
     recorded = page_cache._recorded
 
-    def rendered_then_written(compute, *args):
-        result = recorded(compute, *args)
+    def rendered_then_written(compute, *args, **kwargs):
+        result = recorded(compute, *args, **kwargs)
         cache_purges.purge(key("article", article.pk))  # a write commits meanwhile
         return result
 
