@@ -228,6 +228,7 @@ def latest_by_type(language, per_type=HOME_LATEST_PER_TYPE, exclude=()):
         .annotate(rank=Window(RowNumber(), partition_by=F("publication_type"), order_by=newest))
         .filter(rank__lte=per_type)
         .select_related("publication_type")
+        .without_text()
         .order_by("publication_type__position", "publication_type__name", "rank")
     )
     return [
@@ -244,6 +245,7 @@ def upcoming_events(language, limit=None):
         .events()
         .upcoming()
         .select_related("publication_type")
+        .without_text()
         .soonest_first()
     )
     return list(events if limit is None else events[:limit])
@@ -293,11 +295,7 @@ def publications_of(expert, *, language, publication_types=None):
     publications = Article.objects.published().by_author(expert).excluding_events()
     if publication_types is not None:
         publications = publications.filter(publication_type__in=publication_types)
-    return (
-        publications.select_related("publication_type")
-        .without_search_vector()
-        .language_first(language)
-    )
+    return publications.select_related("publication_type").without_text().language_first(language)
 
 
 def program_publications(program, *, language):
@@ -350,7 +348,7 @@ def published_article_with_byline(slug, language=None):
     """The published, live article at `slug` in `language` with its type and byline (what
     a citation and the PDF edition show), or None."""
     published = Article.objects.published().in_language(language or get_language())
-    return published.filter(slug=slug).for_listing().first()
+    return published.filter(slug=slug).for_listing(text=True).first()
 
 
 def articles_using_image(image):

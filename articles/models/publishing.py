@@ -165,14 +165,21 @@ class ArticleQuerySet(models.QuerySet):
         """Each one's `byline`, with what a list shows of its authors (byline_prefetch)."""
         return self.prefetch_related(byline_prefetch(self.model, listed=True))
 
-    def for_listing(self, bylines=True):
-        """What a list item shows, authors included unless `bylines` is False."""
-        listed = self.select_related("publication_type").without_search_vector()
+    def for_listing(self, bylines=True, text=False):
+        """What a list item shows, authors included unless `bylines` is False; its body
+        and footer note only with `text` (a search result's passage, a PDF edition)."""
+        listed = self.select_related("publication_type")
+        listed = listed.without_search_vector() if text else listed.without_text()
         return listed.with_authors() if bylines else listed
 
     def without_search_vector(self):
         """Without the search index's columns (kilobytes a row)."""
-        return self.defer("search_vector", "search_head")
+        return self.defer(*SEARCH_COLUMNS)
+
+    def without_text(self):
+        """Without what no list shows: the search index's columns, the body and the
+        footer note (kilobytes a row each)."""
+        return self.defer(*SEARCH_COLUMNS, "body", "footer_note")
 
     def for_page(self):
         """What the article page shows besides bylines and the sidebar (type, topics,
@@ -190,6 +197,9 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+
+# The search index's columns of an article.
+SEARCH_COLUMNS = ("search_vector", "search_head")
 
 # What a link to a topic or a region shows: its name in each language, its address.
 TAXONOMY_LINK_FIELDS = ("name", "slug", "translations")

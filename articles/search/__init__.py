@@ -72,7 +72,9 @@ def listed_in_order(ids):
     """The articles `ids`, in that order, with what a list item shows (one page's worth)."""
     if not ids:
         return []
-    found = {article.pk: article for article in Article.objects.filter(pk__in=ids).for_listing()}
+    found = {
+        article.pk: article for article in Article.objects.filter(pk__in=ids).for_listing(text=True)
+    }
     return [found[pk] for pk in ids if pk in found]
 
 
