@@ -166,23 +166,24 @@ def run_on_database(args, measure, *, name):
         sys.exit(f"{name}: {error}")
 
 
-def manage(*args, env=None):
-    """Run manage.py in a child process (its own settings), returning its output."""
-    result = subprocess.run(  # noqa: S603
-        [PYTHON, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+def output_of(command, *, what, cwd=ROOT, env=None, lines=4):
+    """The output of `command`; a BenchmarkError naming `what` when it fails."""
+    result = subprocess.run(  # noqa: S603 - our own fixed commands
+        command, cwd=cwd, env=env, capture_output=True, text=True
     )
     if result.returncode:
         # The end of a traceback says what went wrong; the rest is noise here.
         output = (result.stderr.strip() or result.stdout.strip()).splitlines()
         raise BenchmarkError(
-            f"manage.py {' '.join(args)} failed (exit {result.returncode}):\n"
-            + "\n".join(output[-4:])
+            f"{what} failed (exit {result.returncode}):\n" + "\n".join(output[-lines:])
         )
     return result.stdout.strip()
+
+
+def manage(*args, env=None):
+    """Run manage.py in a child process (its own settings), returning its output."""
+    command = [PYTHON, str(ROOT / "manage.py"), *args]
+    return output_of(command, what=f"manage.py {' '.join(args)}", env=env)
 
 
 def migrate(env=None):

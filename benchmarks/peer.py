@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg
-from cluster import ROOT, BenchmarkError, log
+from cluster import ROOT, BenchmarkError, log, output_of
 from servers import WORKERS, served
 
 SOURCE = ROOT.parent / "shared" / "peers" / "wagtail"
@@ -75,17 +75,10 @@ class Peer:
 
     def run(self, *args):
         """Run the peer's Python in its site folder; its output, or a BenchmarkError."""
-        result = subprocess.run(  # noqa: S603 - our own fixed commands
+        return output_of(
             [str(self.binary("python")), *args],
-            cwd=self.site, env=self.env, capture_output=True, text=True,
+            what=f"the peer's {' '.join(args[:2])}", cwd=self.site, env=self.env, lines=6,
         )  # fmt: skip
-        if result.returncode:
-            output = (result.stderr.strip() or result.stdout.strip()).splitlines()
-            raise BenchmarkError(
-                f"the peer's {' '.join(args[:2])} failed (exit {result.returncode}):\n"
-                + "\n".join(output[-6:])
-            )
-        return result.stdout.strip()
 
     def pages(self, search):
         """The peer's addresses measured: its English articles, its topic index (page
