@@ -101,6 +101,10 @@ def test_editor_inserts_notes_and_readers_follow_them(
     page.keyboard.type(", online")
     for _ in range(6):
         page.keyboard.press("Shift+ArrowLeft")
+    # On a busy machine the note's editor may read the selection late: wait until it
+    # holds the word, or the link button finds nothing to link (a CI flake).
+    page.wait_for_function("getSelection().toString() === 'online'")
+    page.wait_for_timeout(200)  # as a person would: the editor reads the selection
     dialog.locator("button[name=link]").click()
     link_dialog = page.locator("dialog[open] input[name=href]")
     link_dialog.fill("https://example.org/survey")
