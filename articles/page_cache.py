@@ -111,11 +111,11 @@ changing_article = cache_purges.changing(ArticleChange)
 def article_page_shows(article):
     """Tell the page cache what `article`'s page shows besides its two parts, which
     articles.selectors.article_for_page has the page cache remember and which name
-    themselves (article_shows, sidebar_shows): the bylines of the article and of its
-    cards, read at every render, and the targets of its body's links."""
-    shown = (article, *getattr(article, "sidebar_articles", ()))
+    themselves (article_shows, sidebar_shows), and its cards, which name their bylines
+    (articles.cards): its byline, read at every render, and the targets of its body's
+    links."""
     depends_on(
-        *(key("expert", by.expert_id) for item in shown for by in getattr(item, "byline", ())),
+        *(key("expert", by.expert_id) for by in getattr(article, "byline", ())),
         *(key(reference.kind, reference.id) for reference in references_in(article.body)),
     )
 
