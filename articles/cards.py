@@ -1,10 +1,12 @@
 """
 Articles' cards (templates/includes/article_card.html) as lists show them, each kept
 by the page cache until its article or an expert of its byline changes: a list
-rendered again after a purge renders only the cards that changed (docs/page-cache.md,
-"Cards").
+rendered again after a purge renders only the cards that changed, and reads the rows
+of only those (docs/page-cache.md, "Cards").
 """
 
+from django.conf import settings
+from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
@@ -15,22 +17,41 @@ CARD_TEMPLATE = "includes/article_card.html"
 
 
 def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=False, keep=True):
-    """The HTML of the card of each of `articles` (bylines prefetched as `byline`) in
-    the active language, those kept fetched in one round trip. `keep=False` (a
-    preview) renders each and keeps nothing."""
+    """The HTML of the card of each of `articles` in the active language, those kept
+    fetched in one round trip. `articles`: a list, bylines prefetched as `byline`, or
+    a queryset of them, of which only the ids are read while the page cache is on, and
+    the rows of the cards not kept (a card whose article has gone since is left out).
+    `keep=False` (a preview) renders each and keeps nothing."""
     language = get_language()
     options = {"heading_level": heading_level, "show_summary": show_summary, "hide_type": hide_type}
     template = get_template(CARD_TEMPLATE)
 
     def render(article):
+        if article is None:
+            return None
         cards_shown([article])
         return template.render({"article": article, "LANGUAGE_CODE": language, **options})
 
+    def parts(pk):
+        return (pk, language, *options.values())
+
     if not keep:
         return [render(article) for article in articles]
-    return remember_many(
-        "card",
-        list(articles),
-        parts=lambda article: (article.pk, language, *options.values()),
-        compute=render,
-    )
+    if isinstance(articles, QuerySet) and settings.PAGE_CACHE_SECONDS > 0:
+        ids = list(articles.values_list("pk", flat=True))
+        cards = remember_many("card", ids, parts=parts, compute=render, load=_loader(articles))
+        return [card for card in cards if card is not None]
+    articles = list(articles)
+    return remember_many("card", articles, parts=lambda article: parts(article.pk), compute=render)
+
+
+def _loader(articles):
+    """Of the ids of some of `articles` (a queryset), those articles, in order (None for
+    one no longer in it), in one query and their prefetches."""
+
+    def load(ids):
+        page = articles if articles.query.is_sliced else articles.filter(pk__in=ids)
+        rows = {article.pk: article for article in page}
+        return [rows.get(pk) for pk in ids]
+
+    return load

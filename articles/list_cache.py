@@ -84,17 +84,16 @@ def cards_shown(articles):
 
 
 def home_shows(language, home):
-    """The home page in `language` (selectors.home_page)."""
+    """The home page in `language` (selectors.home_page), besides its articles' cards
+    (articles.cards: each names what it shows): its head and its events."""
     list_shows(language=language)
-    latest = [article for _type, articles in home["latest_by_type"] for article in articles]
-    cards_shown([*home["featured"], *latest, *home["upcoming_events"]])
+    cards_shown(home["upcoming_events"])
 
 
 def topic_or_region_shows(page):
     """A topic's or region's page besides its head (list_shows: any language's work on
-    it, which its top experts are drawn from too): its cards, features and top experts
-    (`page`: its view's context)."""
-    cards_shown([*page["featured"], *page["articles"]])
+    it, which its top experts are drawn from too) and its cards (articles.cards): its
+    top experts (`page`: its view's context)."""
     listed_experts_shown(page["top_experts"])
 
 
@@ -104,16 +103,11 @@ def expert_shows(expert):
     return list_shows(author=expert)
 
 
-def program_shows():
-    """A program's page: the work of its authors, in every language (its authors are
-    in LISTED_EXPERTS: program_cards_shown)."""
-    return list_shows(language=None)
-
-
-def program_cards_shown(articles, experts):
-    """A program's page shows the cards of `articles` and of its `experts`."""
-    cards_shown(articles)
+def program_shows(experts):
+    """A program's page: its `experts`, and the head of their work, in every language
+    (returned; its cards: articles.cards)."""
     listed_experts_shown(experts)
+    return list_shows(language=None)
 
 
 # --- what a change of an article purges -----------------------------------------------

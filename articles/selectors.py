@@ -291,11 +291,11 @@ def publication_types_of(expert):
 
 def publications_of(expert, *, language, publication_types=None):
     """`expert`'s published work, events aside, of `publication_types` (None: any), in
-    `language` first, newest first (a queryset, without bylines)."""
+    `language` first, newest first, for a list."""
     publications = Article.objects.published().by_author(expert).excluding_events()
     if publication_types is not None:
         publications = publications.filter(publication_type__in=publication_types)
-    return publications.select_related("publication_type").without_text().language_first(language)
+    return publications.for_listing().language_first(language)
 
 
 def program_publications(program, *, language):

@@ -147,28 +147,33 @@ def remember(name, parts, compute):
     return value
 
 
-def remember_many(name, things, *, parts, compute):
+def remember_many(name, things, *, parts, compute, load=None):
     """[compute(thing) for thing in things], each value remembered as `remember` does,
     keyed by `parts(thing)`: those kept are fetched in one round trip, the others
-    computed and kept in one more (with the page, when one is rendered)."""
+    computed and kept in one more (with the page, when one is rendered). `load`, if
+    given, turns the things not kept, all at once, into what `compute` takes, in
+    order."""
     on = settings.PAGE_CACHE_SECONDS > 0
     names = [_value_name(name, parts(thing)) for thing in things]
     found = [None] * len(names)
     if on and names:
         now = timezone.now().timestamp()
         found = guarded_call(ledger().fetch_many, names, now) or found
-    values, computed, state = [], [], None
+    missing = [thing for thing, kept in zip(things, found, strict=True) if kept is None]
     render = _page_render.get()
-    for thing, cache_key, kept in zip(things, names, found, strict=True):
-        if kept is None:
-            if state is None and on:
-                state = render.state if render else (start() or False)  # before computing
-            value, keys = _recorded(compute, thing)
+    state = None
+    if missing and on:  # before reading what is computed
+        state = render.state if render else (start() or False)
+    arguments = iter(load(missing) if load and missing else missing)
+    values, computed = [], []
+    for cache_key, kept in zip(names, found, strict=True):
+        if kept is not None:
+            value, keys = kept
+        else:
+            value, keys = _recorded(compute, next(arguments))
             if value is not None:
                 keys = _named(keys)
                 computed.append((cache_key, (value, keys), keys))
-        else:
-            value, keys = kept
         depends_on(*keys)
         values.append(value)
     if state and computed:

@@ -38,12 +38,11 @@ class ExpertDetailView(DetailView):
             expert, language=language, publication_types=chosen
         )
         work = list_cache.expert_shows(expert)
+        # The page's publications stay a queryset: articles.cards reads the rows of only
+        # the cards not kept.
         page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
-        page.object_list = list(page.object_list)
         upcoming_events, past_events = selectors.events_of(expert)
-        # The bylines of everything the page lists, as its cards show them, in one query.
-        selectors.with_bylines([*page.object_list, *upcoming_events, *past_events])
-        list_cache.cards_shown([*page.object_list, *upcoming_events, *past_events])
+        selectors.with_bylines([*upcoming_events, *past_events])  # in one query
         context.update(
             page_obj=page,
             publications=page.object_list,
@@ -78,9 +77,8 @@ class ProgramDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         program, language = self.object, get_language()
         publications = selectors.program_publications(program, language=language)
-        work = list_cache.program_shows()
-        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
         experts = expert_selectors.program_experts(program, language)
-        list_cache.program_cards_shown(page.object_list, experts)
+        work = list_cache.program_shows(experts)
+        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
         context.update(experts=experts, page_obj=page, publications=page.object_list)
         return context

@@ -24,9 +24,9 @@ class ArticleListView(PageParameterMixin, ListView):
         return selectors.published_work(**filters)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(form=self.form, **kwargs)
-        list_cache.cards_shown(context["articles"])
-        return context
+        # The page's articles stay a queryset: articles.cards reads the rows of only
+        # the cards not kept.
+        return super().get_context_data(form=self.form, **kwargs)
 
 
 class EventListView(PageParameterMixin, ListView):

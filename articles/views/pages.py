@@ -102,10 +102,9 @@ class TopicOrRegionView(PageParameterMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        # The bylines come afterwards, with the features' (get_context_data).
         filters = self.topic_or_region_filter()
         self.list_keys = list_cache.list_shows(**filters)
-        return selectors.published_work(language=get_language(), bylines=False, **filters)
+        return selectors.published_work(language=get_language(), **filters)
 
     def topic_or_region_filter(self):
         return selectors.topic_or_region_filter(self.kwargs["topic_or_region"])
@@ -119,11 +118,9 @@ class TopicOrRegionView(PageParameterMixin, ListView):
         page = context["page_obj"]
         featured = []
         if page.number == 1:
-            featured = selectors.featured_on(topic_or_region, language)
-        # The bylines of the features and of the page's work, in one query.
-        articles = list(page.object_list)
-        selectors.with_bylines([*featured, *articles])
-        page.object_list = context["object_list"] = context["articles"] = articles
+            featured = selectors.with_bylines(selectors.featured_on(topic_or_region, language))
+        # The page's articles stay a queryset: articles.cards reads the rows of only
+        # the cards not kept.
         context.update(
             topic_or_region=topic_or_region,
             featured=featured,

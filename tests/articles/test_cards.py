@@ -1,16 +1,19 @@
 """
 Articles' cards kept by the page cache (articles.cards): a list page rendered again
-after a purge renders only the cards whose article or byline changed, and shows what
-a fresh render shows; a card is kept per language and per look; previews and a page
-cache turned off keep none.
+after a purge renders only the cards whose article or byline changed, and reads the
+rows of only those; it shows what a fresh render shows; a card is kept per language
+and per look; previews and a page cache turned off keep none.
 """
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from articles import cards, services
+from articles.models import Article
 from experts import services as expert_services
 from tests.helpers.factories import make_article, make_expert, make_topic
 from tests.helpers.page_cache import fetched
@@ -79,6 +82,73 @@ def test_a_card_is_rendered_once_for_every_page_that_shows_it(client, site, rend
     rendered.clear()
     page(client, listing("?page-miss=1"))  # another address: a page miss
     assert rendered == []
+
+
+@pytest.fixture
+def loaded(monkeypatch):
+    """The ids of the articles whose rows a list read for its cards, at each read."""
+    reads = []
+    loader = cards._loader
+
+    def spy(articles):
+        load = loader(articles)
+        return lambda ids: reads.append(list(ids)) or load(ids)
+
+    monkeypatch.setattr(cards, "_loader", spy)
+    return reads
+
+
+def bylines_read(client, url):
+    """The queries of bylines (their prefetch's) a GET of `url` made."""
+    with CaptureQueriesContext(connection) as queries:
+        page(client, url)
+    byline = 'SELECT "articles_articleauthor".'
+    return [query for query in queries.captured_queries if query["sql"].startswith(byline)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        lambda site: listing(),
+        lambda site: site["gulf"].get_absolute_url(),
+        lambda site: site["dana"].get_absolute_url(),
+    ],
+    ids=["listing", "topic", "expert"],
+)
+def test_a_page_whose_cards_are_kept_reads_no_rows_and_a_publish_reads_one(
+    client, site, editor, loaded, url
+):
+    url = url(site)
+    page(client, url)
+    assert len(loaded) == 1
+    loaded.clear()
+    assert bylines_read(client, url + "?page-miss=1") == []  # nor any row
+    assert loaded == []
+    services.article_publish(fetched(site["D"]), user=editor)  # on each of the pages
+    assert len(bylines_read(client, url + "?page-miss=2")) == 1
+    assert loaded == [[site["D"].pk]]
+    assert b"Hormuz Shipping" in page(client, url + "?page-miss=2")
+    assert page(client, url + "?page-miss=3") == fresh(client, url + "?page-miss=3")
+
+
+def test_a_card_whose_article_is_taken_down_after_the_ids_were_read_is_left_out(site):
+    """Between the page's ids and the rows of its cards not kept, a take-down leaves
+    its card out: what is read of the rows is still only what is published."""
+    taken_down = []
+
+    def take_down_after_the_first_query(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not taken_down:
+            taken_down.append(sql)
+            Article.objects.filter(pk=site["B"].pk).update(status=Article.Status.DRAFT)
+        return result
+
+    articles = Article.objects.published().for_listing().newest_first()
+    with translation.override("en"), connection.execute_wrapper(take_down_after_the_first_query):
+        shown = cards.rendered_cards(articles)
+    assert 'AS "pk"' in taken_down[0]  # the ids
+    assert len(shown) == 2
+    assert not any("Naval Patrols" in card for card in shown)
 
 
 def rendered_after(client, rendered, write):

@@ -58,7 +58,10 @@ def bulk_publications(expert, count, *, language="en"):
     )
 
 
-PROFILE_BUDGET = 10
+# On an empty page cache: the expert and program, topics, regions and links, the
+# publication types, the count, the events and their bylines, the page's ids (to fetch
+# its kept cards: articles.cards), then the rows of the cards not kept and their bylines.
+PROFILE_BUDGET = 11
 
 
 def build_profile(slug, publications):

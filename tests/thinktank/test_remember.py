@@ -74,3 +74,21 @@ def test_many_values_are_fetched_at_once_and_each_passes_its_keys_on(monkeypatch
     computed.clear()
     assert remembered([1, 2, 4])[0] == [10, 20, 40]
     assert computed == [1]
+
+
+def test_what_is_not_kept_is_loaded_at_once_and_only_that():
+    loads = []
+
+    def load(numbers):
+        loads.append(list(numbers))
+        return [SimpleNamespace(number=number) for number in numbers]
+
+    def remembered(numbers):
+        return page_cache.remember_many(
+            "test-load", numbers, parts=str, compute=lambda loaded: loaded.number * 10, load=load
+        )
+
+    assert remembered([1, 2]) == [10, 20]
+    assert remembered([3, 1, 4, 2]) == [30, 10, 40, 20]
+    assert remembered([2, 1]) == [20, 10]
+    assert loads == [[1, 2], [3, 4]]  # nothing loaded when everything was kept

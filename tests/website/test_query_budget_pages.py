@@ -29,12 +29,12 @@ PAGES = {
     "listing, last page": (["/policy-analysis?page=last"], 8, False),
     # ... and one look-up of each slug asked for (the region with the region tree).
     "listing with every filter": ([f"/policy-analysis?{EVERY_FILTER}"], 14, True),
-    # The slug (an article? a topic?), the count, the features, the page, the bylines of
-    # both at once, the top experts.
-    "topic": (["/policy-analysis/budget-topic"], 7, True),
+    # The slug (an article? a topic?), the count, the features and their bylines, the
+    # page and its bylines (its cards' rows: articles.cards), the top experts.
+    "topic": (["/policy-analysis/budget-topic"], 8, True),
     # The slug (an article? a topic? a region?), the region tree (breadcrumb,
     # sub-regions and the nested regions' ids at once), then as a topic's.
-    "region": (["/policy-analysis/budget-region", "/policy-analysis/budget-country"], 9, True),
+    "region": (["/policy-analysis/budget-region", "/policy-analysis/budget-country"], 10, True),
     # Upcoming events and their bylines; the past events' count, page and bylines.
     "events": (["/events"], 5, True),
     # The matches and their count in one query, the rows, their bylines, the filters.
@@ -53,10 +53,11 @@ PAGES = {
         False,
     ),
     # The expert and program, their topics, regions and links, the publication types,
-    # the count, the page, the events (upcoming and past at once), every byline at once.
+    # the count, the page and its bylines, the events (upcoming and past at once) and
+    # theirs.
     "expert profile": (
         ["/experts/budget-expert", "/experts/budget-expert?type=brief-analysis"],
-        9,
+        10,
         True,
     ),
     "programs": (["/programs"], 1, True),
