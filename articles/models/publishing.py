@@ -4,10 +4,10 @@ built on it. See docs/editorial-workflow.md."""
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.dispatch import Signal
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import Region, Topic
+from thinktank.reading_time import ReadingTime
 
 
 class Status(models.TextChoices):
@@ -43,9 +43,9 @@ def register_search(search):
 
 
 def published_condition(prefix=""):
-    """The one rule for what readers may see: published, and dated now or earlier;
-    `prefix` applies it across a relation ("recommended_article__")."""
-    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+    """The one rule for what readers may see: published, and dated now (when the query
+    runs) or earlier; `prefix` applies it across a relation ("recommended_article__")."""
+    return Q(**{f"{prefix}status": Status.PUBLISHED, f"{prefix}published_at__lte": ReadingTime()})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -150,10 +150,10 @@ class ArticleQuerySet(models.QuerySet):
 
     def upcoming(self):
         """Events that have not started yet (by their start, not their publication)."""
-        return self.filter(event_start__gte=timezone.now())
+        return self.filter(event_start__gte=ReadingTime())
 
     def past(self):
-        return self.filter(event_start__lt=timezone.now())
+        return self.filter(event_start__lt=ReadingTime())
 
     def soonest_first(self):
         return self.order_by("event_start", "pk")
