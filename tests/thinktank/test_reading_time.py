@@ -61,9 +61,7 @@ def counts(client, url):
     return len(counted), page.find("p", cls="results-count").text.strip()
 
 
-def test_a_lists_count_is_kept_across_requests_until_a_scheduled_piece_goes_live(
-    client, clock
-):
+def test_a_lists_count_is_kept_across_requests_until_a_scheduled_piece_goes_live(client, clock):
     make_article("Out last week", published_at=in_future(days=-7))
     make_article("Out yesterday", published_at=in_future(days=-1))
     make_article("Out soon", published_at=timezone.now() + timedelta(minutes=8))
