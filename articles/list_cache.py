@@ -22,7 +22,7 @@ language), before and after. The heads:
 from django.conf import settings
 
 from articles.models import Feature, Region
-from experts.page_cache import listed_experts_shown
+from experts.page_cache import LISTED_EXPERTS, listed_experts_shown
 from thinktank.cache import depends_on, key
 
 # The heads of the lists narrowed to one thing, by `published_work`'s filter of it,
@@ -43,11 +43,13 @@ def _languages(language):
 
 def list_head(*, language=None, **filters):
     """The keys of which articles a list narrowed by `published_work`'s keyword
-    `filters` holds (program, dates: within the language's)."""
+    `filters` holds (dates: within the language's; a program's, within its authors'
+    or the language's, and which experts the program has: LISTED_EXPERTS)."""
+    program = [LISTED_EXPERTS] if filters.get("program") is not None else []
     for name, kind in NARROWED_BY:
         if filters.get(name) is not None:
-            return [key(kind, filters[name].pk)]
-    return [key("list", code) for code in _languages(language)]
+            return [key(kind, filters[name].pk), *program]
+    return [*(key("list", code) for code in _languages(language)), *program]
 
 
 def list_shows(**filters):
@@ -90,24 +92,17 @@ def home_shows(language, home):
     cards_shown(home["upcoming_events"])
 
 
-def topic_or_region_shows(page):
-    """A topic's or region's page besides its head (list_shows: any language's work on
-    it, which its top experts are drawn from too) and its cards (articles.cards): its
-    top experts (`page`: its view's context)."""
-    listed_experts_shown(page["top_experts"])
-
-
 def expert_shows(expert):
     """An expert's profile: the expert, and the head of their work (returned)."""
     depends_on(key("expert", expert.pk))
     return list_shows(author=expert)
 
 
-def program_shows(experts):
-    """A program's page: its `experts`, and the head of their work, in every language
+def program_shows(program, experts):
+    """A program's page: its `experts`, and the head of their work in every language
     (returned; its cards: articles.cards)."""
     listed_experts_shown(experts)
-    return list_shows(language=None)
+    return list_shows(language=None, program=program)
 
 
 # --- what a change of an article purges -----------------------------------------------

@@ -20,7 +20,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from articles import page_cache, recommendations
+from articles import list_cache, page_cache, recommendations
 from articles.models import (
     Article,
     ArticleRedirect,
@@ -37,6 +37,7 @@ from articles.models.publishing import (
     byline_prefetch,
 )
 from experts.models import Expert, sort_key_expression
+from experts.page_cache import listed_experts_shown
 from taxonomy.models import RegionTree
 from thinktank.cache import remember
 
@@ -200,20 +201,27 @@ def featured_on(topic_or_region, language):
 
 def top_experts_for(topic_or_region, language=None, limit=TOP_EXPERTS, nested_ids=None):
     """The experts with a profile who wrote most of the latest TOP_EXPERTS_OF_LATEST
-    pieces on `topic_or_region`, most first, then by name, in one query."""
-    by_name = sort_key_expression(language or get_language())
-    work = published_work(
-        language=None, bylines=False, **topic_or_region_filter(topic_or_region, nested_ids)
-    )
-    latest = work.values("pk")[:TOP_EXPERTS_OF_LATEST]
-    experts = (
-        Expert.objects.with_profile()
-        .filter(articles__in=latest)
-        .annotate(work_on_topic_or_region=Count("articles", distinct=True))
-        .select_related("program")  # the card may name it
-        .order_by("-work_on_topic_or_region", by_name, "pk")
-    )
-    return list(experts[:limit])
+    pieces on `topic_or_region`, most first, then by name, in one query; remembered by
+    the page cache until work on it in any language, or a listed expert, changes."""
+    language = language or get_language()
+    filters = topic_or_region_filter(topic_or_region, nested_ids)
+
+    def compute():
+        list_cache.list_shows(language=None, **filters)
+        latest = published_work(language=None, bylines=False, **filters).values("pk")
+        experts = (
+            Expert.objects.with_profile()
+            .filter(articles__in=latest[:TOP_EXPERTS_OF_LATEST])
+            .annotate(work_on_topic_or_region=Count("articles", distinct=True))
+            .select_related("program")  # the card may name it
+            .order_by("-work_on_topic_or_region", sort_key_expression(language), "pk")
+        )
+        experts = list(experts[:limit])
+        listed_experts_shown(experts)
+        return experts
+
+    kind = topic_or_region._meta.label
+    return remember("top-experts", (kind, topic_or_region.pk, language, limit), compute)
 
 
 def latest_by_type(language, per_type=HOME_LATEST_PER_TYPE, exclude=()):
@@ -284,9 +292,15 @@ EXPERT_PAST_EVENTS = 10  # past events on a profile; every upcoming one is shown
 
 
 def publication_types_of(expert):
-    """The publication types of `expert`'s published work, events aside, each once."""
-    work = Article.objects.published().by_author(expert).excluding_events()
-    return list(PublicationType.objects.filter(articles__in=work.values("pk")).distinct())
+    """The publication types of `expert`'s published work, events aside, each once;
+    remembered by the page cache until their work changes."""
+
+    def compute():
+        list_cache.list_shows(author=expert)
+        work = Article.objects.published().by_author(expert).excluding_events()
+        return list(PublicationType.objects.filter(articles__in=work.values("pk")).distinct())
+
+    return remember("publication-types", expert.pk, compute)
 
 
 def publications_of(expert, *, language, publication_types=None):

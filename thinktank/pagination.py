@@ -1,6 +1,7 @@
 """One rule for `?page=` (1 to the last page, in any script's digits; else 404) and one
 paginator that makes a deep page cost what the first does. See docs/pagination.md."""
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage
 from django.core.paginator import Paginator as DjangoPaginator
@@ -12,6 +13,8 @@ from django.utils.functional import cached_property
 from thinktank import cache as page_cache
 from thinktank import reading_time
 from thinktank.page_numbers import page_number
+
+EMPTY = "empty"  # a queryset that can hold no row (Paginator._name)
 
 
 class Paginator(DjangoPaginator):
@@ -26,17 +29,26 @@ class Paginator(DjangoPaginator):
 
     @cached_property
     def count(self):
-        """The count, kept until the content changes (it is a list's dearest query),
-        named by the rows' query whenever it is read (thinktank.reading_time)."""
+        """The count, kept until the content changes (it is a list's dearest query)."""
+        if self._name is None:
+            return super().count
+        if self._name is EMPTY:
+            return 0
+        return page_cache.remember("count", self._name, self._counted)
+
+    @cached_property
+    def _name(self):
+        """What names the rows of a queryset whenever it is read (thinktank.reading_time),
+        EMPTY for none; None for a list that is not a queryset."""
         rows = self.object_list
         if not isinstance(rows, QuerySet):
-            return super().count
+            return None
         try:
             with reading_time.as_marker():
                 sql, params = rows.query.get_compiler(using=rows.db).as_sql()
         except EmptyResultSet:
-            return 0
-        return page_cache.remember("count", (rows.db, sql, params), self._counted)
+            return EMPTY
+        return (rows.db, sql, params)
 
     def _counted(self):
         page_cache.depends_on(*self.keys)
@@ -68,7 +80,17 @@ class Paginator(DjangoPaginator):
         ):
             return rows[bottom:top]
         page_ids = rows.prefetch_related(None).values("pk")[bottom:top]
+        if settings.PAGE_CACHE_SECONDS > 0 and self._name is not EMPTY:
+            # Kept as the count is: a page miss of a list whose cards are kept then
+            # reads only which of these ids are still public (articles.cards).
+            page_ids = page_cache.remember(
+                "page-ids", (*self._name, bottom, top), lambda: self._ids(page_ids)
+            )
         return rows.filter(pk__in=page_ids)
+
+    def _ids(self, page_ids):
+        page_cache.depends_on(*self.keys)
+        return [row["pk"] for row in page_ids]
 
 
 class PageParameterMixin:

@@ -78,7 +78,7 @@ class ProgramDetailView(DetailView):
         program, language = self.object, get_language()
         publications = selectors.program_publications(program, language=language)
         experts = expert_selectors.program_experts(program, language)
-        work = list_cache.program_shows(experts)
+        work = list_cache.program_shows(program, experts)
         page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
         context.update(experts=experts, page_obj=page, publications=page.object_list)
         return context

@@ -126,7 +126,6 @@ class TopicOrRegionView(PageParameterMixin, ListView):
             featured=featured,
             top_experts=self.top_experts(language),
         )
-        list_cache.topic_or_region_shows(context)
         return context
 
 

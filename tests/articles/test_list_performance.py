@@ -19,7 +19,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import selectors
+from articles import selectors, services
 from articles.filters import ArticleFilterForm, OptionsSelect
 from articles.models import Article
 from articles.search.paging import MatchesPaginator
@@ -36,6 +36,7 @@ from tests.helpers.factories import (
 )
 from tests.helpers.htmlpage import get_page
 from tests.helpers.multilingual import card_titles
+from thinktank.cache import key
 from thinktank.pagination import Paginator
 from thinktank.translation import translated_field
 
@@ -100,7 +101,8 @@ def test_newest_first_is_by_date_then_id(archive):
     assert "A draft" not in [article.title for article in articles]
 
 
-def test_a_page_is_one_query_that_picks_its_ids_first(archive):
+def test_a_page_is_one_query_that_picks_its_ids_first(archive, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # else its ids are kept (below)
     page = Paginator(selectors.published_work(language="en", bylines=False), 20).page(2)
     with CaptureQueriesContext(connection) as queries:
         rows = list(page.object_list)
@@ -269,3 +271,27 @@ def test_translated_field_reads_names_as_get_translation_does(language):
     experts = Expert.objects.filter(name__startswith="Shape").order_by("pk")
     expected = [expert.get_translation("name", language) for expert in experts]
     assert list(experts.values_list(translated_field("name", language), flat=True)) == expected
+
+
+def test_a_pages_ids_are_kept_as_its_count_is_until_the_list_changes(archive, editor):
+    """With the page cache on, a page's ids are read once and kept under its list's
+    head: a paginator of the same list later reads no ids and no count."""
+
+    def second_page():
+        paginator = Paginator(
+            selectors.published_work(language="en", bylines=False), 20, keys=[key("list", "en")]
+        )
+        with CaptureQueriesContext(connection) as queries:
+            page = paginator.page(2)
+            rows = list(page.object_list)
+        return [article.title for article in rows], [query["sql"] for query in queries]
+
+    titles, queries = second_page()
+    assert len(queries) == 3  # the count, the ids, the rows
+    again, queries = second_page()
+    assert again == titles
+    assert len(queries) == 1 and "OFFSET" not in queries[0]  # the rows of the kept ids
+    first = selectors.published_work(language="en")[0]
+    services.article_unpublish(Article.objects.get(pk=first.pk), user=editor)
+    after, queries = second_page()
+    assert after[:-1] == titles[1:] and len(queries) == 3

@@ -59,9 +59,10 @@ def bulk_publications(expert, count, *, language="en"):
 
 
 # On an empty page cache: the expert and program, topics, regions and links, the
-# publication types, the count, the events and their bylines, the page's ids (to fetch
-# its kept cards: articles.cards), then the rows of the cards not kept and their bylines.
-PROFILE_BUDGET = 11
+# publication types, the count, the events and their bylines, the page's ids (kept as
+# the count is), which of them are public (to fetch their kept cards: articles.cards),
+# then the rows of the cards not kept and their bylines.
+PROFILE_BUDGET = 12
 
 
 def build_profile(slug, publications):
