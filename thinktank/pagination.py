@@ -21,7 +21,7 @@ class Paginator(DjangoPaginator):
     """Pages of a queryset by "deferred join" (`WHERE id IN (SELECT id ... OFFSET n)`),
     in Django's number of queries; other lists are sliced as Django does. `keys`: the
     dependency keys of which rows the list holds (thinktank.cache), which its kept count
-    depends on (none: ANY)."""
+    and, with the page cache on, its pages' kept ids depend on (none: ANY)."""
 
     def __init__(self, object_list, per_page, *args, keys=(), **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
