@@ -2,6 +2,7 @@
 
 import shutil
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.helpers.demo import load_demo
 from tests.helpers.roles import make_roles
@@ -77,6 +78,19 @@ def _demo_rolled_back(django_db_setup, django_db_blocker):
 
 demo_once = pytest.fixture(_demo_rolled_back, scope="module", name="demo_once")
 demo_for_class = pytest.fixture(_demo_rolled_back, scope="class", name="demo_for_class")
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Moves the site's clock forward, as time passing would: clock(hours=1)."""
+    real_now = timezone.now
+    offset = {"delta": timedelta(0)}
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + offset["delta"])
+
+    def advance(**delta):
+        offset["delta"] += timedelta(**delta)
+
+    return advance
 
 
 @pytest.fixture

@@ -18,20 +18,6 @@ from tests.helpers.page_cache import get, lifetime, text, warm
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """Moves the site's clock forward, as time passing would."""
-
-    real_now = timezone.now
-    offset = {"delta": timedelta(0)}
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + offset["delta"])
-
-    def advance(**delta):
-        offset["delta"] += timedelta(**delta)
-
-    return advance
-
-
 def test_a_scheduled_piece_goes_live_at_its_time_with_no_job(client, clock):
     make_article("Published last week", published_at=in_future(days=-7))
     scheduled = make_article("Scheduled for tomorrow", published_at=in_future(days=1))

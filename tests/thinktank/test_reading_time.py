@@ -19,14 +19,6 @@ from thinktank import reading_time
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    real_now = timezone.now
-    offset = {"delta": timedelta(0)}
-    monkeypatch.setattr(timezone, "now", lambda: real_now() + offset["delta"])
-    return lambda **delta: offset.update(delta=offset["delta"] + timedelta(**delta))
-
-
 def named(queryset):
     with reading_time.as_marker():
         return queryset.query.get_compiler(using=queryset.db).as_sql()
