@@ -5,13 +5,12 @@ rendered again after a purge renders only the cards that changed, and reads the 
 of only those (docs/page-cache.md, "Cards").
 """
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
 from articles.list_cache import cards_shown
-from thinktank.cache import remember_many
+from thinktank.cache import is_on, remember_many
 
 CARD_TEMPLATE = "includes/article_card.html"
 
@@ -37,7 +36,7 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
 
     if not keep:
         return [render(article) for article in articles]
-    if isinstance(articles, QuerySet) and settings.PAGE_CACHE_SECONDS > 0:
+    if isinstance(articles, QuerySet) and is_on():
         ids = list(articles.values_list("pk", flat=True))
         cards = remember_many("card", ids, parts=parts, compute=render, load=_loader(articles))
         return [card for card in cards if card is not None]

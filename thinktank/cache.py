@@ -47,6 +47,11 @@ class PageRender:
     pending: list = dataclasses.field(default_factory=list)  # (name, value, keys) to keep
 
 
+def is_on():
+    """Whether pages and values are kept (PAGE_CACHE_SECONDS > 0)."""
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
 def key(kind, pk):
     """The dependency key of one object: "article:12"."""
     return f"{kind}:{pk}"
@@ -153,7 +158,7 @@ def remember_many(name, things, *, parts, compute, load=None):
     computed and kept in one more (with the page, when one is rendered). `load`, if
     given, turns the things not kept, all at once, into what `compute` takes, in
     order."""
-    on = settings.PAGE_CACHE_SECONDS > 0
+    on = is_on()
     names = [_value_name(name, parts(thing)) for thing in things]
     found = [None] * len(names)
     if on and names:
@@ -217,7 +222,7 @@ def _path_of(url):
 
 def _is_cacheable_request(request):
     return (
-        settings.PAGE_CACHE_SECONDS > 0
+        is_on()
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path_info.startswith(settings.PAGE_CACHE_EXCLUDED_PATHS)

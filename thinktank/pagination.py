@@ -1,7 +1,6 @@
 """One rule for `?page=` (1 to the last page, in any script's digits; else 404) and one
 paginator that makes a deep page cost what the first does. See docs/pagination.md."""
 
-from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage
 from django.core.paginator import Paginator as DjangoPaginator
@@ -80,7 +79,7 @@ class Paginator(DjangoPaginator):
         ):
             return rows[bottom:top]
         page_ids = rows.prefetch_related(None).values("pk")[bottom:top]
-        if settings.PAGE_CACHE_SECONDS > 0 and self._name is not EMPTY:
+        if page_cache.is_on() and self._name is not EMPTY:
             # Kept as the count is: a page miss of a list whose cards are kept then
             # reads only which of these ids are still public (articles.cards).
             page_ids = page_cache.remember(
