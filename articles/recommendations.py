@@ -1,5 +1,6 @@
 """The "Recommended" sidebar of an article page, in one query. See docs/recommendations.md."""
 
+import functools
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Recommendation
 from articles.models.publishing import published_condition
+from thinktank.sql_templates import Slots
 
 SIDEBAR_SIZE = 3
 AUTHOR_WEIGHT = 3
@@ -236,21 +238,39 @@ def _candidates(article, shared, *, language, limit, exclude=()):
     """(sql, params) of the candidates' ids: the latest work sharing each kind of link,
     in `language`, then in any if too few; never `exclude` nor the article's versions."""
     excluded = sorted({*_version_ids(article), *exclude})
+    kinds = tuple((link.model, link.name, len(link.ids)) for link in shared)
+    ids = {link.name: link.ids for link in shared}
     # Each walk goes further by the excluded, so it stays on the index alone.
     count = CANDIDATES + len(excluded)
+    template = _candidates_template(connection.vendor, kinds, len(excluded), count)
+    return template.fill(**ids, excluded=excluded, language=language, limit=limit)
+
+
+@functools.lru_cache(maxsize=512)
+def _candidates_template(vendor, kinds, excluded_count, count):
+    """The SqlTemplate of _candidates() for links of `kinds` ((model, name, how many)),
+    walks of `count`, compiled once: building its six walks took longer than running
+    them."""
+    slots = Slots()
+    shared = [_Shared(model, name, 0, slots.many(name, size)) for model, name, size in kinds]
+    excluded = slots.many("excluded", excluded_count)
     published = Article.objects.published()
-    own_sql, own_params = _union([link.latest(published, count, language) for link in shared])
-    any_sql, any_params = _union([link.latest(published, count) for link in shared])
+    language = slots.one("language", word=True) if shared else None
 
-    def eligible(column):
-        return f"{column} NOT IN ({_marks(excluded)})" if excluded else "1 = 1"
+    def compile():
+        own_sql, own_params = _union([link.latest(published, count, language) for link in shared])
+        any_sql, any_params = _union([link.latest(published, count) for link in shared])
 
-    # Every value is a parameter; the walks in any language run only if needed.
-    sql = (
-        f"WITH own_language (id) AS ({own_sql}), "  # noqa: S608
-        f"candidates (id) AS (SELECT id FROM own_language UNION SELECT * FROM ({any_sql}) AS other"
-        f" WHERE (SELECT COUNT(*) FROM own_language WHERE {eligible('id')}) < %s) "
-        f"SELECT id FROM candidates WHERE {eligible('id')}"
-    )
-    params = [*own_params, *any_params, *excluded, limit, *excluded]
-    return sql, params
+        def eligible(column):
+            return f"{column} NOT IN ({_marks(excluded)})" if excluded else "1 = 1"
+
+        # Every value is a parameter; the walks in any language run only if needed.
+        sql = (
+            f"WITH own_language (id) AS ({own_sql}), "  # noqa: S608
+            f"candidates (id) AS (SELECT id FROM own_language UNION SELECT * FROM ({any_sql})"
+            f" AS other WHERE (SELECT COUNT(*) FROM own_language WHERE {eligible('id')}) < %s) "
+            f"SELECT id FROM candidates WHERE {eligible('id')}"
+        )
+        return sql, [*own_params, *any_params, *excluded, slots.one("limit"), *excluded]
+
+    return slots.template(compile)

@@ -23,10 +23,12 @@ class ReadingTime(Expression):
     output_field = DateTimeField()
 
     def as_sql(self, compiler, connection):
-        if _marked.get():
-            return "%s", [MARKER]
-        now = self.output_field.get_db_prep_value(timezone.now(), connection)
-        return "%s", [now]
+        return "%s", [MARKER if _marked.get() else now_value(connection)]
+
+
+def now_value(connection):
+    """Now, as `connection` takes it as a parameter."""
+    return ReadingTime.output_field.get_db_prep_value(timezone.now(), connection)
 
 
 @contextmanager

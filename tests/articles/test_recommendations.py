@@ -102,6 +102,17 @@ def test_never_itself_its_translations_drafts_or_scheduled_work(client):
     assert sidebar_titles(client, article) == ["Published"]
 
 
+def test_work_going_live_joins_sidebars_of_a_shape_compiled_before(client, clock):
+    topic = make_topic()
+    first = make_article("First", topics=[topic])
+    make_article("Scheduled", topics=[topic], published_at=timezone.now() + timedelta(hours=1))
+    assert sidebar_titles(client, first) == []
+    clock(hours=2)
+    second = make_article("Second", topics=[topic])  # the first's shape: one topic, no author
+    assert "Scheduled" in sidebar_titles(client, second)
+    assert "Scheduled" in sidebar_titles(client, first)
+
+
 def test_unpublished_recommendations_are_skipped_and_their_place_filled(client):
     topic = make_topic()
     draft_recommended = make_article("Draft recommended", published=False)
