@@ -18,8 +18,9 @@ CARD_TEMPLATE = "includes/article_card.html"
 def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=False, keep=True):
     """The HTML of the card of each of `articles` in the active language, those kept
     fetched in one round trip. `articles`: a list, bylines prefetched as `byline`, or
-    a queryset of them, of which only the ids are read while the page cache is on, and
-    the rows of the cards not kept (a card whose article has gone since is left out).
+    a queryset of them, of which only the ids are read while the page cache is on (none
+    for a page whose ids were kept), and the rows of the cards not kept (a card whose
+    article has gone since is left out).
     `keep=False` (a preview) renders each and keeps nothing."""
     language = get_language()
     options = {"heading_level": heading_level, "show_summary": show_summary, "hide_type": hide_type}
@@ -37,7 +38,9 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
     if not keep:
         return [render(article) for article in articles]
     if isinstance(articles, QuerySet) and is_on():
-        ids = list(articles.values_list("pk", flat=True))
+        ids = getattr(articles, "page_ids", None)  # a page's kept ids (thinktank.pagination)
+        if ids is None:
+            ids = list(articles.values_list("pk", flat=True))
         cards = remember_many("card", ids, parts=parts, compute=render, load=_loader(articles))
         return [card for card in cards if card is not None]
     articles = list(articles)

@@ -20,7 +20,8 @@ class Paginator(DjangoPaginator):
     """Pages of a queryset by "deferred join" (`WHERE id IN (SELECT id ... OFFSET n)`),
     in Django's number of queries; other lists are sliced as Django does. `keys`: the
     dependency keys of which rows the list holds (thinktank.cache), which its kept count
-    and, with the page cache on, its pages' kept ids depend on (none: ANY)."""
+    and, with the page cache on, its pages' kept ids depend on (none: ANY). A page of
+    kept ids carries them as `page_ids`."""
 
     def __init__(self, object_list, per_page, *args, keys=(), **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
@@ -79,13 +80,16 @@ class Paginator(DjangoPaginator):
         ):
             return rows[bottom:top]
         page_ids = rows.prefetch_related(None).values("pk")[bottom:top]
-        if page_cache.is_on() and self._name is not EMPTY:
-            # Kept as the count is: a page miss of a list whose cards are kept then
-            # reads only which of these ids are still public (articles.cards).
-            page_ids = page_cache.remember(
-                "page-ids", (*self._name, bottom, top), lambda: self._ids(page_ids)
-            )
-        return rows.filter(pk__in=page_ids)
+        if not page_cache.is_on() or self._name is EMPTY:
+            return rows.filter(pk__in=page_ids)
+        # Kept as the count is: a page miss of a list whose cards are kept then reads
+        # the rows of only the cards not kept (articles.cards).
+        ids = page_cache.remember(
+            "page-ids", (*self._name, bottom, top), lambda: self._ids(page_ids)
+        )
+        page = rows.filter(pk__in=ids)
+        page.page_ids = ids  # its rows' ids, in order, as long as it is not filtered again
+        return page
 
     def _ids(self, page_ids):
         page_cache.depends_on(*self.keys)

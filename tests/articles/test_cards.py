@@ -131,6 +131,16 @@ def test_a_page_whose_cards_are_kept_reads_no_rows_and_a_publish_reads_one(
     assert page(client, url + "?page-miss=3") == fresh(client, url + "?page-miss=3")
 
 
+def test_a_listing_page_miss_with_its_parts_kept_reads_nothing(client, site):
+    """Its count, its page's ids, its cards and its filters' options are all kept:
+    the page's ids reach the cards (Paginator's `page_ids`), which read none again."""
+    page(client, listing())
+    with CaptureQueriesContext(connection) as queries:
+        missed = page(client, listing("?page-miss=1"))
+    assert queries.captured_queries == []
+    assert missed == fresh(client, listing("?page-miss=2"))
+
+
 def test_a_card_whose_article_is_taken_down_after_the_ids_were_read_is_left_out(site):
     """Between the page's ids and the rows of its cards not kept, a take-down leaves
     its card out: what is read of the rows is still only what is published."""
