@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
+from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
@@ -117,6 +118,17 @@ def _attributes(attrs):
     )
 
 
+class RememberedOptions(BaseChoiceIterator):
+    """The options of the field `name` of `form`, read from its options() when shown:
+    filtering by the form reads none."""
+
+    def __init__(self, form, name):
+        self.form, self.name = form, name
+
+    def __iter__(self):
+        yield from self.form.options()[self.name]
+
+
 class SlugChoiceField(forms.ModelChoiceField):
     """A topic, region, program, type or expert, chosen by slug so the URL stays readable."""
 
@@ -201,6 +213,8 @@ class ArticleFilterForm(forms.Form):
         error_messages={"invalid": _("Enter the date as YYYY-MM-DD, e.g. 2023-12-14.")},
     )
 
+    _options = None  # options(), once read
+
     def __init__(self, data=None, *, language=None, **kwargs):
         """`language`: the page's language, listed unless the URL asks for another or all."""
         super().__init__(data, **kwargs)
@@ -217,21 +231,25 @@ class ArticleFilterForm(forms.Form):
             *((code, local_name(code)) for code, _name in settings.LANGUAGES),
         ]
         self.fields["language"].initial = self.page_language
-        for name, choices in self.options().items():
-            self.fields[name].choices = choices
+        for name in CHOICE_FIELDS:
+            self.fields[name].choices = RememberedOptions(self, name)
 
     def options(self):
         """The CHOICE_FIELDS' options as (slug, label) in the page's language, remembered
         by the page cache until an expert enters, leaves or moves in the lists of
         experts (topics, regions, types and programs purge everything)."""
-        return remember("filter-options", (self.page_language, get_language()), self._read_options)
+        if self._options is None:
+            parts = (self.page_language, get_language())
+            self._options = remember("filter-options", parts, self._read_options)
+        return self._options
 
     def _read_options(self):
         listed_experts_shown()
         programs_shown()
-        return {
-            name: [(str(value), str(label)) for value, label in self.fields[name].choices]
-            for name in CHOICE_FIELDS
+        fields = [self.fields[name] for name in CHOICE_FIELDS]
+        return {  # from each field's queryset (its choices are RememberedOptions)
+            name: [(str(value), str(label)) for value, label in field.iterator(field)]
+            for name, field in zip(CHOICE_FIELDS, fields, strict=True)
         }
 
     def add_prefix(self, field_name):

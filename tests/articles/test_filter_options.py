@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles import taxonomy_services
-from articles.filters import ArticleFilterForm
+from articles.filters import CHOICE_FIELDS, ArticleFilterForm
 from experts import services as expert_services
 from experts.models import Expert
 from tests.helpers.factories import make_article, make_expert, make_topic
@@ -75,3 +75,15 @@ def test_a_topic_renamed_is_in_the_options(client, site, editor):
     body = listing(client, "?page-miss=2")
     assert b">Gulf and Red Sea Security</option>" in body
     assert body == fresh(client, "?page-miss=2")
+
+
+@override_settings(PAGE_CACHE_SECONDS=0)
+def test_filtering_by_the_form_reads_no_options_until_it_is_shown(site):
+    form = ArticleFilterForm({"topic": site["gulf"].slug}, language="en")
+    with CaptureQueriesContext(connection) as queries:
+        assert form.filters()["topic"] == site["gulf"]
+    assert len(queries) == 1  # the topic chosen, not the options of five lists
+    with CaptureQueriesContext(connection) as queries:
+        shown = str(form["topic"])
+    assert f'<option value="{site["gulf"].slug}" selected>Gulf Security</option>' in shown
+    assert str(form["type"]) and len(queries) == len(CHOICE_FIELDS)  # read once, all five
