@@ -195,6 +195,18 @@ def test_publications_by_type_and_the_type_kept_across_pages(client, anna):
     assert unknown.section("Publications").find(cls="empty")
 
 
+def test_the_type_filter_names_only_types_of_published_work(client, anna):
+    make_article("Out", authors=[anna], publication_type=make_publication_type("Op-Ed"))
+    make_article("Also out", authors=[anna], publication_type=make_publication_type("Analysis"))
+    make_article("A draft", authors=[anna], publication_type=make_publication_type("Report"),
+                 published=False)  # fmt: skip
+    make_article("Soon", authors=[anna], publication_type=make_publication_type("Brief"),
+                 published_at=in_future(2))  # fmt: skip
+    make_article("Not hers", publication_type=make_publication_type("Podcast"))
+    nav = get_page(client, URL).find("nav", cls="type-filter")
+    assert {link.text for link in nav.links()} == {"Op-Ed", "Analysis"}
+
+
 def test_events_are_listed_apart_upcoming_soonest_first_then_past(client, anna):
     make_article("A publication", authors=[anna])
     make_event("Next month", authors=[anna], start=in_future(30))
