@@ -24,6 +24,7 @@ class Facts:
     scheduled) article besides its card, and its version (which every save moves)."""
 
     version: int
+    slug: str
     language: str
     translation_set_id: int
     publication_type_id: int
@@ -84,6 +85,7 @@ class ArticleChange:
         public = [facts for facts in (self.before, after) if facts is not None]
         keys = {key("article", pk)}
         keys.update(key("translations", facts.translation_set_id) for facts in public)
+        keys.update(_address_key(facts.slug, facts.language) for facts in public)
         placed = _placement(self.before) != _placement(after)
         if placed:
             # Where it was a card, its article key is named; where it may become one:
@@ -99,8 +101,13 @@ class ArticleChange:
 
 
 def _placement(facts):
-    """Where the article is listed and linked from: its Facts but the version."""
-    return facts and replace(facts, version=None)
+    """Where the article is listed and linked from: its Facts but the version and the
+    slug (cards and links name the article itself)."""
+    return facts and replace(facts, version=None, slug=None)
+
+
+def _address_key(slug, language):
+    return key("article-at", f"{language}/{slug}")
 
 
 # A block whose writes of articles' rows are one article's: they purge only what
@@ -124,6 +131,12 @@ def article_shows(article):
     """Tell the page cache what the article part of its page shows: the article and its
     published versions."""
     depends_on(key("article", article.pk), key("translations", article.translation_set_id))
+
+
+def no_article_shows(slug, language):
+    """Tell the page cache that no article is public at `slug` in `language` (a topic's
+    or a region's page, a former address): until one is, or its go-live comes."""
+    depends_on(_address_key(slug, language))
 
 
 def sidebar_shows(article, cards, *, authors, topics, regions):

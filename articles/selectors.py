@@ -59,10 +59,10 @@ def article_for_page(slug, language=None):
     `article.sidebar_articles` (articles.recommendations) and every `byline`. The article
     and its sidebar are each remembered by the page cache until what they show changes,
     so a page purged for one of them renders the other from what was kept; the bylines
-    of both are one query."""
+    of both are one query. That there is none is remembered too, until one is public."""
     language = language or get_language()
     article = remember("article-page", (slug, language), lambda: _article_at(slug, language))
-    if article is None:
+    if article is NO_ARTICLE:
         return None
     article.sidebar_articles = remember("sidebar", article.pk, lambda: _sidebar_of(article))
     return _with_page_bylines(article)
@@ -77,11 +77,18 @@ def article_for_preview(pk):
     return _with_page_bylines(article)
 
 
+# What article_for_page() keeps for an address with no article (None is never kept):
+# a topic's or region's page then does not look for one at every render.
+NO_ARTICLE = False
+
+
 def _article_at(slug, language):
     published = Article.objects.published().in_language(language).filter(slug=slug)
     article = _first_for_page(published)
-    if article is not None:
-        page_cache.article_shows(article)
+    if article is None:
+        page_cache.no_article_shows(slug, language)
+        return NO_ARTICLE
+    page_cache.article_shows(article)
     return article
 
 

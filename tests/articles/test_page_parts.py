@@ -5,10 +5,13 @@ render. A page purged for one part renders the other from what was kept, and sho
 a fresh render shows.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles import services
 from experts import services as expert_services
@@ -18,6 +21,7 @@ pytestmark = pytest.mark.django_db
 
 SIDEBAR_QUERY = "own_language"  # the sidebar's one query (recommendations._candidates)
 ARTICLE_QUERY = "articles_document"  # a prefetch of the article's own read (for_page)
+ARTICLE_LOOKUP = "sidebar_recommended_ids"  # the article's own read, found or not
 
 
 def rendered(client, url):
@@ -78,11 +82,42 @@ def test_a_takedown_ends_both_parts_at_once(client, site, editor):
     assert (status, body) == fresh(client, neighbour)
 
 
-def test_an_address_with_no_article_is_not_remembered(client, site, editor):
-    """A slug that finds nothing now is asked again: a draft published there shows."""
+def publish_there(draft, published, editor, clock):
+    services.article_publish(draft, user=editor)
+
+
+def move_a_published_piece_there(draft, published, editor, clock):
+    slug = draft.slug
+    draft.slug = f"{slug}-draft"
+    services.article_save(draft, user=editor)
+    published.slug = slug
+    services.article_save(published, user=editor)
+
+
+def schedule_there(draft, published, editor, clock):
+    services.article_publish(draft, user=editor, at=timezone.now() + timedelta(minutes=30))
+    clock(hours=1)
+
+
+@pytest.mark.parametrize("way", [publish_there, move_a_published_piece_there, schedule_there])
+def test_an_address_kept_as_having_no_article_shows_one_at_once(client, site, editor, clock, way):
+    """That a slug has no article is remembered (a topic's page does not look for one at
+    every render) until an article is public there, however it came."""
     draft = fetched(site["D"])
     url = draft.get_absolute_url()
     assert client.get(url).status_code == 404
-    services.article_publish(draft, user=editor)
+    status, _body, sql = rendered(client, url + "?again=1")
+    assert status == 404 and ARTICLE_LOOKUP not in sql  # remembered
+    way(draft, fetched(site["C"]), editor, clock)
     status, body, _sql = rendered(client, url)
-    assert status == 200 and b"Hormuz Shipping" in body
+    assert status == 200 and body == fresh(client, url)[1]
+    assert (b"Hormuz Shipping" if way is not move_a_published_piece_there else b"Tariffs") in body
+
+
+def test_a_topic_page_miss_looks_for_no_article_at_its_address(client, site):
+    url = site["topic"].get_absolute_url()
+    status, _body, cold = rendered(client, url)
+    assert status == 200 and ARTICLE_LOOKUP in cold
+    status, body, sql = rendered(client, url + "?page-miss=1")
+    assert ARTICLE_LOOKUP not in sql
+    assert (status, body) == fresh(client, url + "?page-miss=1")
