@@ -5,11 +5,13 @@ rendered again after a purge renders only the cards that changed, and reads the 
 of only those (docs/page-cache.md, "Cards").
 """
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
 from articles.list_cache import cards_shown
+from articles.models import Article
+from articles.models.publishing import byline_prefetch
 from thinktank.cache import is_on, remember_many
 
 CARD_TEMPLATE = "includes/article_card.html"
@@ -17,10 +19,10 @@ CARD_TEMPLATE = "includes/article_card.html"
 
 def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=False, keep=True):
     """The HTML of the card of each of `articles` in the active language, those kept
-    fetched in one round trip. `articles`: a list, bylines prefetched as `byline`, or
-    a queryset of them, of which only the ids are read while the page cache is on (none
-    for a page whose ids were kept), and the rows of the cards not kept (a card whose
-    article has gone since is left out).
+    fetched in one round trip. `articles`: a list (the bylines not prefetched as
+    `byline` are read for the cards not kept), or a queryset of them, of which only the
+    ids are read while the page cache is on (none for a page whose ids were kept), and
+    the rows of the cards not kept (a card whose article has gone since is left out).
     `keep=False` (a preview) renders each and keeps nothing."""
     language = get_language()
     options = {"heading_level": heading_level, "show_summary": show_summary, "hide_type": hide_type}
@@ -36,7 +38,7 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
         return (pk, language, *options.values())
 
     if not keep:
-        return [render(article) for article in articles]
+        return [render(article) for article in _bylined(list(articles))]
     if isinstance(articles, QuerySet) and is_on():
         ids = getattr(articles, "page_ids", None)  # a page's kept ids (thinktank.pagination)
         if ids is None:
@@ -44,7 +46,18 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
         cards = remember_many("card", ids, parts=parts, compute=render, load=_loader(articles))
         return [card for card in cards if card is not None]
     articles = list(articles)
-    return remember_many("card", articles, parts=lambda article: parts(article.pk), compute=render)
+    return remember_many(
+        "card", articles, parts=lambda article: parts(article.pk), compute=render, load=_bylined
+    )
+
+
+def _bylined(articles):
+    """`articles` (a list), those without their `byline` given it, in one query."""
+    prefetch_related_objects(
+        [article for article in articles if not hasattr(article, "byline")],
+        byline_prefetch(Article, listed=True),
+    )
+    return articles
 
 
 def _loader(articles):

@@ -85,6 +85,12 @@ def cards_shown(articles):
     depends_on(*keys)
 
 
+def articles_shown(articles):
+    """Tell the page cache that what is being computed holds `articles` (their rows, not
+    their bylines)."""
+    depends_on(*(key("article", article.pk) for article in articles))
+
+
 def home_shows(language, home):
     """The home page in `language` (selectors.home_page), besides its articles' cards
     (articles.cards: each names what it shows): its head and its events."""

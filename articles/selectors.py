@@ -204,8 +204,18 @@ def topic_or_region_at(slug):
 
 
 def featured_on(topic_or_region, language):
-    """The published features of a topic or a region in `language`, in order."""
-    return Feature.objects.on(topic_or_region).articles(language)
+    """The published features of a topic or a region in `language`, in order, without
+    their bylines (their cards read those of the cards not kept: articles.cards);
+    remembered until one comes, goes or changes (a feature's own rows purge everything)."""
+
+    def compute():
+        list_cache.list_shows(**topic_or_region_filter(topic_or_region))
+        articles = Feature.objects.on(topic_or_region).articles(language)
+        list_cache.articles_shown(articles)
+        return articles
+
+    parts = (type(topic_or_region).__name__, topic_or_region.pk, language)
+    return remember("featured", parts, compute)
 
 
 def top_experts_for(topic_or_region, language=None, limit=TOP_EXPERTS, nested_ids=None):

@@ -118,9 +118,9 @@ class TopicOrRegionView(PageParameterMixin, ListView):
         page = context["page_obj"]
         featured = []
         if page.number == 1:
-            featured = selectors.with_bylines(selectors.featured_on(topic_or_region, language))
-        # The page's articles stay a queryset: articles.cards reads the rows of only
-        # the cards not kept.
+            featured = selectors.featured_on(topic_or_region, language)
+        # The page's articles stay a queryset, and its features have no bylines:
+        # articles.cards reads the rows and bylines of only the cards not kept.
         context.update(
             topic_or_region=topic_or_region,
             featured=featured,

@@ -6,6 +6,7 @@ purges none.
 """
 
 import pytest
+from django.test import override_settings
 
 from articles import services
 from articles.models import Feature
@@ -160,6 +161,21 @@ def test_a_feature_going_public_purges_the_page_it_is_featured_on(client, site, 
     services.article_publish(fetched(site["D"]), user=editor)
     assert "trade" in purged(client, pages)
     assert "Hormuz Shipping" in text(client.get(pages["trade"]))
+
+
+def test_a_features_new_title_shows_on_the_page_it_is_featured_on(client, site, editor):
+    """The features' list is remembered apart from the page (selectors.featured_on): a
+    feature changed is read again."""
+    Feature.objects.create(topic=site["trade"], article=site["C"])
+    page = lists(site)["trade"]
+    warm(client, page)
+    tariffs = fetched(site["C"])
+    tariffs.title = "Tariffs, Ports and Fees"
+    services.article_save(tariffs, user=editor)
+    shown = client.get(page).content
+    assert shown.count(b"Tariffs, Ports and Fees") == 2  # featured, and in the list
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        assert shown == client.get(page).content
 
 
 def test_new_text_purges_its_languages_search_even_where_it_did_not_match(client, site, editor):

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import services
+from articles.models import Feature
 from experts import services as expert_services
 from tests.helpers.page_cache import fetched, related_pieces, warm
 
@@ -115,9 +116,10 @@ def test_an_address_kept_as_having_no_article_shows_one_at_once(client, site, ed
 
 
 def test_a_topic_page_miss_looks_for_no_article_at_its_address(client, site):
+    Feature.objects.create(topic=site["topic"], article=site["B"])
     url = site["topic"].get_absolute_url()
     status, _body, cold = rendered(client, url)
     assert status == 200 and ARTICLE_LOOKUP in cold
     status, body, sql = rendered(client, url + "?page-miss=1")
-    assert ARTICLE_LOOKUP not in sql
+    assert ARTICLE_LOOKUP not in sql and "articles_feature" not in sql  # nor its features
     assert (status, body) == fresh(client, url + "?page-miss=1")
