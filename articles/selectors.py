@@ -54,6 +54,11 @@ def translations_for(article):
     return sorted(others, key=lambda version: order.get(version.language, len(order)))
 
 
+# What article_for_page() keeps for an address with no article (None is never kept):
+# a topic's or region's page then does not look for one at every render.
+NO_ARTICLE = False
+
+
 def article_for_page(slug, language=None):
     """The published article at `slug` in `language` with all its page shows, or None:
     `article.sidebar_articles` (articles.recommendations) and every `byline`. The article
@@ -75,11 +80,6 @@ def article_for_preview(pk):
         return None
     article.sidebar_articles = recommendations.sidebar(article, article.language)
     return _with_page_bylines(article)
-
-
-# What article_for_page() keeps for an address with no article (None is never kept):
-# a topic's or region's page then does not look for one at every render.
-NO_ARTICLE = False
 
 
 def _article_at(slug, language):

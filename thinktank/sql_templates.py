@@ -60,16 +60,17 @@ class Slots:
         placeholders, returns."""
         with reading_time.as_marker():
             sql, params = compile()
-        slots = [self._slots.get(param, param) if _hashable(param) else param for param in params]
-        missing = set(self._slots.values()) - set(slots)
+        slots = [self._slots.get(param, param) if _may_be_one(param) else param for param in params]
+        missing = set(self._slots.values()) - {slot for slot in slots if isinstance(slot, _Slot)}
         if missing:
             names = ", ".join(sorted({slot.name for slot in missing}))
             raise ValueError(f"Placeholders not in the parameters: {names}.")
         return SqlTemplate(sql, tuple(slots))
 
 
-def _hashable(value):
-    return isinstance(value, (int, str))
+def _may_be_one(param):
+    """Whether `param` may be a placeholder (others, a list among them, are not looked up)."""
+    return isinstance(param, (int, str))
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,9 @@ def test_a_placeholder_the_parameters_do_not_hold_is_refused():
     assert unused  # a placeholder, never in the query below
     with pytest.raises(ValueError, match="unused"):
         slots.template(Article.objects.filter(language="en").query.sql_with_params)
+
+
+def test_parameters_that_are_no_placeholder_are_kept_as_they_are():
+    slots = Slots()
+    template = slots.template(lambda: ("SELECT %s, %s, %s", [[1, 2], "en", slots.one("x")]))
+    assert template.fill(x=7) == ("SELECT %s, %s, %s", [[1, 2], "en", 7])
