@@ -129,6 +129,12 @@ class RememberedOptions(BaseChoiceIterator):
         yield from self.form.options()[self.name]
 
 
+def _options_read(field):
+    """A model choice field's options as (slug, label) text, read from its queryset (its
+    choices are RememberedOptions)."""
+    return [(str(value), str(label)) for value, label in field.iterator(field)]
+
+
 class SlugChoiceField(forms.ModelChoiceField):
     """A topic, region, program, type or expert, chosen by slug so the URL stays readable."""
 
@@ -246,11 +252,7 @@ class ArticleFilterForm(forms.Form):
     def _read_options(self):
         listed_experts_shown()
         programs_shown()
-        fields = [self.fields[name] for name in CHOICE_FIELDS]
-        return {  # from each field's queryset (its choices are RememberedOptions)
-            name: [(str(value), str(label)) for value, label in field.iterator(field)]
-            for name, field in zip(CHOICE_FIELDS, fields, strict=True)
-        }
+        return {name: _options_read(self.fields[name]) for name in CHOICE_FIELDS}
 
     def add_prefix(self, field_name):
         return super().add_prefix(URL_NAMES.get(field_name, field_name))
