@@ -5,13 +5,12 @@ rendered again after a purge renders only the cards that changed, and reads the 
 of only those (docs/page-cache.md, "Cards").
 """
 
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
 from articles.list_cache import cards_shown
-from articles.models import Article
-from articles.models.publishing import byline_prefetch
+from articles.selectors import with_bylines
 from thinktank.cache import is_on, remember_many
 
 CARD_TEMPLATE = "includes/article_card.html"
@@ -38,7 +37,7 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
         return (pk, language, *options.values())
 
     if not keep:
-        return [render(article) for article in _bylined(list(articles))]
+        return [render(article) for article in with_bylines(list(articles))]
     if isinstance(articles, QuerySet) and is_on():
         ids = getattr(articles, "page_ids", None)  # a page's kept ids (thinktank.pagination)
         if ids is None:
@@ -47,17 +46,8 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
         return [card for card in cards if card is not None]
     articles = list(articles)
     return remember_many(
-        "card", articles, parts=lambda article: parts(article.pk), compute=render, load=_bylined
+        "card", articles, parts=lambda article: parts(article.pk), compute=render, load=with_bylines
     )
-
-
-def _bylined(articles):
-    """`articles` (a list), those without their `byline` given it, in one query."""
-    prefetch_related_objects(
-        [article for article in articles if not hasattr(article, "byline")],
-        byline_prefetch(Article, listed=True),
-    )
-    return articles
 
 
 def _loader(articles):
