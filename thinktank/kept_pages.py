@@ -9,10 +9,12 @@ import brotli
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 
-# Best first: Brotli is about a fifth smaller than gzip on the site's pages.
+# Best first: Brotli is about a tenth smaller than gzip on the site's pages. A page is
+# compressed at every page miss: quality 4 and level 4 take about half the time of 5
+# and 6 for 5-7 % more bytes (benchmarks/RESULTS.md, "Compressed at level 4").
 COMPRESSIONS = {
-    "br": lambda body: brotli.compress(body, quality=5),
-    "gzip": lambda body: gzip.compress(body, compresslevel=6, mtime=0),
+    "br": lambda body: brotli.compress(body, quality=4),
+    "gzip": lambda body: gzip.compress(body, compresslevel=4, mtime=0),
 }
 MIN_SIZE = 256  # bytes: below this, compressing costs more than it saves
 SKIPPED_HEADERS = {"content-length", "content-encoding"}
