@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
+from django.template.loader import render_to_string
 from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -30,6 +31,7 @@ URL_NAMES = {"date_from": "from", "date_to": "to"}
 OPTION_FIELDS = ("pk", "slug", "name", "translations")
 # The fields whose options are read from the database: remembered (options()).
 CHOICE_FIELDS = ("type", "topic", "region", "expert", "program")
+SHOWN_TEMPLATE = "includes/filter_form.html"
 
 
 class ByLabelIterator(forms.models.ModelChoiceIterator):
@@ -248,6 +250,25 @@ class ArticleFilterForm(forms.Form):
             parts = (self.page_language, get_language())
             self._options = remember("filter-options", parts, self._read_options)
         return self._options
+
+    def shown(self, **context):
+        """The form as SHOWN_TEMPLATE writes it with `context` (its action and labels),
+        remembered by the page cache as its options are: a page miss writes the form of
+        a language and of a URL's filters once. What it shows (options chosen, messages)
+        follows from its data and its options."""
+        parts = (
+            type(self).__qualname__,
+            get_language(),
+            self.page_language,
+            self.is_bound,
+            [(name, self[name].data) for name in self.fields],
+            sorted((name, str(value)) for name, value in context.items()),
+        )
+        return remember(
+            "filter-form",
+            parts,
+            lambda: render_to_string(SHOWN_TEMPLATE, {"form": self, **context}),
+        )
 
     def _read_options(self):
         listed_experts_shown()

@@ -28,6 +28,13 @@ def article_cards(context, articles, heading_level=2, show_summary=False, hide_t
 
 
 @register.simple_tag
+def filter_form(form, **context):
+    """An ArticleFilterForm as HTML, with its action, label and submit_label (its
+    shown()): `{% filter_form form action=list_url label=... submit_label=... %}`."""
+    return form.shown(**context)
+
+
+@register.simple_tag
 def event_start(article):
     """
     An event's start as the reference shows it, in the event's own time zone with

@@ -87,3 +87,42 @@ def test_filtering_by_the_form_reads_no_options_until_it_is_shown(site):
         shown = str(form["topic"])
     assert f'<option value="{site["gulf"].slug}" selected>Gulf Security</option>' in shown
     assert str(form["type"]) and len(queries) == len(CHOICE_FIELDS)  # read once, all five
+
+
+def rendered_forms(response):
+    return [t.name for t in response.templates].count("includes/filter_form.html")
+
+
+def test_a_page_miss_writes_the_form_of_its_filters_once(client, site):
+    with translation.override("en"):
+        url = reverse("articles:list") + "?topic=gulf-security&expert=nobody"
+        first = client.get(url + "&page-miss=1")
+        again = client.get(url + "&page-miss=2")
+        other = client.get(reverse("articles:list") + "?topic=gulf-security&page-miss=3")
+    assert rendered_forms(first) == 1 and rendered_forms(again) == 0
+    assert again.content == fresh(client, "?topic=gulf-security&expert=nobody&page-miss=2")
+    assert b"There is no expert" in again.content
+    assert rendered_forms(other) == 1  # other filters, another form
+    assert b"There is no expert" not in other.content
+
+
+def test_a_kept_form_refusing_an_expert_takes_them_once_listed(client, site, expert_manager):
+    query = "?expert=dana-haddad&page-miss="
+    assert "There is no expert “dana-haddad”" in listing(client, query + "1").decode()
+    expert = Expert(name="Dana Haddad", slug="dana-haddad", kind=Expert.Kind.FELLOW)
+    expert_services.expert_save(expert, user=expert_manager)
+    body = listing(client, query + "2")
+    assert b'<option value="dana-haddad" selected>Dana Haddad</option>' in body
+    assert b"There is no expert" not in body
+    assert body == fresh(client, query + "2")
+
+
+def test_the_form_is_kept_in_each_language(client, site):
+    listing(client, "?topic=gulf-security&page-miss=1")
+    with translation.override("ar"):
+        url = reverse("articles:list") + "?topic=gulf-security&page-miss=2"
+        arabic = client.get(url)
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            assert arabic.content == client.get(url).content
+    assert rendered_forms(arabic) == 1
+    assert "الكل" in arabic.content.decode()
