@@ -34,12 +34,17 @@ def page_in_languages(request, alternates=None):
     under every prefix. See docs/multilingual.md."""
     if alternates is not None:
         return dict(alternates)
-    urls = {}
-    for code, _name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
-        if url != request.path or code == get_language():
-            urls[code] = url
-    return urls
+    # Worked out once a request (the switcher, hreflang and og:locale each ask).
+    known = request.__dict__.setdefault("_page_in_languages", {})
+    current = get_language()
+    if (request.path, current) not in known:
+        urls = {}
+        for code, _name in settings.LANGUAGES:
+            url = translate_url(request.path, code)
+            if url != request.path or code == current:
+                urls[code] = url
+        known[request.path, current] = urls
+    return dict(known[request.path, current])
 
 
 def hreflang_alternates(urls):

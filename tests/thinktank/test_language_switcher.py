@@ -31,6 +31,7 @@ from tests.helpers.multilingual import (
     hreflang_alternates,
     html_lang_dir,
 )
+from thinktank import languages
 
 pytestmark = pytest.mark.usefixtures("demo_once", "db")
 
@@ -214,3 +215,17 @@ def test_no_hreflang_on_an_article_without_translations(client, language):
     page = get_page(client, article.get_absolute_url())
     assert hreflang_alternates(page) == {}
     assert_switcher(page, language, {**HOME, language: article.get_absolute_url()})
+
+
+def test_a_page_is_looked_up_in_each_language_once_a_request(client, monkeypatch):
+    # The switcher, hreflang and og:locale:alternate all need it: worked out once.
+    calls = []
+    translate = languages.translate_url
+    monkeypatch.setattr(
+        languages, "translate_url", lambda *args: calls.append(args) or translate(*args)
+    )
+    urls = {code: f"{PREFIX[code]}/policy-analysis/{DEMO_TOPIC}" for code in LANGUAGES}
+    page = get_page(client, urls["ar"])
+    assert_switcher(page, "ar", urls)
+    assert hreflang_alternates(page) == absolute({**urls, "x-default": urls["en"]})
+    assert len(calls) == len(LANGUAGES)
