@@ -116,15 +116,17 @@ changing_article = cache_purges.changing(ArticleChange)
 
 
 def article_page_shows(article):
-    """Tell the page cache what `article`'s page shows besides its two parts, which
+    """Tell the page cache what `article`'s page shows besides its three parts, which
     articles.selectors.article_for_page has the page cache remember and which name
-    themselves (article_shows, sidebar_shows), and its cards, which name their bylines
-    (articles.cards): its byline, read at every render, and the targets of its body's
-    links."""
-    depends_on(
-        *(key("expert", by.expert_id) for by in getattr(article, "byline", ())),
-        *(key(reference.kind, reference.id) for reference in references_in(article.body)),
-    )
+    themselves (article_shows, sidebar_shows, byline_shows), and its cards, which name
+    their bylines (articles.cards): the targets of its body's links."""
+    depends_on(*(key(reference.kind, reference.id) for reference in references_in(article.body)))
+
+
+def byline_shows(article):
+    """Tell the page cache what `article`'s byline (prefetched as `byline`, as its page
+    shows it) shows: which experts wrote it, in which order (the article), and them."""
+    depends_on(key("article", article.pk), *(key("expert", by.expert_id) for by in article.byline))
 
 
 def article_shows(article):

@@ -41,7 +41,7 @@ from articles.models.publishing import (
 from experts.models import Expert, sort_key_expression
 from experts.page_cache import listed_experts_shown
 from taxonomy.models import RegionTree
-from thinktank.cache import remember
+from thinktank.cache import remember, remember_many
 
 
 def translations_for(article):
@@ -61,16 +61,24 @@ NO_ARTICLE = False
 
 def article_for_page(slug, language=None):
     """The published article at `slug` in `language` with all its page shows, or None:
-    `article.sidebar_articles` (articles.recommendations) and every `byline`. The article
-    and its sidebar are each remembered by the page cache until what they show changes,
-    so a page purged for one of them renders the other from what was kept; the bylines
-    of both are one query. That there is none is remembered too, until one is public."""
+    `article.sidebar_articles` (articles.recommendations) and its `byline`. The article,
+    its sidebar and its byline are each remembered by the page cache until what they
+    show changes, so a page purged for one of them renders the others from what was
+    kept. A byline not kept is read with the sidebar cards' (one query), which the cards
+    not kept use. That there is none is remembered too, until one is public."""
     language = language or get_language()
     article = remember("article-page", (slug, language), lambda: _article_at(slug, language))
     if article is NO_ARTICLE:
         return None
     article.sidebar_articles = remember("sidebar", article.pk, lambda: _sidebar_of(article))
-    return _with_page_bylines(article)
+    (article.byline,) = remember_many(
+        "page-byline",
+        [article],
+        parts=attrgetter("pk"),
+        compute=_byline_of,
+        load=lambda missing: [_with_page_bylines(article)],
+    )
+    return article
 
 
 def article_for_preview(pk):
@@ -107,6 +115,16 @@ def _sidebar_of(article):
 def _first_for_page(queryset):
     """The first of `queryset` with what its page reads besides bylines and sidebar."""
     return recommendations.with_sidebar_links(queryset.for_page()).first()
+
+
+def _byline_of(article):
+    """`article.byline` to keep: its authorships without their article (the page has it)."""
+    page_cache.byline_shows(article)
+    article_link = Article.authorships.field  # ArticleAuthor.article
+    for authorship in article.byline:
+        if article_link.is_cached(authorship):
+            article_link.delete_cached_value(authorship)
+    return article.byline
 
 
 def _with_page_bylines(article):

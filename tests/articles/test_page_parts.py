@@ -1,8 +1,8 @@
 """
 The parts of an article page the page cache remembers (selectors.article_for_page): the
-article and its sidebar, each until what it shows changes; bylines are read at every
-render. A page purged for one part renders the other from what was kept, and shows what
-a fresh render shows.
+article, its sidebar and its byline, each until what it shows changes. A page purged
+for one part renders the others from what was kept, and shows what a fresh render
+shows.
 """
 
 from datetime import timedelta
@@ -16,6 +16,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Feature
 from experts import services as expert_services
+from tests.helpers.adminforms import change_url, form_data
 from tests.helpers.page_cache import fetched, related_pieces, warm
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,6 @@ def test_a_page_purged_for_its_sidebar_renders_the_article_from_what_was_kept(cl
 def test_a_page_purged_for_its_byline_renders_both_parts_from_what_was_kept(
     client, site, expert_manager
 ):
-    """Bylines are read at every render, the parts kept without them."""
     url = site["A"].get_absolute_url()
     warm(client, url)
     dana = site["dana"]
@@ -69,6 +69,41 @@ def test_a_page_purged_for_its_byline_renders_both_parts_from_what_was_kept(
     status, body, sql = rendered(client, url)
     assert ARTICLE_QUERY not in sql and SIDEBAR_QUERY not in sql
     assert b"Dana Stroul-Haddad" in body
+    assert (status, body) == fresh(client, url)
+
+
+def test_a_page_miss_with_its_parts_kept_reads_nothing(client, site):
+    url = site["A"].get_absolute_url()
+    warm(client, url)
+    status, body, sql = rendered(client, f"{url}?page-miss=1")
+    assert sql == ""
+    assert b"Dana Stroul" in body  # the byline, and "About the authors"
+    assert (status, body) == fresh(client, f"{url}?page-miss=1")
+
+
+def test_an_author_added_in_the_admin_shows_on_the_page_at_once(client, admin_client, site):
+    url, article = site["A"].get_absolute_url(), site["A"]
+    warm(client, url)
+    omar = site["B"].authors.get()
+    authorship = article.authorships.get()
+    data = form_data(
+        article,
+        topics=[str(site["topic"].pk)],
+        **{
+            "authorships-TOTAL_FORMS": "2",
+            "authorships-INITIAL_FORMS": "1",
+            "authorships-0-id": str(authorship.pk),
+            "authorships-0-article": str(article.pk),
+            "authorships-0-expert": str(site["dana"].pk),
+            "authorships-0-position": "0",
+            "authorships-1-article": str(article.pk),
+            "authorships-1-expert": str(omar.pk),
+            "authorships-1-position": "1",
+        },
+    )
+    assert admin_client.post(change_url(article), data).status_code == 302
+    status, body, _sql = rendered(client, url)
+    assert b"Omar Haddad" in body
     assert (status, body) == fresh(client, url)
 
 
