@@ -28,7 +28,6 @@ from thinktank.cache_purges import (
     NEXT_CHANGE_KEY,
     NO_CHANGE,
     caught_up,
-    guarded,
     guarded_call,
     ledger,
     store_next_change,
@@ -68,16 +67,24 @@ def depends_on(*keys):
 # --- reads -----------------------------------------------------------------------------
 
 
+# What a render's start reads besides its number (start()).
+START_READS = (NEXT_CHANGE_KEY, CHANGED_AT_KEY)
+
+
 def start():
     """(the purge number a render starts at, when what it renders must be dropped), or
     None when the cache cannot be used."""
     if not caught_up():
         return None
-    started = guarded_call(ledger().start)
-    state = guarded("get_many", [NEXT_CHANGE_KEY, CHANGED_AT_KEY]) if started else None
-    if state is None:
+    return _started(guarded_call(ledger().start, START_READS))
+
+
+def _started(begun):
+    """start()'s answer from the ledger's (number, {START_READS: value}), or None."""
+    if begun is None:
         return None
-    next_change, changed_at = state.get(NEXT_CHANGE_KEY), state.get(CHANGED_AT_KEY)
+    started, state = begun
+    next_change, changed_at = state[NEXT_CHANGE_KEY], state[CHANGED_AT_KEY]
     now = timezone.now().timestamp()
     if next_change is None or (next_change != NO_CHANGE and next_change <= now):
         next_change = store_next_change()  # expired, evicted, or passed
@@ -268,13 +275,16 @@ class PageCacheMiddleware:
         except DisallowedHost:  # the stack below answers it (400), and logs it
             request.page_cache = "bypass"
             return self.get_response(request)
-        kept = _fetch(cache_key, hold=True)  # a KeptPage is frozen
+        # The page if kept (a KeptPage is frozen), else its render's start: one round trip.
+        now = timezone.now().timestamp()
+        found = guarded_call(ledger().fetch_or_start, cache_key, now, reads=START_READS, hold=True)
+        kept, begun = found or (None, None)
         if kept is not None:
             request.page_cache = "hit"
             response = _answered(request, _shared(kept.response_for(request), kept))
             request_log.log_request(request, response, started)
             return response
-        state = start()
+        state = _started(begun) if caught_up() else None
         if state is None:
             request.page_cache = "bypass"
             return self.get_response(request)

@@ -47,18 +47,32 @@ return text
 
 # The number a render starts at: past every purge made so far. A lost ledger is
 # started again first, with everything purged.
-_START = """
-if redis.call('ZSCORE', KEYS[2], ARGV[1]) == false then
+_STARTED = """
+local function started(counter, purges, all)
+  if redis.call('ZSCORE', purges, all) == false then
+    local t = redis.call('TIME')
+    local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+    local number = math.max(tonumber(redis.call('GET', counter) or '0') + 1, now)
+    redis.call('SET', counter, string.format('%.0f', number))
+    redis.call('ZADD', purges, string.format('%.0f', number), all)
+  end
   local t = redis.call('TIME')
   local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-  local number = math.max(tonumber(redis.call('GET', KEYS[1]) or '0') + 1, now)
-  redis.call('SET', KEYS[1], string.format('%.0f', number))
-  redis.call('ZADD', KEYS[2], string.format('%.0f', number), ARGV[1])
+  return string.format('%.0f', math.max(tonumber(redis.call('GET', counter)) + 1, now))
 end
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-return string.format('%.0f', math.max(tonumber(redis.call('GET', KEYS[1])) + 1, now))
 """
+
+# started(), and the values of KEYS[3], ... as they are (false: not there).
+_START = (
+    _STARTED
+    + """
+local reply = {started(KEYS[1], KEYS[2], ARGV[1])}
+for k = 3, #KEYS do
+  reply[k - 1] = redis.call('GET', KEYS[k])
+end
+return reply
+"""
+)
 
 
 # Whether the value kept under `name` is still good at `now`: before its end, and no
@@ -93,17 +107,36 @@ end
 # A kept value, in one round trip, if good; nothing otherwise. A caller that holds the
 # value kept under the token ARGV[3] gets "=" instead: a value returned through Lua
 # costs Redis far more than the check (some 50 µs for a 25 kB page).
-_FETCH = (
+_FETCH = """
+local function fetched(name, purges, now, all, held)
+  if not good(name, purges, now, all) then
+    return false
+  end
+  local token = redis.call('HGET', name, 'token') or ''
+  if token ~= '' and token == held then
+    return '='
+  end
+  return {token, redis.call('HGET', name, 'value')}
+end
+"""
+
+# The fetch of KEYS[1] (KEYS[2] the purges; ARGV: now, ALL, the token held); when it
+# finds nothing good, the start of a render instead, as _START's reply after a "start"
+# (KEYS[3] the counter, KEYS[4], ... the values read with it).
+_FETCH_OR_START = (
     _GOOD
+    + _FETCH
+    + _STARTED
     + """
-if not good(KEYS[1], KEYS[2], ARGV[1], ARGV[2]) then
-  return false
+local found = fetched(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
+if found then
+  return found
 end
-local token = redis.call('HGET', KEYS[1], 'token') or ''
-if token ~= '' and token == ARGV[3] then
-  return '='
+local reply = {'start', started(KEYS[3], KEYS[2], ARGV[2])}
+for k = 4, #KEYS do
+  reply[k - 1] = redis.call('GET', KEYS[k])
 end
-return {token, redis.call('HGET', KEYS[1], 'value')}
+return reply
 """
 )
 
@@ -149,7 +182,10 @@ class RedisLedger:
         self.purges = cache.make_and_validate_key("thinktank:purges")
         self._purge = client.register_script(_PURGE)
         self._start = client.register_script(_START)
-        self._fetch = client.register_script(_FETCH)
+        self._fetch = client.register_script(
+            _GOOD + _FETCH + "return fetched(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])"
+        )
+        self._fetch_or_start = client.register_script(_FETCH_OR_START)
         self._fetch_many = client.register_script(_FETCH_MANY)
         self._held = OrderedDict()  # name -> (token, value): see fetch()
         self._lock = threading.Lock()
@@ -159,8 +195,37 @@ class RedisLedger:
             self._purge(keys=[self.counter, self.purges], args=[ALL, self.forget_after, *keys])
         )
 
-    def start(self):
-        return int(self._start(keys=[self.counter, self.purges], args=[ALL]))
+    def start(self, reads=()):
+        """The number a render starts at; with `reads` (the cache's keys), (it, {key: the
+        value the cache holds under it, or None}), in the same round trip."""
+        keys = [self.counter, self.purges, *self._keys(reads)]
+        number, *values = self._start(keys=keys, args=[ALL])
+        return int(number) if not reads else (int(number), self._read(reads, values))
+
+    def fetch_or_start(self, name, now, *, reads, hold=False):
+        """(fetch(), None) when that finds a good value, else (None, start(reads)): in
+        one round trip either way."""
+        name = self.cache.make_and_validate_key(name)
+        held = self._held.get(name) if hold else None
+        reply = self._fetch_or_start(
+            keys=[name, self.purges, self.counter, *self._keys(reads)],
+            args=[repr(now), ALL, held[0] if held else ""],
+        )
+        if isinstance(reply, list) and reply[0] == b"start":
+            return None, (int(reply[1]), self._read(reads, reply[2:]))
+        return self._found(name, reply, held, hold), None
+
+    def _keys(self, reads):
+        return [self.cache.make_and_validate_key(read) for read in reads]
+
+    def _read(self, reads, values):
+        """{key: value} of what Redis held under the cache's `reads`, decoded as the
+        cache decodes it."""
+        loads = self.cache._cache._serializer.loads
+        return {
+            read: None if value is None else loads(value)
+            for read, value in zip(reads, values, strict=True)
+        }
 
     def keep(self, name, value, *, started, keys, expires_at, timeout):
         """Keep `value` under `name` for `timeout` seconds, good until `expires_at` (a
@@ -198,6 +263,10 @@ class RedisLedger:
         reply = self._fetch(
             keys=[name, self.purges], args=[repr(now), ALL, held[0] if held else ""]
         )
+        return self._found(name, reply, held, hold)
+
+    def _found(self, name, reply, held, hold):
+        """The value a fetch script's `reply` gives, `held` the (token, value) held before."""
         if reply is None:
             return None
         if reply == b"=":
@@ -231,9 +300,17 @@ class LocalLedger:
             self._purged.update(dict.fromkeys(keys, self._number))
             return self._number
 
-    def start(self):
+    def start(self, reads=()):
         with self._lock:
-            return self._number + 1
+            number = self._number + 1
+        if not reads:
+            return number
+        found = self.cache.get_many(reads)
+        return number, {read: found.get(read) for read in reads}
+
+    def fetch_or_start(self, name, now, *, reads, hold=False):
+        value = self.fetch(name, now)
+        return (value, None) if value is not None else (None, self.start(reads))
 
     def keep(self, name, value, *, started, keys, expires_at, timeout):
         if isinstance(value, Frozen):

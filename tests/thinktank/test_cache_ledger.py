@@ -26,11 +26,15 @@ STEPS = st.lists(
             st.lists(st.tuples(SLOTS, st.lists(KEYS, min_size=1, max_size=3)), max_size=3),
         ),
         st.tuples(st.just("fetch_many"), st.lists(SLOTS, max_size=4)),
+        st.tuples(
+            st.just("fetch_or_render"), SLOTS, st.lists(KEYS, min_size=1, max_size=3), st.booleans()
+        ),
         st.tuples(st.just("lose"), st.just(None)),
     ),
     max_size=25,
 )
 NOW = 1_000_000.0
+READ, READ_VALUE = "schedule", 1_700_000_000.5  # a value of the cache, read with a start
 
 
 class Model:
@@ -40,6 +44,7 @@ class Model:
         self.clock = 0
         self.purged = {}
         self.kept = {}
+        self.read = READ_VALUE
 
     def purge(self, keys):
         self.clock += 1
@@ -87,9 +92,21 @@ def run(ledger, steps, lose):
         elif step == "fetch":
             slot, hold = args  # held: a later fetch of the same keep comes from memory
             assert ledger.fetch(f"slot{slot}", NOW - 1, hold=hold) == model.fresh(slot)
+        elif step == "fetch_or_render":  # a page: served if kept, else rendered from its start
+            slot, keys, hold = args
+            name, value = f"slot{slot}", (slot, number)
+            found, begun = ledger.fetch_or_start(name, NOW - 1, reads=[READ], hold=hold)
+            assert found == model.fresh(slot)
+            assert (begun is None) == (found is not None)
+            if begun is not None:
+                started, read = begun
+                assert read == {READ: model.read}
+                ledger.keep(name, value, started=started, keys=keys, expires_at=NOW, timeout=60)
+                model.keep(slot, model.clock + 1, keys, value)
         elif lose:
             lose()
             model.purge([ALL])
+            model.read = None
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +124,7 @@ def redis_ledger():
 @given(steps=STEPS)
 def test_redis_keeps_what_no_purge_touched_since_its_render(redis_ledger, steps):
     redis_ledger.client.flushall()
+    redis_ledger.cache.set(READ, READ_VALUE)
     run(redis_ledger, steps, lose=redis_ledger.client.flushall)
 
 
@@ -115,6 +133,7 @@ def test_redis_keeps_what_no_purge_touched_since_its_render(redis_ledger, steps)
 def test_local_memory_keeps_what_no_purge_touched_since_its_render(steps):
     cache = LocMemCache("ledger-test", {})
     cache.clear()
+    cache.set(READ, READ_VALUE)
     run(LocalLedger(cache), [step for step in steps if step[0] != "lose"], lose=None)
 
 
@@ -141,6 +160,15 @@ def test_a_held_value_is_checked_like_any_other(redis_ledger):
     assert redis_ledger.fetch("page", NOW - 1, hold=True) == "third"
     redis_ledger.client.flushall()
     assert redis_ledger.fetch("page", NOW - 1, hold=True) is None
+
+
+def test_a_start_reads_the_cache_as_the_cache_does(redis_ledger):
+    redis_ledger.client.flushall()
+    values = {"a-number": 7, "a-moment": 1_700_000_000.25, "a-word": "later"}
+    redis_ledger.cache.set_many(values)
+    started, read = redis_ledger.start([*values, "nothing"])
+    assert read == {**values, "nothing": None}
+    assert redis_ledger.purge(["article:1"]) >= started  # a later purge ends its render
 
 
 def test_purge_numbers_go_on_past_a_lost_ledger(redis_ledger):
