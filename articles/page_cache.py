@@ -135,6 +135,16 @@ def article_shows(article):
     depends_on(key("article", article.pk), key("translations", article.translation_set_id))
 
 
+# Topics and regions, their names, slugs and places: every write of them purges
+# everything (register()), never this key alone.
+TAXONOMY = key("taxonomy", "all")
+
+
+def taxonomy_shown():
+    """Tell the page cache that the page (or value) shows topics or regions (TAXONOMY)."""
+    depends_on(TAXONOMY)
+
+
 def no_article_shows(slug, language):
     """Tell the page cache that no article is public at `slug` in `language` (a topic's
     or a region's page, a former address): until one is, or its go-live comes."""

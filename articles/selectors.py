@@ -217,7 +217,13 @@ def topic_or_region_filter(topic_or_region, nested_ids=None):
 
 
 def topic_or_region_at(slug):
-    """The topic at `slug`, else the region at it, else None (their slugs never clash)."""
+    """The topic at `slug`, else the region at it, else None (their slugs never clash);
+    remembered by the page cache until the topics and regions change."""
+    return remember("topic-or-region-at", slug, lambda: _topic_or_region_at(slug))
+
+
+def _topic_or_region_at(slug):
+    page_cache.taxonomy_shown()
     return Topic.objects.filter(slug=slug).first() or Region.objects.filter(slug=slug).first()
 
 

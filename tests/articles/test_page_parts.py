@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import services
+from articles import services, taxonomy_services
 from articles.models import Feature
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
@@ -150,11 +150,27 @@ def test_an_address_kept_as_having_no_article_shows_one_at_once(client, site, ed
     assert (b"Hormuz Shipping" if way is not move_a_published_piece_there else b"Tariffs") in body
 
 
-def test_a_topic_page_miss_looks_for_no_article_at_its_address(client, site):
+def test_a_topic_page_miss_with_its_parts_kept_reads_nothing(client, site, editor):
+    """Not the article at its address, nor the topic, nor its features."""
     Feature.objects.create(topic=site["topic"], article=site["B"])
     url = site["topic"].get_absolute_url()
     status, _body, cold = rendered(client, url)
     assert status == 200 and ARTICLE_LOOKUP in cold
     status, body, sql = rendered(client, url + "?page-miss=1")
-    assert ARTICLE_LOOKUP not in sql and "articles_feature" not in sql  # nor its features
+    assert sql == ""
     assert (status, body) == fresh(client, url + "?page-miss=1")
+    elsewhere = site["C"]  # a write of work on another topic purges its keys only
+    elsewhere.title = "Tariffs and Ports, revised"
+    services.article_save(elsewhere, user=editor)
+    assert '"articles_topic"' not in rendered(client, url + "?page-miss=2")[2]
+
+
+def test_a_topic_renamed_shows_on_its_page_at_once(client, site, editor):
+    url = site["topic"].get_absolute_url()
+    warm(client, url)
+    topic = site["topic"]
+    topic.name = "Gulf and Red Sea Security"
+    taxonomy_services.topic_or_region_save(topic, user=editor)
+    status, body, _sql = rendered(client, url)
+    assert b"Gulf and Red Sea Security" in body
+    assert (status, body) == fresh(client, url)
