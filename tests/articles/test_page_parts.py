@@ -6,6 +6,7 @@ shows.
 """
 
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.db import connection
@@ -39,6 +40,18 @@ def fresh(client, url):
     return status, body
 
 
+def renamed_on(client, url, thing, name, save):
+    """The SQL of the page at `url`, kept, then `thing` renamed `name` by `save`: the
+    page shows the new name as a fresh render does."""
+    warm(client, url)
+    thing.name = name
+    save(thing)
+    status, body, sql = rendered(client, url)
+    assert name.encode() in body
+    assert (status, body) == fresh(client, url)
+    return sql
+
+
 @pytest.fixture
 def site(db):
     site = related_pieces()
@@ -61,15 +74,9 @@ def test_a_page_purged_for_its_sidebar_renders_the_article_from_what_was_kept(cl
 def test_a_page_purged_for_its_byline_renders_both_parts_from_what_was_kept(
     client, site, expert_manager
 ):
-    url = site["A"].get_absolute_url()
-    warm(client, url)
-    dana = site["dana"]
-    dana.name = "Dana Stroul-Haddad"
-    expert_services.expert_save(dana, user=expert_manager)
-    status, body, sql = rendered(client, url)
+    save = partial(expert_services.expert_save, user=expert_manager)
+    sql = renamed_on(client, site["A"].get_absolute_url(), site["dana"], "Dana Stroul-Haddad", save)
     assert ARTICLE_QUERY not in sql and SIDEBAR_QUERY not in sql
-    assert b"Dana Stroul-Haddad" in body
-    assert (status, body) == fresh(client, url)
 
 
 def test_a_page_miss_with_its_parts_kept_reads_nothing(client, site):
@@ -166,11 +173,5 @@ def test_a_topic_page_miss_with_its_parts_kept_reads_nothing(client, site, edito
 
 
 def test_a_topic_renamed_shows_on_its_page_at_once(client, site, editor):
-    url = site["topic"].get_absolute_url()
-    warm(client, url)
-    topic = site["topic"]
-    topic.name = "Gulf and Red Sea Security"
-    taxonomy_services.topic_or_region_save(topic, user=editor)
-    status, body, _sql = rendered(client, url)
-    assert b"Gulf and Red Sea Security" in body
-    assert (status, body) == fresh(client, url)
+    save = partial(taxonomy_services.topic_or_region_save, user=editor)
+    renamed_on(client, site["topic"].get_absolute_url(), site["topic"], "Gulf and Red Sea", save)
