@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from articles import article_html
 from articles.cards import rendered_cards
 from thinktank.languages import localize_digits
 
@@ -25,6 +26,12 @@ def article_cards(context, articles, heading_level=2, show_summary=False, hide_t
         hide_type=hide_type,
         keep=not context.get("preview"),
     )
+
+
+@register.simple_tag(takes_context=True)
+def article_main(context):
+    """The inside of an article page's <article> (articles.article_html)."""
+    return article_html.article_main(context)
 
 
 @register.simple_tag

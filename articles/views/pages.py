@@ -59,7 +59,6 @@ class ArticleDetailView(DetailView):
         )
         page_cache.article_page_shows(article)
         url = self.request.build_absolute_uri(article.get_absolute_url())
-        work = citations.work_for(article, url)
         context.update(
             json_ld=structured_data.article_json_ld(
                 article, self.request, topics=context["topics"], regions=context["regions"]
@@ -68,14 +67,15 @@ class ArticleDetailView(DetailView):
             share_image=share_image(
                 article.hero_image, self.request, alt=article.hero_image_alt, large=True
             ),
-            citation=work,
-            citation_styles=citations.styles(work),
-            # Figures, internal links (one query each, none without) and notes; a
-            # preview marks the links to what is not public.
-            body=rendered_body(article, preview=bool((self.extra_context or {}).get("preview"))),
+            citation=citations.work_for(article, url),
             # Known once its PDF edition was made (a look at the storage, no query).
             pdf_size=pdf_edition.edition_size(article, url),
         )
+        if (self.extra_context or {}).get("preview"):
+            # Figures, internal links (one query each, none without) and notes, the
+            # links to what is not public marked; a page's own are rendered with the
+            # rest of its <article> when that is not kept (articles.article_html).
+            context["body"] = rendered_body(article, preview=True)
         return context
 
     def taxonomy(self, article):

@@ -217,6 +217,17 @@ def test_the_page_links_to_its_edition_with_its_size_once_made(client, piece):
     assert size.startswith("(PDF, ") and size.endswith("KB)")
 
 
+def test_the_size_shows_on_a_page_whose_article_was_kept(client, piece):
+    """The PDF link is written at every render, not kept with the rest of <article>."""
+    page = "/policy-analysis/putins-alignment"
+    assert not get_page(client, page).find_all(cls="article__pdf-size")  # kept
+    edition(client, "/policy-analysis/putins-alignment.pdf")
+    response = client.get(f"{page}?page-miss=1")
+    assert "includes/article_main.html" not in [t.name for t in response.templates]
+    size = get_page(client, f"{page}?page-miss=1").find(cls="article__pdf-size").text
+    assert size.startswith("(PDF, ") and size.endswith("KB)")
+
+
 def test_the_arabic_page_links_to_the_arabic_edition(client, piece):
     page = get_page(client, "/ar/policy-analysis/anhyaz-bwtyn")
     link = page.find(cls="article__pdf").find("a")
