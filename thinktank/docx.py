@@ -159,9 +159,11 @@ def read_zip_entries(archive, max_total):
         raise _too_big_inside()
     parts, total, xml_total = {}, 0, 0
     for info in infos:
+        name = info.filename
+        if not name:  # a damaged entry (ZipInfo.is_dir() fails on it)
+            raise not_a_docx()
         if info.is_dir():
             continue
-        name = info.filename
         if name in parts or name.lower().lstrip("/") != name.lower() or "\\" in name:
             raise not_a_docx()
         if info.flag_bits & 0x1:

@@ -78,6 +78,12 @@ def test_a_document_with_any_byte_changed_is_read_or_refused(position, value):
         assert refused.messages
 
 
+def test_an_entry_without_a_name_is_refused():
+    """What a damaged length in the zip's directory reads as (Hypothesis found it)."""
+    code, message = refusal(word.rewritten(word.simple_docx(), add={zipfile.ZipInfo(""): b"x"}))
+    assert code == "not_docx" and message
+
+
 def test_a_zip_bomb_is_refused_before_it_is_inflated():
     code, message = refusal(word.zip_bomb(), max_size=1024 * 1024)
     assert code == "zip_bomb"
