@@ -41,7 +41,7 @@ from articles.models.publishing import (
 from experts.models import Expert, sort_key_expression
 from experts.page_cache import listed_experts_shown
 from taxonomy.models import RegionTree
-from thinktank.cache import remember, remember_many
+from thinktank.cache import recall, remember, remember_many
 
 
 def translations_for(article):
@@ -67,9 +67,10 @@ def article_for_page(slug, language=None):
     kept. A byline not kept is read with the sidebar cards' (one query), which the cards
     not kept use. That there is none is remembered too, until one is public."""
     language = language or get_language()
-    article = remember("article-page", (slug, language), lambda: _article_at(slug, language))
+    article = remember(*_article_named(slug, language), lambda: _article_at(slug, language))
     if article is NO_ARTICLE:
         return None
+    recall(("sidebar", article.pk), ("page-byline", article.pk))  # one round trip for both
     article.sidebar_articles = remember("sidebar", article.pk, lambda: _sidebar_of(article))
     (article.byline,) = remember_many(
         "page-byline",
@@ -79,6 +80,20 @@ def article_for_page(slug, language=None):
         load=lambda missing: [_with_page_bylines(article)],
     )
     return article
+
+
+def recall_address(slug, language=None):
+    """Fetch at once what article_for_page() and topic_or_region_at() keep for `slug`,
+    which its page asks for next (thinktank.cache.recall)."""
+    recall(_article_named(slug, language or get_language()), _topic_or_region_named(slug))
+
+
+def _article_named(slug, language):
+    return "article-page", (slug, language)
+
+
+def _topic_or_region_named(slug):
+    return "topic-or-region-at", slug
 
 
 def article_for_preview(pk):
@@ -219,7 +234,7 @@ def topic_or_region_filter(topic_or_region, nested_ids=None):
 def topic_or_region_at(slug):
     """The topic at `slug`, else the region at it, else None (their slugs never clash);
     remembered by the page cache until the topics and regions change."""
-    return remember("topic-or-region-at", slug, lambda: _topic_or_region_at(slug))
+    return remember(*_topic_or_region_named(slug), lambda: _topic_or_region_at(slug))
 
 
 def _topic_or_region_at(slug):

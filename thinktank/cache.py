@@ -44,6 +44,7 @@ _page_render = contextvars.ContextVar("page_cache_page_render", default=None)
 class PageRender:
     state: tuple  # its start()
     pending: list = dataclasses.field(default_factory=list)  # (name, value, keys) to keep
+    recalled: dict = dataclasses.field(default_factory=dict)  # value name -> kept or None
 
 
 def is_on():
@@ -168,11 +169,12 @@ def remember_many(name, things, *, parts, compute, load=None):
     on = is_on()
     names = [_value_name(name, parts(thing)) for thing in things]
     found = [None] * len(names)
-    if on and names:
-        now = timezone.now().timestamp()
-        found = guarded_call(ledger().fetch_many, names, now) or found
-    missing = [thing for thing, kept in zip(things, found, strict=True) if kept is None]
     render = _page_render.get()
+    if on and names:
+        recalled = render.recalled if render else {}
+        fetched = _fetched([name for name in names if name not in recalled])
+        found = [recalled[name] if name in recalled else fetched[name] for name in names]
+    missing = [thing for thing, kept in zip(things, found, strict=True) if kept is None]
     state = None
     if missing and on:  # before reading what is computed
         state = render.state if render else (start() or False)
@@ -194,6 +196,28 @@ def remember_many(name, things, *, parts, compute, load=None):
         else:
             _keep_many(state, computed)
     return values
+
+
+def recall(*named):
+    """Fetch the values kept under each (name, parts) of `named` in one round trip, for
+    the remember() calls of the page being rendered that ask for them next: what is
+    kept is not asked for again, nor what is not (it is computed). Outside a page
+    render, nothing."""
+    render = _page_render.get()
+    if render is None or not is_on():
+        return
+    names = [_value_name(name, parts) for name, parts in named]
+    render.recalled.update(_fetched([name for name in names if name not in render.recalled]))
+
+
+def _fetched(names):
+    """{name: the (value, keys) kept under it, or None} of `names`, in one round trip."""
+    names = list(dict.fromkeys(names))
+    if not names:
+        return {}
+    now = timezone.now().timestamp()
+    found = guarded_call(ledger().fetch_many, names, now) or [None] * len(names)
+    return dict(zip(names, found, strict=True))
 
 
 def _recorded(compute, *args, render=None):

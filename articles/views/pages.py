@@ -168,6 +168,7 @@ def article_topic_or_region(request, slug):
     else a topic, else a region (the model's validation keeps them apart), else a
     former address of an article, topic or region, which answers 301 to where it is now.
     """
+    selectors.recall_address(slug)
     article = selectors.article_for_page(slug)
     if article is not None:
         return ArticleDetailView.as_view()(request, slug=slug, article=article)

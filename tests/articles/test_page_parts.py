@@ -18,7 +18,7 @@ from articles import services, taxonomy_services
 from articles.models import Feature
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
-from tests.helpers.page_cache import fetched, related_pieces, warm
+from tests.helpers.page_cache import fetched, related_pieces, round_trips, warm
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +86,21 @@ def test_a_page_miss_with_its_parts_kept_reads_nothing(client, site):
     assert sql == ""
     assert b"Dana Stroul" in body  # the byline, and "About the authors"
     assert (status, body) == fresh(client, f"{url}?page-miss=1")
+
+
+def test_a_page_miss_asks_the_cache_once_for_each_step(client, site):
+    url = site["A"].get_absolute_url()
+    warm(client, url)
+    with round_trips() as calls:
+        client.get(f"{url}?page-miss=1")
+    assert calls == [
+        "fetch_or_start",  # the page, else its start
+        "fetch_many",  # what is at the address: an article, else a topic or a region
+        "fetch_many",  # the article's sidebar and byline
+        "fetch_many",  # the inside of its <article>
+        "fetch_many",  # the sidebar's cards
+        "keep_many",  # the page
+    ]
 
 
 def test_an_author_added_in_the_admin_shows_on_the_page_at_once(client, admin_client, site):

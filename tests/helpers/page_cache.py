@@ -1,6 +1,9 @@
 """Requests of the page cache tests: a GET with the queries it made, a page warmed or
 kept, the cache's state."""
 
+from contextlib import contextmanager
+from functools import partial
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -8,6 +11,10 @@ from django.utils import timezone
 from articles.models import Article
 from tests.helpers.factories import make_article, make_expert, make_topic
 from thinktank import cache as page_cache
+from thinktank import cache_purges
+
+# The ledger's calls, each one round trip to Redis.
+LEDGER_CALLS = ("fetch", "fetch_many", "fetch_or_start", "start", "keep_many", "purge")
 
 
 def get(client, url, **headers):
@@ -27,6 +34,30 @@ def served_kept(response, queries):
     hit = response.wsgi_request.page_cache == "hit"
     assert queries == 0 or not hit, "a hit made a query"
     return hit
+
+
+@contextmanager
+def round_trips():
+    """The names of the calls made to the cache's ledger meanwhile, in order (not those
+    one makes of another: the ledger in local memory fetches many by fetching each)."""
+    ledger, calls, depth = cache_purges.ledger(), [], [0]
+    for name in LEDGER_CALLS:
+        setattr(ledger, name, partial(_counted, calls, depth, name, getattr(ledger, name)))
+    try:
+        yield calls
+    finally:
+        for name in LEDGER_CALLS:
+            delattr(ledger, name)
+
+
+def _counted(calls, depth, name, method, *args, **kwargs):
+    if not depth[0]:
+        calls.append(name)
+    depth[0] += 1
+    try:
+        return method(*args, **kwargs)
+    finally:
+        depth[0] -= 1
 
 
 def fetched(article):
