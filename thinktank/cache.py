@@ -207,7 +207,7 @@ def recall(*named):
     if render is None or not is_on():
         return
     names = [_value_name(name, parts) for name, parts in named]
-    render.recalled.update(_fetched([name for name in names if name not in render.recalled]))
+    render.recalled |= _fetched([name for name in names if name not in render.recalled])
 
 
 def _fetched(names):
