@@ -140,7 +140,9 @@ def test_an_address_elsewhere_and_a_removed_link(chromium, newsroom):
     page.keyboard.press("Control+Shift+ArrowRight")  # the first word selected
     # The keys land after the click has placed the caret; on a busy machine the
     # editor may read the selection late, so wait until it holds the word.
-    page.wait_for_function("getSelection().toString().trim() === 'Read'")
+    # A function, not an expression: under the admin's CSP Playwright may eval an
+    # expression only once, and a wait that polls evaluates it again.
+    page.wait_for_function("() => getSelection().toString().trim() === 'Read'")
     page.wait_for_timeout(200)  # as a person would: the editor reads the selection
     page.locator(".field-body button[data-name=internalLink]").click()
     tool = page.locator("dialog.link-tool")

@@ -103,7 +103,7 @@ def test_editor_inserts_notes_and_readers_follow_them(
         page.keyboard.press("Shift+ArrowLeft")
     # On a busy machine the note's editor may read the selection late: wait until it
     # holds the word, or the link button finds nothing to link (a CI flake).
-    page.wait_for_function("getSelection().toString() === 'online'")
+    page.wait_for_function("() => getSelection().toString() === 'online'")
     page.wait_for_timeout(200)  # as a person would: the editor reads the selection
     dialog.locator("button[name=link]").click()
     link_dialog = page.locator("dialog[open] input[name=href]")
@@ -144,10 +144,10 @@ def test_editor_inserts_notes_and_readers_follow_them(
     reader.screenshot(path=str(artifacts / "notes-page-en.png"), full_page=True)
 
     references.nth(1).click()
-    reader.wait_for_function("location.hash === '#note-2'")
+    reader.wait_for_function("() => location.hash === '#note-2'")
     assert reader.evaluate("document.querySelector(':target').id") == "note-2"
     notes.nth(1).locator("a[role=doc-backlink]").click()
-    reader.wait_for_function("location.hash === '#note-ref-2'")
+    reader.wait_for_function("() => location.hash === '#note-ref-2'")
     assert reader.evaluate("document.querySelector(':target').textContent") == "2"
     # The note is in view after the click, and so is the reference after the back link.
     assert reader.evaluate(
