@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import citations, list_cache, page_cache, pdf_edition, selectors, structured_data
+from articles import citations, list_cache, pdf_edition, selectors, structured_data
 from articles.body import rendered_body
 from articles.models import Region
 from thinktank.metadata import share_image
@@ -57,7 +57,6 @@ class ArticleDetailView(DetailView):
             **self.taxonomy(article),
             documents=self.documents(article),
         )
-        page_cache.article_page_shows(article)
         url = self.request.build_absolute_uri(article.get_absolute_url())
         context.update(
             json_ld=structured_data.article_json_ld(
