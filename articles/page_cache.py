@@ -117,7 +117,7 @@ changing_article = cache_purges.changing(ArticleChange)
 
 def article_page_shows(article):
     """Tell the page cache what `article`'s page shows besides its three parts, which
-    articles.selectors.article_for_page has the page cache remember and which name
+    articles.page_selectors.article_for_page has the page cache remember and which name
     themselves (article_shows, sidebar_shows, byline_shows), and its cards, which name
     their bylines (articles.cards): the targets of its body's links."""
     depends_on(*(key(reference.kind, reference.id) for reference in references_in(article.body)))

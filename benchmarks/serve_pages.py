@@ -54,7 +54,7 @@ def english_articles(*, at_least):
 def page_misses(site, paths, count=PAGE_MISSES):
     """(addresses, warm-up addresses) that are each a page miss on `site` (a query
     string of their own) of the pages at `paths`, `count` in all, whose parts (an
-    article and its sidebar: articles.selectors.article_for_page; a list's cards:
+    article and its sidebar: articles.page_selectors.article_for_page; a list's cards:
     articles.cards) are kept now, by one request each."""
     for path in paths:
         status, _headers, _body = get(site.port, path)

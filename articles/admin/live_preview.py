@@ -17,7 +17,7 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
-from articles import selectors
+from articles import page_selectors
 from articles.models import Article, ArticleAuthor, TranslationSet
 from articles.models.publishing import TAXONOMY_LINK_FIELDS
 from articles.reading import reading_minutes, text_of, word_count
@@ -114,7 +114,7 @@ class LivePreviewAdminMixin:
         if object_id is not None:
             # The admin's own lookup: any address, only the articles its list offers.
             stored = self.get_object(request, unquote(object_id))
-            article = stored and selectors.article_for_preview(stored.pk)
+            article = stored and page_selectors.article_for_preview(stored.pk)
             if article is None:
                 raise Http404("No such article.")
             if not self.has_change_permission(request, article):

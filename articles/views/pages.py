@@ -6,7 +6,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from articles import citations, list_cache, pdf_edition, selectors, structured_data
+from articles import (
+    citations,
+    list_cache,
+    page_selectors,
+    pdf_edition,
+    selectors,
+    structured_data,
+)
 from articles.body import rendered_body
 from articles.models import Region
 from thinktank.metadata import share_image
@@ -47,7 +54,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        translations = selectors.translations_for(article)
+        translations = page_selectors.translations_for(article)
         context.update(
             translations=translations,
             # The languages this article exists in, for the switcher and hreflang.
@@ -138,7 +145,7 @@ class RegionDetailView(TopicOrRegionView):
     @cached_property
     def region_context(self):
         """The breadcrumb, the sub-regions and the nested regions' ids: one query."""
-        return selectors.region_context_for(self.kwargs["topic_or_region"])
+        return page_selectors.region_context_for(self.kwargs["topic_or_region"])
 
     def topic_or_region_filter(self):
         nested_ids = self.region_context["nested_ids"]
@@ -167,16 +174,16 @@ def article_topic_or_region(request, slug):
     else a topic, else a region (the model's validation keeps them apart), else a
     former address of an article, topic or region, which answers 301 to where it is now.
     """
-    selectors.recall_address(slug)
-    article = selectors.article_for_page(slug)
+    page_selectors.recall_address(slug)
+    article = page_selectors.article_for_page(slug)
     if article is not None:
         return ArticleDetailView.as_view()(request, slug=slug, article=article)
-    topic_or_region = selectors.topic_or_region_at(slug)
+    topic_or_region = page_selectors.topic_or_region_at(slug)
     if isinstance(topic_or_region, Region):
         return RegionDetailView.as_view()(request, slug=slug, topic_or_region=topic_or_region)
     if topic_or_region is not None:
         return TopicDetailView.as_view()(request, slug=slug, topic_or_region=topic_or_region)
-    moved = selectors.moved_article_for(slug) or selectors.moved_topic_or_region_for(slug)
+    moved = page_selectors.moved_article_for(slug) or page_selectors.moved_topic_or_region_for(slug)
     if moved is not None:
         return HttpResponsePermanentRedirect(moved.get_absolute_url())
     raise Http404("No article, topic or region at this address.")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
-from articles import preview, selectors
+from articles import page_selectors, preview
 from articles.permissions import VIEW_ARTICLE
 from articles.views.pages import ArticleDetailView
 from thinktank.permissions import require
@@ -32,7 +32,7 @@ def _preview_response(request, article, document_url):
 def article_preview(request, pk):
     """Staff preview of any article, draft or scheduled included."""
     require(request.user, VIEW_ARTICLE)
-    return _preview_response(request, selectors.article_for_preview(pk), staff_document_url)
+    return _preview_response(request, page_selectors.article_for_preview(pk), staff_document_url)
 
 
 def staff_document_url(document):
@@ -48,7 +48,7 @@ def article_shared_preview(request, token):
         article_id, secret = preview.article_id_from_token(token)
     except signing.BadSignature:
         raise Http404("This preview link is not valid, or it has expired.") from None
-    article = selectors.article_for_preview(article_id)
+    article = page_selectors.article_for_preview(article_id)
     if article is None or not secret or article.preview_secret != secret:
         raise Http404("This preview link has been revoked.")
 

@@ -1,5 +1,5 @@
 """
-The parts of an article page the page cache remembers (selectors.article_for_page): the
+The parts of an article page the page cache remembers (page_selectors.article_for_page): the
 article, its sidebar and its byline, each until what it shows changes. A page purged
 for one part renders the others from what was kept, and shows what a fresh render
 shows.

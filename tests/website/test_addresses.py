@@ -5,6 +5,7 @@ redirect within the site, and a server error is the styled 500 page.
 
 import pytest
 
+from articles import page_selectors
 from tests.helpers.htmlpage import parse
 from tests.helpers.visibility import assert_styled_404
 
@@ -159,12 +160,10 @@ def test_trailing_slash_redirect_never_leaves_the_site(client, world, url):
 
 
 def test_server_error_gets_the_styled_500_page(client, world, monkeypatch):
-    from articles import selectors
-
     def broken(*args, **kwargs):
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(selectors, "article_for_page", broken)
+    monkeypatch.setattr(page_selectors, "article_for_page", broken)
     client.raise_request_exception = False
     response = client.get("/policy-analysis/published-piece")
     assert response.status_code == 500
