@@ -219,7 +219,29 @@ def program_publications(program, *, language):
 
 
 def events_of(expert, past_shown=EXPERT_PAST_EVENTS):
-    """(upcoming soonest first, the `past_shown` latest past): `expert`'s events, one query."""
+    """(upcoming soonest first, the `past_shown` latest past): `expert`'s events, two
+    querysets for their cards, each with its ids in order as `page_ids` (articles.cards
+    reads the rows of only the cards not kept). The ids are remembered by the page cache
+    until the expert's work changes, or an event starts (its next change)."""
+
+    def compute():
+        list_cache.list_shows(author=expert)
+        return _event_ids(expert, past_shown)
+
+    upcoming, past = remember("expert-events", (expert.pk, past_shown), compute)
+    newest = [F("event_start").desc(), F("pk").desc()]
+    return _events(upcoming, ["event_start", "pk"]), _events(past, newest)
+
+
+def _events(ids, order):
+    events = Article.objects.published().events().filter(pk__in=ids).for_listing()
+    events = events.order_by(*order)
+    events.page_ids = ids
+    return events
+
+
+def _event_ids(expert, past_shown):
+    """([upcoming event ids], [past event ids]) as events_of orders them: one query."""
     now = timezone.now()
     is_past = Case(
         When(event_start__lt=now, then=Value(True)),
@@ -231,8 +253,6 @@ def events_of(expert, past_shown=EXPERT_PAST_EVENTS):
         .by_author(expert)
         .events()
         .filter(event_start__isnull=False)
-        .select_related("publication_type")
-        .without_search_vector()
         .annotate(
             is_past=is_past,
             latest_first=Window(
@@ -244,9 +264,9 @@ def events_of(expert, past_shown=EXPERT_PAST_EVENTS):
         .filter(Q(is_past=False) | Q(latest_first__lte=past_shown))
         .order_by("event_start", "pk")
     )
-    events = list(events)
-    upcoming = [event for event in events if not event.is_past]
-    past = [event for event in events if event.is_past]
+    rows = list(events.values_list("pk", "is_past"))
+    upcoming = [pk for pk, is_past in rows if not is_past]
+    past = [pk for pk, is_past in rows if is_past]
     return upcoming, past[::-1]
 
 

@@ -7,6 +7,7 @@ from django.db.models import Count, Max
 
 from experts.models import Expert, Program
 from taxonomy.models import Region, Topic
+from thinktank.cache import depends_on, key, remember
 
 
 def experts_for_directory(language, form):
@@ -17,9 +18,18 @@ def experts_for_directory(language, form):
     return list(form.filter(Expert.objects.with_profile().for_directory(language)))
 
 
-def experts_for_profile():
-    """The experts with a profile, each with what their page shows (a queryset)."""
-    return Expert.objects.with_profile().for_profile()
+def expert_for_profile(slug):
+    """The expert with a profile at `slug`, with what their page shows (program, topics,
+    regions, links), or None; remembered by the page cache until they change (their
+    topics', regions' and program's own writes purge everything)."""
+    return remember("expert-profile", slug, lambda: _expert_at(slug))
+
+
+def _expert_at(slug):
+    expert = Expert.objects.with_profile().for_profile().filter(slug=slug).first()
+    if expert is not None:
+        depends_on(key("expert", expert.pk))
+    return expert
 
 
 def programs_for_listing():

@@ -21,8 +21,11 @@ class ExpertDetailView(DetailView):
     template_name = "experts/expert_detail.html"
     context_object_name = "expert"
 
-    def get_queryset(self):
-        return expert_selectors.experts_for_profile()
+    def get_object(self, queryset=None):
+        expert = expert_selectors.expert_for_profile(self.kwargs["slug"])
+        if expert is None:
+            raise Http404("No expert with a profile at this address.")
+        return expert
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -42,7 +45,6 @@ class ExpertDetailView(DetailView):
         # the cards not kept.
         page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
         upcoming_events, past_events = selectors.events_of(expert)
-        selectors.with_bylines([*upcoming_events, *past_events])  # in one query
         context.update(
             page_obj=page,
             publications=page.object_list,

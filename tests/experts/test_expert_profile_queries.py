@@ -59,10 +59,11 @@ def bulk_publications(expert, count, *, language="en"):
 
 
 # On an empty page cache: the expert and program, topics, regions and links, the
-# publication types, the count, the events and their bylines, the page's ids (kept as
-# the count is), which of them are public (to fetch their kept cards: articles.cards),
-# then the rows of the cards not kept and their bylines.
-PROFILE_BUDGET = 12
+# publication types, the count, the page's ids (kept as the count is), which of them
+# are public (to fetch their kept cards: articles.cards), then the rows of the cards not
+# kept and their bylines; the events' ids (kept as the page's are), and the rows of each
+# list of events and their bylines.
+PROFILE_BUDGET = 14
 
 
 def build_profile(slug, publications):

@@ -53,11 +53,11 @@ PAGES = {
         False,
     ),
     # The expert and program, their topics, regions and links, the publication types,
-    # the count, the page and its bylines, the events (upcoming and past at once) and
-    # theirs.
+    # the count, the page and its bylines, the events' ids (upcoming and past at once,
+    # kept with the page cache on), then each list's rows and their bylines.
     "expert profile": (
         ["/experts/budget-expert", "/experts/budget-expert?type=brief-analysis"],
-        10,
+        13,
         True,
     ),
     "programs": (["/programs"], 1, True),

@@ -1,0 +1,143 @@
+"""
+The parts of an expert's profile the page cache remembers: the expert with their
+program, topics, regions and links (experts.selectors.expert_for_profile), and which
+events they hold (articles.selectors.events_of). A page miss with its parts kept reads
+nothing; each part shows a change of what it shows at once, as a fresh render does.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles import services, taxonomy_services
+from experts import services as expert_services
+from tests.helpers.expert_profile import URL, event_lists, make_anna
+from tests.helpers.expertforms import change_url, form_data, links
+from tests.helpers.factories import days_ago, in_future, make_event, make_guest, make_topic
+from tests.helpers.htmlpage import parse
+from tests.helpers.page_cache import fetched, warm
+
+pytestmark = pytest.mark.django_db
+
+anna = pytest.fixture(make_anna, name="anna")
+
+
+def rendered(client, url):
+    """(status, body, the SQL of the queries) of one GET of `url`."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, response.content, " ".join(q["sql"] for q in queries)
+
+
+def fresh(client, url):
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        status, body, _sql = rendered(client, url)
+    return status, body
+
+
+def shown(client, url):
+    """The page at `url` now, checked to equal a fresh render of it: its event lists."""
+    status, body, _sql = rendered(client, url)
+    assert (status, body) == fresh(client, url)
+    return body, event_lists(parse(body))
+
+
+@pytest.fixture
+def events(anna):
+    guest = make_guest("Maya Guest")
+    return {
+        "soon": make_event("Briefing on Russia", authors=[anna, guest], start=in_future(0.1)),
+        "later": make_event("Forum on the Caucasus", authors=[anna], start=in_future(20)),
+        "past": make_event("Panel on Syria", authors=[anna], start=days_ago(3)),
+        "guest": guest,
+    }
+
+
+def test_a_profile_page_miss_with_its_parts_kept_reads_nothing(client, events):
+    warm(client, URL)
+    status, body, sql = rendered(client, f"{URL}?page-miss=1")
+    assert sql == ""
+    assert event_lists(parse(body)) == {
+        "Upcoming": ["Briefing on Russia", "Forum on the Caucasus"],
+        "Past": ["Panel on Syria"],
+    }
+    assert (status, body) == fresh(client, f"{URL}?page-miss=1")
+
+
+def test_an_event_that_starts_moves_to_the_past_at_once(client, events, clock):
+    warm(client, URL)
+    clock(hours=3)  # the briefing started: the next change of the published work
+    _body, lists = shown(client, f"{URL}?page-miss=1")
+    assert lists == {
+        "Upcoming": ["Forum on the Caucasus"],
+        "Past": ["Briefing on Russia", "Panel on Syria"],
+    }
+
+
+def test_an_event_published_or_taken_down_shows_at_once(client, anna, events, editor):
+    warm(client, URL)
+    new = make_event("Roundtable on Iran", authors=[anna], start=in_future(3), published=False)
+    services.article_publish(new, user=editor)
+    _body, lists = shown(client, f"{URL}?page-miss=1")
+    upcoming = ["Briefing on Russia", "Roundtable on Iran", "Forum on the Caucasus"]
+    assert lists["Upcoming"] == upcoming
+    services.article_unpublish(fetched(events["past"]), user=editor)
+    _body, lists = shown(client, f"{URL}?page-miss=2")
+    assert "Past" not in lists
+
+
+def test_an_event_moved_in_time_moves_on_the_profile_at_once(client, events, editor):
+    warm(client, URL)
+    later = fetched(events["later"])
+    later.event_start = timezone.now() + timedelta(hours=1)
+    services.article_save(later, user=editor)
+    _body, lists = shown(client, f"{URL}?page-miss=1")
+    assert lists["Upcoming"] == ["Forum on the Caucasus", "Briefing on Russia"]
+
+
+def test_a_co_author_renamed_shows_on_the_event_card_at_once(client, events, expert_manager):
+    warm(client, URL)
+    guest = events["guest"]
+    guest.name = "Maya Guest-Hart"
+    expert_services.expert_save(guest, user=expert_manager)
+    body, _lists = shown(client, f"{URL}?page-miss=1")
+    assert b"Maya Guest-Hart" in body
+
+
+def test_the_expert_renamed_shows_at_once(client, anna, expert_manager):
+    warm(client, URL)
+    anna.role = "Director of Research"
+    expert_services.expert_save(anna, user=expert_manager)
+    body, _lists = shown(client, f"{URL}?page-miss=1")
+    assert b"Director of Research" in body
+
+
+def test_a_link_added_in_the_admin_shows_at_once(client, admin_client, anna):
+    warm(client, URL)
+    new_link = links(("orcid", "https://orcid.org/0000-0002-1825-0097"), initial=anna.links.count())
+    data = form_data(admin_client, change_url(anna), **new_link)
+    assert admin_client.post(change_url(anna), data).status_code == 302
+    body, _lists = shown(client, f"{URL}?page-miss=1")
+    assert b"https://orcid.org/0000-0002-1825-0097" in body
+
+
+def test_a_topic_renamed_shows_in_the_expertise_at_once(client, anna, editor):
+    topic = make_topic("Arms Control")
+    anna.topics.add(topic)
+    warm(client, URL)
+    topic.name = "Arms Control and Nonproliferation"
+    taxonomy_services.topic_or_region_save(topic, user=editor)
+    body, _lists = shown(client, f"{URL}?page-miss=1")
+    assert b"Arms Control and Nonproliferation" in body
+
+
+def test_a_new_address_shows_at_once(client, anna, expert_manager):
+    warm(client, URL)
+    anna.slug = "anna-b"
+    expert_services.expert_save(anna, user=expert_manager)
+    assert client.get(f"{URL}?page-miss=1").status_code == 404
+    assert client.get("/experts/anna-b").status_code == 200
