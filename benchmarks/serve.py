@@ -44,6 +44,7 @@ from serve_pages import (
     HIT_ARTICLES,
     PARTS_ARTICLES,
     PARTS_KEPT,
+    PROFILE_PARTS_KEPT,
     SEARCH_TERM,
     SWEEP,
     WARM_ARTICLES,
@@ -181,6 +182,9 @@ def run(args, stack, folder):
                   *page_misses(hit, [pages["topic"][1]], count=3000))  # fmt: skip
         for label, expert in pages["experts"]:
             bench.add(miss, label, [expert.get_absolute_url()])
+        most_work = pages["experts"][0][1].get_absolute_url()
+        bench.add(hit, f"{labels['expert']}, {PROFILE_PARTS_KEPT}",
+                  *page_misses(hit, [most_work], count=3000))  # fmt: skip
         bench.add(miss, labels["search"], [pages["search"]], median_target=True)
         # A crawler: each article once, with the page cache on (the hit server), none
         # of them kept before (the parts-kept and hit rows' articles are left out).
