@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from tests.helpers.demo import load_demo
 from tests.helpers.roles import make_roles
 from thinktank import cache_purges
+from thinktank.cache_hints import hints
 
 # Fixtures of an S3-compatible server (moto), for the tests of media on S3; of the PDF
 # tests (a private storage of their own, a server counting requests); of live servers.
@@ -37,6 +38,7 @@ def _empty_cache():
     """
     cache_purges._cache_down_until = 0.0  # a failure an earlier test staged is forgotten
     cache.clear()
+    hints.clear()  # what renders asked the cache for in earlier tests
     yield
     cache.clear()
 

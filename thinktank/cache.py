@@ -22,6 +22,7 @@ from django.utils.cache import (
 
 from thinktank import logging as request_log
 from thinktank import shared_cache
+from thinktank.cache_hints import hints
 from thinktank.cache_ledger import ANY, Frozen
 from thinktank.cache_purges import (
     CHANGED_AT_KEY,
@@ -45,6 +46,8 @@ class PageRender:
     state: tuple  # its start()
     pending: list = dataclasses.field(default_factory=list)  # (name, value, keys) to keep
     recalled: dict = dataclasses.field(default_factory=dict)  # value name -> kept or None
+    hinted: bool = False  # whether `recalled` holds what its address's last render asked
+    asked: list = dataclasses.field(default_factory=list)  # the value names it asked for
 
 
 def is_on():
@@ -172,6 +175,8 @@ def remember_many(name, things, *, parts, compute, load=None):
     render = _page_render.get()
     if on and names:
         recalled = render.recalled if render else {}
+        if render:
+            render.asked.extend(names)
         fetched = _fetched([name for name in names if name not in recalled])
         found = [recalled[name] if name in recalled else fetched[name] for name in names]
     missing = [thing for thing, kept in zip(things, found, strict=True) if kept is None]
@@ -202,9 +207,10 @@ def recall(*named):
     """Fetch the values kept under each (name, parts) of `named` in one round trip, for
     the remember() calls of the page being rendered that ask for them next: what is
     kept is not asked for again, nor what is not (it is computed). Outside a page
-    render, nothing."""
+    render, or in one that fetched what its address's last render asked for
+    (cache_hints), nothing."""
     render = _page_render.get()
-    if render is None or not is_on():
+    if render is None or render.hinted or not is_on():
         return
     names = [_value_name(name, parts) for name, parts in named]
     render.recalled |= _fetched([name for name in names if name not in render.recalled])
@@ -313,8 +319,11 @@ class PageCacheMiddleware:
             request.page_cache = "bypass"
             return self.get_response(request)
         request.page_cache = "miss"
-        render = PageRender(state)
+        # What the address's last render here asked for, fetched at once (cache_hints).
+        hinted = hints.get(request.path)
+        render = PageRender(state, recalled=_fetched(hinted), hinted=bool(hinted))
         response, keys = _recorded(self.get_response, request, render=render)
+        hints.put(request.path, render.asked)
         if _is_storable(request, response):
             patch_cache_control(response, public=True, no_cache=True)
             set_response_etag(response)

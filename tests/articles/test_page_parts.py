@@ -19,6 +19,7 @@ from articles.models import Feature
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
 from tests.helpers.page_cache import fetched, related_pieces, round_trips, warm
+from thinktank.cache_hints import hints
 
 pytestmark = pytest.mark.django_db
 
@@ -88,9 +89,19 @@ def test_a_page_miss_with_its_parts_kept_reads_nothing(client, site):
     assert (status, body) == fresh(client, f"{url}?page-miss=1")
 
 
-def test_a_page_miss_asks_the_cache_once_for_each_step(client, site):
+def test_a_page_miss_asks_the_cache_once_for_what_its_address_asked_last(client, site):
+    """What the address's last render in this process asked for (thinktank.cache_hints)."""
     url = site["A"].get_absolute_url()
     warm(client, url)
+    with round_trips() as calls:
+        client.get(f"{url}?page-miss=1")
+    assert calls == ["fetch_or_start", "fetch_many", "keep_many"]
+
+
+def test_a_first_page_miss_here_asks_the_cache_once_for_each_step(client, site):
+    url = site["A"].get_absolute_url()
+    warm(client, url)
+    hints.clear()  # as in another process
     with round_trips() as calls:
         client.get(f"{url}?page-miss=1")
     assert calls == [
