@@ -9,16 +9,20 @@ from datetime import timedelta
 from functools import partial
 
 import pytest
-from django.db import connection
-from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import services, taxonomy_services
 from articles.models import Feature
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
-from tests.helpers.page_cache import fetched, related_pieces, round_trips, warm
+from tests.helpers.page_cache import (
+    fetched,
+    fresh,
+    related_pieces,
+    rendered,
+    round_trips,
+    warm,
+)
 from thinktank.cache_hints import hints
 
 pytestmark = pytest.mark.django_db
@@ -26,19 +30,6 @@ pytestmark = pytest.mark.django_db
 SIDEBAR_QUERY = "own_language"  # the sidebar's one query (recommendations._candidates)
 ARTICLE_QUERY = "articles_document"  # a prefetch of the article's own read (for_page)
 ARTICLE_LOOKUP = "sidebar_recommended_ids"  # the article's own read, found or not
-
-
-def rendered(client, url):
-    """(status, body, the SQL of the queries) of one GET of `url`."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    return response.status_code, response.content, " ".join(q["sql"] for q in queries)
-
-
-def fresh(client, url):
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        status, body, _sql = rendered(client, url)
-    return status, body
 
 
 def renamed_on(client, url, thing, name, save):

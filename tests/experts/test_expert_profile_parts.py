@@ -8,9 +8,6 @@ nothing; each part shows a change of what it shows at once, as a fresh render do
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import services, taxonomy_services
@@ -19,24 +16,11 @@ from tests.helpers.expert_profile import URL, event_lists, make_anna
 from tests.helpers.expertforms import change_url, form_data, links
 from tests.helpers.factories import days_ago, in_future, make_event, make_guest, make_topic
 from tests.helpers.htmlpage import parse
-from tests.helpers.page_cache import fetched, warm
+from tests.helpers.page_cache import fetched, fresh, rendered, warm
 
 pytestmark = pytest.mark.django_db
 
 anna = pytest.fixture(make_anna, name="anna")
-
-
-def rendered(client, url):
-    """(status, body, the SQL of the queries) of one GET of `url`."""
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    return response.status_code, response.content, " ".join(q["sql"] for q in queries)
-
-
-def fresh(client, url):
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        status, body, _sql = rendered(client, url)
-    return status, body
 
 
 def shown(client, url):

@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from functools import partial
 
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -58,6 +59,20 @@ def _counted(calls, depth, name, method, *args, **kwargs):
         return method(*args, **kwargs)
     finally:
         depth[0] -= 1
+
+
+def rendered(client, url):
+    """(status, body, the SQL of the queries) of one GET of `url`."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response.status_code, response.content, " ".join(q["sql"] for q in queries)
+
+
+def fresh(client, url):
+    """(status, body) of `url` rendered afresh, with the page cache off."""
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        status, body, _sql = rendered(client, url)
+    return status, body
 
 
 def fetched(article):
