@@ -125,3 +125,26 @@ def test_a_new_address_shows_at_once(client, anna, expert_manager):
     expert_services.expert_save(anna, user=expert_manager)
     assert client.get(f"{URL}?page-miss=1").status_code == 404
     assert client.get("/experts/anna-b").status_code == 200
+
+
+def test_the_program_renamed_shows_at_once(client, anna, expert_manager):
+    warm(client, URL)
+    program = anna.program
+    program.name = "Program on Russia and the Middle East"
+    expert_services.program_save(program, user=expert_manager)
+    body, _lists = shown(client, f"{URL}?page-miss=1")
+    assert b"Program on Russia and the Middle East" in body
+
+
+def test_an_expert_made_a_guest_has_no_profile_at_once(client, anna, expert_manager):
+    warm(client, URL)
+    anna.kind = anna.Kind.GUEST
+    expert_services.expert_save(anna, user=expert_manager)
+    assert client.get(f"{URL}?page-miss=1").status_code == 404
+
+
+def test_the_expert_kept_in_one_language_shows_in_another(client, anna):
+    warm(client, URL)
+    body, _lists = shown(client, f"/ar{URL}?page-miss=1")
+    assert "آنا بورشيفسكايا".encode() in body
+    assert "برنامج منافسة القوى الكبرى".encode() in body
