@@ -21,11 +21,14 @@ class Paginator(DjangoPaginator):
     in Django's number of queries; other lists are sliced as Django does. `keys`: the
     dependency keys of which rows the list holds (thinktank.cache), which its kept count
     and, with the page cache on, its pages' kept ids depend on (none: ANY). A page of
-    kept ids carries them as `page_ids`."""
+    kept ids carries them as `page_ids`. `name`, if given, names the rows whenever they
+    are read instead of their SQL, which is not then compiled: it must tell apart every
+    list the view may page (what it is of, its filters and its order)."""
 
-    def __init__(self, object_list, per_page, *args, keys=(), **kwargs):
+    def __init__(self, object_list, per_page, *args, keys=(), name=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.keys = tuple(keys)
+        self.name = name
 
     @cached_property
     def count(self):
@@ -43,6 +46,8 @@ class Paginator(DjangoPaginator):
         rows = self.object_list
         if not isinstance(rows, QuerySet):
             return None
+        if self.name is not None:
+            return ("named", rows.db, *self.name)
         try:
             with reading_time.as_marker():
                 sql, params = rows.query.get_compiler(using=rows.db).as_sql()
@@ -113,10 +118,10 @@ class PageParameterMixin:
         return super().paginate_queryset(queryset, page_size)
 
 
-def page_or_404(object_list, per_page, number, keys=()):
+def page_or_404(object_list, per_page, number, keys=(), name=None):
     """Page `number` (the raw `page` parameter, or None) of `object_list` (which rows it
-    holds: `keys`, as Paginator's), else Http404."""
-    paginator = Paginator(object_list, per_page, keys=keys)
+    holds: `keys`; what names them: `name`, as Paginator's), else Http404."""
+    paginator = Paginator(object_list, per_page, keys=keys, name=name)
     try:
         return paginator.page(number or 1)
     except InvalidPage as error:

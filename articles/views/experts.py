@@ -42,8 +42,15 @@ class ExpertDetailView(DetailView):
         )
         work = list_cache.expert_shows(expert)
         # The page's publications stay a queryset: articles.cards reads the rows of only
-        # the cards not kept.
-        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
+        # the cards not kept. What they are names them (their SQL is not compiled).
+        chosen_pks = None if chosen is None else [kind.pk for kind in chosen]
+        page = page_or_404(
+            publications,
+            PAGE_SIZE,
+            self.request.GET.get("page"),
+            keys=work,
+            name=("expert-work", expert.pk, language, chosen_pks),
+        )
         upcoming_events, past_events = selectors.events_of(expert)
         context.update(
             page_obj=page,
@@ -81,6 +88,12 @@ class ProgramDetailView(DetailView):
         publications = selectors.program_publications(program, language=language)
         experts = expert_selectors.program_experts(program, language)
         work = list_cache.program_shows(program, experts)
-        page = page_or_404(publications, PAGE_SIZE, self.request.GET.get("page"), keys=work)
+        page = page_or_404(
+            publications,
+            PAGE_SIZE,
+            self.request.GET.get("page"),
+            keys=work,
+            name=("program-work", program.pk, language),
+        )
         context.update(experts=experts, page_obj=page, publications=page.object_list)
         return context

@@ -12,9 +12,16 @@ from django.utils import timezone
 
 from articles import services, taxonomy_services
 from experts import services as expert_services
-from tests.helpers.expert_profile import URL, event_lists, make_anna
+from tests.helpers.expert_profile import URL, event_lists, make_anna, publications
 from tests.helpers.expertforms import change_url, form_data, links
-from tests.helpers.factories import days_ago, in_future, make_event, make_guest, make_topic
+from tests.helpers.factories import (
+    days_ago,
+    in_future,
+    make_article,
+    make_event,
+    make_guest,
+    make_topic,
+)
 from tests.helpers.htmlpage import parse
 from tests.helpers.page_cache import fetched, fresh, rendered, warm
 
@@ -148,3 +155,11 @@ def test_the_expert_kept_in_one_language_shows_in_another(client, anna):
     body, _lists = shown(client, f"/ar{URL}?page-miss=1")
     assert "آنا بورشيفسكايا".encode() in body
     assert "برنامج منافسة القوى الكبرى".encode() in body
+
+
+def test_each_language_lists_its_own_work_first(client, anna):
+    make_article("An English piece", authors=[anna], published_at=days_ago(1))
+    make_article("مقال عربي", authors=[anna], language="ar", published_at=days_ago(2))
+    english = publications(parse(shown(client, URL)[0]))
+    arabic = publications(parse(shown(client, f"/ar{URL}")[0]))
+    assert (english[0], arabic[0]) == ("An English piece", "مقال عربي")

@@ -183,3 +183,23 @@ def test_a_count_is_kept_with_the_keys_of_what_its_list_holds(db):
     assert counted() == (2, 0)
     cache_purges.purge("list-x:1")  # its own
     assert counted() == (2, 1)
+
+
+def test_a_named_list_is_kept_under_its_name_without_compiling_its_sql(db, monkeypatch):
+    """Paginator(name=...): lists of other names are kept apart; their SQL is not made."""
+    one, two = make_topic(), make_topic()
+
+    def paged(rows, name):
+        with CaptureQueriesContext(connection) as queries:
+            paginator = Paginator(rows, 20, keys=["list-x:1"], name=name)
+            count, ids = paginator.count, paginator.page(1).object_list.page_ids
+        return count, ids, len(queries)
+
+    everything = Topic.objects.order_by("pk")
+    assert paged(everything, ("topics", "all")) == (2, [one.pk, two.pk], 2)
+    compiled = []
+    monkeypatch.setattr(type(everything.query), "get_compiler", lambda *a, **k: compiled.append(1))
+    assert paged(everything, ("topics", "all")) == (2, [one.pk, two.pk], 0)  # both kept
+    assert compiled == []
+    monkeypatch.undo()
+    assert paged(everything.filter(pk=two.pk), ("topics", "second")) == (1, [two.pk], 2)
