@@ -16,6 +16,7 @@ from articles.models import Feature
 from experts import services as expert_services
 from tests.helpers.adminforms import change_url, form_data
 from tests.helpers.page_cache import (
+    changed_on,
     fetched,
     fresh,
     related_pieces,
@@ -30,18 +31,6 @@ pytestmark = pytest.mark.django_db
 SIDEBAR_QUERY = "own_language"  # the sidebar's one query (recommendations._candidates)
 ARTICLE_QUERY = "articles_document"  # a prefetch of the article's own read (for_page)
 ARTICLE_LOOKUP = "sidebar_recommended_ids"  # the article's own read, found or not
-
-
-def renamed_on(client, url, thing, name, save):
-    """The SQL of the page at `url`, kept, then `thing` renamed `name` by `save`: the
-    page shows the new name as a fresh render does."""
-    warm(client, url)
-    thing.name = name
-    save(thing)
-    status, body, sql = rendered(client, url)
-    assert name.encode() in body
-    assert (status, body) == fresh(client, url)
-    return sql
 
 
 @pytest.fixture
@@ -67,7 +56,8 @@ def test_a_page_purged_for_its_byline_renders_both_parts_from_what_was_kept(
     client, site, expert_manager
 ):
     save = partial(expert_services.expert_save, user=expert_manager)
-    sql = renamed_on(client, site["A"].get_absolute_url(), site["dana"], "Dana Stroul-Haddad", save)
+    url = site["A"].get_absolute_url()
+    sql = changed_on(client, url, site["dana"], save, name="Dana Stroul-Haddad")
     assert ARTICLE_QUERY not in sql and SIDEBAR_QUERY not in sql
 
 
@@ -191,4 +181,5 @@ def test_a_topic_page_miss_with_its_parts_kept_reads_nothing(client, site, edito
 
 def test_a_topic_renamed_shows_on_its_page_at_once(client, site, editor):
     save = partial(taxonomy_services.topic_or_region_save, user=editor)
-    renamed_on(client, site["topic"].get_absolute_url(), site["topic"], "Gulf and Red Sea", save)
+    url = site["topic"].get_absolute_url()
+    changed_on(client, url, site["topic"], save, name="Gulf and Red Sea")

@@ -75,6 +75,20 @@ def fresh(client, url):
     return status, body
 
 
+def changed_on(client, url, thing, save, **fields):
+    """The SQL of the page at `url`, kept, then `thing` given `fields` by `save`: the
+    page shows each new value as a fresh render does."""
+    warm(client, url)
+    for name, value in fields.items():
+        setattr(thing, name, value)
+    save(thing)
+    status, body, sql = rendered(client, url)
+    for value in fields.values():
+        assert value.encode() in body
+    assert (status, body) == fresh(client, url)
+    return sql
+
+
 def fetched(article):
     """`article` as it is now in the database."""
     return Article.objects.get(pk=article.pk)
