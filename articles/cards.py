@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from articles.list_cache import cards_shown
 from articles.selectors import with_bylines
 from thinktank.cache import is_on, remember_many
+from thinktank.pagination import KeptRows
 
 CARD_TEMPLATE = "includes/article_card.html"
 
@@ -21,7 +22,8 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
     fetched in one round trip. `articles`: a list (the bylines not prefetched as
     `byline` are read for the cards not kept), or a queryset of them, of which only the
     ids are read while the page cache is on (none for a page whose ids were kept), and
-    the rows of the cards not kept (a card whose article has gone since is left out).
+    the rows of the cards not kept (a card whose article has gone since is left out),
+    or thinktank.pagination.KeptRows, of which only those rows are read.
     `keep=False` (a preview) renders each and keeps nothing."""
     language = get_language()
     options = {"heading_level": heading_level, "show_summary": show_summary, "hide_type": hide_type}
@@ -38,7 +40,7 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
 
     if not keep:
         return [render(article) for article in with_bylines(list(articles))]
-    if isinstance(articles, QuerySet) and is_on():
+    if isinstance(articles, KeptRows | QuerySet) and is_on():
         ids = getattr(articles, "page_ids", None)  # a page's kept ids (thinktank.pagination)
         if ids is None:
             ids = list(articles.values_list("pk", flat=True))
@@ -51,8 +53,10 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
 
 
 def _loader(articles):
-    """Of the ids of some of `articles` (a queryset), those articles, in order (None for
-    one no longer in it), in one query and their prefetches."""
+    """Of the ids of some of `articles` (a queryset or KeptRows), those articles, in
+    order (None for one no longer in it), in one query and their prefetches."""
+    if isinstance(articles, KeptRows):
+        return articles.load
 
     def load(ids):
         page = articles if articles.query.is_sliced else articles.filter(pk__in=ids)

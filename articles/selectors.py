@@ -30,6 +30,7 @@ from articles.models.publishing import byline_prefetch
 from experts.models import Expert, sort_key_expression
 from experts.page_cache import listed_experts_shown
 from thinktank.cache import remember
+from thinktank.pagination import KeptRows
 
 
 def published_document(pk, *, slug=None, language=None):
@@ -219,25 +220,21 @@ def program_publications(program, *, language):
 
 
 def events_of(expert, past_shown=EXPERT_PAST_EVENTS):
-    """(upcoming soonest first, the `past_shown` latest past): `expert`'s events, two
-    querysets for their cards, each with its ids in order as `page_ids` (articles.cards
-    reads the rows of only the cards not kept). The ids are remembered by the page cache
-    until the expert's work changes, or an event starts (its next change)."""
+    """(upcoming soonest first, the `past_shown` latest past): `expert`'s events, each
+    thinktank.pagination.KeptRows for their cards (articles.cards reads the rows of only
+    the cards not kept). The ids are remembered by the page cache until the expert's
+    work changes, or an event starts (its next change)."""
 
     def compute():
         list_cache.list_shows(author=expert)
         return _event_ids(expert, past_shown)
 
     upcoming, past = remember("expert-events", (expert.pk, past_shown), compute)
-    newest = [F("event_start").desc(), F("pk").desc()]
-    return _events(upcoming, ["event_start", "pk"]), _events(past, newest)
+    return KeptRows(upcoming, _listed_events), KeptRows(past, _listed_events)
 
 
-def _events(ids, order):
-    events = Article.objects.published().events().filter(pk__in=ids).for_listing()
-    events = events.order_by(*order)
-    events.page_ids = ids
-    return events
+def _listed_events():
+    return Article.objects.published().events().for_listing()
 
 
 def _event_ids(expert, past_shown):

@@ -1,6 +1,8 @@
 """One rule for `?page=` (1 to the last page, in any script's digits; else 404) and one
 paginator that makes a deep page cost what the first does. See docs/pagination.md."""
 
+from collections.abc import Sequence
+
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import InvalidPage
 from django.core.paginator import Paginator as DjangoPaginator
@@ -16,6 +18,33 @@ from thinktank.page_numbers import page_number
 EMPTY = "empty"  # a queryset that can hold no row (Paginator._name)
 
 
+class KeptRows(Sequence):
+    """A page's rows named by their ids in order (`page_ids`), as the page cache keeps
+    them, read only when asked for: `load(ids)` reads some (articles.cards: those of
+    the cards not kept), iterating reads them all. `rows`: a function returning the
+    queryset they are of, unsliced."""
+
+    def __init__(self, ids, rows):
+        self.page_ids = list(ids)
+        self._rows = rows
+
+    def load(self, ids):
+        """The rows of `ids` (some of page_ids) in their order, None for one no longer
+        in the queryset: one query and its prefetches."""
+        found = {row.pk: row for row in self._rows().filter(pk__in=ids)}
+        return [found.get(pk) for pk in ids]
+
+    @cached_property
+    def _loaded(self):
+        return [row for row in self.load(self.page_ids) if row is not None]
+
+    def __getitem__(self, index):
+        return self._loaded[index]
+
+    def __len__(self):
+        return len(self._loaded)
+
+
 class Paginator(DjangoPaginator):
     """Pages of a queryset by "deferred join" (`WHERE id IN (SELECT id ... OFFSET n)`),
     in Django's number of queries; other lists are sliced as Django does. `keys`: the
@@ -23,18 +52,28 @@ class Paginator(DjangoPaginator):
     and, with the page cache on, its pages' kept ids depend on (none: ANY). A page of
     kept ids carries them as `page_ids`. `name`, if given, names the rows whenever they
     are read instead of their SQL, which is not then compiled: it must tell apart every
-    list the view may page (what it is of, its filters and its order)."""
+    list the view may page (what it is of, its filters and its order). A named list may
+    be a function that returns its queryset: with the page cache on, it is called only
+    when rows not kept are read, and a page is KeptRows."""
 
     def __init__(self, object_list, per_page, *args, keys=(), name=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.keys = tuple(keys)
         self.name = name
+        if callable(object_list) and name is None:
+            raise TypeError("Only a named list may be a function that returns its queryset.")
+
+    @cached_property
+    def rows(self):
+        """The list paged: the queryset (or sequence) given, or what its function returns."""
+        rows = self.object_list
+        return rows() if callable(rows) else rows
 
     @cached_property
     def count(self):
         """The count, kept until the content changes (it is a list's dearest query)."""
         if self._name is None:
-            return super().count
+            return len(self.rows)
         if self._name is EMPTY:
             return 0
         return page_cache.remember("count", self._name, self._counted)
@@ -43,11 +82,11 @@ class Paginator(DjangoPaginator):
     def _name(self):
         """What names the rows of a queryset whenever it is read (thinktank.reading_time),
         EMPTY for none; None for a list that is not a queryset."""
-        rows = self.object_list
+        if self.name is not None:
+            return ("named", *self.name)
+        rows = self.rows
         if not isinstance(rows, QuerySet):
             return None
-        if self.name is not None:
-            return ("named", rows.db, *self.name)
         try:
             with reading_time.as_marker():
                 sql, params = rows.query.get_compiler(using=rows.db).as_sql()
@@ -57,7 +96,7 @@ class Paginator(DjangoPaginator):
 
     def _counted(self):
         page_cache.depends_on(*self.keys)
-        return self.object_list.count()
+        return self.rows.count()
 
     def validate_number(self, number):
         """Django's check, a `?page=` string read by page_number."""
@@ -74,7 +113,13 @@ class Paginator(DjangoPaginator):
         return self._get_page(self._slice(bottom, top), number, self)
 
     def _slice(self, bottom, top):
-        rows = self.object_list
+        if self.name is not None and page_cache.is_on():
+            # Its kept ids: its queryset is built only if rows not kept are read.
+            ids = page_cache.remember(
+                "page-ids", (*self._name, bottom, top), lambda: self._ids(bottom, top)
+            )
+            return KeptRows(ids, lambda: self.rows)
+        rows = self.rows
         if not (
             isinstance(rows, QuerySet)
             and issubclass(rows._iterable_class, ModelIterable)
@@ -90,15 +135,15 @@ class Paginator(DjangoPaginator):
         # Kept as the count is: a page miss of a list whose cards are kept then reads
         # the rows of only the cards not kept (articles.cards).
         ids = page_cache.remember(
-            "page-ids", (*self._name, bottom, top), lambda: self._ids(page_ids)
+            "page-ids", (*self._name, bottom, top), lambda: self._ids(bottom, top)
         )
         page = rows.filter(pk__in=ids)
         page.page_ids = ids  # its rows' ids, in order, as long as it is not filtered again
         return page
 
-    def _ids(self, page_ids):
+    def _ids(self, bottom, top):
         page_cache.depends_on(*self.keys)
-        return [row["pk"] for row in page_ids]
+        return list(self.rows.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
 
 
 class PageParameterMixin:

@@ -37,15 +37,12 @@ class ExpertDetailView(DetailView):
             # One of the types listed, else none: what the URL says never reaches a query
             # (PostgreSQL refuses a NUL byte in it, a 500).
             chosen = [kind for kind in types if kind.slug == chosen_type]
-        publications = selectors.publications_of(
-            expert, language=language, publication_types=chosen
-        )
         work = list_cache.expert_shows(expert)
-        # The page's publications stay a queryset: articles.cards reads the rows of only
-        # the cards not kept. What they are names them (their SQL is not compiled).
+        # What the publications are names them: their queryset is built only for the
+        # rows of cards not kept (articles.cards), or with the page cache off.
         chosen_pks = None if chosen is None else [kind.pk for kind in chosen]
         page = page_or_404(
-            publications,
+            lambda: selectors.publications_of(expert, language=language, publication_types=chosen),
             PAGE_SIZE,
             self.request.GET.get("page"),
             keys=work,
@@ -85,11 +82,10 @@ class ProgramDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         program, language = self.object, get_language()
-        publications = selectors.program_publications(program, language=language)
         experts = expert_selectors.program_experts(program, language)
         work = list_cache.program_shows(program, experts)
         page = page_or_404(
-            publications,
+            lambda: selectors.program_publications(program, language=language),
             PAGE_SIZE,
             self.request.GET.get("page"),
             keys=work,

@@ -203,3 +203,43 @@ def test_a_named_list_is_kept_under_its_name_without_compiling_its_sql(db, monke
     assert compiled == []
     monkeypatch.undo()
     assert paged(everything.filter(pk=two.pk), ("topics", "second")) == (1, [two.pk], 2)
+
+
+def test_a_named_list_given_as_a_function_builds_its_queryset_only_for_rows_not_kept(db):
+    """Paginator(function, name=...): once its count and page ids are kept, a page is
+    KeptRows, and the function is not called until rows are read: load(ids) reads only
+    those, in their order, None for one gone since; iterating reads them all."""
+    topics = [make_topic() for _ in range(3)]
+    built = []
+
+    def rows():
+        built.append(1)
+        return Topic.objects.order_by("-pk")
+
+    def first_page():
+        return Paginator(rows, 2, keys=["list-x:1"], name=("topics", "newest")).page(1)
+
+    assert first_page().object_list.page_ids == [topics[2].pk, topics[1].pk]
+    built.clear()
+    with CaptureQueriesContext(connection) as queries:
+        page = first_page()
+    assert (page.object_list.page_ids, len(queries), built) == ([topics[2].pk, topics[1].pk], 0, [])
+    assert page.has_next() and page.end_index() == 2  # from the kept count
+    topics[2].delete()  # no purge: a row gone since the ids were kept
+    with CaptureQueriesContext(connection) as queries:
+        loaded = page.object_list.load([topics[1].pk, topics[2].pk])
+    assert (loaded, len(queries), built) == ([topics[1], None], 1, [1])
+    assert list(page.object_list) == [topics[1]]
+
+
+def test_a_named_list_given_as_a_function_pages_as_a_queryset_with_the_page_cache_off(db, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    topics = [make_topic() for _ in range(3)]
+    paginator = Paginator(lambda: Topic.objects.order_by("pk"), 2, name=("topics", "oldest"))
+    assert (paginator.count, paginator.num_pages) == (3, 2)
+    assert list(paginator.page(2).object_list) == [topics[2]]
+
+
+def test_only_a_named_list_may_be_a_function():
+    with pytest.raises(TypeError, match="named"):
+        Paginator(lambda: Topic.objects.all(), 20)
