@@ -1,8 +1,9 @@
 """
 Articles' cards (templates/includes/article_card.html) as lists show them, each kept
-by the page cache until its article or an expert of its byline changes: a list
-rendered again after a purge renders only the cards that changed, and reads the rows
-of only those (docs/page-cache.md, "Cards").
+by the page cache until its article or an expert of its byline changes, and each list
+of them as a whole until one of its cards does: a list rendered again after a purge
+renders only the cards that changed, and reads the rows of only those
+(docs/page-cache.md, "Cards").
 """
 
 from django.db.models import QuerySet
@@ -11,7 +12,7 @@ from django.utils.translation import get_language
 
 from articles.list_cache import cards_shown
 from articles.selectors import with_bylines
-from thinktank.cache import is_on, remember_many
+from thinktank.cache import is_on, remember, remember_many
 from thinktank.pagination import KeptRows
 
 CARD_TEMPLATE = "includes/article_card.html"
@@ -44,12 +45,25 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
         ids = getattr(articles, "page_ids", None)  # a page's kept ids (thinktank.pagination)
         if ids is None:
             ids = list(articles.values_list("pk", flat=True))
-        cards = remember_many("card", ids, parts=parts, compute=render, load=_loader(articles))
-        return [card for card in cards if card is not None]
-    articles = list(articles)
-    return remember_many(
-        "card", articles, parts=lambda article: parts(article.pk), compute=render, load=with_bylines
-    )
+        load = _loader(articles)
+
+        def each():
+            cards = remember_many("card", ids, parts=parts, compute=render, load=load)
+            return [card for card in cards if card is not None]
+
+    else:
+        articles = list(articles)
+        ids = [article.pk for article in articles]
+
+        def each():
+            return remember_many(
+                "card", articles, parts=lambda article: parts(article.pk), compute=render,
+                load=with_bylines,
+            )  # fmt: skip
+
+    # The list is kept too, with what its cards show: a page miss of a list none of
+    # whose cards changed fetches one value, not one a card.
+    return remember("cards", (tuple(ids), language, *options.values()), each)
 
 
 def _loader(articles):

@@ -141,6 +141,36 @@ def test_a_listing_page_miss_with_its_parts_kept_reads_nothing(client, site):
     assert missed == fresh(client, listing("?page-miss=2"))
 
 
+@pytest.mark.parametrize(
+    "url",
+    [lambda site: listing(), lambda site: site["dana"].get_absolute_url()],
+    ids=["listing", "expert"],
+)
+def test_a_list_none_of_whose_cards_changed_is_one_value(client, site, editor, monkeypatch, url):
+    """A page miss fetches a list whose cards are all kept as one value, not one a
+    card; a change to one of them purges the list, which then fetches its cards (and
+    renders that one alone: the tests above)."""
+    url = url(site)
+    asked = []
+    remember_many = cards.remember_many
+
+    def spy(name, things, **kwargs):
+        asked.append(name)
+        return remember_many(name, things, **kwargs)
+
+    monkeypatch.setattr(cards, "remember_many", spy)
+    page(client, url)
+    assert asked
+    asked.clear()
+    page(client, url + "?page-miss=1")
+    assert asked == []
+    article = fetched(site["A"])
+    article.title = "Deterrence in the Strait"
+    services.article_save(article, user=editor)
+    assert b"Deterrence in the Strait" in page(client, url + "?page-miss=2")
+    assert asked and set(asked) == {"card"}  # the list of work's, and the events' too
+
+
 def test_a_card_whose_article_is_taken_down_after_the_ids_were_read_is_left_out(site):
     """Between the page's ids and the rows of its cards not kept, a take-down leaves
     its card out: what is read of the rows is still only what is published."""
