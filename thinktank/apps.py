@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import setting_changed
 
 
 class ThinktankConfig(AppConfig):
@@ -8,9 +9,10 @@ class ThinktankConfig(AppConfig):
     verbose_name = "thinktank"
 
     def ready(self):
-        # The page cache listens to every write (the apps say which models matter), and
-        # the request log counts every query.
-        from thinktank import cache_purges, logging
+        # The page cache listens to every write (the apps say which models matter), the
+        # request log counts every query, and the chrome's kept parts follow settings.
+        from thinktank import cache_purges, chrome, logging
 
         cache_purges.connect_signals()
         logging.connect_signals()
+        setting_changed.connect(chrome.forget_fragments)

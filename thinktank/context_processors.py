@@ -1,4 +1,5 @@
-"""Values every template may use: the site's name, URL names and sections, the direction."""
+"""Values every template may use: the site's name, URL names and sections (the one the
+page is in), the direction."""
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
@@ -15,5 +16,6 @@ def site(request):
         "SITE_FEED_RSS_URL_NAME": settings.SITE_FEED_RSS_URL_NAME,
         "SITE_FEED_ATOM_URL_NAME": settings.SITE_FEED_ATOM_URL_NAME,
         "SITE_SECTIONS": chrome.SECTIONS,
+        "SITE_SECTION": chrome.section_of(request.resolver_match),
         "LANGUAGE_BIDI": get_language_info(language)["bidi"],
     }

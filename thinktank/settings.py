@@ -181,6 +181,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The parts of every page that are the same on every page of a language and section
+# (base.html's {% cache ... using="chrome" %}): each process's own, as its templates
+# are; none while DEBUG, where templates change under a running server.
+CACHES["chrome"] = {
+    "BACKEND": "django.core.cache.backends."
+    + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
+    "TIMEOUT": None,
+}
 
 # The page cache (docs/page-cache.md): at most this long, 0 for off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))

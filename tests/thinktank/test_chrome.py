@@ -3,6 +3,7 @@ The chrome every page shares names no app in the frame: the apps register the he
 sections (thinktank.chrome), settings name the home and search pages and the feeds.
 """
 
+import django.urls
 import pytest
 from django.test import override_settings
 
@@ -47,3 +48,28 @@ def test_the_home_search_and_feeds_are_the_pages_settings_name(client):
     assert page.find("form", cls="header-search").get("action") == "/ar/programs"
     rss = page.find("link", type="application/rss+xml")
     assert rss.get("href") == "/ar/feeds/latest.atom"
+
+
+def test_the_header_is_rendered_once_a_language_and_section(client, monkeypatch, settings):
+    """Its links are made once in each process for each language and section (a kept
+    fragment, the "chrome" cache), and each page still shows its own section current
+    and its own language's links."""
+    dana, omar = make_expert("Dana Reyes"), make_expert("Omar Haddad")
+    get_page(client, f"/experts/{dana.slug}")
+    made = []
+    reverse = django.urls.reverse
+    monkeypatch.setattr(
+        django.urls, "reverse", lambda name, *a, **k: made.append(name) or reverse(name, *a, **k)
+    )
+    header_links = {settings.SITE_HOME_URL_NAME, settings.SITE_SEARCH_URL_NAME}
+    for url, current, again in [
+        (f"/experts/{omar.slug}", "/experts", False),  # the same language and section
+        (f"/ar/experts/{omar.slug}", "/ar/experts", True),
+        ("/events", "/events", True),
+        ("/ar/experts", "/ar/experts", False),
+    ]:
+        made.clear()
+        page = get_page(client, url)
+        nav = page.find("nav", cls="site-nav")
+        assert [link.get("href") for link in nav.links() if link.get("aria-current")] == [current]
+        assert bool(header_links & set(made)) is again, url
