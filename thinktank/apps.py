@@ -10,9 +10,10 @@ class ThinktankConfig(AppConfig):
 
     def ready(self):
         # The page cache listens to every write (the apps say which models matter), the
-        # request log counts every query, and the chrome's kept parts follow settings.
-        from thinktank import cache_purges, chrome, logging
+        # request log counts every query; the chrome's kept parts and routes follow settings.
+        from thinktank import cache_purges, chrome, languages, logging
 
         cache_purges.connect_signals()
         logging.connect_signals()
         setting_changed.connect(chrome.forget_fragments)
+        setting_changed.connect(languages.forget_routes)

@@ -1,5 +1,7 @@
 """Facts about the site's languages that Django's locale data gets wrong or lacks."""
 
+import functools
+
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
@@ -34,17 +36,25 @@ def page_in_languages(request, alternates=None):
     under every prefix. See docs/multilingual.md."""
     if alternates is not None:
         return dict(alternates)
-    # Worked out once a request (the switcher, hreflang and og:locale each ask).
-    known = request.__dict__.setdefault("_page_in_languages", {})
-    current = get_language()
-    if (request.path, current) not in known:
-        urls = {}
-        for code, _name in settings.LANGUAGES:
-            url = translate_url(request.path, code)
-            if url != request.path or code == current:
-                urls[code] = url
-        known[request.path, current] = urls
-    return dict(known[request.path, current])
+    return dict(_same_route(request.path, get_language()))
+
+
+@functools.lru_cache(maxsize=500)
+def _same_route(path, current):
+    """((language, `path` under its prefix), ...) for the languages whose prefix routes
+    it, `current` (the active language) included: the URLconf's answer, so worked out
+    once in a process for its 500 latest paths (the switcher, hreflang and og:locale
+    each ask), forgotten when settings change."""
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        if url != path or code == current:
+            urls.append((code, url))
+    return tuple(urls)
+
+
+def forget_routes(**kwargs):
+    _same_route.cache_clear()
 
 
 def hreflang_alternates(urls):

@@ -7,6 +7,7 @@ Labels are computed with translation.override() + gettext, never hard-coded.
 
 import pytest
 from django.conf import settings as django_settings
+from django.test import override_settings
 
 from tests.helpers.factories import (
     in_future,
@@ -217,15 +218,21 @@ def test_no_hreflang_on_an_article_without_translations(client, language):
     assert_switcher(page, language, {**HOME, language: article.get_absolute_url()})
 
 
-def test_a_page_is_looked_up_in_each_language_once_a_request(client, monkeypatch):
-    # The switcher, hreflang and og:locale:alternate all need it: worked out once.
+def test_a_page_is_looked_up_in_each_language_once_a_process(client, monkeypatch):
+    # The switcher, hreflang and og:locale:alternate all need it: worked out once, and
+    # again only when settings change (the URLconf's answer).
     calls = []
     translate = languages.translate_url
     monkeypatch.setattr(
         languages, "translate_url", lambda *args: calls.append(args) or translate(*args)
     )
+    languages.forget_routes()
     urls = {code: f"{PREFIX[code]}/policy-analysis/{DEMO_TOPIC}" for code in LANGUAGES}
-    page = get_page(client, urls["ar"])
-    assert_switcher(page, "ar", urls)
-    assert hreflang_alternates(page) == absolute({**urls, "x-default": urls["en"]})
+    for query in ("", "?page-miss=1"):
+        page = get_page(client, urls["ar"] + query)
+        assert_switcher(page, "ar", urls)
+        assert hreflang_alternates(page) == absolute({**urls, "x-default": urls["en"]})
     assert len(calls) == len(LANGUAGES)
+    with override_settings(SITE_NAME="Another Institute"):  # any setting
+        get_page(client, urls["ar"] + "?page-miss=2")
+    assert len(calls) == 2 * len(LANGUAGES)

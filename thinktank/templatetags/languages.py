@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats
+from django.utils.html import format_html_join
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 
@@ -61,12 +62,14 @@ def language_switcher(context):
     return {"links": links}
 
 
-@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def hreflang_links(context):
     """<link rel="alternate" hreflang> for each language this page exists in, and x-default."""
     request = context.get("request")
     urls = {code: request.build_absolute_uri(url) for code, url in _page_urls(context).items()}
-    return {"alternates": languages.hreflang_alternates(urls)}
+    return format_html_join(
+        "\n", '<link rel="alternate" hreflang="{}" href="{}">', languages.hreflang_alternates(urls)
+    )
 
 
 @register.filter
