@@ -61,6 +61,8 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
                 load=with_bylines,
             )  # fmt: skip
 
+    if not ids:  # kept, it would name nothing: depend on every purge (ANY)
+        return []
     # The list is kept too, with what its cards show: a page miss of a list none of
     # whose cards changed fetches one value, not one a card.
     return remember("cards", (tuple(ids), language, *options.values()), each)
