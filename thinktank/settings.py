@@ -187,6 +187,7 @@ else:
 CACHES["chrome"] = {
     "BACKEND": "django.core.cache.backends."
     + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
+    "LOCATION": "chrome",  # its own store: local-memory caches of one LOCATION share one
     "TIMEOUT": None,
 }
 

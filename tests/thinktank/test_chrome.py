@@ -5,6 +5,7 @@ sections (thinktank.chrome), settings name the home and search pages and the fee
 
 import django.urls
 import pytest
+from django.core.cache import cache, caches
 from django.test import override_settings
 
 from tests.helpers.factories import make_expert, make_program
@@ -73,3 +74,12 @@ def test_the_header_is_rendered_once_a_language_and_section(client, monkeypatch,
         nav = page.find("nav", cls="site-nav")
         assert [link.get("href") for link in nav.links() if link.get("aria-current")] == [current]
         assert bool(header_links & set(made)) is again, url
+
+
+def test_forgetting_the_chrome_forgets_nothing_else():
+    """A change of settings drops the kept chrome, not the page cache's values (local
+    memory caches of one LOCATION share their store)."""
+    cache.set("thinktank:test:kept", "value")
+    caches["chrome"].set("fragment", "header")
+    chrome.forget_fragments()
+    assert (cache.get("thinktank:test:kept"), caches["chrome"].get("fragment")) == ("value", None)
