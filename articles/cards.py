@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
-from articles.list_cache import cards_shown
+from articles.list_cache import cards_listed, cards_shown
 from articles.selectors import with_bylines
 from thinktank.cache import is_on, remember, remember_many
 from thinktank.pagination import KeptRows
@@ -48,6 +48,9 @@ def rendered_cards(articles, *, heading_level=2, show_summary=False, hide_type=F
         load = _loader(articles)
 
         def each():
+            # A card left out (its article gone since the ids were read) is named too:
+            # the list must end when that article is back.
+            cards_listed(ids)
             cards = remember_many("card", ids, parts=parts, compute=render, load=load)
             return [card for card in cards if card is not None]
 

@@ -85,6 +85,12 @@ def cards_shown(articles):
     depends_on(*keys)
 
 
+def cards_listed(ids):
+    """Tell the page cache that what is being computed lists the cards of the articles
+    `ids`, each whether it is still there or its card was left out."""
+    depends_on(*(key("article", pk) for pk in ids))
+
+
 def articles_shown(articles):
     """Tell the page cache that what is being computed holds `articles` (their rows, not
     their bylines)."""

@@ -191,6 +191,35 @@ def test_a_card_whose_article_is_taken_down_after_the_ids_were_read_is_left_out(
     assert not any("Naval Patrols" in card for card in shown)
 
 
+def test_a_list_that_left_out_a_card_shows_it_when_its_article_is_back(site, editor):
+    """A list kept without the card of an article taken down between its ids and its
+    rows (a take-down purges only the keys of what showed it) names that article
+    still: its return, at the same place, ends the list."""
+    queries = []
+
+    def take_down_before_the_rows_are_read(execute, sql, params, many, context):
+        queries.append(sql)
+        if len(queries) == 2:  # the ids were read (all of them: SQLite reads lazily)
+            services.article_unpublish(fetched(site["B"]), user=editor)
+        return execute(sql, params, many, context)
+
+    def listed():
+        with translation.override("en"):
+            return cards.rendered_cards(Article.objects.published().for_listing().newest_first())
+
+    def ids():
+        return list(Article.objects.published().newest_first().values_list("pk", flat=True))
+
+    before = ids()
+    with connection.execute_wrapper(take_down_before_the_rows_are_read):
+        assert not any("Naval Patrols" in card for card in listed())
+    assert 'AS "pk"' in queries[0]
+    back = fetched(site["B"])
+    services.article_publish(back, user=editor, at=site["B"].published_at)
+    assert ids() == before  # its place: the list has the name it was kept under
+    assert any("Naval Patrols" in card for card in listed())
+
+
 def rendered_after(client, rendered, write):
     """The listing after `write()`, which it showed before, and the pks of the cards it
     rendered again; the page is what a fresh render shows."""
