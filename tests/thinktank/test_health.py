@@ -61,11 +61,12 @@ def test_the_error_names_its_class_and_no_more(client):
 def test_cache_down_is_degraded_but_serving(client, settings):
     """A real Redis client, to a port where no Redis is: what a stopped Redis looks like."""
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "thinktank.cache_backends.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     assert healthz(client) == (
         200,

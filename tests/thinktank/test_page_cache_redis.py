@@ -23,11 +23,12 @@ pytestmark = pytest.mark.django_db
 def on_redis(redis_server, settings, monkeypatch):
     """The site's cache is that Redis; a failure is retried at the next request."""
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "thinktank.cache_backends.RedisCache",
             "LOCATION": redis_server.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     monkeypatch.setattr(cache_purges, "RETRY_AFTER", 0)
     return redis_server
@@ -74,11 +75,12 @@ def test_the_site_serves_uncached_while_redis_is_away_and_caches_again_after(
 def test_a_cache_that_never_answers_costs_no_page(client, settings):
     port = free_port()  # nothing listens there
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "thinktank.cache_backends.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     article = make_article("No cache at all")
     for url in ("/", "/policy-analysis", article.get_absolute_url(), "/experts", "/search?q=cache"):
