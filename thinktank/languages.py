@@ -54,6 +54,7 @@ def _same_route(path, current):
 
 
 def forget_routes(**kwargs):
+    """Forget the routes worked out (a change of settings may change them)."""
     _same_route.cache_clear()
 
 

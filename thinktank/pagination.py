@@ -72,8 +72,8 @@ class Paginator(DjangoPaginator):
     @cached_property
     def count(self):
         """The count, kept until the content changes (it is a list's dearest query)."""
-        if self._name is None:
-            return len(self.rows)
+        if self._name is None:  # not a queryset, so never a function
+            return super().count
         if self._name is EMPTY:
             return 0
         return page_cache.remember("count", self._name, self._counted)
