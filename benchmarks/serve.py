@@ -175,16 +175,16 @@ def run(args, stack, folder):
         bench.add(hit, PARTS_KEPT, parts_paths, parts_warm)
         bench.add(miss, labels["listing"], [pages["listing"]])
         bench.add(hit, f"{labels['listing']}, {CARDS_KEPT}",
-                  *page_misses(hit, [pages["listing"]], count=3000))  # fmt: skip
+                  *page_misses(hit, [pages["listing"]]))  # fmt: skip
         bench.add(miss, labels["deep"], [deep_path], median_target=True)
         bench.add(miss, labels["topic"], [pages["topic"][1]])
         bench.add(hit, f"{labels['topic']}, {CARDS_KEPT}",
-                  *page_misses(hit, [pages["topic"][1]], count=3000))  # fmt: skip
+                  *page_misses(hit, [pages["topic"][1]]))  # fmt: skip
         for label, expert in pages["experts"]:
             bench.add(miss, label, [expert.get_absolute_url()])
         most_work = pages["experts"][0][1].get_absolute_url()
         bench.add(hit, f"{labels['expert']}, {PROFILE_PARTS_KEPT}",
-                  *page_misses(hit, [most_work], count=3000))  # fmt: skip
+                  *page_misses(hit, [most_work]))  # fmt: skip
         bench.add(miss, labels["search"], [pages["search"]], median_target=True)
         # A crawler: each article once, with the page cache on (the hit server), none
         # of them kept before (the parts-kept and hit rows' articles are left out).
