@@ -225,7 +225,7 @@ def test_a_named_list_given_as_a_function_builds_its_queryset_only_for_rows_not_
         page = first_page()
     assert (page.object_list.page_ids, len(queries), built) == ([topics[2].pk, topics[1].pk], 0, [])
     assert page.has_next() and page.end_index() == 2  # from the kept count
-    topics[2].delete()  # no purge: a row gone since the ids were kept
+    topics[2].delete()  # a row gone since its page's ids were kept
     with CaptureQueriesContext(connection) as queries:
         loaded = page.object_list.load([topics[1].pk, topics[2].pk])
     assert (loaded, len(queries), built) == ([topics[1], None], 1, [1])
