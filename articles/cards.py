@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from articles.list_cache import cards_listed, cards_shown
 from articles.selectors import with_bylines
 from thinktank.cache import is_on, remember, remember_many
-from thinktank.pagination import KeptRows
+from thinktank.pagination import KeptRows, in_order
 
 CARD_TEMPLATE = "includes/article_card.html"
 
@@ -78,8 +78,6 @@ def _loader(articles):
         return articles.load
 
     def load(ids):
-        page = articles if articles.query.is_sliced else articles.filter(pk__in=ids)
-        rows = {article.pk: article for article in page}
-        return [rows.get(pk) for pk in ids]
+        return in_order(articles if articles.query.is_sliced else articles.filter(pk__in=ids), ids)
 
     return load

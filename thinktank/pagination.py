@@ -18,6 +18,12 @@ from thinktank.page_numbers import page_number
 EMPTY = "empty"  # a queryset that can hold no row (Paginator._name)
 
 
+def in_order(rows, ids):
+    """Of `rows` (model instances), those of `ids` in that order, None for one missing."""
+    found = {row.pk: row for row in rows}
+    return [found.get(pk) for pk in ids]
+
+
 class KeptRows(Sequence):
     """A page's rows named by their ids in order (`page_ids`), as the page cache keeps
     them, read only when asked for: `load(ids)` reads some (articles.cards: those of
@@ -31,8 +37,7 @@ class KeptRows(Sequence):
     def load(self, ids):
         """The rows of `ids` (some of page_ids) in their order, None for one no longer
         in the queryset: one query and its prefetches."""
-        found = {row.pk: row for row in self._rows().filter(pk__in=ids)}
-        return [found.get(pk) for pk in ids]
+        return in_order(self._rows().filter(pk__in=ids), ids)
 
     @cached_property
     def _loaded(self):
@@ -114,11 +119,8 @@ class Paginator(DjangoPaginator):
 
     def _slice(self, bottom, top):
         if self.name is not None and page_cache.is_on():
-            # Its kept ids: its queryset is built only if rows not kept are read.
-            ids = page_cache.remember(
-                "page-ids", (*self._name, bottom, top), lambda: self._ids(bottom, top)
-            )
-            return KeptRows(ids, lambda: self.rows)
+            # Its queryset is built only if rows not kept are read.
+            return KeptRows(self._kept_ids(bottom, top), lambda: self.rows)
         rows = self.rows
         if not (
             isinstance(rows, QuerySet)
@@ -129,17 +131,20 @@ class Paginator(DjangoPaginator):
             and not rows.query.is_sliced
         ):
             return rows[bottom:top]
-        page_ids = rows.prefetch_related(None).values("pk")[bottom:top]
         if not page_cache.is_on() or self._name is EMPTY:
-            return rows.filter(pk__in=page_ids)
+            return rows.filter(pk__in=rows.prefetch_related(None).values("pk")[bottom:top])
         # Kept as the count is: a page miss of a list whose cards are kept then reads
         # the rows of only the cards not kept (articles.cards).
-        ids = page_cache.remember(
-            "page-ids", (*self._name, bottom, top), lambda: self._ids(bottom, top)
-        )
+        ids = self._kept_ids(bottom, top)
         page = rows.filter(pk__in=ids)
         page.page_ids = ids  # its rows' ids, in order, as long as it is not filtered again
         return page
+
+    def _kept_ids(self, bottom, top):
+        """The ids of the rows from `bottom` to `top`, kept as the count is."""
+        return page_cache.remember(
+            "page-ids", (*self._name, bottom, top), lambda: self._ids(bottom, top)
+        )
 
     def _ids(self, bottom, top):
         page_cache.depends_on(*self.keys)
